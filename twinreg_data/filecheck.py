@@ -1,0 +1,159 @@
+"""Decide what an uploaded file really is, by its content, before anything parses it.
+
+Only cheap, bounded reads happen here: the first bytes, the zip central
+directory and the first kilobytes of each XML part. The real parsing runs in a
+child process (see parse_worker) with memory and time limits.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+MAX_FILE_BYTES = 50 * 1024 * 1024  # equals server.maxUploadSize in .streamlit/config.toml
+MAX_ZIP_ENTRIES = 2_000
+MAX_UNCOMPRESSED_BYTES = 600 * 1024 * 1024
+MAX_ENTRY_RATIO = 150  # real worksheets compress 5–40×; zip bombs 1,000× and more
+RATIO_CHECK_MIN_BYTES = 2 * 1024 * 1024
+MAX_ROWS = 500_000
+MAX_COLUMNS = 200
+
+EXCEL_EXTENSIONS = {".xlsx", ".xlsm", ".xls", ".xltx", ".xlsb"}
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+
+
+class RefusedFile(Exception):
+    """The file is not accepted at all. `reason` is a stable key, `message` plain English."""
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.message = message
+
+
+@dataclass(frozen=True)
+class FileKind:
+    kind: str  # "xlsx" or "csv"
+    size: int
+
+
+def _refuse(reason: str, message: str) -> RefusedFile:
+    return RefusedFile(reason, message)
+
+
+def _column_number(letters: str) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + (ord(ch) - 64)
+    return n
+
+
+_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"')
+
+
+def _check_zip(path: Path, name: str) -> None:
+    try:
+        zf = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise _refuse("damaged_zip", f"{name} is damaged: it starts like an Excel file but cannot be opened ({exc}).")
+    with zf:
+        infos = zf.infolist()
+        names = {i.filename for i in infos}
+        if len(infos) > MAX_ZIP_ENTRIES:
+            raise _refuse("zip_entries", f"{name} has {len(infos):,} parts; an Excel workbook has far fewer "
+                                         f"(limit {MAX_ZIP_ENTRIES:,}).")
+        if "mimetype" in names and "xl/workbook.xml" not in names:
+            raise _refuse("opendocument", f"{name} is an OpenDocument file (LibreOffice/ODS). "
+                                          "Save it as Excel workbook (.xlsx) and upload again.")
+        if "xl/workbook.xml" not in names and "xl/workbook.bin" in names:
+            raise _refuse("xlsb", f"{name} is a binary Excel workbook (.xlsb). Save it as .xlsx and upload again.")
+        if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
+            raise _refuse("not_xlsx", f"{name} is a zip archive but not an Excel workbook (.xlsx).")
+        if any(n.lower().endswith("vbaproject.bin") or n.lower().startswith("xl/activex") for n in names):
+            raise _refuse("macros", f"{name} contains macros or ActiveX controls. Macros are never run here: "
+                                    "save the workbook as a plain .xlsx (without macros) and upload again.")
+        total = 0
+        for info in infos:
+            if info.flag_bits & 0x1:
+                raise _refuse("encrypted", f"{name} is encrypted. Remove the password and upload again.")
+            total += info.file_size
+            if (
+                info.file_size > RATIO_CHECK_MIN_BYTES
+                and info.file_size > MAX_ENTRY_RATIO * max(info.compress_size, 1)
+            ):
+                raise _refuse("zip_bomb", f"{name} looks like a zip bomb: the part {info.filename} would expand "
+                                          f"{info.file_size // max(info.compress_size, 1):,}× "
+                                          f"(limit {MAX_ENTRY_RATIO}×).")
+        if total > MAX_UNCOMPRESSED_BYTES:
+            raise _refuse("too_large_unpacked", f"{name} would unpack to {total / 2**20:,.0f} MB "
+                                                f"(limit {MAX_UNCOMPRESSED_BYTES / 2**20:,.0f} MB). "
+                                                "Split it into smaller workbooks.")
+        content_types = zf.read("[Content_Types].xml")[:200_000]
+        if b"macroEnabled" in content_types or b"vbaProject" in content_types:
+            raise _refuse("macros", f"{name} is a macro-enabled workbook. Macros are never run here: "
+                                    "save it as a plain .xlsx and upload again.")
+        for info in infos:
+            lower = info.filename.lower()
+            if not (lower.endswith(".xml") or lower.endswith(".rels") or lower.endswith(".vml")):
+                continue
+            with zf.open(info) as part:
+                head = part.read(16_384)
+            # OOXML never declares a DTD; one is the sign of an entity-expansion ("billion laughs") attack.
+            if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                raise _refuse("xml_entities", f"{name} contains XML entity declarations ({info.filename}), "
+                                              "which real Excel files never have. The file is refused.")
+            if lower.startswith("xl/worksheets/") and lower.endswith(".xml"):
+                m = _DIMENSION.search(head)
+                if m and m.group(3):
+                    rows = int(m.group(4))
+                    cols = _column_number(m.group(3).decode())
+                    if rows > MAX_ROWS + 1 or cols > MAX_COLUMNS:
+                        raise _refuse("too_many_cells", f"{name}: a sheet declares {rows:,} rows × {cols:,} "
+                                                        f"columns (limit {MAX_ROWS:,} rows and {MAX_COLUMNS} "
+                                                        "columns). Delete unused rows and columns, or split the "
+                                                        "file.")
+
+
+def _looks_like_html(head: bytes) -> bool:
+    lowered = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return lowered.startswith((b"<!doctype html", b"<html", b"<table", b"<?xml")) or b"<html" in lowered[:1024]
+
+
+def inspect_file(path: str | Path, display_name: str | None = None) -> FileKind:
+    """Classify a file as xlsx or csv by content, or raise RefusedFile saying why not."""
+    path = Path(path)
+    name = display_name or path.name
+    ext = Path(name).suffix.lower()
+    size = path.stat().st_size
+    if size == 0:
+        raise _refuse("empty", f"{name} is empty.")
+    if size > MAX_FILE_BYTES:
+        raise _refuse("too_large", f"{name} is {size / 2**20:,.1f} MB; the limit is {MAX_FILE_BYTES // 2**20} MB. "
+                                   "Split it into smaller files.")
+    with path.open("rb") as fh:
+        head = fh.read(65_536)
+    if head.startswith(ZIP_MAGIC):
+        _check_zip(path, name)
+        return FileKind("xlsx", size)
+    if head.startswith(OLE2_MAGIC):
+        if "EncryptionInfo".encode("utf-16-le") in head or b"E\x00n\x00c\x00r\x00y\x00p\x00t" in head:
+            raise _refuse("encrypted", f"{name} is password-protected. Remove the password in Excel "
+                                       "(File → Info → Protect workbook) and upload again.")
+        raise _refuse("old_xls", f"{name} is an old Excel 97–2003 file (.xls). Save it as Excel workbook "
+                                 "(.xlsx) and upload again.")
+    if head.startswith(b"%PDF"):
+        raise _refuse("pdf", f"{name} is a PDF document, not a spreadsheet.")
+    if head.startswith(b"PK"):
+        raise _refuse("damaged_zip", f"{name} is a damaged or unusual zip archive, not an Excel workbook.")
+    if b"\x00" in head:
+        raise _refuse("binary", f"{name} is a binary file, not an Excel workbook or a CSV text file.")
+    if _looks_like_html(head):
+        raise _refuse("html", f"{name} is a web page (HTML/XML) saved with a spreadsheet name. Open it in Excel "
+                              "and save it as Excel workbook (.xlsx).")
+    if ext in EXCEL_EXTENSIONS:
+        raise _refuse("text_as_xlsx", f"{name} is named like an Excel file but is plain text (perhaps a CSV "
+                                      "renamed to .xlsx). Upload it with a .csv name, or save it as .xlsx in Excel.")
+    return FileKind("csv", size)

@@ -1,0 +1,575 @@
+"""Spreadsheet import: read → normalise → validate → diff → apply, with provenance and rollback.
+
+Nothing is written until every problem of the whole file is known, and applying
+is one transaction. Each import records the row images it replaced, so a
+rollback restores exactly what was there before.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import pickle
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from . import filecheck
+from .filecheck import RefusedFile
+from .schema import TABLES, TABLES_BY_NAME, Table
+from .store import Store, quote_identifier
+from .validation import (
+    Known,
+    Problem,
+    ProblemList,
+    RawSheet,
+    check_references,
+    check_rows,
+    frames_from_sheets,
+    table_for_csv,
+    type_frame,
+)
+
+PARSE_MEMORY_BYTES = 3 * 1024**3
+PARSE_CPU_SECONDS = 120
+PARSE_TIMEOUT_SECONDS = 150
+DIFF_SAMPLE_ROWS = 200
+
+
+class ImportBlocked(Exception):
+    """A rollback (or import) cannot proceed; the message says why in plain words."""
+
+
+@dataclass
+class ParsedUpload:
+    file_name: str
+    sha256: str
+    kind: str
+    sheets: list[RawSheet]
+    sheet_names: list[str]
+
+
+@dataclass
+class TableDiff:
+    table: str
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    changes: list[dict] = field(default_factory=list)  # sample: key, column, old, new
+    new_keys: list[str] = field(default_factory=list)  # sample of new keys
+
+    def as_dict(self) -> dict:
+        return {
+            "table": self.table,
+            "new": self.new,
+            "changed": self.changed,
+            "unchanged": self.unchanged,
+            "changes": self.changes,
+            "new_keys": self.new_keys,
+        }
+
+
+@dataclass
+class ImportReport:
+    file_name: str
+    sha256: str = ""
+    status: str = "invalid"  # applied | dry_run | nothing_to_do | invalid | refused
+    message: str = ""
+    refusal_reason: str = ""
+    sheets: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    error_count: int = 0
+    warning_count: int = 0
+    diff: dict[str, TableDiff] = field(default_factory=dict)
+    status_changes: list[dict] = field(default_factory=list)
+    import_id: int | None = None
+    rows_read: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return self.status in ("applied", "dry_run", "nothing_to_do")
+
+    def as_dict(self) -> dict:
+        return {
+            "file_name": self.file_name,
+            "sha256": self.sha256,
+            "status": self.status,
+            "message": self.message,
+            "refusal_reason": self.refusal_reason,
+            "sheets": self.sheets,
+            "import_id": self.import_id,
+            "rows_read": self.rows_read,
+            "errors": self.error_count,
+            "warnings": self.warning_count,
+            "problems": [p.as_dict() for p in self.problems],
+            "diff": {k: v.as_dict() for k, v in self.diff.items()},
+            "status_changes": self.status_changes,
+        }
+
+    def to_json(self) -> str:
+        return json.dumps(self.as_dict(), ensure_ascii=False, indent=2, default=str)
+
+
+# -- reading -----------------------------------------------------------------------------------
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def read_upload(path: str | Path, display_name: str | None = None, encoding: str | None = None) -> ParsedUpload:
+    """Check the file by content and parse it in a child process with memory and time limits."""
+    path = Path(path)
+    name = display_name or path.name
+    kind = filecheck.inspect_file(path, name)
+    request = {
+        "path": str(path.resolve()),
+        "kind": kind.kind,
+        "encoding": encoding,
+        "wanted": [t.name for t in TABLES],
+        "max_rows": filecheck.MAX_ROWS,
+        "max_columns": filecheck.MAX_COLUMNS,
+        "memory_bytes": PARSE_MEMORY_BYTES,
+        "cpu_seconds": PARSE_CPU_SECONDS,
+    }
+    env = {k: v for k, v in os.environ.items() if k in ("PATH", "LANG", "LC_ALL", "HOME", "TMPDIR")}
+    env["PYTHONPATH"] = str(Path(__file__).resolve().parent.parent)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "twinreg_data.parse_worker", json.dumps(request)],
+            capture_output=True,
+            timeout=PARSE_TIMEOUT_SECONDS,
+            env=env,
+            stdin=subprocess.DEVNULL,
+        )
+    except subprocess.TimeoutExpired as exc:
+        raise RefusedFile("timeout", f"{name} took longer than {PARSE_TIMEOUT_SECONDS} s to read and was "
+                                     "abandoned. Split it into smaller files.") from exc
+    if done.returncode != 0 or not done.stdout:
+        raise RefusedFile("parser_crashed", f"{name} could not be read: the spreadsheet reader stopped on it "
+                                            f"(exit code {done.returncode}). The file is damaged or hostile; "
+                                            "open it in Excel, save it as a new .xlsx and try again.")
+    result = pickle.loads(done.stdout)  # noqa: S301 - produced by our own child process
+    if "error" in result:
+        raise RefusedFile(result["error"], f"{name}: {result['message']}")
+    sheets = [
+        RawSheet(
+            name=s["name"],
+            rows=s["rows"],
+            start_row=s["start_row"],
+            start_col=s["start_col"],
+            hidden=s["hidden"],
+            formula_cells_without_value=s["formula_cells_without_value"],
+        )
+        for s in result["sheets"]
+    ]
+    return ParsedUpload(name, sha256_of(path), kind.kind, sheets, [s["name"] for s in result["sheets"]])
+
+
+# -- validation --------------------------------------------------------------------------------
+
+
+def load_known(store: Store, indicator_codes: list[str] | None = None) -> Known:
+    codes: dict[str, set[str]] = {}
+    with store.cursor() as cur:
+        for table in TABLES:
+            if "code" in table.column_names:
+                codes[table.name] = {r[0] for r in cur.execute(f"SELECT code FROM {quote_identifier(table.name)}")
+                                     .fetchall()}
+        rows = cur.execute("SELECT code, frequency, unit FROM indicators").fetchall()
+        history: dict[str, tuple[float, float, int]] = {}
+        if indicator_codes:
+            hist = cur.execute(
+                "SELECT indicator, min(value), max(value), count(*) FROM observations "
+                "WHERE indicator IN (SELECT unnest(?)) GROUP BY indicator",
+                [list(indicator_codes)],
+            ).fetchall()
+            history = {r[0]: (float(r[1]), float(r[2]), int(r[3])) for r in hist}
+    return Known(codes, {r[0]: r[1] for r in rows}, {r[0]: r[2] for r in rows}, history)
+
+
+def validate(store: Store, upload: ParsedUpload) -> tuple[dict[str, pd.DataFrame], ProblemList]:
+    """Typed frames per table (rows of all sheets of a table concatenated) and every problem found."""
+    problems = ProblemList()
+    csv_table = None
+    if upload.kind == "csv":
+        rows = upload.sheets[0].rows if upload.sheets else []
+        header = next((r for r in rows if any(str(v).strip() for v in r)), [])
+        csv_table = table_for_csv(upload.file_name, header)
+        if csv_table is None:
+            problems.add(Problem("", "A1", "", ", ".join(str(h) for h in header[:6]),
+                                 "a CSV holding one table: name the file after the table (e.g. observations.csv) "
+                                 "or use that table's column names", "error", "unknown_table"))
+            return {}, problems
+    frames = frames_from_sheets(upload.sheets, problems, upload.kind, csv_table)
+    if not frames:
+        if not problems.errors:
+            problems.add(Problem("", "", "", "", "at least one sheet named after a table ("
+                                 + ", ".join(t.name for t in TABLES) + ") with rows", "error", "no_data"))
+        return {}, problems
+    indicator_codes = set()
+    for frame in frames:
+        if frame.table.name == "observations":
+            indicator_codes.update(str(v) for v in frame.raw["indicator"].dropna().unique())
+    known = load_known(store, sorted(indicator_codes))
+    typed_by_table: dict[str, list[tuple]] = {}
+    for table in TABLES:  # reference order: codes defined earlier in the workbook count as known
+        for frame in (f for f in frames if f.table is table):
+            typed = type_frame(frame, known, problems)
+            if "code" in table.column_names:  # before the reference check: areas.parent refers to areas
+                known.codes.setdefault(table.name, set()).update(typed["code"].dropna().tolist())
+            check_references(frame, typed, known, problems)
+            typed_by_table.setdefault(table.name, []).append((frame, typed))
+            if table.name == "indicators":
+                ok = typed.dropna(subset=["code"])
+                known.indicator_frequency.update(dict(zip(ok["code"], ok["frequency"], strict=True)))
+                known.indicator_unit.update(dict(zip(ok["code"], ok["unit"], strict=True)))
+    # Whole-table rules (duplicates across sheets of one table count too).
+    merged: dict[str, pd.DataFrame] = {}
+    for table in TABLES:
+        parts = typed_by_table.get(table.name, [])
+        for frame, typed in parts:
+            check_rows(frame, typed, known, problems)
+        if parts:
+            merged[table.name] = pd.concat([t for _, t in parts], ignore_index=True) if len(parts) > 1 \
+                else parts[0][1]
+    return merged, problems
+
+
+# -- diff and apply ----------------------------------------------------------------------------
+
+
+def _incoming_sql(table: Table, relation: str) -> str:
+    """Select from a registered DataFrame with the table's exact column types."""
+    cols = []
+    for col in table.columns:
+        cols.append(f"CAST({quote_identifier(col.name)} AS {col.sql_type}) AS {quote_identifier(col.name)}")
+    for name, sql_type in table.derived:
+        cols.append(f"CAST({quote_identifier(name)} AS {sql_type}) AS {quote_identifier(name)}")
+    return f"SELECT {', '.join(cols)} FROM {relation}"
+
+
+def _classify_sql(table: Table, incoming: str) -> str:
+    t = quote_identifier(table.name)
+    on = " AND ".join(f"i.{quote_identifier(k)} = t.{quote_identifier(k)}" for k in table.key)
+    value_cols = [c for c in table.column_names if c not in table.key]
+    differs = " OR ".join(f"i.{quote_identifier(c)} IS DISTINCT FROM t.{quote_identifier(c)}" for c in value_cols)
+    first_key = quote_identifier(table.key[0])
+    return (
+        f"SELECT i.*, CASE WHEN t.{first_key} IS NULL THEN 'new' "
+        f"WHEN {differs or 'false'} THEN 'changed' ELSE 'unchanged' END AS _change "
+        f"FROM {incoming} i LEFT JOIN {t} t ON {on}"
+    )
+
+
+def _frame_for_duckdb(table: Table, typed: pd.DataFrame) -> pd.DataFrame:
+    out = pd.DataFrame(index=typed.index)
+    for col in table.columns:
+        series = typed[col.name]
+        if col.kind == "date":
+            out[col.name] = pd.to_datetime(series, errors="coerce")
+        elif col.kind == "int":
+            out[col.name] = series.astype("Int64")
+        elif col.kind == "float":
+            out[col.name] = series.astype("float64")
+        else:
+            out[col.name] = series.astype(object)
+    for name, _ in table.derived:
+        out[name] = pd.to_datetime(typed[name], errors="coerce")
+    return out
+
+
+def _key_text(table: Table, row: dict) -> str:
+    return " / ".join(str(row[k]) for k in table.key)
+
+
+def _compute_diff(cur, table: Table, classified: str) -> TableDiff:
+    counts = dict(cur.execute(f"SELECT _change, count(*) FROM {classified} GROUP BY _change").fetchall())
+    diff = TableDiff(table.name, counts.get("new", 0), counts.get("changed", 0), counts.get("unchanged", 0))
+    keys = ", ".join(f"c.{quote_identifier(k)}" for k in table.key)
+    new_rows = cur.execute(f"SELECT {keys} FROM {classified} c WHERE _change = 'new' LIMIT {DIFF_SAMPLE_ROWS}")
+    diff.new_keys = [" / ".join(str(v) for v in r) for r in new_rows.fetchall()]
+    if diff.changed:
+        on = " AND ".join(f"c.{quote_identifier(k)} = t.{quote_identifier(k)}" for k in table.key)
+        value_cols = [c for c in table.column_names if c not in table.key]
+        sel = ", ".join([f"c.{quote_identifier(k)}" for k in table.key]
+                        + [f"t.{quote_identifier(c)} AS {quote_identifier('old_' + c)}" for c in value_cols]
+                        + [f"c.{quote_identifier(c)} AS {quote_identifier('new_' + c)}" for c in value_cols])
+        rows = cur.execute(
+            f"SELECT {sel} FROM {classified} c JOIN {quote_identifier(table.name)} t ON {on} "
+            f"WHERE c._change = 'changed' LIMIT {DIFF_SAMPLE_ROWS}"
+        )
+        names = [d[0] for d in rows.description]
+        for values in rows.fetchall():
+            row = dict(zip(names, values, strict=True))
+            for c in value_cols:
+                old, new = row["old_" + c], row["new_" + c]
+                if old != new and not (old is None and new is None):
+                    diff.changes.append({"key": _key_text(table, row), "column": c, "old": old, "new": new})
+    return diff
+
+
+_STATUS_CHANGES_SQL = """
+WITH merged AS (
+    SELECT bottleneck, date, seq, status, who FROM bottleneck_events e
+    WHERE NOT EXISTS (SELECT 1 FROM {inc} i WHERE i.bottleneck = e.bottleneck AND i.date = e.date AND i.seq = e.seq)
+    UNION ALL
+    SELECT bottleneck, date, seq, status, who FROM {inc}
+),
+latest AS (
+    SELECT bottleneck, status, who,
+           row_number() OVER (PARTITION BY bottleneck ORDER BY date DESC, seq DESC) AS rn
+    FROM merged
+    WHERE bottleneck IN (SELECT bottleneck FROM {inc})
+)
+SELECT l.bottleneck, c.status AS before, l.status AS after, l.who
+FROM latest l LEFT JOIN bottleneck_current c ON c.code = l.bottleneck
+WHERE l.rn = 1 AND (c.status IS DISTINCT FROM l.status)
+ORDER BY l.bottleneck
+"""
+
+
+def _diff_all(cur, typed: dict[str, pd.DataFrame], tag: str) -> tuple[dict[str, TableDiff], list[dict]]:
+    diffs: dict[str, TableDiff] = {}
+    status_changes: list[dict] = []
+    for table in TABLES:
+        if table.name not in typed:
+            continue
+        rel = f"_in_{table.name}_{tag}"
+        cur.register(rel + "_df", _frame_for_duckdb(table, typed[table.name]))
+        cur.execute(f"CREATE OR REPLACE TEMP TABLE {rel} AS {_incoming_sql(table, rel + '_df')}")
+        cur.unregister(rel + "_df")
+        cur.execute(f"CREATE OR REPLACE TEMP TABLE {rel}_c AS {_classify_sql(table, rel)}")
+        diffs[table.name] = _compute_diff(cur, table, rel + "_c")
+        if table.name == "bottleneck_events":
+            rows = cur.execute(_STATUS_CHANGES_SQL.format(inc=rel)).fetchall()
+            status_changes = [{"bottleneck": r[0], "before": r[1], "after": r[2], "who": r[3]} for r in rows]
+    return diffs, status_changes
+
+
+def _drop_temp(cur, typed: dict[str, pd.DataFrame], tag: str) -> None:
+    for name in typed:
+        cur.execute(f"DROP TABLE IF EXISTS _in_{name}_{tag}")
+        cur.execute(f"DROP TABLE IF EXISTS _in_{name}_{tag}_c")
+
+
+def preview(store: Store, typed: dict[str, pd.DataFrame]) -> tuple[dict[str, TableDiff], list[dict]]:
+    """What applying would change, without writing."""
+    with store.cursor() as cur:
+        try:
+            return _diff_all(cur, typed, "preview")
+        finally:
+            _drop_temp(cur, typed, "preview")
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+
+
+def apply(store: Store, typed: dict[str, pd.DataFrame], upload: ParsedUpload, user: str,
+          summary: dict) -> tuple[int | None, dict[str, TableDiff], list[dict]]:
+    """Write all tables in one transaction. Returns (import id or None if nothing changed, diffs, status changes)."""
+    with store.transaction() as cur:
+        diffs, status_changes = _diff_all(cur, typed, "apply")
+        if not any(d.new or d.changed for d in diffs.values()):
+            _drop_temp(cur, typed, "apply")
+            return None, diffs, status_changes
+        counts = {name: {"new": d.new, "changed": d.changed, "unchanged": d.unchanged} for name, d in diffs.items()}
+        import_id = cur.execute(
+            "INSERT INTO imports (file_name, sha256, sheets, uploaded_by, uploaded_at, status, counts, "
+            "validation_summary) VALUES (?, ?, ?, ?, ?, 'applied', ?, ?) RETURNING id",
+            [upload.file_name, upload.sha256, json.dumps(upload.sheet_names, ensure_ascii=False), user, _now(),
+             json.dumps(counts), json.dumps(summary)],
+        ).fetchone()[0]
+        for table in TABLES:
+            if table.name not in typed:
+                continue
+            classified = f"_in_{table.name}_apply_c"
+            t = quote_identifier(table.name)
+            on = " AND ".join(f"c.{quote_identifier(k)} = t.{quote_identifier(k)}" for k in table.key)
+            stored = ", ".join(quote_identifier(c) for c in table.stored_columns)
+            prev = quote_identifier(table.name + "_prev")
+            cur.execute(
+                f"INSERT INTO {prev} (replaced_by, {stored}) SELECT ?, {', '.join('t.' + quote_identifier(c) for c in table.stored_columns)} "  # noqa: E501
+                f"FROM {t} t JOIN {classified} c ON {on} WHERE c._change = 'changed'",
+                [import_id],
+            )
+            src_cols = ", ".join(quote_identifier(c) for c in table.stored_columns[:-1])
+            cur.execute(
+                f"INSERT OR REPLACE INTO {t} ({stored}) SELECT {src_cols}, ? FROM {classified} "
+                "WHERE _change IN ('new', 'changed')",
+                [import_id],
+            )
+        _drop_temp(cur, typed, "apply")
+    store.checkpoint()
+    return import_id, diffs, status_changes
+
+
+def find_applied_import(store: Store, sha256: str) -> tuple[int, dt.datetime, str] | None:
+    row = store.query(
+        "SELECT id, uploaded_at, uploaded_by FROM imports WHERE sha256 = ? AND status = 'applied' "
+        "ORDER BY id DESC LIMIT 1",
+        [sha256],
+    )
+    return row[0] if row else None
+
+
+def audit(store: Store, actor: str, action: str, outcome: str, detail: dict | str) -> None:
+    """Append one line to the audit log (it is never updated or deleted)."""
+    text = detail if isinstance(detail, str) else json.dumps(detail, ensure_ascii=False, default=str)
+    with store.transaction() as cur:
+        cur.execute("INSERT INTO audit_log (logged_at, actor, action, outcome, detail) VALUES (?, ?, ?, ?, ?)",
+                    [_now(), actor, action, outcome, text])
+
+
+def check_upload(store: Store, path: str | Path, display_name: str | None = None,
+                 encoding: str | None = None) -> tuple[ImportReport, ParsedUpload | None, dict[str, pd.DataFrame]]:
+    """Read and validate a file and preview its diff; writes nothing."""
+    name = display_name or Path(path).name
+    report = ImportReport(file_name=name)
+    try:
+        upload = read_upload(path, name, encoding)
+    except RefusedFile as exc:
+        report.status = "refused"
+        report.refusal_reason = exc.reason
+        report.message = exc.message
+        return report, None, {}
+    report.sha256 = upload.sha256
+    report.sheets = upload.sheet_names
+    typed, problems = validate(store, upload)
+    report.problems = problems.items
+    report.error_count, report.warning_count = problems.errors, problems.warnings
+    report.rows_read = {name: len(df) for name, df in typed.items()}
+    if problems.errors:
+        report.status = "invalid"
+        report.message = (f"{name}: {problems.errors:,} error(s) and {problems.warnings:,} warning(s). "
+                          "Nothing was imported; fix the cells listed and upload again.")
+        return report, upload, typed
+    earlier = find_applied_import(store, upload.sha256)
+    if earlier:
+        report.status = "nothing_to_do"
+        report.import_id = earlier[0]
+        report.message = (f"{name} was already imported as import #{earlier[0]} on {earlier[1]:%Y-%m-%d %H:%M} UTC "
+                          f"by {earlier[2]}. Nothing changed.")
+        return report, upload, typed
+    report.diff, report.status_changes = preview(store, typed)
+    report.status = "dry_run"
+    return report, upload, typed
+
+
+def import_file(store: Store, path: str | Path, user: str = "cli", dry_run: bool = False,
+                display_name: str | None = None, encoding: str | None = None) -> ImportReport:
+    """The whole pipeline; applies unless dry_run or blocked. Every attempt is written to the audit log."""
+    report, upload, typed = check_upload(store, path, display_name, encoding)
+    if report.status == "dry_run" and not dry_run and upload is not None:
+        summary = {"errors": report.error_count, "warnings": report.warning_count}
+        import_id, report.diff, report.status_changes = apply(store, typed, upload, user, summary)
+        if import_id is None:
+            report.status = "nothing_to_do"
+            report.message = f"{report.file_name}: every row is already in the database. Nothing changed."
+        else:
+            report.status = "applied"
+            report.import_id = import_id
+            totals = {k: v.new + v.changed for k, v in report.diff.items() if v.new or v.changed}
+            report.message = f"{report.file_name} imported as import #{import_id}: " + ", ".join(
+                f"{n:,} {k}" for k, n in totals.items()) + " rows added or changed."
+    elif report.status == "dry_run":
+        report.message = f"{report.file_name} is valid. Dry run: nothing was written."
+    if not dry_run:
+        audit(store, user, "import", report.status,
+              {"file": report.file_name, "sha256": report.sha256, "import_id": report.import_id,
+               "errors": report.error_count, "reason": report.refusal_reason})
+    return report
+
+
+# -- history and rollback ----------------------------------------------------------------------
+
+
+def list_imports(store: Store) -> pd.DataFrame:
+    return store.query_df(
+        "SELECT id, file_name, sha256, sheets, uploaded_by, uploaded_at, status, counts, rolled_back_by, "
+        "rolled_back_at FROM imports ORDER BY id DESC"
+    )
+
+
+def _orphan_checks() -> list[tuple[str, str]]:
+    """(description, SQL counting rows whose references point nowhere) for every reference in the schema."""
+    checks = []
+    for table in TABLES:
+        for col in table.columns:
+            if col.kind == "ref":
+                sql = (f"SELECT count(*) FROM {quote_identifier(table.name)} x WHERE x.{quote_identifier(col.name)} "
+                       f"IS NOT NULL AND x.{quote_identifier(col.name)} NOT IN "
+                       f"(SELECT code FROM {quote_identifier(col.ref)})")
+            elif col.kind == "refs":
+                sql = (f"SELECT count(*) FROM (SELECT unnest(string_split(x.{quote_identifier(col.name)}, ';')) AS r "
+                       f"FROM {quote_identifier(table.name)} x) WHERE r <> '' AND r NOT IN "
+                       f"(SELECT code FROM {quote_identifier(col.ref)})")
+            else:
+                continue
+            checks.append((f"{table.name}.{col.name} → {col.ref}", sql))
+    return checks
+
+
+def rollback(store: Store, import_id: int, user: str) -> dict[str, int]:
+    """Undo an import: remove the rows it wrote and restore the rows it replaced, in one transaction."""
+    try:
+        with store.transaction() as cur:
+            row = cur.execute("SELECT status, file_name FROM imports WHERE id = ?", [import_id]).fetchone()
+            if row is None:
+                raise ImportBlocked(f"There is no import #{import_id}.")
+            if row[0] != "applied":
+                raise ImportBlocked(f"Import #{import_id} ({row[1]}) was already rolled back.")
+            later: set[int] = set()
+            for table in TABLES:
+                prev = quote_identifier(table.name + "_prev")
+                rows = cur.execute(
+                    f"SELECT DISTINCT p.replaced_by FROM {prev} p JOIN imports i ON i.id = p.replaced_by "
+                    "WHERE p.import_id = ? AND i.status = 'applied' AND i.id > ?",
+                    [import_id, import_id],
+                ).fetchall()
+                later.update(r[0] for r in rows)
+            if later:
+                ids = ", ".join(f"#{i}" for i in sorted(later))
+                raise ImportBlocked(
+                    f"Import #{import_id} cannot be rolled back: later import(s) {ids} changed rows it wrote. "
+                    f"Roll back {ids} first (newest first)."
+                )
+            restored: dict[str, int] = {}
+            for table in TABLES:
+                t = quote_identifier(table.name)
+                prev = quote_identifier(table.name + "_prev")
+                stored = ", ".join(quote_identifier(c) for c in table.stored_columns)
+                removed = cur.execute(f"DELETE FROM {t} WHERE import_id = ?", [import_id]).fetchone()[0]
+                back = cur.execute(f"INSERT INTO {t} ({stored}) SELECT {stored} FROM {prev} WHERE replaced_by = ?",
+                                   [import_id]).fetchone()[0]
+                if removed or back:
+                    restored[table.name] = int(removed)
+            for description, sql in _orphan_checks():
+                orphans = cur.execute(sql).fetchone()[0]
+                if orphans:
+                    raise ImportBlocked(
+                        f"Import #{import_id} cannot be rolled back: {orphans:,} row(s) imported later still refer "
+                        f"to codes it created ({description}). Roll back or correct those imports first."
+                    )
+            cur.execute("UPDATE imports SET status = 'rolled_back', rolled_back_by = ?, rolled_back_at = ? "
+                        "WHERE id = ?", [user, _now(), import_id])
+    except ImportBlocked as exc:
+        audit(store, user, "rollback", "blocked", {"import_id": import_id, "reason": str(exc)})
+        raise
+    store.checkpoint()
+    audit(store, user, "rollback", "applied", {"import_id": import_id, "rows": restored})
+    return restored
+
+
+def known_table(name: str) -> Table:
+    return TABLES_BY_NAME[name]

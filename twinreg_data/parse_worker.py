@@ -1,0 +1,200 @@
+"""Child process that parses one uploaded file under memory and CPU limits.
+
+python-calamine aborts the whole process on some hostile files, so parsing never
+happens in the server process. The parent (importing.read_upload) runs
+`python -m twinreg_data.parse_worker REQUEST_JSON` and reads a pickle from stdout.
+
+This module imports nothing heavy (no pandas) so the child starts fast.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import pickle
+import re
+import resource
+import sys
+import zipfile
+
+MAX_SHEETS = 200
+
+
+class ParseFailure(Exception):
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.message = message
+
+
+def _limit_resources(memory_bytes: int, cpu_seconds: int) -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 5))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+
+_CELL_WITH_FORMULA = re.compile(rb"<c\b([^>]*?)(?<!/)>(.*?)</c>", re.S)
+_CELL_REF = re.compile(rb'\br="([A-Z]+[0-9]+)"')
+
+
+def _formula_cells_without_value(xml: bytes) -> list[str]:
+    """Cells holding a formula but no cached value: we never evaluate formulas."""
+    if b"<f" not in xml:
+        return []
+    missing = []
+    for m in _CELL_WITH_FORMULA.finditer(xml):
+        inner = m.group(2)
+        if b"<f" in inner and b"<v>" not in inner and b"<v " not in inner and b"<is>" not in inner:
+            ref = _CELL_REF.search(m.group(1))
+            if ref:
+                missing.append(ref.group(1).decode())
+    return missing
+
+
+def _sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
+    """Map sheet name → worksheet part path inside the zip."""
+    from defusedxml import ElementTree
+
+    ns_main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    ns_rel = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+    workbook = ElementTree.fromstring(zf.read("xl/workbook.xml"))
+    try:
+        rels = ElementTree.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+    except KeyError:
+        return {}
+    targets = {}
+    for rel in rels:
+        target = rel.get("Target", "")
+        target = target.lstrip("/")
+        if not target.startswith("xl/"):
+            target = "xl/" + target
+        targets[rel.get("Id")] = target
+    parts = {}
+    for sheet in workbook.iter(f"{ns_main}sheet"):
+        rid = sheet.get(f"{ns_rel}id")
+        if rid in targets:
+            parts[sheet.get("name")] = targets[rid]
+    return parts
+
+
+def parse_xlsx(path: str, wanted: list[str], max_rows: int, max_columns: int) -> dict:
+    import python_calamine
+
+    wanted_lower = {w.lower() for w in wanted}
+    try:
+        workbook = python_calamine.CalamineWorkbook.from_path(path)
+    except python_calamine.PasswordError as exc:
+        raise ParseFailure("encrypted", "The workbook is password-protected.") from exc
+    except Exception as exc:  # calamine raises several error types for broken files
+        raise ParseFailure("unreadable", f"The workbook cannot be read: {exc}") from exc
+    metadata = workbook.sheets_metadata
+    if len(metadata) > MAX_SHEETS:
+        raise ParseFailure("too_many_sheets", f"The workbook has {len(metadata):,} sheets (limit {MAX_SHEETS}).")
+    with zipfile.ZipFile(path) as zf:
+        parts = _sheet_parts(zf)
+        sheets = []
+        for meta in metadata:
+            name = meta.name
+            entry = {
+                "name": name,
+                "hidden": str(meta.visible) != "SheetVisibleEnum.Visible",
+                "is_worksheet": str(meta.typ) == "SheetTypeEnum.WorkSheet",
+                "rows": None,
+                "start_row": 0,
+                "start_col": 0,
+                "formula_cells_without_value": [],
+                "merged": [],
+            }
+            if name.strip().lower() in wanted_lower and entry["is_worksheet"]:
+                try:
+                    sheet = workbook.get_sheet_by_name(name)
+                except Exception as exc:
+                    raise ParseFailure("unreadable", f"Sheet {name!r} cannot be read: {exc}") from exc
+                if sheet.total_height > max_rows + 1 or sheet.total_width > max_columns:
+                    raise ParseFailure(
+                        "too_many_cells",
+                        f"Sheet {name!r} has {sheet.total_height:,} rows × {sheet.total_width:,} columns "
+                        f"(limit {max_rows:,} rows and {max_columns} columns).",
+                    )
+                start = sheet.start or (0, 0)
+                entry["start_row"], entry["start_col"] = int(start[0]), int(start[1])
+                entry["rows"] = sheet.to_python()
+                try:
+                    entry["merged"] = [tuple(r) for r in (sheet.merged_cell_ranges or [])]
+                except Exception:  # merged ranges are informative only
+                    entry["merged"] = []
+                part = parts.get(name)
+                if part and part in zf.namelist():
+                    entry["formula_cells_without_value"] = _formula_cells_without_value(zf.read(part))
+            sheets.append(entry)
+    return {"kind": "xlsx", "sheets": sheets}
+
+
+def _decode(data: bytes, encoding: str | None) -> str:
+    if encoding:
+        try:
+            return data.decode(encoding)
+        except (UnicodeDecodeError, LookupError) as exc:
+            raise ParseFailure("encoding", f"The file is not valid {encoding}: {exc}.") from exc
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ParseFailure(
+            "encoding",
+            f"The file is not UTF-8 (byte 0x{data[exc.start]:02X} on line {line}). Save it as "
+            "'CSV UTF-8' in Excel, or name its encoding (for example windows-1252).",
+        ) from exc
+
+
+def parse_csv(path: str, encoding: str | None, max_rows: int, max_columns: int) -> dict:
+    with open(path, "rb") as fh:
+        data = fh.read()
+    text = _decode(data, encoding)
+    if "\x00" in text:
+        raise ParseFailure("binary", "The file contains NUL characters: it is not a text CSV file.")
+    first_line = text.split("\n", 1)[0]
+    delimiter = max((";", ",", "\t"), key=first_line.count)
+    if first_line.count(delimiter) == 0:
+        delimiter = ","
+    csv.field_size_limit(1_000_000)
+    rows = []
+    try:
+        for i, row in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)):
+            if i > max_rows:
+                raise ParseFailure("too_many_cells", f"The file has more than {max_rows:,} rows.")
+            if len(row) > max_columns:
+                raise ParseFailure("too_many_cells", f"Line {i + 1} has {len(row):,} columns (limit {max_columns}).")
+            rows.append(row)
+    except csv.Error as exc:
+        raise ParseFailure("csv_syntax", f"The CSV text cannot be read: {exc}.") from exc
+    return {
+        "kind": "csv",
+        "delimiter": delimiter,
+        "sheets": [{"name": "", "hidden": False, "is_worksheet": True, "rows": rows, "start_row": 0,
+                    "start_col": 0, "formula_cells_without_value": [], "merged": []}],
+    }
+
+
+def main(argv: list[str]) -> int:
+    request = json.loads(argv[1])
+    _limit_resources(int(request["memory_bytes"]), int(request["cpu_seconds"]))
+    out = sys.stdout.buffer
+    try:
+        if request["kind"] == "xlsx":
+            result = parse_xlsx(request["path"], request["wanted"], request["max_rows"], request["max_columns"])
+        else:
+            result = parse_csv(request["path"], request.get("encoding"), request["max_rows"],
+                               request["max_columns"])
+    except ParseFailure as exc:
+        result = {"error": exc.reason, "message": exc.message}
+    except MemoryError:
+        result = {"error": "too_large_unpacked", "message": "The file needs more memory to read than allowed."}
+    pickle.dump(result, out, protocol=pickle.HIGHEST_PROTOCOL)
+    out.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,229 @@
+"""The DuckDB store: one database per process, a cursor per query, serialised writes.
+
+DuckDB 2.x returns wrong results when threads share one connection, so every
+query runs on its own cursor; writes take a process-wide lock and run inside an
+explicit BEGIN/COMMIT (or ROLLBACK) because a multi-statement string is not one
+transaction.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from .schema import TABLES, Table
+
+DEFAULT_DB_PATH = Path("data") / "twinreg.duckdb"
+SCHEMA_VERSION = 1
+
+
+class StoreError(Exception):
+    """The database cannot be opened or used; the message says what to do."""
+
+
+def default_db_path() -> Path:
+    return Path(os.environ.get("TWINREG_DB") or DEFAULT_DB_PATH)
+
+
+def _q(identifier: str) -> str:
+    """Quote an identifier that comes from the schema (never from user input)."""
+    return '"' + identifier.replace('"', '""') + '"'
+
+
+def _table_ddl(table: Table) -> list[str]:
+    cols = []
+    for col in table.columns:
+        not_null = " NOT NULL" if col.required or col.name in table.key else ""
+        cols.append(f"{_q(col.name)} {col.sql_type}{not_null}")
+    for name, sql_type in table.derived:
+        cols.append(f"{_q(name)} {sql_type}")
+    cols.append('"import_id" BIGINT NOT NULL')
+    key = ", ".join(_q(k) for k in table.key)
+    main = f"CREATE TABLE {_q(table.name)} ({', '.join(cols)}, PRIMARY KEY ({key}))"
+    # Row images an import replaced, so that a rollback restores them exactly.
+    prev_cols = ['"replaced_by" BIGINT NOT NULL'] + [c.split(" NOT NULL")[0] for c in cols]
+    prev = f"CREATE TABLE {_q(table.name + '_prev')} ({', '.join(prev_cols)})"
+    return [main, prev]
+
+
+def _migration_1() -> list[str]:
+    stmts = [
+        "CREATE TABLE schema_meta (version INTEGER NOT NULL)",
+        "CREATE SEQUENCE imports_id_seq START 1",
+        """CREATE TABLE imports (
+            id BIGINT PRIMARY KEY DEFAULT nextval('imports_id_seq'),
+            file_name VARCHAR NOT NULL,
+            sha256 VARCHAR NOT NULL,
+            sheets VARCHAR NOT NULL,
+            uploaded_by VARCHAR NOT NULL,
+            uploaded_at TIMESTAMP NOT NULL,
+            status VARCHAR NOT NULL CHECK (status IN ('applied', 'rolled_back')),
+            counts VARCHAR NOT NULL,
+            validation_summary VARCHAR NOT NULL,
+            rolled_back_by VARCHAR,
+            rolled_back_at TIMESTAMP
+        )""",
+        "CREATE SEQUENCE audit_id_seq START 1",
+        """CREATE TABLE audit_log (
+            id BIGINT PRIMARY KEY DEFAULT nextval('audit_id_seq'),
+            logged_at TIMESTAMP NOT NULL,
+            actor VARCHAR NOT NULL,
+            action VARCHAR NOT NULL,
+            outcome VARCHAR NOT NULL,
+            detail VARCHAR NOT NULL
+        )""",
+    ]
+    for table in TABLES:
+        stmts.extend(_table_ddl(table))
+    stmts.append(
+        """CREATE VIEW bottleneck_current AS
+        SELECT b.*,
+               coalesce(e.status, 'identified') AS status,
+               coalesce(e.date, b.identified_on) AS last_event_on
+        FROM bottlenecks b
+        LEFT JOIN (
+            SELECT bottleneck, status, date,
+                   row_number() OVER (PARTITION BY bottleneck ORDER BY date DESC, seq DESC) AS rn
+            FROM bottleneck_events
+        ) e ON e.bottleneck = b.code AND e.rn = 1"""
+    )
+    return stmts
+
+
+# Forward migrations: MIGRATIONS[n] brings a database from version n to n + 1.
+MIGRATIONS: dict[int, list[str]] = {0: _migration_1()}
+
+
+class Store:
+    """One DuckDB database file, shared by every thread of the process."""
+
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+        self.path = Path(path)
+        self._write_lock = threading.RLock()
+        if not read_only:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._con = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.IOException as exc:
+            text = str(exc)
+            if "lock" in text.lower():
+                raise StoreError(
+                    f"The database {self.path} is in use by another program (it holds the write lock). "
+                    "Stop the other TwinReg process (server or import) and try again."
+                ) from exc
+            raise StoreError(
+                f"The database {self.path} cannot be opened: {text.splitlines()[0]}. "
+                "If the file is damaged, restore the latest backup with "
+                "`python -m twinreg_data restore DIR` or move the file away and run `init`."
+            ) from exc
+        except duckdb.Error as exc:
+            raise StoreError(
+                f"The database {self.path} cannot be opened: {str(exc).splitlines()[0]}. "
+                "Restore a backup (`python -m twinreg_data restore DIR`) or move the file away and run `init`."
+            ) from exc
+        if not read_only:
+            self.migrate()
+
+    # -- reading ---------------------------------------------------------
+    @contextmanager
+    def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        cur = self._con.cursor()
+        try:
+            yield cur
+        finally:
+            cur.close()
+
+    def query_df(self, sql: str, params: Sequence[Any] | dict | None = None) -> pd.DataFrame:
+        with self.cursor() as cur:
+            return cur.execute(sql, params or []).df()
+
+    def query(self, sql: str, params: Sequence[Any] | dict | None = None) -> list[tuple]:
+        with self.cursor() as cur:
+            return cur.execute(sql, params or []).fetchall()
+
+    def scalar(self, sql: str, params: Sequence[Any] | dict | None = None) -> Any:
+        rows = self.query(sql, params)
+        return rows[0][0] if rows else None
+
+    # -- writing ---------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A serialised write transaction: COMMIT on success, ROLLBACK on any error."""
+        with self._write_lock, self.cursor() as cur:
+            cur.execute("BEGIN TRANSACTION")
+            try:
+                yield cur
+            except BaseException:
+                cur.execute("ROLLBACK")
+                raise
+            cur.execute("COMMIT")
+
+    def checkpoint(self) -> None:
+        with self._write_lock, self.cursor() as cur:
+            cur.execute("CHECKPOINT")
+
+    # -- schema ----------------------------------------------------------
+    def schema_version(self) -> int:
+        with self.cursor() as cur:
+            exists = cur.execute(
+                "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_meta'"
+            ).fetchone()[0]
+            if not exists:
+                return 0
+            return int(cur.execute("SELECT max(version) FROM schema_meta").fetchone()[0] or 0)
+
+    def migrate(self) -> None:
+        with self._write_lock:
+            version = self.schema_version()
+            if version > SCHEMA_VERSION:
+                raise StoreError(
+                    f"The database {self.path} has schema version {version}, newer than this program "
+                    f"({SCHEMA_VERSION}). Upgrade TwinReg Monitor."
+                )
+            while version < SCHEMA_VERSION:
+                with self.transaction() as cur:
+                    for stmt in MIGRATIONS[version]:
+                        cur.execute(stmt)
+                    cur.execute("DELETE FROM schema_meta")
+                    cur.execute("INSERT INTO schema_meta VALUES (?)", [version + 1])
+                version += 1
+
+    def table_counts(self) -> dict[str, int]:
+        with self.cursor() as cur:
+            return {t.name: cur.execute(f"SELECT count(*) FROM {_q(t.name)}").fetchone()[0] for t in TABLES}
+
+    def close(self) -> None:
+        self._con.close()
+
+
+_stores: dict[Path, Store] = {}
+_stores_lock = threading.Lock()
+
+
+def open_store(path: str | Path | None = None) -> Store:
+    """The process-wide store for `path` (default: TWINREG_DB or data/twinreg.duckdb)."""
+    resolved = Path(path or default_db_path()).resolve()
+    with _stores_lock:
+        store = _stores.get(resolved)
+        if store is None:
+            store = Store(resolved)
+            _stores[resolved] = store
+        return store
+
+
+def close_store(path: str | Path | None = None) -> None:
+    resolved = Path(path or default_db_path()).resolve()
+    with _stores_lock:
+        store = _stores.pop(resolved, None)
+    if store is not None:
+        store.close()
+
+
+quote_identifier = _q

@@ -1,0 +1,629 @@
+"""Normalise parsed sheets into typed tables and collect every problem before anything is written.
+
+Each problem names the sheet, the Excel cell (`observations!D14`), the column,
+the value found and what was expected. Conversions run once per distinct value
+(codes, periods and enums repeat a lot), so a 200,000-row sheet costs little.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from . import periods
+from .schema import OBSERVATIONS, TABLES, TABLES_BY_NAME, Column, Table
+
+MAX_PROBLEMS_LISTED = 5_000
+COUNT_UNITS = frozenset(
+    {"persons", "passengers", "commuters", "vehicles", "students", "count", "services", "prescriptions", "flights"}
+)
+OUTLIER_SPANS = 3.0  # warn when a value lies more than 3 historical ranges outside the history
+IGNORED_SHEETS = frozenset({"readme", "lists", "ohje", "juhend"})
+MIN_DATE = dt.date(1900, 1, 1)
+MAX_DATE = dt.date(2100, 12, 31)
+EXCEL_EPOCH = dt.date(1899, 12, 30)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+_NUMBER_TEXT = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?")
+
+
+@dataclass
+class Problem:
+    sheet: str
+    cell: str
+    column: str
+    value: str
+    expected: str
+    severity: str  # "error" blocks the import, "warning" does not
+    rule: str  # stable key, e.g. "unknown_code"
+
+    def as_dict(self) -> dict[str, str]:
+        return {
+            "sheet": self.sheet,
+            "cell": self.cell,
+            "column": self.column,
+            "value": self.value,
+            "expected": self.expected,
+            "severity": self.severity,
+            "rule": self.rule,
+        }
+
+
+@dataclass
+class ProblemList:
+    """Problems in order found; listing is capped, counting is not."""
+
+    items: list[Problem] = field(default_factory=list)
+    errors: int = 0
+    warnings: int = 0
+    _seen: set = field(default_factory=set, repr=False)
+
+    def add(self, problem: Problem) -> None:
+        # The wide layout repeats a row's code cells for every period: report each cell once.
+        key = (problem.cell, problem.rule)
+        if key in self._seen:
+            return
+        self._seen.add(key)
+        if problem.severity == "error":
+            self.errors += 1
+        else:
+            self.warnings += 1
+        if len(self.items) < MAX_PROBLEMS_LISTED:
+            self.items.append(problem)
+
+    @property
+    def total(self) -> int:
+        return self.errors + self.warnings
+
+
+@dataclass
+class RawSheet:
+    name: str
+    rows: list[list]
+    start_row: int = 0  # zero-based sheet row of rows[0]
+    start_col: int = 0
+    hidden: bool = False
+    formula_cells_without_value: list[str] = field(default_factory=list)
+
+
+def column_letter(index: int) -> str:
+    """Zero-based column index → Excel letters (0 → A, 26 → AA)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def show(value: object) -> str:
+    """A found value as the user typed it, shortened for the report."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        text = str(int(value))
+    elif isinstance(value, dt.datetime):
+        text = value.isoformat(sep=" ")
+    else:
+        text = str(value)
+    return text if len(text) <= 80 else text[:77] + "…"
+
+
+def _is_blank(value: object) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float):
+        return math.isnan(value)
+    if isinstance(value, str):
+        return value.strip() == ""
+    return False
+
+
+# -- per-value converters: return (converted, None) or (None, expected-text) ----------------
+
+
+def _to_text(value: object, col: Column) -> tuple[object, str | None]:
+    if isinstance(value, float) and value.is_integer():
+        text = str(int(value))
+    elif isinstance(value, dt.datetime):
+        text = value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
+    elif isinstance(value, dt.date):
+        text = value.isoformat()
+    else:
+        text = str(value)
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n")).strip()
+    if _CONTROL.search(text):
+        return None, "text without control characters or hidden direction marks"
+    if len(text) > col.max_length:
+        return None, f"at most {col.max_length:,} characters (found {len(text):,})"
+    if col.pattern and not re.fullmatch(col.pattern, text):
+        return None, col.help_en or f"text matching {col.pattern}"
+    return text, None
+
+
+def _to_float(value: object) -> float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        f = float(value)
+        return f if math.isfinite(f) else None
+    if isinstance(value, str):
+        text = (
+            value.strip().replace("\u00a0", "").replace("\u202f", "").replace(" ", "").replace("'", "")
+            .replace("\u2212", "-")
+        )
+        if not _NUMBER_TEXT.fullmatch(text):
+            return None
+        f = float(text.replace(",", "."))
+        return f if math.isfinite(f) else None
+    return None
+
+
+def _to_date(value: object) -> tuple[object, str | None]:
+    expected = "a date such as 2024-03-31 (between 1900-01-01 and 2100-12-31)"
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        day = value
+    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        serial = float(value)
+        if not serial.is_integer() or serial < 1 or serial > 73050:
+            return None, expected
+        if serial == 60:  # Excel's fictitious 1900-02-29
+            return None, "a real date: Excel serial 60 is the non-existent 29 February 1900"
+        day = EXCEL_EPOCH + dt.timedelta(days=int(serial) - (1 if serial < 60 else 0))
+        if serial < 60:
+            day += dt.timedelta(days=1)
+    elif isinstance(value, str):
+        text = value.strip()
+        m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?", text) or None
+        parts = None
+        if m:
+            parts = (int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        elif m2 := re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", text):  # Finnish / Estonian 31.3.2024
+            parts = (int(m2.group(3)), int(m2.group(2)), int(m2.group(1)))
+        if parts is None:
+            return None, expected
+        try:
+            day = dt.date(*parts)
+        except ValueError:
+            return None, "a date that exists in the calendar"
+    else:
+        return None, expected
+    if not MIN_DATE <= day <= MAX_DATE:
+        return None, expected
+    return day, None
+
+
+def _map_unique(series: pd.Series, fn: Callable[[object], tuple[object, str | None]]) -> tuple[pd.Series, pd.Series]:
+    """Apply fn once per distinct value; return converted values and the expected-text per row (None if ok)."""
+    values: dict = {}
+    errors: dict = {}
+    converted = []
+    problems = []
+    for v in series.tolist():
+        key = (type(v), v) if not (isinstance(v, float) and math.isnan(v)) else ("nan",)
+        if key not in values:
+            values[key], errors[key] = fn(v)
+        converted.append(values[key])
+        problems.append(errors[key])
+    return pd.Series(converted, index=series.index, dtype=object), pd.Series(problems, index=series.index,
+                                                                               dtype=object)
+
+
+@dataclass
+class SheetFrame:
+    """One table's rows from one sheet, raw, with the Excel position of every cell."""
+
+    table: Table
+    sheet: str
+    raw: pd.DataFrame  # canonical column names, object values
+    excel_rows: np.ndarray  # 1-based Excel row number per row
+    letters: dict[str, str]  # column → Excel column letters
+    value_letters: pd.Series | None = None  # wide observations: the letters of each value's period column
+
+    def cell(self, column: str, pos: int) -> str:
+        if column == "value" and self.value_letters is not None:
+            letter = self.value_letters.iat[pos]
+        elif column == "period" and self.value_letters is not None:
+            letter = self.value_letters.iat[pos]
+            return f"{self.sheet}!{letter}{self.header_row}"
+        else:
+            letter = self.letters.get(column, "A")
+        return f"{self.sheet}!{letter}{int(self.excel_rows[pos])}"
+
+    @property
+    def header_row(self) -> int:
+        return int(self.excel_rows[0]) - 1 if len(self.excel_rows) else 1
+
+
+@dataclass
+class Known:
+    """Codes and facts already in the database, for cross-checks."""
+
+    codes: dict[str, set[str]]  # table → codes
+    indicator_frequency: dict[str, str]
+    indicator_unit: dict[str, str]
+    history: dict[str, tuple[float, float, int]]  # indicator → (min, max, count)
+
+
+def _header_key(value: object) -> str:
+    text = show(value).strip().lower()
+    return re.sub(r"[\s\-]+", "_", text)
+
+
+def _table_for_sheet(name: str) -> Table | None:
+    return TABLES_BY_NAME.get(name.strip().lower())
+
+
+def table_for_csv(file_name: str, header: list) -> Table | None:
+    """The table a one-table CSV holds: by file-name prefix, else by its header."""
+    stem = file_name.rsplit("/", 1)[-1].lower()
+    for table in sorted(TABLES, key=lambda t: -len(t.name)):
+        if stem.startswith(table.name):
+            return table
+    keys = {_header_key(h) for h in header}
+    best = None
+    for table in TABLES:
+        required = {c.name for c in table.columns if c.required}
+        if table is OBSERVATIONS and {"indicator", "area"} <= keys and any(periods.looks_like_period(h) for h in
+                                                                             header):
+            return table
+        if required <= keys and (best is None or len(required) > len({c.name for c in best.columns if c.required})):
+            best = table
+    return best
+
+
+def frames_from_sheets(sheets: Iterable[RawSheet], problems: ProblemList, file_kind: str = "xlsx",
+                       csv_table: Table | None = None) -> list[SheetFrame]:
+    frames = []
+    for sheet in sheets:
+        table = csv_table if file_kind == "csv" else _table_for_sheet(sheet.name)
+        label = table.name if (file_kind == "csv" and table) else sheet.name
+        if table is None:
+            if sheet.name.strip().lower() not in IGNORED_SHEETS:
+                problems.add(Problem(sheet.name, f"{sheet.name}!A1", "", sheet.name,
+                                     "a sheet named after a table: " + ", ".join(t.name for t in TABLES),
+                                     "warning", "unknown_sheet"))
+            continue
+        if sheet.hidden:
+            problems.add(Problem(label, f"{label}!A1", "", sheet.name, "a visible sheet (this hidden sheet is "
+                                 "imported too; unhide it so reviewers see it)", "warning", "hidden_sheet"))
+        frame = _frame_from_rows(table, label, sheet, problems)
+        if frame is not None:
+            frames.append(frame)
+    return frames
+
+
+def _frame_from_rows(table: Table, label: str, sheet: RawSheet, problems: ProblemList) -> SheetFrame | None:
+    rows = sheet.rows or []
+    # The header is the first row with any content.
+    header_index = next((i for i, r in enumerate(rows) if any(not _is_blank(v) for v in r)), None)
+    if header_index is None:
+        problems.add(Problem(label, f"{label}!A1", "", "", "a header row with the column names", "warning",
+                             "empty_sheet"))
+        return None
+    header = rows[header_index]
+    header_excel_row = sheet.start_row + header_index + 1
+    body = rows[header_index + 1:]
+    known_columns = set(table.column_names)
+    positions: dict[str, int] = {}
+    period_columns: list[tuple[int, object]] = []
+    for j, raw_name in enumerate(header):
+        if _is_blank(raw_name):
+            if any(j < len(r) and not _is_blank(r[j]) for r in body[:1000]):
+                letter = column_letter(sheet.start_col + j)
+                problems.add(Problem(label, f"{label}!{letter}{header_excel_row}", "", "",
+                                     "a column name in the header row (this column has values but no name; "
+                                     "it is ignored)", "warning", "unnamed_column"))
+            continue
+        key = _header_key(raw_name)
+        letter = column_letter(sheet.start_col + j)
+        if key in positions:
+            problems.add(Problem(label, f"{label}!{letter}{header_excel_row}", key, show(raw_name),
+                                 "each column name once", "error", "duplicate_column"))
+            continue
+        if key in known_columns:
+            positions[key] = j
+        elif table is OBSERVATIONS and periods.looks_like_period(raw_name):
+            period_columns.append((j, raw_name))
+        elif key != "import_id":
+            problems.add(Problem(label, f"{label}!{letter}{header_excel_row}", key, show(raw_name),
+                                 f"one of the columns of {table.name}: " + ", ".join(table.column_names)
+                                 + " (this column is ignored)", "warning", "unknown_column"))
+    wide = table is OBSERVATIONS and bool(period_columns) and "period" not in positions and "value" not in positions
+    if period_columns and not wide:
+        for j, raw_name in period_columns:
+            letter = column_letter(sheet.start_col + j)
+            problems.add(Problem(label, f"{label}!{letter}{header_excel_row}", show(raw_name), show(raw_name),
+                                 "either period and value columns (long layout) or one column per period "
+                                 "(wide layout), not both", "error", "mixed_layout"))
+    required = [c.name for c in table.columns if c.required and not (wide and c.name in ("period", "value"))]
+    missing = [c for c in required if c not in positions]
+    for name in missing:
+        problems.add(Problem(label, f"{label}!{header_excel_row}:{header_excel_row}", name, "",
+                             f"a column named {name!r} in the header row (row {header_excel_row})", "error",
+                             "missing_column"))
+    if missing:
+        return None
+    # Keep only rows with content.
+    width = max((len(r) for r in body), default=0)
+    data_rows = []
+    excel_rows = []
+    for i, r in enumerate(body):
+        if any(not _is_blank(v) for v in r):
+            data_rows.append(list(r) + [None] * (width - len(r)))
+            excel_rows.append(header_excel_row + 1 + i)
+    letters = {name: column_letter(sheet.start_col + j) for name, j in positions.items()}
+    matrix = pd.DataFrame(data_rows, dtype=object) if data_rows else pd.DataFrame()
+    raw = pd.DataFrame(index=range(len(data_rows)))
+    for name in table.column_names:
+        if name in positions and positions[name] < matrix.shape[1]:
+            raw[name] = matrix[positions[name]].to_numpy(dtype=object)
+        else:
+            raw[name] = pd.Series([None] * len(data_rows), dtype=object)
+    rows_arr = np.asarray(excel_rows, dtype=np.int64)
+    _mark_formulas(label, sheet, positions, set(excel_rows), problems)
+    if not wide:
+        return SheetFrame(table, label, raw, rows_arr, letters)
+    # Wide layout: melt one column per period into long rows, remembering each value's cell.
+    pieces, piece_rows, piece_letters = [], [], []
+    for j, raw_name in period_columns:
+        values = matrix[j] if j < matrix.shape[1] else pd.Series([None] * len(data_rows))
+        mask = ~values.map(_is_blank).to_numpy(dtype=bool)
+        if not mask.any():
+            continue
+        part = raw.loc[mask].copy()
+        part["period"] = [raw_name] * int(mask.sum())
+        part["value"] = values.to_numpy(dtype=object)[mask]
+        pieces.append(part)
+        piece_rows.append(rows_arr[mask])
+        piece_letters.extend([column_letter(sheet.start_col + j)] * int(mask.sum()))
+    if not pieces:
+        return None
+    melted = pd.concat(pieces, ignore_index=True)
+    return SheetFrame(table, label, melted, np.concatenate(piece_rows), letters,
+                      value_letters=pd.Series(piece_letters, dtype=object))
+
+
+def _mark_formulas(label: str, sheet: RawSheet, positions: dict[str, int], rows: set[int],
+                   problems: ProblemList) -> None:
+    for ref in sheet.formula_cells_without_value:
+        m = re.fullmatch(r"([A-Z]+)(\d+)", ref)
+        if m and int(m.group(2)) in rows:
+            problems.add(Problem(label, f"{label}!{ref}", "", "=…",
+                                 "a value: this cell holds a formula that was never calculated. Open the file in "
+                                 "Excel and save it so the result is stored (formulas are never evaluated here)",
+                                 "error", "formula_without_value"))
+
+
+# -- typing and validation -------------------------------------------------------------------
+
+
+def _report_mask(frame: SheetFrame, column: str, mask: np.ndarray, expected: pd.Series | str, rule: str,
+                 problems: ProblemList, severity: str = "error", values: pd.Series | None = None) -> None:
+    positions = np.flatnonzero(mask)
+    source = frame.raw[column] if values is None else values
+    for pos in positions:
+        if problems.total >= MAX_PROBLEMS_LISTED:
+            # Count the rest without building every object.
+            remaining = len(positions) - int(np.searchsorted(positions, pos))
+            if severity == "error":
+                problems.errors += remaining
+            else:
+                problems.warnings += remaining
+            return
+        exp = expected if isinstance(expected, str) else expected.iat[pos]
+        problems.add(Problem(frame.sheet, frame.cell(column, pos), column, show(source.iat[pos]), exp, severity,
+                             rule))
+
+
+def type_frame(frame: SheetFrame, known: Known, problems: ProblemList) -> pd.DataFrame:
+    """Typed columns for `frame`; every bad cell is reported. Rows with errors stay in (import is blocked)."""
+    table = frame.table
+    raw = frame.raw
+    typed = pd.DataFrame(index=raw.index)
+    blank = {name: raw[name].map(_is_blank).to_numpy(dtype=bool) for name in table.column_names}
+    for col in table.columns:
+        series = raw[col.name]
+        present = ~blank[col.name]
+        if col.required:
+            _report_mask(frame, col.name, ~present, f"a value ({col.help_en})" if col.help_en else "a value",
+                         "required", problems)
+        if col.kind in ("float", "int"):
+            values = pd.to_numeric(series.where(present), errors="coerce")
+            # Text cells ("1 234,5", decimal comma) take the slow path, once per distinct text.
+            needs_text = present & values.isna().to_numpy()
+            if needs_text.any():
+                values = values.astype("float64")
+                parsed = series[needs_text].map(_to_float)
+                values[needs_text] = parsed.astype("float64")
+            values = values.astype("float64")
+            bad = present & values.isna().to_numpy()
+            kind_text = "a whole number" if col.kind == "int" else "a number (decimal point or comma)"
+            _report_mask(frame, col.name, bad, kind_text, "not_a_number", problems)
+            ok = present & ~bad
+            if col.kind == "int":
+                fraction = ok & (values.fillna(0) % 1 != 0).to_numpy()
+                _report_mask(frame, col.name, fraction, "a whole number", "not_whole", problems)
+            if col.min is not None or col.max is not None:
+                low = col.min if col.min is not None else -np.inf
+                high = col.max if col.max is not None else np.inf
+                out = ok & ~values.between(low, high).to_numpy()
+                bounds = (f"at least {low:g}" if col.max is None else
+                          f"between {low:g} and {high:g}" if col.min is not None else f"at most {high:g}")
+                _report_mask(frame, col.name, out, f"a value {bounds}", "out_of_range", problems)
+            typed[col.name] = values.round().astype("Int64") if col.kind == "int" else values
+        elif col.kind == "date":
+            conv, expected = _map_unique(series, _to_date)
+            bad = present & expected.notna().to_numpy()
+            _report_mask(frame, col.name, bad, expected, "bad_date", problems)
+            typed[col.name] = conv.where(present & ~bad, None)
+        elif col.kind == "period":
+            typed[col.name] = series  # resolved below, once frequencies are known
+        else:
+            conv, expected = _map_unique(series, lambda v, c=col: _to_text(v, c))
+            bad = present & expected.notna().to_numpy()
+            _report_mask(frame, col.name, bad, expected, "bad_text", problems)
+            conv = conv.where(present & ~bad, None)
+            if col.kind == "enum":
+                lookup = {c.lower(): c for c in col.choices}
+                canon = conv.map(lambda v, lk=lookup: lk.get(re.sub(r"[\s\-]+", "_", v.lower())) if v else None)
+                bad_enum = present & ~bad & canon.isna().to_numpy()
+                _report_mask(frame, col.name, bad_enum, "one of: " + ", ".join(col.choices), "bad_choice",
+                             problems)
+                conv = canon
+            typed[col.name] = conv
+    _check_periods(frame, typed, known, problems, blank)
+    return typed
+
+
+def _check_periods(frame: SheetFrame, typed: pd.DataFrame, known: Known, problems: ProblemList,
+                   blank: dict[str, np.ndarray]) -> None:
+    table = frame.table
+    if "period" not in table.column_names:
+        return
+    if table is OBSERVATIONS:
+        freqs = typed["indicator"].map(lambda code: known.indicator_frequency.get(code) if code else None)
+    else:
+        freqs = pd.Series([None] * len(typed), index=typed.index, dtype=object)
+    cache: dict = {}
+    canon = []
+    for raw_value, freq in zip(frame.raw["period"].tolist(), freqs.tolist(), strict=True):
+        key = (type(raw_value), raw_value, freq) if not isinstance(raw_value, float) or raw_value == raw_value \
+            else ("nan",)
+        if key not in cache:
+            cache[key] = periods.parse_period(raw_value, freq)
+        canon.append(cache[key])
+    canon_s = pd.Series(canon, index=typed.index, dtype=object)
+    present = ~blank["period"]
+    bad = present & canon_s.isna().to_numpy()
+    _report_mask(frame, "period", bad, "a period such as 2019, 2019-Q3 or 2019-07 (years 1900–2100)",
+                 "bad_period", problems)
+    mismatch = np.zeros(len(typed), dtype=bool)
+    expected = []
+    for i, (p, f) in enumerate(zip(canon, freqs.tolist(), strict=True)):
+        if p is not None and not periods.period_matches_frequency(p, f):
+            mismatch[i] = True
+            expected.append(f"a {f} period such as {periods.EXAMPLE_BY_FREQUENCY.get(f, '2019')} "
+                            f"(indicator {typed['indicator'].iat[i]} is {f})")
+        else:
+            expected.append("")
+    _report_mask(frame, "period", mismatch, pd.Series(expected, dtype=object), "period_frequency", problems)
+    typed["period"] = canon_s.where(~mismatch, None)
+    typed["period_start"] = typed["period"].map(lambda p: periods.period_start(p) if p else None)
+
+
+def check_references(frame: SheetFrame, typed: pd.DataFrame, known: Known, problems: ProblemList) -> None:
+    for col in frame.table.columns:
+        if col.kind not in ("ref", "refs"):
+            continue
+        codes = known.codes.get(col.ref, set())
+        lower = {c.lower(): c for c in codes}
+
+        def check(value: object, c: Column = col) -> tuple[object, str | None]:
+            if value is None:
+                return value, None
+            items = [v.strip() for v in re.split(r"[;,]", str(value))] if c.kind == "refs" else [str(value)]
+            items = [v for v in items if v]
+            unknown = [v for v in items if v not in codes]
+            if not unknown:
+                return ";".join(items) if c.kind == "refs" else value, None
+            hint = ""
+            if unknown[0].lower() in lower:
+                hint = f" (did you mean {lower[unknown[0].lower()]}?)"
+            return None, (f"a code that exists in {c.ref} (in the database or in this workbook); "
+                          f"unknown: {', '.join(unknown[:5])}{hint}")
+
+        conv, expected = _map_unique(typed[col.name], check)
+        bad = expected.notna().to_numpy()
+        _report_mask(frame, col.name, bad, expected, "unknown_code", problems)
+        typed[col.name] = conv.where(~bad, None) if col.kind == "refs" else typed[col.name]
+
+
+def check_rows(frame: SheetFrame, typed: pd.DataFrame, known: Known, problems: ProblemList) -> None:
+    """Rules that look at several columns or rows."""
+    table = frame.table
+    key = list(table.key)
+    complete = typed[key].notna().all(axis=1).to_numpy()
+    if complete.any():
+        sub = typed.loc[complete, key]
+        dup = sub.duplicated(keep=False).to_numpy()
+        if dup.any():
+            first_row: dict = {}
+            positions = np.flatnonzero(complete)
+            expected = []
+            mask = np.zeros(len(typed), dtype=bool)
+            for pos, is_dup in zip(positions, dup, strict=True):
+                if not is_dup:
+                    continue
+                k = tuple(typed[c].iat[pos] for c in key)
+                if k in first_row:
+                    mask[pos] = True
+                    expected.append(f"each {' + '.join(key)} once in the file; row {first_row[k]} has the same key")
+                else:
+                    first_row[k] = int(frame.excel_rows[pos])
+            exp = pd.Series([""] * len(typed), dtype=object)
+            exp.iloc[np.flatnonzero(mask)] = expected
+            _report_mask(frame, key[-1] if table is not OBSERVATIONS else "period", mask, exp, "duplicate",
+                         problems)
+    if table.name == "observations":
+        _check_observations(frame, typed, known, problems)
+    elif table.name == "bottlenecks":
+        _ordered(frame, typed, "people_low", "people_high", problems)
+    elif table.name == "actions":
+        _ordered(frame, typed, "start", "due", problems)
+    elif table.name == "flows":
+        same = (typed["origin"].notna() & (typed["origin"] == typed["destination"])).to_numpy()
+        _report_mask(frame, "destination", same, "a destination different from the origin", "same_area",
+                     problems)
+    elif table.name == "areas":
+        self_parent = (typed["parent"].notna() & (typed["parent"] == typed["code"])).to_numpy()
+        _report_mask(frame, "parent", self_parent, "a parent area other than the area itself", "self_parent",
+                     problems)
+
+
+def _ordered(frame: SheetFrame, typed: pd.DataFrame, low: str, high: str, problems: ProblemList) -> None:
+    both = typed[low].notna() & typed[high].notna()
+    bad = (both & (typed[low].where(both) > typed[high].where(both))).fillna(False).to_numpy(dtype=bool)
+    _report_mask(frame, high, bad, f"{high} not before/below {low}", "order", problems)
+
+
+def _check_observations(frame: SheetFrame, typed: pd.DataFrame, known: Known, problems: ProblemList) -> None:
+    value = typed["value"]
+    units = typed["indicator"].map(lambda c: known.indicator_unit.get(c) if c else None)
+    negative = (units.isin(COUNT_UNITS) & (value < 0)).fillna(False).to_numpy(dtype=bool)
+    _report_mask(frame, "value", negative, units.map(lambda u: f"a count of {u} cannot be negative"),
+                 "negative_count", problems)
+    low, high = typed["value_low"], typed["value_high"]
+    bad_low = (low.notna() & value.notna() & (low > value)).fillna(False).to_numpy(dtype=bool)
+    bad_high = (high.notna() & value.notna() & (high < value)).fillna(False).to_numpy(dtype=bool)
+    _report_mask(frame, "value_low", bad_low, "a lower bound not above the value", "band_order", problems)
+    _report_mask(frame, "value_high", bad_high, "an upper bound not below the value", "band_order", problems)
+    if known.history:
+        stats = typed["indicator"].map(lambda c: known.history.get(c) if c else None)
+        lows, highs = [], []
+        for s in stats.tolist():
+            if s is None or s[2] < 3:
+                lows.append(-np.inf)
+                highs.append(np.inf)
+            else:
+                span = (s[1] - s[0]) or abs(s[1]) or 1.0
+                lows.append(s[0] - OUTLIER_SPANS * span)
+                highs.append(s[1] + OUTLIER_SPANS * span)
+        lo = np.asarray(lows)
+        hi = np.asarray(highs)
+        v = value.to_numpy(dtype="float64", na_value=np.nan)
+        with np.errstate(invalid="ignore"):
+            outlier = ~np.isnan(v) & ((v < lo) | (v > hi))
+        if outlier.any():
+            exp = pd.Series([f"a value near this indicator's history ({lo[i]:,.6g} … {hi[i]:,.6g}); check "
+                             "the unit and decimal separator" if outlier[i] else "" for i in range(len(v))],
+                            dtype=object)
+            _report_mask(frame, "value", outlier, exp, "outlier", problems, severity="warning")
