@@ -213,8 +213,8 @@ def validate(store: Store, upload: ParsedUpload) -> tuple[dict[str, pd.DataFrame
     frames = frames_from_sheets(upload.sheets, problems, upload.kind, csv_table)
     if not frames:
         if not problems.errors:
-            problems.add(Problem("", "", "", "", "at least one sheet named after a table ("
-                                 + ", ".join(t.name for t in TABLES) + ") with rows", "error", "no_data"))
+            problems.add(Problem("", "", "", "", "data rows in at least one sheet named after a table ("
+                                 + ", ".join(t.name for t in TABLES) + "); this file has none", "error", "no_data"))
         return {}, problems
     indicator_codes = set()
     for frame in frames:

@@ -370,6 +370,8 @@ def _frame_from_rows(table: Table, label: str, sheet: RawSheet, problems: Proble
             raw[name] = pd.Series([None] * len(data_rows), dtype=object)
     rows_arr = np.asarray(excel_rows, dtype=np.int64)
     _mark_formulas(label, sheet, positions, set(excel_rows), problems)
+    if not data_rows:
+        return None
     if not wide:
         return SheetFrame(table, label, raw, rows_arr, letters)
     # Wide layout: melt one column per period into long rows, remembering each value's cell.

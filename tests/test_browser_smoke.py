@@ -1,0 +1,61 @@
+"""Browser smoke test: the home page renders in headless Chromium without errors."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+# Test ids and attributes rendered by Streamlit 1.67's frontend.
+APP = '[data-testid="stApp"]'
+# The root element reports the script run state ("initial", "running", "notRunning", ...) and the
+# websocket connection state ("CONNECTED", ...) as attributes.
+APP_IDLE = f'{APP}[data-test-script-state="notRunning"][data-test-connection-state="CONNECTED"]'
+MAIN_BLOCK = '[data-testid="stMainBlockContainer"]'
+BUSY = '[data-testid="stSpinner"], [data-testid="stStatusWidget"], [data-testid="stAppSkeleton"]'
+EXCEPTION = '[data-testid="stException"]'
+
+RENDER_TIMEOUT_MS = 60_000
+
+# Console errors that say nothing about the app. The test machine and CI have no internet access, so
+# Chromium logs failed loads of external resources (for example tiles or fonts a component asks for)
+# and of a favicon that may not exist; these are network noise, not app faults. Anything else, in
+# particular a JavaScript exception or a failed request to the app's own server, fails the test.
+HARMLESS_CONSOLE_ERRORS = (
+    re.compile(r"favicon", re.IGNORECASE),
+    re.compile(r"Failed to load resource: net::ERR_(NAME_NOT_RESOLVED|INTERNET_DISCONNECTED|CONNECTION_REFUSED"
+               r"|CONNECTION_RESET|CONNECTION_TIMED_OUT|ADDRESS_UNREACHABLE|NETWORK_CHANGED|TIMED_OUT)"
+               r"(?!.*\[https?://(127\.0\.0\.1|localhost)[:/])"),
+)  # fmt: skip
+
+
+def _relevant(errors: list[str]) -> list[str]:
+    return [e for e in errors if not any(pattern.search(e) for pattern in HARMLESS_CONSOLE_ERRORS)]
+
+
+def wait_for_app_idle(page, timeout_ms: int = RENDER_TIMEOUT_MS) -> None:
+    """Wait until Streamlit is connected, the script run has finished and nothing shows as busy."""
+    page.wait_for_selector(APP, timeout=timeout_ms)
+    page.wait_for_selector(APP_IDLE, timeout=timeout_ms)
+    page.wait_for_selector(MAIN_BLOCK, state="visible", timeout=timeout_ms)
+    page.wait_for_function("sel => document.querySelectorAll(sel).length === 0", arg=BUSY, timeout=timeout_ms)
+    # The state can flip back to "running" when a rerun is queued right after the first run.
+    page.wait_for_selector(APP_IDLE, timeout=timeout_ms)
+
+
+@pytest.mark.browser
+def test_home_page_renders(browser_server, chromium_page, artifacts_dir):
+    page = chromium_page
+    page.goto(browser_server, wait_until="domcontentloaded")
+    wait_for_app_idle(page)
+
+    page.screenshot(path=str(artifacts_dir / "smoke-home.png"), full_page=True)
+
+    # With client.showErrorDetails = "none" the browser shows a generic message; the traceback is in the server log.
+    exceptions = page.locator(EXCEPTION)
+    assert exceptions.count() == 0, (
+        "the page shows an exception:\n"
+        + "\n---\n".join(exceptions.all_inner_texts())
+        + f"\n--- end of the server log ---\n{browser_server.log_tail()}"
+    )
+    assert _relevant(page.console_errors) == [], "browser console errors:\n" + "\n".join(page.console_errors)

@@ -1,0 +1,186 @@
+"""Command line: `python -m twinreg_data [--db PATH] COMMAND …`.
+
+The interface is stable (other tools call it). Exit codes for `import`:
+0 applied or nothing to do, 1 validation errors, 2 file refused.
+User mistakes are reported in plain words on stderr, never as tracebacks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .store import StoreError, default_db_path
+
+DEMO_DIR = Path(__file__).resolve().parent.parent / "data" / "demo"
+
+
+class UserError(Exception):
+    pass
+
+
+def _store(args):
+    from .store import Store
+
+    return Store(args.db)
+
+
+def cmd_init(args) -> int:
+    store = _store(args)
+    print(f"Database ready at {args.db} (schema version {store.schema_version()}).")
+    if args.demo:
+        from .importing import import_file
+
+        files = sorted(DEMO_DIR.glob("*.xlsx"))
+        if not files:
+            raise UserError(f"No demo workbooks found in {DEMO_DIR}.")
+        for path in files:
+            report = import_file(store, path, user="demo")
+            print(report.message)
+            if not report.ok:
+                for p in report.problems[:20]:
+                    print(f"  {p.cell}: found {p.value!r}, expected {p.expected}", file=sys.stderr)
+                return 1
+    return 0
+
+
+def _print_report(report) -> None:
+    print(report.message)
+    if report.problems:
+        print(f"\n{'severity':8}  {'cell':24}  {'found':20}  expected")
+        for p in report.problems:
+            print(f"{p.severity:8}  {p.cell:24}  {p.value[:20]:20}  {p.expected}")
+        shown = len(report.problems)
+        total = report.error_count + report.warning_count
+        if total > shown:
+            print(f"… and {total - shown:,} more problem(s).")
+    for name, diff in report.diff.items():
+        print(f"{name:18} new {diff.new:>8,}  changed {diff.changed:>8,}  unchanged {diff.unchanged:>8,}")
+        for change in diff.changes[:10]:
+            print(f"    {change['key']}: {change['column']} {change['old']!r} → {change['new']!r}")
+    for change in report.status_changes:
+        print(f"status {change['bottleneck']}: {change['before'] or '(new)'} → {change['after']}")
+
+
+def cmd_import(args) -> int:
+    from .importing import import_file
+
+    path = Path(args.file)
+    if not path.is_file():
+        raise UserError(f"{path} does not exist or is not a file.")
+    report = import_file(_store(args), path, user=args.user, dry_run=args.dry_run, encoding=args.encoding)
+    if args.json:
+        print(report.to_json())
+    elif report.status == "refused":
+        print(f"refused: {report.message}", file=sys.stderr)
+    else:
+        _print_report(report)
+    if report.status == "refused":
+        return 2
+    if report.status == "invalid":
+        return 1
+    return 0
+
+
+def cmd_imports(args) -> int:
+    from .importing import list_imports
+
+    frame = list_imports(_store(args))
+    if frame.empty:
+        print("No imports yet.")
+        return 0
+    for row in frame.itertuples():
+        print(f"#{row.id:<4} {row.status:12} {row.uploaded_at:%Y-%m-%d %H:%M} UTC  {row.uploaded_by:12} "
+              f"{row.file_name}  sha256 {row.sha256[:12]}  {row.counts}")
+    return 0
+
+
+def cmd_rollback(args) -> int:
+    from .importing import ImportBlocked, rollback
+
+    try:
+        restored = rollback(_store(args), args.import_id, args.user)
+    except ImportBlocked as exc:
+        raise UserError(str(exc)) from exc
+    print(f"Import #{args.import_id} rolled back: " + (", ".join(f"{k} {v:,} rows" for k, v in restored.items())
+                                                       or "no rows"))
+    return 0
+
+
+def cmd_template(args) -> int:
+    from .template import write_template
+
+    store = _store(args) if Path(args.db).exists() else None
+    print(f"Template written to {write_template(args.out, store)}")
+    return 0
+
+
+def cmd_export(args) -> int:
+    from .template import export_workbook
+
+    print(f"Database exported to {export_workbook(_store(args), args.out)}")
+    return 0
+
+
+def cmd_backup(args) -> int:
+    from .backup import backup
+
+    print(f"Backup written to {backup(_store(args), args.dir)}")
+    return 0
+
+
+def cmd_restore(args) -> int:
+    from .backup import restore
+
+    manifest = restore(args.dir, args.db)
+    print(f"Database {args.db} restored from the backup of {manifest['created_at']}.")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m twinreg_data", description="TwinReg Monitor data tools")
+    parser.add_argument("--db", default=str(default_db_path()),
+                        help="database file (default: $TWINREG_DB or data/twinreg.duckdb)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("init", help="create the database (and import the demo workbooks with --demo)")
+    p.add_argument("--demo", action="store_true")
+    p.set_defaults(func=cmd_init)
+    p = sub.add_parser("import", help="validate and import an .xlsx or .csv file")
+    p.add_argument("file")
+    p.add_argument("--user", default="cli")
+    p.add_argument("--dry-run", action="store_true", help="validate and show the diff; write nothing")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument("--encoding", default=None, help="CSV encoding when not UTF-8, e.g. windows-1252")
+    p.set_defaults(func=cmd_import)
+    p = sub.add_parser("imports", help="list the import history")
+    p.set_defaults(func=cmd_imports)
+    p = sub.add_parser("rollback", help="undo an import")
+    p.add_argument("import_id", type=int)
+    p.add_argument("--user", default="cli")
+    p.set_defaults(func=cmd_rollback)
+    p = sub.add_parser("template", help="write the empty import template")
+    p.add_argument("out")
+    p.set_defaults(func=cmd_template)
+    p = sub.add_parser("export", help="write the whole database as a filled template")
+    p.add_argument("out")
+    p.set_defaults(func=cmd_export)
+    p = sub.add_parser("backup", help="copy the database into an empty folder")
+    p.add_argument("dir")
+    p.set_defaults(func=cmd_backup)
+    p = sub.add_parser("restore", help="replace the database with a backup folder")
+    p.add_argument("dir")
+    p.set_defaults(func=cmd_restore)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except (UserError, StoreError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2 if isinstance(exc, StoreError) else 1
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
