@@ -58,7 +58,7 @@ def _check_zip(path: Path, name: str) -> None:
     try:
         zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as exc:
-        raise _refuse("damaged_zip", f"{name} is damaged: it starts like an Excel file but cannot be opened ({exc}).")
+        raise _refuse("damaged_zip", f"{name} is damaged: it starts like an Excel file but cannot be opened.") from exc
     with zf:
         infos = zf.infolist()
         names = {i.filename for i in infos}

@@ -30,6 +30,7 @@ from .validation import (
     RawSheet,
     check_references,
     check_rows,
+    decode_columns,
     frames_from_sheets,
     table_for_csv,
     type_frame,
@@ -164,8 +165,10 @@ def read_upload(path: str | Path, display_name: str | None = None, encoding: str
     sheets = [
         RawSheet(
             name=s["name"],
-            rows=s["rows"],
-            start_row=s["start_row"],
+            header=s["header"],
+            header_row=s["header_row"],
+            columns=decode_columns(s["columns"]),
+            height=s["height"],
             start_col=s["start_col"],
             hidden=s["hidden"],
             formula_cells_without_value=s["formula_cells_without_value"],
@@ -202,8 +205,7 @@ def validate(store: Store, upload: ParsedUpload) -> tuple[dict[str, pd.DataFrame
     problems = ProblemList()
     csv_table = None
     if upload.kind == "csv":
-        rows = upload.sheets[0].rows if upload.sheets else []
-        header = next((r for r in rows if any(str(v).strip() for v in r)), [])
+        header = upload.sheets[0].header if upload.sheets else []
         csv_table = table_for_csv(upload.file_name, header)
         if csv_table is None:
             problems.add(Problem("", "A1", "", ", ".join(str(h) for h in header[:6]),

@@ -9,6 +9,7 @@ This module imports nothing heavy (no pandas) so the child starts fast.
 
 from __future__ import annotations
 
+import array
 import csv
 import io
 import json
@@ -36,6 +37,48 @@ def _limit_resources(memory_bytes: int, cpu_seconds: int) -> None:
 
 _CELL_WITH_FORMULA = re.compile(rb"<c\b([^>]*?)(?<!/)>(.*?)</c>", re.S)
 _CELL_REF = re.compile(rb'\br="([A-Z]+[0-9]+)"')
+_CELL_TYPE_STR = re.compile(rb'\bt="str"')
+# A cached value is a <v> element with content. openpyxl (and other writers) store a formula that was
+# never calculated as <f>…</f><v></v> or <v/>: an empty <v> is no value, except for a formula whose
+# result is the empty string (t="str").
+_CACHED_VALUE = re.compile(rb"<v(?:\s[^>]*)?>\s*[^<\s]")
+_EMPTY_VALUE = re.compile(rb"<v(?:\s[^>]*)?(?:/>|>\s*</v>)")
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def split_header(rows: list[list]) -> tuple[int, list, list[list]]:
+    """(index of the header row, header cells, body rows): the header is the first row with content."""
+    for i, row in enumerate(rows):
+        if not all(_blank(v) for v in row):
+            return i, list(row), rows[i + 1:]
+    return len(rows), [], []
+
+
+def encode_columns(rows: list[list]) -> list[tuple]:
+    """Rows → compact columns, so the pickle to the parent stays small and fast.
+
+    A column of only floats travels as raw doubles; anything else as its distinct
+    values plus one 32-bit index per row (codes, periods and units repeat a lot).
+    """
+    if not rows:
+        return []
+    width = max(len(r) for r in rows)
+    if any(len(r) != width for r in rows):
+        rows = [list(r) + [""] * (width - len(r)) for r in rows]
+    columns = []
+    for values in zip(*rows, strict=True):
+        if set(map(type, values)) == {float}:
+            columns.append(("f8", array.array("d", values).tobytes()))
+            continue
+        # Keyed by value: calamine yields floats, never ints, so 1 == 1.0 cannot merge distinct cells
+        # (only a boolean TRUE next to 1.0 could, and it then reads as 1). map() keeps the loop in C.
+        index = {v: i for i, v in enumerate(dict.fromkeys(values))}
+        codes = array.array("i", map(index.__getitem__, values))
+        columns.append(("dict", list(index), codes.tobytes()))
+    return columns
 
 
 def _formula_cells_without_value(xml: bytes) -> list[str]:
@@ -44,11 +87,14 @@ def _formula_cells_without_value(xml: bytes) -> list[str]:
         return []
     missing = []
     for m in _CELL_WITH_FORMULA.finditer(xml):
-        inner = m.group(2)
-        if b"<f" in inner and b"<v>" not in inner and b"<v " not in inner and b"<is>" not in inner:
-            ref = _CELL_REF.search(m.group(1))
-            if ref:
-                missing.append(ref.group(1).decode())
+        attrs, inner = m.group(1), m.group(2)
+        if b"<f" not in inner or b"<is>" in inner or _CACHED_VALUE.search(inner):
+            continue
+        if _CELL_TYPE_STR.search(attrs) and _EMPTY_VALUE.search(inner):
+            continue  # a formula whose cached result is the empty string
+        ref = _CELL_REF.search(attrs)
+        if ref:
+            missing.append(ref.group(1).decode())
     return missing
 
 
@@ -100,7 +146,10 @@ def parse_xlsx(path: str, wanted: list[str], max_rows: int, max_columns: int) ->
                 "name": name,
                 "hidden": str(meta.visible) != "SheetVisibleEnum.Visible",
                 "is_worksheet": str(meta.typ) == "SheetTypeEnum.WorkSheet",
-                "rows": None,
+                "columns": [],
+                "header": [],
+                "header_row": 1,
+                "height": 0,
                 "start_row": 0,
                 "start_col": 0,
                 "formula_cells_without_value": [],
@@ -119,7 +168,12 @@ def parse_xlsx(path: str, wanted: list[str], max_rows: int, max_columns: int) ->
                     )
                 start = sheet.start or (0, 0)
                 entry["start_row"], entry["start_col"] = int(start[0]), int(start[1])
-                entry["rows"] = sheet.to_python()
+                rows = sheet.to_python()
+                header_index, entry["header"], body = split_header(rows)
+                entry["header_row"] = int(start[0]) + header_index + 1
+                entry["height"] = len(body)
+                entry["columns"] = encode_columns(body)
+                del rows, body
                 try:
                     entry["merged"] = [tuple(r) for r in (sheet.merged_cell_ranges or [])]
                 except Exception:  # merged ranges are informative only
@@ -169,10 +223,12 @@ def parse_csv(path: str, encoding: str | None, max_rows: int, max_columns: int) 
             rows.append(row)
     except csv.Error as exc:
         raise ParseFailure("csv_syntax", f"The CSV text cannot be read: {exc}.") from exc
+    header_index, header, body = split_header(rows)
     return {
         "kind": "csv",
         "delimiter": delimiter,
-        "sheets": [{"name": "", "hidden": False, "is_worksheet": True, "rows": rows, "start_row": 0,
+        "sheets": [{"name": "", "hidden": False, "is_worksheet": True, "columns": encode_columns(body),
+                    "header": header, "header_row": header_index + 1, "height": len(body), "start_row": 0,
                     "start_col": 0, "formula_cells_without_value": [], "merged": []}],
     }
 

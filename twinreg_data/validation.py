@@ -84,12 +84,92 @@ class ProblemList:
 
 @dataclass
 class RawSheet:
+    """A parsed sheet: its header row and the rows below it as columns of equal height.
+
+    A column is a float64 array (every cell a number) or (distinct values, int32 codes).
+    """
+
     name: str
-    rows: list[list]
-    start_row: int = 0  # zero-based sheet row of rows[0]
-    start_col: int = 0
+    header: list
+    header_row: int  # 1-based Excel row of the header; body rows follow it
+    columns: list
+    height: int
+    start_col: int = 0  # zero-based sheet column of header[0]
     hidden: bool = False
     formula_cells_without_value: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_rows(cls, name: str, rows: list[list], **kw) -> RawSheet:
+        """Build from plain rows (the header is the first row with content), as the parser does."""
+        index = next((i for i, r in enumerate(rows) if not all(_is_blank(v) for v in r)), len(rows))
+        header = list(rows[index]) if index < len(rows) else []
+        body = rows[index + 1:]
+        width = max([len(header)] + [len(r) for r in body])
+        columns: list = []
+        for j in range(width):
+            codes, uniques = pd.factorize(_object_array([r[j] if j < len(r) else None for r in body]))
+            columns.append((_object_array(list(uniques) + [None]), codes.astype(np.int32)))
+        return cls(name, header, index + 1, columns, len(body), **kw)
+
+    def values(self, j: int, rows: np.ndarray | None = None) -> np.ndarray:
+        """Column j as an array (object, or float64 for all-number columns), optionally only some rows."""
+        if j >= len(self.columns):
+            return np.full(self.height if rows is None else len(rows), None, dtype=object)
+        col = self.columns[j]
+        if isinstance(col, tuple):
+            codes = col[1] if rows is None else col[1][rows]
+            return col[0][codes]
+        return col if rows is None else col[rows]
+
+    def blank_column(self, j: int) -> np.ndarray:
+        if j >= len(self.columns):
+            return np.ones(self.height, dtype=bool)
+        col = self.columns[j]
+        if isinstance(col, tuple):
+            return blank_mask(col[0])[col[1]]
+        return np.isnan(col)
+
+
+def _object_array(values: list) -> np.ndarray:
+    arr = np.empty(len(values), dtype=object)
+    arr[:] = values
+    return arr
+
+
+def decode_columns(encoded: list[tuple]) -> list:
+    """Inverse of parse_worker.encode_columns: float64 arrays, or (uniques, codes) pairs."""
+    columns: list = []
+    for item in encoded:
+        if item[0] == "f8":
+            columns.append(np.frombuffer(item[1], dtype=np.float64).copy())
+        else:
+            columns.append((_object_array(item[1]), np.frombuffer(item[2], dtype=np.int32)))
+    return columns
+
+
+def lookup(series: pd.Series, mapping: dict, default: object = None) -> np.ndarray:
+    """mapping[value] per row, looked up once per distinct value."""
+    codes, uniques = pd.factorize(series.to_numpy(dtype=object))
+    mapped = _object_array([mapping.get(u, default) for u in uniques] + [default])
+    return mapped[codes]
+
+
+def blank_mask(values: np.ndarray | pd.Series) -> np.ndarray:
+    """True for empty cells: None, NaN, '' (calamine's empty cell) or whitespace only."""
+    arr = values.to_numpy() if isinstance(values, pd.Series) else values
+    if arr.dtype.kind == "f":
+        return np.isnan(arr)
+    mask = pd.isna(arr) | (arr == "")
+    if mask.all():
+        return np.asarray(mask, dtype=bool)
+    codes, uniques = pd.factorize(arr[~mask])
+    blank_unique = np.fromiter((isinstance(u, str) and not u.strip() for u in uniques), dtype=bool,
+                               count=len(uniques))
+    if blank_unique.any():
+        sub = blank_unique[codes]
+        mask = np.asarray(mask, dtype=bool).copy()
+        mask[np.flatnonzero(~mask)[sub]] = True
+    return np.asarray(mask, dtype=bool)
 
 
 def column_letter(index: int) -> str:
@@ -203,18 +283,16 @@ def _to_date(value: object) -> tuple[object, str | None]:
 
 def _map_unique(series: pd.Series, fn: Callable[[object], tuple[object, str | None]]) -> tuple[pd.Series, pd.Series]:
     """Apply fn once per distinct value; return converted values and the expected-text per row (None if ok)."""
-    values: dict = {}
-    errors: dict = {}
-    converted = []
-    problems = []
-    for v in series.tolist():
-        key = (type(v), v) if not (isinstance(v, float) and math.isnan(v)) else ("nan",)
-        if key not in values:
-            values[key], errors[key] = fn(v)
-        converted.append(values[key])
-        problems.append(errors[key])
-    return pd.Series(converted, index=series.index, dtype=object), pd.Series(problems, index=series.index,
-                                                                               dtype=object)
+    values = series.to_numpy(dtype=object)
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    results = [fn(u) for u in uniques]
+    conv = np.empty(len(uniques) + 1, dtype=object)
+    errs = np.empty(len(uniques) + 1, dtype=object)
+    conv[: len(uniques)] = [r[0] for r in results]
+    errs[: len(uniques)] = [r[1] for r in results]
+    conv[-1], errs[-1] = fn(None)  # code -1 (missing) → last slot
+    return (pd.Series(conv[codes], index=series.index, dtype=object),
+            pd.Series(errs[codes], index=series.index, dtype=object))
 
 
 @dataclass
@@ -302,29 +380,29 @@ def frames_from_sheets(sheets: Iterable[RawSheet], problems: ProblemList, file_k
 
 
 def _frame_from_rows(table: Table, label: str, sheet: RawSheet, problems: ProblemList) -> SheetFrame | None:
-    rows = sheet.rows or []
-    # The header is the first row with any content.
-    header_index = next((i for i, r in enumerate(rows) if any(not _is_blank(v) for v in r)), None)
-    if header_index is None:
+    header = sheet.header
+    if not header:
         problems.add(Problem(label, f"{label}!A1", "", "", "a header row with the column names", "warning",
                              "empty_sheet"))
         return None
-    header = rows[header_index]
-    header_excel_row = sheet.start_row + header_index + 1
-    body = rows[header_index + 1:]
+    header_excel_row = sheet.header_row
+    width = max(len(header), len(sheet.columns))
+    blank = (np.column_stack([sheet.blank_column(j) for j in range(width)]) if width
+             else np.ones((sheet.height, 0), dtype=bool))
+    data_index = np.flatnonzero(~blank.all(axis=1)) if sheet.height else np.array([], dtype=np.int64)
+    header = list(header) + [None] * (width - len(header))
     known_columns = set(table.column_names)
     positions: dict[str, int] = {}
     period_columns: list[tuple[int, object]] = []
     for j, raw_name in enumerate(header):
+        letter = column_letter(sheet.start_col + j)
         if _is_blank(raw_name):
-            if any(j < len(r) and not _is_blank(r[j]) for r in body[:1000]):
-                letter = column_letter(sheet.start_col + j)
+            if (~blank[data_index, j]).any():
                 problems.add(Problem(label, f"{label}!{letter}{header_excel_row}", "", "",
                                      "a column name in the header row (this column has values but no name; "
                                      "it is ignored)", "warning", "unnamed_column"))
             continue
         key = _header_key(raw_name)
-        letter = column_letter(sheet.start_col + j)
         if key in positions:
             problems.add(Problem(label, f"{label}!{letter}{header_excel_row}", key, show(raw_name),
                                  "each column name once", "error", "duplicate_column"))
@@ -350,42 +428,31 @@ def _frame_from_rows(table: Table, label: str, sheet: RawSheet, problems: Proble
         problems.add(Problem(label, f"{label}!{header_excel_row}:{header_excel_row}", name, "",
                              f"a column named {name!r} in the header row (row {header_excel_row})", "error",
                              "missing_column"))
-    if missing:
+    if missing or not len(data_index):
         return None
-    # Keep only rows with content.
-    width = max((len(r) for r in body), default=0)
-    data_rows = []
-    excel_rows = []
-    for i, r in enumerate(body):
-        if any(not _is_blank(v) for v in r):
-            data_rows.append(list(r) + [None] * (width - len(r)))
-            excel_rows.append(header_excel_row + 1 + i)
+    excel_rows = (header_excel_row + 1 + data_index).astype(np.int64)
     letters = {name: column_letter(sheet.start_col + j) for name, j in positions.items()}
-    matrix = pd.DataFrame(data_rows, dtype=object) if data_rows else pd.DataFrame()
-    raw = pd.DataFrame(index=range(len(data_rows)))
+    raw = pd.DataFrame(index=range(len(data_index)))
     for name in table.column_names:
-        if name in positions and positions[name] < matrix.shape[1]:
-            raw[name] = matrix[positions[name]].to_numpy(dtype=object)
+        if name in positions:
+            values = sheet.values(positions[name], data_index)
+            raw[name] = pd.Series(values, dtype=values.dtype if values.dtype.kind == "f" else object)
         else:
-            raw[name] = pd.Series([None] * len(data_rows), dtype=object)
-    rows_arr = np.asarray(excel_rows, dtype=np.int64)
-    _mark_formulas(label, sheet, positions, set(excel_rows), problems)
-    if not data_rows:
-        return None
+            raw[name] = pd.Series([None] * len(data_index), dtype=object)
+    _mark_formulas(label, sheet, positions, set(excel_rows.tolist()), problems)
     if not wide:
-        return SheetFrame(table, label, raw, rows_arr, letters)
+        return SheetFrame(table, label, raw, excel_rows, letters)
     # Wide layout: melt one column per period into long rows, remembering each value's cell.
     pieces, piece_rows, piece_letters = [], [], []
     for j, raw_name in period_columns:
-        values = matrix[j] if j < matrix.shape[1] else pd.Series([None] * len(data_rows))
-        mask = ~values.map(_is_blank).to_numpy(dtype=bool)
+        mask = ~blank[data_index, j]
         if not mask.any():
             continue
         part = raw.loc[mask].copy()
         part["period"] = [raw_name] * int(mask.sum())
-        part["value"] = values.to_numpy(dtype=object)[mask]
+        part["value"] = pd.Series(sheet.values(j, data_index[mask]), index=part.index, dtype=object)
         pieces.append(part)
-        piece_rows.append(rows_arr[mask])
+        piece_rows.append(excel_rows[mask])
         piece_letters.extend([column_letter(sheet.start_col + j)] * int(mask.sum()))
     if not pieces:
         return None
@@ -431,7 +498,7 @@ def type_frame(frame: SheetFrame, known: Known, problems: ProblemList) -> pd.Dat
     table = frame.table
     raw = frame.raw
     typed = pd.DataFrame(index=raw.index)
-    blank = {name: raw[name].map(_is_blank).to_numpy(dtype=bool) for name in table.column_names}
+    blank = {name: blank_mask(raw[name]) for name in table.column_names}
     for col in table.columns:
         series = raw[col.name]
         present = ~blank[col.name]
@@ -492,34 +559,45 @@ def _check_periods(frame: SheetFrame, typed: pd.DataFrame, known: Known, problem
     if "period" not in table.column_names:
         return
     if table is OBSERVATIONS:
-        freqs = typed["indicator"].map(lambda code: known.indicator_frequency.get(code) if code else None)
+        freqs = lookup(typed["indicator"], known.indicator_frequency)
     else:
-        freqs = pd.Series([None] * len(typed), index=typed.index, dtype=object)
-    cache: dict = {}
-    canon = []
-    for raw_value, freq in zip(frame.raw["period"].tolist(), freqs.tolist(), strict=True):
-        key = (type(raw_value), raw_value, freq) if not isinstance(raw_value, float) or raw_value == raw_value \
-            else ("nan",)
-        if key not in cache:
-            cache[key] = periods.parse_period(raw_value, freq)
-        canon.append(cache[key])
-    canon_s = pd.Series(canon, index=typed.index, dtype=object)
-    present = ~blank["period"]
-    bad = present & canon_s.isna().to_numpy()
+        freqs = np.full(len(typed), None, dtype=object)
+    # One parse per distinct (period text, frequency) pair.
+    p_codes, p_uniques = pd.factorize(frame.raw["period"].to_numpy(dtype=object))
+    f_codes, f_uniques = pd.factorize(freqs)
+    f_list = list(f_uniques) + [None]
+    p_list = list(p_uniques) + [None]
+    pair = (p_codes % (len(p_uniques) + 1)) * (len(f_list)) + (f_codes % len(f_list))
+    pair_codes, pair_uniques = pd.factorize(pair)
+    canon_u, start_u, mismatch_u, expected_u = [], [], [], []
+    for combined in pair_uniques:
+        raw_value = p_list[combined // len(f_list)]
+        freq = f_list[combined % len(f_list)]
+        if isinstance(freq, float):
+            freq = None
+        canon = periods.parse_period(raw_value, freq)
+        bad_freq = canon is not None and not periods.period_matches_frequency(canon, freq)
+        canon_u.append(None if bad_freq else canon)
+        start_u.append(np.datetime64(periods.period_start(canon), "D") if canon and not bad_freq
+                       else np.datetime64("NaT"))
+        mismatch_u.append(canon is None and False or bad_freq)
+        expected_u.append(f"a {freq} period such as {periods.EXAMPLE_BY_FREQUENCY.get(freq, '2019')}" if bad_freq
+                          else "")
+    canon_arr = np.empty(len(canon_u), dtype=object)
+    canon_arr[:] = canon_u
+    canon_rows = canon_arr[pair_codes]
+    mismatch = np.asarray(mismatch_u, dtype=bool)[pair_codes]
+    parsed_none = np.asarray([c is None and not m for c, m in zip(canon_u, mismatch_u, strict=True)],
+                             dtype=bool)[pair_codes]
+    bad = ~blank["period"] & parsed_none
     _report_mask(frame, "period", bad, "a period such as 2019, 2019-Q3 or 2019-07 (years 1900–2100)",
                  "bad_period", problems)
-    mismatch = np.zeros(len(typed), dtype=bool)
-    expected = []
-    for i, (p, f) in enumerate(zip(canon, freqs.tolist(), strict=True)):
-        if p is not None and not periods.period_matches_frequency(p, f):
-            mismatch[i] = True
-            expected.append(f"a {f} period such as {periods.EXAMPLE_BY_FREQUENCY.get(f, '2019')} "
-                            f"(indicator {typed['indicator'].iat[i]} is {f})")
-        else:
-            expected.append("")
-    _report_mask(frame, "period", mismatch, pd.Series(expected, dtype=object), "period_frequency", problems)
-    typed["period"] = canon_s.where(~mismatch, None)
-    typed["period_start"] = typed["period"].map(lambda p: periods.period_start(p) if p else None)
+    if mismatch.any():
+        expected = pd.Series(np.asarray(expected_u, dtype=object)[pair_codes], dtype=object)
+        expected = expected + " (indicator " + typed["indicator"].astype(str).to_numpy(dtype=object) + ")"
+        _report_mask(frame, "period", mismatch, expected, "period_frequency", problems)
+    typed["period"] = pd.Series(canon_rows, index=typed.index, dtype=object)
+    typed["period_start"] = pd.Series(np.asarray(start_u, dtype="datetime64[D]")[pair_codes], index=typed.index)
 
 
 def check_references(frame: SheetFrame, typed: pd.DataFrame, known: Known, problems: ProblemList) -> None:
@@ -529,7 +607,8 @@ def check_references(frame: SheetFrame, typed: pd.DataFrame, known: Known, probl
         codes = known.codes.get(col.ref, set())
         lower = {c.lower(): c for c in codes}
 
-        def check(value: object, c: Column = col) -> tuple[object, str | None]:
+        def check(value: object, c: Column = col, codes: set[str] = codes,
+                  lower: dict[str, str] = lower) -> tuple[object, str | None]:
             if value is None:
                 return value, None
             items = [v.strip() for v in re.split(r"[;,]", str(value))] if c.kind == "refs" else [str(value)]
@@ -555,8 +634,12 @@ def check_rows(frame: SheetFrame, typed: pd.DataFrame, known: Known, problems: P
     key = list(table.key)
     complete = typed[key].notna().all(axis=1).to_numpy()
     if complete.any():
-        sub = typed.loc[complete, key]
-        dup = sub.duplicated(keep=False).to_numpy()
+        combined = np.zeros(int(complete.sum()), dtype=np.int64)
+        for k in key:
+            codes, uniques = pd.factorize(typed[k].to_numpy(dtype=object)[complete])
+            # Re-factorise after each column so the combined code never overflows.
+            combined = pd.factorize(combined * (len(uniques) + 1) + codes)[0].astype(np.int64)
+        dup = pd.Series(combined).duplicated(keep=False).to_numpy()
         if dup.any():
             first_row: dict = {}
             positions = np.flatnonzero(complete)
@@ -599,9 +682,9 @@ def _ordered(frame: SheetFrame, typed: pd.DataFrame, low: str, high: str, proble
 
 def _check_observations(frame: SheetFrame, typed: pd.DataFrame, known: Known, problems: ProblemList) -> None:
     value = typed["value"]
-    units = typed["indicator"].map(lambda c: known.indicator_unit.get(c) if c else None)
-    negative = (units.isin(COUNT_UNITS) & (value < 0)).fillna(False).to_numpy(dtype=bool)
-    _report_mask(frame, "value", negative, units.map(lambda u: f"a count of {u} cannot be negative"),
+    units = pd.Series(lookup(typed["indicator"], known.indicator_unit), dtype=object)
+    negative = (units.isin(COUNT_UNITS).to_numpy() & (value < 0).fillna(False).to_numpy(dtype=bool))
+    _report_mask(frame, "value", negative, "a count of " + units.astype(str) + " that is not negative",
                  "negative_count", problems)
     low, high = typed["value_low"], typed["value_high"]
     bad_low = (low.notna() & value.notna() & (low > value)).fillna(False).to_numpy(dtype=bool)
@@ -609,18 +692,13 @@ def _check_observations(frame: SheetFrame, typed: pd.DataFrame, known: Known, pr
     _report_mask(frame, "value_low", bad_low, "a lower bound not above the value", "band_order", problems)
     _report_mask(frame, "value_high", bad_high, "an upper bound not below the value", "band_order", problems)
     if known.history:
-        stats = typed["indicator"].map(lambda c: known.history.get(c) if c else None)
-        lows, highs = [], []
-        for s in stats.tolist():
-            if s is None or s[2] < 3:
-                lows.append(-np.inf)
-                highs.append(np.inf)
-            else:
-                span = (s[1] - s[0]) or abs(s[1]) or 1.0
-                lows.append(s[0] - OUTLIER_SPANS * span)
-                highs.append(s[1] + OUTLIER_SPANS * span)
-        lo = np.asarray(lows)
-        hi = np.asarray(highs)
+        bounds = {}
+        for code, (low_h, high_h, count) in known.history.items():
+            if count >= 3:
+                span = (high_h - low_h) or abs(high_h) or 1.0
+                bounds[code] = (low_h - OUTLIER_SPANS * span, high_h + OUTLIER_SPANS * span)
+        lo = lookup(typed["indicator"], {k: b[0] for k, b in bounds.items()}, -np.inf).astype("float64")
+        hi = lookup(typed["indicator"], {k: b[1] for k, b in bounds.items()}, np.inf).astype("float64")
         v = value.to_numpy(dtype="float64", na_value=np.nan)
         with np.errstate(invalid="ignore"):
             outlier = ~np.isnan(v) & ((v < lo) | (v > hi))

@@ -1,0 +1,83 @@
+"""Read models: parametrised DuckDB queries returning DataFrames and small dataclasses. No Streamlit here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .schema import BOTTLENECK_STATUSES, CLOSED_STATUSES
+from .store import Store
+
+FERRY_INDICATOR = "MOB_FERRY_PAX"
+
+
+def stall_days() -> int:
+    """Days without an event after which an open bottleneck counts as stalled (TWINREG_STALL_DAYS)."""
+    try:
+        return max(1, int(os.environ.get("TWINREG_STALL_DAYS", "365")))
+    except ValueError:
+        return 365
+
+
+@dataclass(frozen=True)
+class Headline:
+    open_bottlenecks: int
+    resolved_12m: int
+    stalled: int
+    stall_days: int
+    ferry_period: str | None
+    ferry_value: float | None
+    ferry_previous: float | None
+    ferry_source: str | None
+
+    @property
+    def ferry_change(self) -> float | None:
+        if self.ferry_value is None or not self.ferry_previous:
+            return None
+        return self.ferry_value / self.ferry_previous - 1
+
+
+def headline(store: Store, today: dt.date | None = None) -> Headline:
+    today = today or dt.date.today()
+    days = stall_days()
+    closed = sorted(CLOSED_STATUSES)
+    with store.cursor() as cur:
+        open_count, stalled = cur.execute(
+            "SELECT count(*), count(*) FILTER (WHERE last_event_on < ?::DATE - to_days(?::INTEGER)) "
+            "FROM bottleneck_current WHERE status NOT IN (SELECT unnest(?::VARCHAR[]))",
+            [today, days, closed],
+        ).fetchone()
+        resolved = cur.execute(
+            "SELECT count(*) FROM bottleneck_current WHERE status IN ('resolved', 'partly_resolved') "
+            "AND last_event_on > ?::DATE - INTERVAL 12 MONTH AND last_event_on <= ?",
+            [today, today],
+        ).fetchone()[0]
+        ferry = cur.execute(
+            "SELECT period, value, lag(value) OVER (ORDER BY period_start) AS previous, "
+            "coalesce(o.source, i.source) FROM observations o JOIN indicators i ON i.code = o.indicator "
+            "WHERE o.indicator = ? AND o.area = 'FI-091' ORDER BY period_start DESC LIMIT 1",
+            [FERRY_INDICATOR],
+        ).fetchone()
+    return Headline(
+        int(open_count), int(resolved), int(stalled), days,
+        ferry[0] if ferry else None, ferry[1] if ferry else None, ferry[2] if ferry else None,
+        ferry[3] if ferry else None,
+    )
+
+
+def bottlenecks_by_domain_status(store: Store) -> pd.DataFrame:
+    """Counts per (domain, status), statuses in lifecycle order."""
+    frame = store.query_df(
+        "SELECT domain, status, count(*) AS count FROM bottleneck_current GROUP BY domain, status "
+        "ORDER BY domain, status"
+    )
+    order = {s: i for i, s in enumerate(BOTTLENECK_STATUSES)}
+    return frame.sort_values(["domain", "status"], key=lambda s: s.map(order) if s.name == "status" else s,
+                             ignore_index=True)
+
+
+def has_data(store: Store) -> bool:
+    return bool(store.scalar("SELECT (SELECT count(*) FROM bottlenecks) + (SELECT count(*) FROM observations)"))
