@@ -54,6 +54,50 @@ def _column_number(letters: str) -> int:
 _DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"')
 
 
+MAX_PROLOG_BYTES = 1024 * 1024  # real parts start their root element within a few hundred bytes
+_DTD_MARKERS = tuple(m.encode(enc) for m in ("<!DOCTYPE", "<!ENTITY") for enc in ("ascii", "utf-16-le",
+                                                                                 "utf-16-be"))
+
+
+def _prolog_has_dtd(part, head: bytes) -> bool:
+    """True when the XML prolog (what precedes the root element) holds a DTD or never ends.
+
+    `part` is an open zip entry positioned after `head`; more of it is read only while the prolog
+    (XML declaration, processing instructions, comments, whitespace) goes on, at most MAX_PROLOG_BYTES.
+    """
+    data = head
+    i = 0
+    if data.startswith(b"\xef\xbb\xbf"):
+        i = 3
+
+    def more() -> bool:
+        nonlocal data
+        if len(data) >= MAX_PROLOG_BYTES:
+            return False
+        chunk = part.read(65_536)
+        data += chunk
+        return bool(chunk)
+
+    while True:
+        while i < len(data) and data[i] in b" \t\r\n":
+            i += 1
+        if len(data) - i < 9 and more():
+            continue
+        if i >= len(data):
+            return len(data) >= MAX_PROLOG_BYTES
+        for opener, closer in ((b"<?", b"?>"), (b"<!--", b"-->")):
+            if data.startswith(opener, i):
+                start = i + len(opener)
+                while (end := data.find(closer, start)) < 0:
+                    start = max(start, len(data) - len(closer))
+                    if not more():
+                        return True  # an unterminated or oversized prolog: refuse rather than guess
+                i = end + len(closer)
+                break
+        else:
+            return data.startswith(b"<!", i)  # a DTD (or another declaration); anything else is the root
+
+
 def _check_zip(path: Path, name: str) -> None:
     try:
         zf = zipfile.ZipFile(path)
@@ -101,8 +145,10 @@ def _check_zip(path: Path, name: str) -> None:
                 continue
             with zf.open(info) as part:
                 head = part.read(16_384)
-            # OOXML never declares a DTD; one is the sign of an entity-expansion ("billion laughs") attack.
-            if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                # OOXML never declares a DTD; one is the sign of an entity-expansion ("billion laughs") attack.
+                # A DTD may hide behind long comments, so the whole prolog is read, not just the head.
+                has_dtd = _prolog_has_dtd(part, head)
+            if has_dtd or any(marker in head for marker in _DTD_MARKERS):
                 raise _refuse("xml_entities", f"{name} contains XML entity declarations ({info.filename}), "
                                               "which real Excel files never have. The file is refused.")
             if lower.startswith("xl/worksheets/") and lower.endswith(".xml"):

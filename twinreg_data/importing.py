@@ -53,6 +53,7 @@ class ParsedUpload:
     kind: str
     sheets: list[RawSheet]
     sheet_names: list[str]
+    parser_peak_rss_kib: int = 0
 
 
 @dataclass
@@ -90,6 +91,7 @@ class ImportReport:
     status_changes: list[dict] = field(default_factory=list)
     import_id: int | None = None
     rows_read: dict[str, int] = field(default_factory=dict)
+    parser_peak_rss_kib: int = 0
 
     @property
     def ok(self) -> bool:
@@ -175,7 +177,8 @@ def read_upload(path: str | Path, display_name: str | None = None, encoding: str
         )
         for s in result["sheets"]
     ]
-    return ParsedUpload(name, sha256_of(path), kind.kind, sheets, [s["name"] for s in result["sheets"]])
+    return ParsedUpload(name, sha256_of(path), kind.kind, sheets, [s["name"] for s in result["sheets"]],
+                        result.get("peak_rss_kib", 0))
 
 
 # -- validation --------------------------------------------------------------------------------
@@ -447,6 +450,7 @@ def check_upload(store: Store, path: str | Path, display_name: str | None = None
         return report, None, {}
     report.sha256 = upload.sha256
     report.sheets = upload.sheet_names
+    report.parser_peak_rss_kib = upload.parser_peak_rss_kib
     typed, problems = validate(store, upload)
     report.problems = problems.items
     report.error_count, report.warning_count = problems.errors, problems.warnings

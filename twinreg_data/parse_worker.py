@@ -233,6 +233,17 @@ def parse_csv(path: str, encoding: str | None, max_rows: int, max_columns: int) 
     }
 
 
+def _peak_rss_kib() -> int:
+    try:
+        with open("/proc/self/status") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
 def main(argv: list[str]) -> int:
     request = json.loads(argv[1])
     _limit_resources(int(request["memory_bytes"]), int(request["cpu_seconds"]))
@@ -247,6 +258,7 @@ def main(argv: list[str]) -> int:
         result = {"error": exc.reason, "message": exc.message}
     except MemoryError:
         result = {"error": "too_large_unpacked", "message": "The file needs more memory to read than allowed."}
+    result["peak_rss_kib"] = _peak_rss_kib()
     pickle.dump(result, out, protocol=pickle.HIGHEST_PROTOCOL)
     out.flush()
     return 0
