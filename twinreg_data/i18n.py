@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from babel.dates import format_date
-from babel.numbers import format_decimal, format_percent
+from babel.numbers import format_decimal
 
 LANGUAGES = ("en", "fi", "et")
 DEFAULT_LANGUAGE = "en"
@@ -122,8 +122,10 @@ def format_number(value: float | int | None, lang: str, digits: int = 0) -> str:
 def format_pct(fraction: float | None, lang: str, digits: int = 1) -> str:
     if fraction is None:
         return "–"
-    return format_percent(fraction, format="#,##0." + "0" * digits + " %",
-                          locale=LOCALES[normalise_language(lang)])
+    lang = normalise_language(lang)
+    # English writes 12.3%, Finnish and Estonian 12,3 % (with a no-break space).
+    suffix = "%" if lang == "en" else "\u00a0%"
+    return format_number(fraction * 100, lang, digits) + suffix
 
 
 def format_day(day: dt.date | None, lang: str) -> str:

@@ -1,0 +1,69 @@
+"""The real app in Streamlit's AppTest, on the demo database and on an empty one."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from twinreg_data import queries
+from twinreg_data.i18n import format_number, t
+from twinreg_data.store import close_store, open_store
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def demo_copy(demo_db_path, tmp_path, monkeypatch):
+    path = tmp_path / "demo.duckdb"
+    shutil.copyfile(demo_db_path, path)
+    monkeypatch.setenv("TWINREG_DB", str(path))
+    yield path
+    close_store(path)
+
+
+@pytest.fixture
+def empty_db(tmp_path, monkeypatch):
+    path = tmp_path / "empty.duckdb"
+    monkeypatch.setenv("TWINREG_DB", str(path))
+    yield path
+    close_store(path)
+
+
+def run_app(lang: str | None = None) -> AppTest:
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    if lang:
+        at.query_params["lang"] = lang
+    return at.run()
+
+
+def test_overview_shows_headline_numbers_from_the_database(demo_copy):
+    at = run_app()
+    assert not at.exception
+    expected = queries.headline(open_store(demo_copy))
+    assert expected.open_bottlenecks > 0
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics[t("overview.open", "en")] == format_number(expected.open_bottlenecks, "en")
+    assert metrics[t("overview.resolved_12m", "en")] == format_number(expected.resolved_12m, "en")
+    ferry_label = t("overview.ferry", "en", period=expected.ferry_period)
+    assert metrics[ferry_label] == format_number(expected.ferry_value, "en")
+    assert len(at.get("plotly_chart")) == 1
+
+
+def test_overview_in_finnish(demo_copy):
+    at = run_app("fi")
+    assert not at.exception
+    labels = [m.label for m in at.metric]
+    assert t("overview.open", "fi") in labels
+    expected = queries.headline(open_store(demo_copy))
+    value = {m.label: m.value for m in at.metric}[t("overview.open", "fi")]
+    assert value == format_number(expected.open_bottlenecks, "fi")
+
+
+def test_overview_on_an_empty_database_explains_what_to_do(empty_db):
+    at = run_app()
+    assert not at.exception
+    assert any(t("overview.empty", "en") == i.value for i in at.info)
+    assert len(at.metric) == 0
