@@ -1,0 +1,84 @@
+"""Read models against a database built from a known history (real workbook, real importer)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.factories import table_rows, write_xlsx
+from twinreg_data import queries
+from twinreg_data.figures import domain_status_bars
+from twinreg_data.importing import import_file
+from twinreg_data.store import Store
+
+TODAY = dt.date(2026, 11, 27)
+
+
+@pytest.fixture
+def store(tmp_path, monkeypatch):
+    monkeypatch.setenv("TWINREG_STALL_DAYS", "365")
+    sheets = {
+        "areas": table_rows("areas", [
+            dict(code="FI", country="FI", level="country", name_en="Finland"),
+            dict(code="FI-091", country="FI", level="municipality", parent="FI", name_en="Helsinki"),
+        ]),
+        "indicators": table_rows("indicators", [
+            dict(code="MOB_FERRY_PAX", domain="mobility", name_en="Ferry passengers", unit="passengers",
+                 polarity="higher_better", frequency="annual", source="Port of Helsinki"),
+        ]),
+        "observations": table_rows("observations", [
+            dict(indicator="MOB_FERRY_PAX", area="FI-091", period="2023", value=100.0),
+            dict(indicator="MOB_FERRY_PAX", area="FI-091", period="2024", value=110.0),
+            dict(indicator="MOB_FERRY_PAX", area="FI-091", period="2022", value=90.0),
+        ]),
+        "bottlenecks": table_rows("bottlenecks", [
+            dict(code="BN-001", domain="digital", title_en="Resolved this year", side="both", level="national",
+                 severity=3, source="interview", identified_on=dt.date(2020, 1, 1)),
+            dict(code="BN-002", domain="taxation", title_en="Stalled", side="FI", level="national", severity=4,
+                 source="survey", identified_on=dt.date(2019, 5, 1)),
+            dict(code="BN-003", domain="taxation", title_en="New", side="EE", level="regional", severity=2,
+                 source="roundtable", identified_on=dt.date(2026, 10, 1)),
+            dict(code="BN-004", domain="digital", title_en="Resolved long ago", side="both", level="EU",
+                 severity=5, source="statistics", identified_on=dt.date(2017, 1, 1)),
+        ]),
+        "bottleneck_events": table_rows("bottleneck_events", [
+            dict(bottleneck="BN-001", date=dt.date(2020, 1, 1), seq=1, status="identified"),
+            dict(bottleneck="BN-001", date=dt.date(2026, 6, 1), seq=1, status="resolved", who="Kela"),
+            dict(bottleneck="BN-002", date=dt.date(2019, 5, 1), seq=1, status="identified"),
+            dict(bottleneck="BN-002", date=dt.date(2021, 3, 1), seq=1, status="analysed"),
+            dict(bottleneck="BN-004", date=dt.date(2019, 1, 15), seq=1, status="resolved"),
+        ]),
+    }
+    db = Store(tmp_path / "q.duckdb")
+    report = import_file(db, write_xlsx(tmp_path / "history.xlsx", sheets), user="test")
+    assert report.status == "applied", report.problems
+    yield db
+    db.close()
+
+
+def test_headline_counts_follow_the_status_history(store):
+    head = queries.headline(store, today=TODAY)
+    assert head.open_bottlenecks == 2  # BN-002 (analysed), BN-003 (identified, no events)
+    assert head.resolved_12m == 1  # BN-001; BN-004 was resolved in 2019
+    assert head.stalled == 1  # BN-002: last event 2021-03-01, more than 365 days ago
+    assert head.stall_days == 365
+    assert (head.ferry_period, head.ferry_value, head.ferry_previous) == ("2024", 110.0, 100.0)
+    assert head.ferry_change == pytest.approx(0.10)
+    assert head.ferry_source == "Port of Helsinki"
+
+
+def test_stall_threshold_is_configurable(store, monkeypatch):
+    monkeypatch.setenv("TWINREG_STALL_DAYS", "5000")
+    assert queries.headline(store, today=TODAY).stalled == 0
+
+
+def test_bottlenecks_by_domain_status(store):
+    frame = queries.bottlenecks_by_domain_status(store)
+    rows = {(r.domain, r.status): r.count for r in frame.itertuples()}
+    assert rows == {("digital", "resolved"): 2, ("taxation", "analysed"): 1, ("taxation", "identified"): 1}
+    fig = domain_status_bars(frame, "fi", "Lähde: test")
+    names = [trace.name for trace in fig.data]
+    assert names == ["Tunnistettu", "Analysoitu", "Ratkaistu"]  # lifecycle order, in Finnish
+    resolved = fig.data[2]
+    assert dict(zip(resolved.y, resolved.x, strict=True)) == {"Verotus": 0, "Digitaaliset palvelut": 2}
