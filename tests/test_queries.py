@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from tests.factories import table_rows, write_xlsx
+from factories import table_rows, write_xlsx
 from twinreg_data import queries
 from twinreg_data.figures import domain_status_bars
 from twinreg_data.importing import import_file
