@@ -2,19 +2,20 @@
 
 import streamlit as st
 
-from twinreg_data import st_cache
-from twinreg_data.figures import domain_status_bars
+from twinreg_data.figures.overview import domain_status_bars
 from twinreg_data.i18n import format_number, format_pct, t
+from twinreg_data.queries import overview
+from twinreg_data.st_cache import cached
 
 lang = st.session_state.get("lang", "en")
 st.title(t("app.title", lang))
 st.caption(t("app.tagline", lang))
 
-if not st_cache.has_data():
+if not cached(overview.has_data):
     st.info(t("overview.empty", lang))
     st.stop()
 
-head = st_cache.headline()
+head = cached(overview.headline)
 cards = st.columns(4)
 cards[0].metric(t("overview.open", lang), format_number(head.open_bottlenecks, lang))
 cards[1].metric(t("overview.resolved_12m", lang), format_number(head.resolved_12m, lang))
@@ -29,5 +30,5 @@ else:
         help=head.ferry_source,
     )
 
-counts = st_cache.bottlenecks_by_domain_status()
+counts = cached(overview.bottlenecks_by_domain_status)
 st.plotly_chart(domain_status_bars(counts, lang, t("overview.source", lang, source="TwinReg")))

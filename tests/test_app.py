@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from twinreg_data import queries
 from twinreg_data.i18n import format_number, t
+from twinreg_data.queries import overview as queries
 from twinreg_data.store import close_store, open_store
 
 REPO = Path(__file__).resolve().parents[1]

@@ -24,7 +24,7 @@ def test_placeholders_agree_across_languages():
 
 
 def test_keys_used_in_code_exist():
-    sources = [REPO / "app.py", *REPO.glob("pages/*.py"), *REPO.glob("twinreg_data/*.py")]
+    sources = [REPO / "app.py", *REPO.glob("pages/*.py"), *REPO.glob("twinreg_data/**/*.py")]
     used = {m.group(1) for path in sources for m in KEY_USE.finditer(path.read_text(encoding="utf-8"))}
     assert used, "no translation keys found: the pattern is wrong"
     assert sorted(used - set(CATALOG)) == []

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
 from factories import table_rows, write_xlsx
-from twinreg_data import queries
-from twinreg_data.figures import domain_status_bars
+
+from twinreg_data.figures.overview import domain_status_bars
 from twinreg_data.importing import import_file
+from twinreg_data.queries import overview as queries
 from twinreg_data.store import Store
 
 TODAY = dt.date(2026, 11, 27)

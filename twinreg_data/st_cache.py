@@ -1,16 +1,22 @@
 """The one module that ties twinreg_data to Streamlit: the process's store and cached queries.
 
-Cached results are keyed by the database path (so tests with several databases in one
-process never mix) and cleared after every import or rollback.
+Pages call `cached(query_function, *args)`: the result is cached by database path,
+function and arguments (so tests with several databases in one process never mix),
+and `clear()` empties the cache after every import or rollback.
 """
 
 from __future__ import annotations
 
-import pandas as pd
+import importlib
+from collections.abc import Callable
+from typing import Any, TypeVar
+
 import streamlit as st
 
-from . import queries
 from .store import Store, default_db_path, open_store
+
+T = TypeVar("T")
+QUERY_PACKAGE = "twinreg_data.queries."
 
 
 def db_path() -> str:
@@ -26,31 +32,18 @@ def store() -> Store:
     return _store(db_path())
 
 
-@st.cache_data(show_spinner=False, ttl=3600)
-def _headline(path: str) -> queries.Headline:
-    return queries.headline(_store(path))
+@st.cache_data(show_spinner=False, ttl=3600, max_entries=1000)
+def _call(path: str, target: str, args: tuple, kwargs: tuple) -> Any:
+    module_name, name = target.rsplit(".", 1)
+    if not module_name.startswith(QUERY_PACKAGE):
+        raise ValueError(f"not a query function: {target}")
+    function = getattr(importlib.import_module(module_name), name)
+    return function(_store(path), *args, **dict(kwargs))
 
 
-@st.cache_data(show_spinner=False, ttl=3600)
-def _bottlenecks_by_domain_status(path: str) -> pd.DataFrame:
-    return queries.bottlenecks_by_domain_status(_store(path))
-
-
-@st.cache_data(show_spinner=False, ttl=3600)
-def _has_data(path: str) -> bool:
-    return queries.has_data(_store(path))
-
-
-def headline() -> queries.Headline:
-    return _headline(db_path())
-
-
-def bottlenecks_by_domain_status() -> pd.DataFrame:
-    return _bottlenecks_by_domain_status(db_path())
-
-
-def has_data() -> bool:
-    return _has_data(db_path())
+def cached(function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """function(store, *args, **kwargs), cached; function must live in twinreg_data.queries."""
+    return _call(db_path(), f"{function.__module__}.{function.__qualname__}", args, tuple(sorted(kwargs.items())))
 
 
 def clear() -> None:

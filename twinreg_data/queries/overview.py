@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .schema import BOTTLENECK_STATUSES, CLOSED_STATUSES
-from .store import Store
+from ..schema import BOTTLENECK_STATUSES, CLOSED_STATUSES
+from ..store import Store
 
 FERRY_INDICATOR = "MOB_FERRY_PAX"
 

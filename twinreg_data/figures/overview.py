@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from .i18n import t
-from .schema import BOTTLENECK_STATUSES, DOMAIN_COLOURS, DOMAINS
+from ..i18n import t
+from ..schema import BOTTLENECK_STATUSES, DOMAIN_COLOURS, DOMAINS
 
 # Lifecycle statuses from light to dark blue, closed ones in greys/greens so "done" reads at a glance.
 STATUS_COLOURS = {

@@ -1,0 +1,1 @@
+"""Translation catalogues: each module defines MESSAGES = {key: {"en": …, "fi": …, "et": …}}."""
