@@ -98,6 +98,39 @@ def _formula_cells_without_value(xml: bytes) -> list[str]:
     return missing
 
 
+_ERROR_CELL = re.compile(rb'<c\b([^>]*?\bt="e"[^>]*?)(?<!/)>(.*?)</c>', re.S)
+_VALUE = re.compile(rb"<v(?:\s[^>]*)?>([^<]*)</v>")
+
+
+def _column_index(letters: str) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + (ord(ch) - 64)
+    return n - 1
+
+
+def _restore_error_cells(xml: bytes, rows: list[list], start_row: int, start_col: int) -> None:
+    """Put Excel error values (#N/A, #DIV/0!, …) back where calamine reads them as empty cells.
+
+    An error is the cell's cached value; read as empty it would silently vanish from an optional column.
+    As text it is reported like any other wrong value (not a number, not a date, …).
+    """
+    if b't="e"' not in xml:
+        return
+    for m in _ERROR_CELL.finditer(xml):
+        ref = _CELL_REF.search(m.group(1))
+        value = _VALUE.search(m.group(2))
+        if not ref or not value:
+            continue
+        cell = re.fullmatch(r"([A-Z]+)([0-9]+)", ref.group(1).decode())
+        if not cell:
+            continue
+        i = int(cell.group(2)) - 1 - start_row
+        j = _column_index(cell.group(1)) - start_col
+        if 0 <= i < len(rows) and 0 <= j < len(rows[i]) and _blank(rows[i][j]):
+            rows[i][j] = value.group(1).decode("utf-8", "replace").strip() or "#ERROR"
+
+
 def _sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
     """Map sheet name → worksheet part path inside the zip."""
     from defusedxml import ElementTree
@@ -169,6 +202,9 @@ def parse_xlsx(path: str, wanted: list[str], max_rows: int, max_columns: int) ->
                 start = sheet.start or (0, 0)
                 entry["start_row"], entry["start_col"] = int(start[0]), int(start[1])
                 rows = sheet.to_python()
+                part = parts.get(name)
+                xml = zf.read(part) if part and part in zf.namelist() else b""
+                _restore_error_cells(xml, rows, entry["start_row"], entry["start_col"])
                 header_index, entry["header"], body = split_header(rows)
                 entry["header_row"] = int(start[0]) + header_index + 1
                 entry["height"] = len(body)
@@ -178,9 +214,9 @@ def parse_xlsx(path: str, wanted: list[str], max_rows: int, max_columns: int) ->
                     entry["merged"] = [tuple(r) for r in (sheet.merged_cell_ranges or [])]
                 except Exception:  # merged ranges are informative only
                     entry["merged"] = []
-                part = parts.get(name)
-                if part and part in zf.namelist():
-                    entry["formula_cells_without_value"] = _formula_cells_without_value(zf.read(part))
+                if xml:
+                    entry["formula_cells_without_value"] = _formula_cells_without_value(xml)
+                del xml
             sheets.append(entry)
     return {"kind": "xlsx", "sheets": sheets}
 
