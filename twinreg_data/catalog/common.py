@@ -51,6 +51,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "common.count": {"en": "Count", "fi": "Lukumäärä", "et": "Arv"},
     "common.domain": {"en": "Domain", "fi": "Teema-alue", "et": "Valdkond"},
     "common.status": {"en": "Status", "fi": "Tila", "et": "Olek"},
+    "common.download_csv": {"en": "Download CSV", "fi": "Lataa CSV", "et": "Laadi alla CSV"},
+    "common.download_xlsx": {"en": "Download Excel", "fi": "Lataa Excel", "et": "Laadi alla Excel"},
+    "common.empty_filtered": {
+        "en": "Nothing matches the current filters. Widen the domains, side or period in the sidebar.",
+        "fi": "Mikään ei vastaa valittuja suodattimia. Laajenna teema-alueita, rajan puolta tai ajanjaksoa "
+        "sivupalkista.",
+        "et": "Valitud filtritele ei vasta midagi. Laienda külgribal valdkondi, piiri poolt või perioodi.",
+    },
+    "common.source": {"en": "Source: {source}", "fi": "Lähde: {source}", "et": "Allikas: {source}"},
     "common.no_data": {"en": "No data", "fi": "Ei tietoja", "et": "Andmed puuduvad"},
     "domain.mobility": {"en": "Mobility & transport", "fi": "Liikkuvuus ja liikenne", "et": "Liikuvus ja transport"},
     "domain.taxation": {"en": "Taxation", "fi": "Verotus", "et": "Maksundus"},
