@@ -324,7 +324,8 @@ FLOWS = Table(
         _col("source", required=True, max_length=500, en="Source", fi="Lähde", et="Allikas"),
         _col("note", max_length=1000, en="Note", fi="Huomautus", et="Märkus"),
     ),
-    key=("origin", "destination", "mode", "period"),
+    # Unit is part of the key: commuters and all passengers on the same route and period are two series.
+    key=("origin", "destination", "mode", "period", "unit"),
     derived=(("period_start", "DATE"),),
     help_en="Movements between areas by mode.",
     help_fi="Liikkuminen alueiden välillä kulkumuodoittain.",
