@@ -231,3 +231,46 @@ def chromium_page():
         finally:
             context.close()
             browser.close()
+
+
+@pytest.fixture
+def demo_copy(demo_db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A private copy of the demo database, set as TWINREG_DB for AppTest runs in this process."""
+    from twinreg_data.store import close_store
+
+    path = tmp_path / "demo.duckdb"
+    shutil.copyfile(demo_db_path, path)
+    monkeypatch.setenv("TWINREG_DB", str(path))
+    yield path
+    close_store(path)
+
+
+@pytest.fixture
+def empty_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """An empty (migrated on first use) database set as TWINREG_DB."""
+    from twinreg_data.store import close_store
+
+    path = tmp_path / "empty.duckdb"
+    monkeypatch.setenv("TWINREG_DB", str(path))
+    yield path
+    close_store(path)
+
+
+def run_app(page: str | None = None, query: dict[str, str | list[str]] | None = None, timeout: float = 90):
+    """The real app.py in AppTest, optionally switched to `page` (e.g. "pages/bottlenecks.py")."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(REPO_ROOT / "app.py"), default_timeout=timeout)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    at.run()
+    if page is not None:
+        at.switch_page(page)
+        at.run()
+    return at
+
+
+@pytest.fixture
+def app_runner():
+    """`app_runner(page=..., query={...})` → a run AppTest of the whole app."""
+    return run_app

@@ -2,41 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
-import pytest
-from streamlit.testing.v1 import AppTest
+from conftest import run_app
 
 from twinreg_data.i18n import format_number, t
 from twinreg_data.queries import overview as queries
-from twinreg_data.store import close_store, open_store
-
-REPO = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture
-def demo_copy(demo_db_path, tmp_path, monkeypatch):
-    path = tmp_path / "demo.duckdb"
-    shutil.copyfile(demo_db_path, path)
-    monkeypatch.setenv("TWINREG_DB", str(path))
-    yield path
-    close_store(path)
-
-
-@pytest.fixture
-def empty_db(tmp_path, monkeypatch):
-    path = tmp_path / "empty.duckdb"
-    monkeypatch.setenv("TWINREG_DB", str(path))
-    yield path
-    close_store(path)
-
-
-def run_app(lang: str | None = None) -> AppTest:
-    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
-    if lang:
-        at.query_params["lang"] = lang
-    return at.run()
+from twinreg_data.store import open_store
 
 
 def test_overview_shows_headline_numbers_from_the_database(demo_copy):
@@ -53,7 +23,7 @@ def test_overview_shows_headline_numbers_from_the_database(demo_copy):
 
 
 def test_overview_in_finnish(demo_copy):
-    at = run_app("fi")
+    at = run_app(query={"lang": "fi"})
     assert not at.exception
     labels = [m.label for m in at.metric]
     assert t("overview.open", "fi") in labels

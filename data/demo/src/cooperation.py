@@ -446,3 +446,261 @@ ACTIONS: list[dict] = [
         "note": "Overdue: premises agreed in Tallinn, the Helsinki staffing decision is pending. See service "
                 "SV-010. " + PLAN,
     },
+    {
+        "code": "A-12", "work_package": "WP2",
+        "title_en": "Fast-track recognition of qualifications for teachers and health-care staff",
+        "title_fi": "Nopeutettu tutkintojen tunnustaminen opettajille ja terveydenhuollon henkilöstölle",
+        "title_et": "Kvalifikatsioonide kiirendatud tunnustamine õpetajatele ja tervishoiutöötajatele",
+        "lead": "Finnish National Agency for Education (Opetushallitus)",
+        "partners": "Haridus- ja Noorteamet (HARNO); Ministry of Education and Culture of Finland; "
+                    "Haridus- ja Teadusministeerium",
+        "level": "administrative", "start": D(2026, 1, 15), "due": D(2027, 3, 31), "status": "ongoing",
+        "bottlenecks": "BN-010;BN-011",
+        "note": "Target: halve the processing time measured by EDU_RECOGNITION_DAYS. " + PLAN,
+    },
+    {
+        "code": "A-13", "work_package": "WP2",
+        "title_en": "Foreign eIDs accepted in the municipal e-services of Helsinki and Tallinn",
+        "title_fi": "Ulkomaiset sähköiset tunnistusvälineet käyttöön Helsingin ja Tallinnan kaupunkien "
+                    "sähköisissä palveluissa",
+        "title_et": "Välisriigi e-identimisvahendite kasutuselevõtt Helsingi ja Tallinna linna e-teenustes",
+        "lead": HELSINKI, "partners": f"{TALLINN}; DVV; RIA",
+        "level": "administrative", "start": D(2025, 9, 1), "due": D(2027, 12, 31), "status": "ongoing",
+        "bottlenecks": "BN-013;BN-014",
+        "note": "Starts with day-care, school and parking services. Indicator DIG_EID_SERVICES. " + PLAN,
+    },
+    {
+        "code": "A-14", "work_package": "WP2",
+        "title_en": "Joint public transport ticket pilot HSL – Tallinn",
+        "title_fi": "HSL:n ja Tallinnan yhteisen joukkoliikennelipun kokeilu",
+        "title_et": "HSL-i ja Tallinna ühise ühistranspordipileti pilootprojekt",
+        "lead": TALLINN, "partners": f"Helsinki Region Transport (HSL); {HELSINKI}",
+        "level": "administrative", "start": D(2025, 5, 5), "due": D(2026, 6, 30), "status": "cancelled",
+        "bottlenecks": "BN-001;BN-002",
+        "note": "Cancelled in February 2026: separate fare systems and Tallinn's free travel for registered "
+                "residents made a joint ticket disproportionate; replaced by A-15. " + PLAN,
+    },
+    {
+        "code": "A-15", "work_package": "WP2",
+        "title_en": "Ferry and public transport connections shown in both cities' journey planners",
+        "title_fi": "Lauttayhteydet ja joukkoliikenne molempien kaupunkien reittioppaisiin",
+        "title_et": "Parvlaeva- ja ühistranspordiühendused mõlema linna teekonnaplaneerijates",
+        "lead": "Helsinki Region Transport (HSL)",
+        "partners": "Tallinna Transpordiamet; Port of Helsinki; Port of Tallinn (Tallinna Sadam)",
+        "level": "administrative", "start": D(2026, 3, 2), "due": D(2027, 6, 30), "status": "ongoing",
+        "bottlenecks": "BN-001;BN-002",
+        "note": "Replaces the cancelled ticket pilot A-14. " + PLAN,
+    },
+    {
+        "code": "A-16", "work_package": "WP2",
+        "title_en": "Liaison procedure between Kela and the Social Insurance Board for benefit decisions",
+        "title_fi": "Kelan ja Viron sosiaalivakuutuslaitoksen (Sotsiaalkindlustusamet) yhteistyömenettely "
+                    "etuuspäätöksiä varten",
+        "title_et": "Kela ja Sotsiaalkindlustusameti koostöökord hüvitiste otsuste tegemiseks",
+        "lead": "Ministry of Social Affairs and Health of Finland (Sosiaali- ja terveysministeriö)",
+        "partners": "Kela; Sotsiaalkindlustusamet; Sotsiaalministeerium",
+        "level": "administrative", "start": D(2027, 1, 4), "due": D(2027, 12, 31), "status": "planned",
+        "bottlenecks": "BN-021;BN-022",
+        "note": "Aim: shorter decision times (SOC_KELA_DECISION_DAYS) through electronic exchange. " + PLAN,
+    },
+    {
+        "code": "A-17", "work_package": "WP2",
+        "title_en": "Annual political roundtable of mayors and regional leaders on the priority bottlenecks",
+        "title_fi": "Pormestarien ja maakuntajohdon vuotuinen poliittinen pyöreän pöydän keskustelu "
+                    "keskeisistä pullonkauloista",
+        "title_et": "Linnapeade ja maakonnajuhtide iga-aastane poliitiline ümarlaud peamiste kitsaskohtade "
+                    "teemal",
+        "lead": TALLINN, "partners": f"{HELSINKI}; {UUSIMAA}; {HARJU}",
+        "level": "political", "start": D(2025, 5, 1), "due": D(2028, 6, 30), "status": "ongoing",
+        "bottlenecks": "BN-005;BN-021;BN-026",
+        "note": "Held in Tallinn 2025 and Helsinki 2026; the briefing pack comes from the monitor's meeting "
+                "mode. " + PLAN,
+    },
+    # WP3 – lasting cooperation model and action plan
+    {
+        "code": "A-18", "work_package": "WP3",
+        "title_en": "Benchmark of cooperation models in other EU cross-border regions",
+        "title_fi": "Muiden EU:n raja-alueiden yhteistyömallien vertailu",
+        "title_et": "Teiste ELi piiriüleste piirkondade koostöömudelite võrdlusanalüüs",
+        "lead": HARJU, "partners": UUSIMAA,
+        "level": "administrative", "start": D(2025, 9, 1), "due": D(2026, 4, 30),
+        "status": "done", "completed_on": D(2026, 4, 24),
+        "note": "Eleven regions, from Greater Copenhagen to the Kvarken Council EGTC (see the benchmark table). "
+                + PLAN,
+    },
+    {
+        "code": "A-19", "work_package": "WP3",
+        "title_en": "Proposal for the legal form of lasting cooperation (association, agreement or EGTC)",
+        "title_fi": "Ehdotus pysyvän yhteistyön oikeudellisesta muodosta (yhdistys, sopimus tai eurooppalainen "
+                    "alueellisen yhteistyön yhtymä EAYY)",
+        "title_et": "Ettepanek püsiva koostöö õigusliku vormi kohta (ühing, leping või Euroopa territoriaalse "
+                    "koostöö rühmitus ETKR)",
+        "lead": UUSIMAA,
+        "partners": f"{HARJU}; {HELSINKI}; {TALLINN}; Ministry of Economic Affairs and Employment of Finland; "
+                    f"{MIN_FIN_EE}",
+        "level": "political", "start": D(2026, 5, 4), "due": D(2026, 12, 31), "status": "ongoing",
+        "note": "Options weighed against the Helsinki–Tallinn Euregio association, Kvarken Council EGTC and "
+                "Greater Copenhagen models. " + PLAN,
+    },
+    {
+        "code": "A-20", "work_package": "WP3",
+        "title_en": "Funding model: member fees, national base grants and Interreg Central Baltic projects",
+        "title_fi": "Rahoitusmalli: jäsenmaksut, kansallinen perusrahoitus ja Interreg Central Baltic -hankkeet",
+        "title_et": "Rahastamismudel: liikmemaksud, riiklik baasrahastus ja Interreg Kesk-Läänemere "
+                    "programmi projektid",
+        "lead": HARJU, "partners": f"{UUSIMAA}; {MIN_FIN_FI}; {MIN_FIN_EE}",
+        "level": "administrative", "start": D(2026, 5, 4), "due": D(2027, 3, 31), "status": "ongoing",
+        "note": "Durable benchmark structures combine the three sources (facts.md C). " + PLAN,
+    },
+    {
+        "code": "A-21", "work_package": "WP3",
+        "title_en": "Cooperation agreement signed by the two regions and the two capitals",
+        "title_fi": "Kahden alueen ja kahden pääkaupungin yhteistyösopimuksen allekirjoittaminen",
+        "title_et": "Kahe piirkonna ja kahe pealinna koostöölepingu allkirjastamine",
+        "lead": TALLINN, "partners": f"{HELSINKI}; {UUSIMAA}; {HARJU}",
+        "level": "political", "start": D(2027, 4, 1), "due": D(2027, 9, 30), "status": "planned",
+        "note": "Depends on A-19 and A-20. " + PLAN,
+    },
+    {
+        "code": "A-22", "work_package": "WP3",
+        "title_en": "Joint action plan 2028–2030 and a standing monitoring routine",
+        "title_fi": "Yhteinen toimintasuunnitelma 2028–2030 ja pysyvä seurantakäytäntö",
+        "title_et": "Ühine tegevuskava 2028–2030 ja püsiv seirekord",
+        "lead": UUSIMAA, "partners": f"{HARJU}; {HELSINKI}; {TALLINN}",
+        "level": "administrative", "start": D(2027, 6, 1), "due": D(2028, 3, 31), "status": "planned",
+        "bottlenecks": "BN-033",
+        "note": "Carries open bottlenecks and the monitor's indicator set into the next period. " + PLAN,
+    },
+]
+
+REGIONS_BENCHMARK: list[dict] = [
+    {
+        "code": "HT_EUREGIO", "name": "Helsinki–Tallinn Euregio", "countries": "FI–EE",
+        "legal_form": "association", "founded": 1999, "population": 2_000_000,
+        "funding_model": "Project funding (Interreg Southern Finland–Estonia, later Central Baltic); "
+                         "no stable base funding.",
+        "bodies": "Non-profit association (MTÜ, since 2003): general meeting, board, chair rotating every "
+                  "3 years, secretariat.",
+        "lessons": "TwinReg's own predecessor: a network (agreement of 22 Jun 1999) that became an association "
+                   "in 2003, lived on projects and, per the OECD, gained little recognition. A lasting model "
+                   "needs base funding and a political mandate from both capitals, not project money alone.",
+        "source": "tallinn.ee; UBC 2004; OECD (facts.md C, confidence Med). Population ~2 M is a 2004 figure.",
+    },
+    {
+        "code": "GREATER_CPH", "name": "Greater Copenhagen (formerly the Øresund Committee)", "countries": "DK–SE",
+        "legal_form": "committee", "founded": 1993, "population": 4_500_000,
+        "funding_model": "Membership fees of 85 municipalities and 4 regions; hosted Øresunddirekt and "
+                         "Interreg IVA.",
+        "bodies": "Political board; administrative steering group; coordination group; small joint secretariat.",
+        "lessons": "Municipalities and regions of both countries as paying members, a small joint secretariat, "
+                   "and a citizens' information service (Øresunddirekt) as the visible result: a model for the "
+                   "Helsinki–Tallinn information point (A-11, SV-010).",
+        "source": "greatercph.se; Wikipedia (facts.md C, confidence High/Med). Renamed 2016; population "
+                  "~4.5 M approximate.",
+    },
+    {
+        "code": "KVARKEN_EGTC", "name": "Kvarken Council EGTC", "countries": "FI–SE",
+        "legal_form": "EGTC", "founded": 1972,
+        "funding_model": "Nordic Council of Ministers grant + main members' fees; about €15 M of EU funds "
+                         "generated since 2011.",
+        "bodies": "Main members, municipal members and organisation members; seat in Vaasa.",
+        "lessons": "Council 1972, association 2008, EGTC on 31 Dec 2020: the first fully Nordic EGTC, with its "
+                   "seat in Finland, shows that Finnish authorities can approve an EGTC and that a base grant "
+                   "plus member fees keeps a secretariat that wins EU projects (relevant for A-19, A-20).",
+        "source": "tem.fi; kvarken.org (facts.md C, confidence High). Population not given in the sources.",
+    },
+    {
+        "code": "TORNIO_HAPARANDA", "name": "Provincia Bothniensis (Tornio–Haparanda)", "countries": "FI–SE",
+        "legal_form": "twin_city_body", "founded": 1987, "population": 31_000,
+        "funding_model": "Joint services paid by the two cities (travel centre, language school, tourist "
+                         "office since 1998); Interreg IVA North projects.",
+        "bodies": "Twin-city body without legal status; board of 5 elected officials per city, meeting every "
+                  "two months.",
+        "lessons": "A body without legal personality can still run shared services when both councils commit "
+                   "staff and premises; frequent meetings of elected officials keep it political. Helsinki and "
+                   "Tallinn could start city-level services this way.",
+        "source": "futurium Border Focal Point good practice; BRE 3/2023 (facts.md C, confidence High).",
+    },
+    {
+        "code": "EUROMETROPOLIS", "name": "Eurometropolis Lille–Kortrijk–Tournai", "countries": "FR–BE",
+        "legal_form": "EGTC", "founded": 2008, "population": 2_100_000, "area_km2": 3589.0,
+        "funding_model": "Member contributions + grants (e.g. Belgian federal operating grant €90,387 in 2018) "
+                         "+ Interreg.",
+        "bodies": "14 founding institutions at four levels of government; Agency in Kortrijk (~12 staff); "
+                  "civil-society Forum of 80; double parity and bilingualism.",
+        "lessons": "Europe's first EGTC (28 Jan 2008, after COPIT 1991) puts every level of government in one "
+                   "body with parity between countries and languages, plus a civil-society forum: a way to give "
+                   "the Finnish and Estonian sides equal weight and both languages.",
+        "source": "CoR EGTC portal; eurometropolis.eu; fdfa.be (facts.md C, confidence High).",
+    },
+    {
+        "code": "GREATER_REGION", "name": "Greater Region (Grande Région)", "countries": "LU–DE–FR–BE",
+        "legal_form": "EGTC", "founded": 1995, "population": 11_700_000, "area_km2": 65401.0,
+        "funding_model": "Partners' contributions + Interreg Greater Region.",
+        "bodies": "Summit of Executives (rotating 24-month presidency); EGTC Summit Secretariat (2014, "
+                  "Esch-sur-Alzette); Interregional Parliamentary Council (1986); Economic and Social "
+                  "Committee (1997); IBA·OIE labour-market observatory.",
+        "lessons": "A political summit with a rotating presidency, a small EGTC secretariat for continuity and an "
+                   "observatory producing common statistics (about 250–275k cross-border workers). The TwinReg "
+                   "Monitor can take the observatory role; the EGTC covers the secretariat only.",
+        "source": "granderegion.net; gouvernement.lu (facts.md C, confidence High). Cooperation since the 1980 "
+                  "agreement, Summit since 1995; population is the midpoint of 11.6–11.8 M.",
+    },
+    {
+        "code": "EMR", "name": "Euregio Meuse-Rhine", "countries": "BE–NL–DE",
+        "legal_form": "EGTC", "founded": 1976, "population": 3_850_000, "area_km2": 11000.0,
+        "funding_model": "Interreg: about 400 projects and more than €180 M of EU co-financing in 25 years.",
+        "bodies": "Board and Bureau; seat in Eupen.",
+        "lessons": "Built in steps: working group 1976, foundation under Dutch law 1991, EGTC April 2019. A "
+                   "lasting body can start light and upgrade its legal form once the partners trust it; "
+                   "43,000 cross-border commuters give it a clear public.",
+        "source": "euregio-mr.info (facts.md C, confidence High). Population is the midpoint of 3.7–4 M; "
+                  "area ~11,000 km².",
+    },
+    {
+        "code": "STRASBOURG_ORTENAU", "name": "Eurodistrict Strasbourg–Ortenau", "countries": "FR–DE",
+        "legal_form": "EGTC", "founded": 2005, "population": 915_000, "area_km2": 2368.0,
+        "funding_model": "Interreg Upper Rhine projects (€109.7 M for the whole Upper Rhine programme "
+                         "2014–2020).",
+        "bodies": "EGTC since February 2010; council of 50 members (25 French, 25 German).",
+        "lessons": "Equal delegations in one joint council show that parity works at metropolitan scale; the "
+                   "EGTC form lets the district employ staff and run projects in its own name.",
+        "source": "Scherer presentation (facts.md C, confidence High).",
+    },
+    {
+        "code": "TEB", "name": "Trinational Eurodistrict Basel", "countries": "CH–FR–DE",
+        "legal_form": "association", "founded": 2007, "population": 875_000, "area_km2": 2000.0,
+        "funding_model": "Member fees + projects; small-grant fund for people-to-people projects "
+                         "(Begegnungsfonds).",
+        "bodies": "Association under French law: members' assembly, board of 24 (8 per country), district "
+                  "council; 250 communes.",
+        "lessons": "An association works even with a non-EU partner, and a small-grant fund for encounters "
+                   "builds everyday cooperation; more than 60,000 border workers daily.",
+        "source": "Wikipedia; espaces-transfrontaliers.org (facts.md C, confidence High/Med). Population is the "
+                  "midpoint of ~830–920k; area ~2,000 km².",
+    },
+    {
+        "code": "NORDIC_CBC", "name": "Nordic cross-border committees (e.g. North Calotte, Svinesund, MidtSkandia, "
+                                     "Bothnian Arc)",
+        "countries": "Nordic countries", "legal_form": "committee", "founded": 1967,
+        "funding_model": "Annual lump sum from the Nordic Council of Ministers (10 committees funded in 2015) "
+                         "+ Interreg.",
+        "bodies": "Committees or associations of regional and local authorities.",
+        "lessons": "A predictable annual base grant from an intergovernmental body keeps small secretariats "
+                   "alive between project periods. Finland–Estonia has no such instrument: a case for a "
+                   "national base grant in the funding model (A-20).",
+        "source": "Nordregio (facts.md C, confidence High). Sizes vary: North Calotte 920k (1994), Bothnian Arc "
+                  "~710k.",
+    },
+    {
+        "code": "MOT", "name": "Mission Opérationnelle Transfrontalière (MOT)", "countries": "FR (+ neighbours)",
+        "legal_form": "association", "founded": 1997,
+        "funding_model": "French state, Caisse des Dépôts, member fees.",
+        "bodies": "Association under the French law of 1901 with national support; members from all French "
+                  "borders.",
+        "lessons": "A national support centre that collects border obstacles and legal know-how for every "
+                   "border. Finland and Estonia could each name a ministry contact point for border obstacles "
+                   "that the twin region reports to.",
+        "source": "espaces-transfrontaliers.org (facts.md C, confidence High).",
+    },
+]
