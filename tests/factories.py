@@ -221,13 +221,14 @@ def patch_sheet_xml(src: Path, dst: Path, sheet_name: str, fn) -> Path:
     return rewrite_zip(src, dst, patch={part: fn(read_zip_entry(src, part))})
 
 
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
 def ole2_bytes(extra: bytes = b"", size: int = 4096) -> bytes:
     """An OLE2 compound-file header followed by junk (what an .xls or encrypted .xlsx starts like)."""
     body = OLE2_MAGIC + b"\x00" * 16 + b"\x3e\x00\x03\x00\xfe\xff\x09\x00" + extra
     return body + bytes((i * 37 + 11) % 251 for i in range(max(0, size - len(body))))
 
-
-OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 # -- stores --------------------------------------------------------------------------------------

@@ -28,6 +28,7 @@ from .validation import (
     Problem,
     ProblemList,
     RawSheet,
+    check_duplicates_across_sheets,
     check_references,
     check_rows,
     decode_columns,
@@ -244,6 +245,7 @@ def validate(store: Store, upload: ParsedUpload) -> tuple[dict[str, pd.DataFrame
         parts = typed_by_table.get(table.name, [])
         for frame, typed in parts:
             check_rows(frame, typed, known, problems)
+        check_duplicates_across_sheets(parts, problems)
         if parts:
             merged[table.name] = pd.concat([t for _, t in parts], ignore_index=True) if len(parts) > 1 \
                 else parts[0][1]

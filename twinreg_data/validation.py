@@ -26,6 +26,7 @@ COUNT_UNITS = frozenset(
 )
 OUTLIER_SPANS = 3.0  # warn when a value lies more than 3 historical ranges outside the history
 IGNORED_SHEETS = frozenset({"readme", "lists", "ohje", "juhend"})
+MAX_EXACT_INT = 2**53
 MIN_DATE = dt.date(1900, 1, 1)
 MAX_DATE = dt.date(2100, 12, 31)
 EXCEL_EPOCH = dt.date(1899, 12, 30)
@@ -281,6 +282,20 @@ def _to_date(value: object) -> tuple[object, str | None]:
     return day, None
 
 
+def _numbers(series: pd.Series, present: np.ndarray) -> pd.Series:
+    """float64 per cell, NaN where the cell is no finite number. Booleans (TRUE/FALSE cells) are not numbers."""
+    if series.dtype.kind == "f":
+        values = series.astype("float64")
+    else:
+        codes, uniques = pd.factorize(series.to_numpy(dtype=object))
+        # One conversion per distinct value: numbers as they are, text such as "1 234,5" parsed.
+        converted = np.array([_to_float(u) if u is not None else np.nan for u in uniques] + [np.nan],
+                             dtype="float64")
+        values = pd.Series(converted[codes], index=series.index)
+    values = values.where(np.isfinite(values.to_numpy()))
+    return values.where(present)
+
+
 def _map_unique(series: pd.Series, fn: Callable[[object], tuple[object, str | None]]) -> tuple[pd.Series, pd.Series]:
     """Apply fn once per distinct value; return converted values and the expected-text per row (None if ok)."""
     values = series.to_numpy(dtype=object)
@@ -506,14 +521,7 @@ def type_frame(frame: SheetFrame, known: Known, problems: ProblemList) -> pd.Dat
             _report_mask(frame, col.name, ~present, f"a value ({col.help_en})" if col.help_en else "a value",
                          "required", problems)
         if col.kind in ("float", "int"):
-            values = pd.to_numeric(series.where(present), errors="coerce")
-            # Text cells ("1 234,5", decimal comma) take the slow path, once per distinct text.
-            needs_text = present & values.isna().to_numpy()
-            if needs_text.any():
-                values = values.astype("float64")
-                parsed = series[needs_text].map(_to_float)
-                values[needs_text] = parsed.astype("float64")
-            values = values.astype("float64")
+            values = _numbers(series, present)
             bad = present & values.isna().to_numpy()
             kind_text = "a whole number" if col.kind == "int" else "a number (decimal point or comma)"
             _report_mask(frame, col.name, bad, kind_text, "not_a_number", problems)
@@ -521,6 +529,11 @@ def type_frame(frame: SheetFrame, known: Known, problems: ProblemList) -> pd.Dat
             if col.kind == "int":
                 fraction = ok & (values.fillna(0) % 1 != 0).to_numpy()
                 _report_mask(frame, col.name, fraction, "a whole number", "not_whole", problems)
+                # Beyond 2^53 a double no longer holds every whole number exactly.
+                huge = ok & ~fraction & (values.abs() > MAX_EXACT_INT).fillna(False).to_numpy(dtype=bool)
+                _report_mask(frame, col.name, huge, f"a whole number of at most {MAX_EXACT_INT:,}", "out_of_range",
+                             problems)
+                values = values.where(~(fraction | huge))
             if col.min is not None or col.max is not None:
                 low = col.min if col.min is not None else -np.inf
                 high = col.max if col.max is not None else np.inf
@@ -643,21 +656,31 @@ def check_rows(frame: SheetFrame, typed: pd.DataFrame, known: Known, problems: P
         if dup.any():
             first_row: dict = {}
             positions = np.flatnonzero(complete)
-            expected = []
-            mask = np.zeros(len(typed), dtype=bool)
+            exp = pd.Series([""] * len(typed), dtype=object)
+            in_rows = np.zeros(len(typed), dtype=bool)
+            in_header = np.zeros(len(typed), dtype=bool)
             for pos, is_dup in zip(positions, dup, strict=True):
                 if not is_dup:
                     continue
                 k = tuple(typed[c].iat[pos] for c in key)
-                if k in first_row:
-                    mask[pos] = True
-                    expected.append(f"each {' + '.join(key)} once in the file; row {first_row[k]} has the same key")
+                excel_row = int(frame.excel_rows[pos])
+                if k not in first_row:
+                    first_row[k] = excel_row
+                    continue
+                exp.iat[pos] = f"each {' + '.join(key)} once in the file; row {first_row[k]} has the same key"
+                # Wide observations: a repeated period column is a header problem; a repeated row is reported
+                # at its value cell (the period itself sits in the header).
+                if frame.value_letters is None:
+                    in_rows[pos] = True
+                elif first_row[k] == excel_row:
+                    exp.iat[pos] = "each period column once (two header cells name the same period)"
+                    in_header[pos] = True
                 else:
-                    first_row[k] = int(frame.excel_rows[pos])
-            exp = pd.Series([""] * len(typed), dtype=object)
-            exp.iloc[np.flatnonzero(mask)] = expected
-            _report_mask(frame, key[-1] if table is not OBSERVATIONS else "period", mask, exp, "duplicate",
+                    in_rows[pos] = True
+            _report_mask(frame, "value" if frame.value_letters is not None else key[-1], in_rows, exp, "duplicate",
                          problems)
+            if in_header.any():
+                _report_mask(frame, "period", in_header, exp, "duplicate", problems)
     if table.name == "observations":
         _check_observations(frame, typed, known, problems)
     elif table.name == "bottlenecks":
@@ -672,6 +695,31 @@ def check_rows(frame: SheetFrame, typed: pd.DataFrame, known: Known, problems: P
         self_parent = (typed["parent"].notna() & (typed["parent"] == typed["code"])).to_numpy()
         _report_mask(frame, "parent", self_parent, "a parent area other than the area itself", "self_parent",
                      problems)
+
+
+def check_duplicates_across_sheets(parts: list[tuple[SheetFrame, pd.DataFrame]], problems: ProblemList) -> None:
+    """Two sheets may map to one table (`observations` and `Observations `): a key may appear once in all."""
+    if len(parts) < 2:
+        return
+    table = parts[0][0].table
+    key = list(table.key)
+    first_seen: dict[tuple, str] = {}
+    for frame, typed in parts:
+        column = "value" if frame.value_letters is not None else key[-1]
+        rows = typed[key].to_numpy(dtype=object)
+        seen_here: set[tuple] = set()
+        duplicates = np.zeros(len(typed), dtype=bool)
+        expected = np.full(len(typed), "", dtype=object)
+        for pos, values in enumerate(map(tuple, rows)):
+            if any(v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v)) for v in values):
+                continue
+            if values in first_seen and values not in seen_here:
+                duplicates[pos] = True
+                expected[pos] = f"each {' + '.join(key)} once in the file; {first_seen[values]} has the same key"
+            seen_here.add(values)
+        for pos, values in enumerate(map(tuple, rows)):
+            first_seen.setdefault(values, frame.cell(column, pos))
+        _report_mask(frame, column, duplicates, pd.Series(expected, dtype=object), "duplicate", problems)
 
 
 def _ordered(frame: SheetFrame, typed: pd.DataFrame, low: str, high: str, problems: ProblemList) -> None:

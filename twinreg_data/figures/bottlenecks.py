@@ -1,0 +1,272 @@
+"""Figures and display tables of the Bottlenecks page: pure functions of query results, no Streamlit."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from ..i18n import format_day, format_number, t
+from ..queries.bottlenecks import BottleneckDetail
+from ..schema import BOTTLENECK_STATUSES, DOMAIN_COLOURS, DOMAINS
+from .overview import STATUS_COLOURS
+
+STALLED_COLOUR = "#D55E00"  # Okabe–Ito vermilion: the warning colour of the palette
+MIN_MARKER = 9
+MAX_MARKER = 34
+
+
+def _source_annotation(text: str, y: float) -> dict:
+    return {"text": text, "showarrow": False, "xref": "paper", "yref": "paper", "x": 0, "y": y,
+            "xanchor": "left", "yanchor": "top", "font": {"size": 11, "color": "#555"}}
+
+
+def _text(value: object) -> str:
+    return "" if value is None or pd.isna(value) else str(value)
+
+
+# -- register ----------------------------------------------------------------------------------------------
+
+
+def register_table(register: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The register as shown and downloaded: translated headers and labels, one row per bottleneck."""
+    return pd.DataFrame({
+        t("bottlenecks.col.code", lang): register["code"],
+        t("bottlenecks.col.title", lang): register["title"],
+        t("bottlenecks.col.domain", lang): register["domain"].map(lambda d: t(f"domain.{d}", lang)),
+        t("bottlenecks.col.status", lang): register["status"].map(lambda s: t(f"status.{s}", lang)),
+        t("bottlenecks.col.severity", lang): register["severity"].astype("int64"),
+        t("bottlenecks.col.side", lang): register["side"].map(lambda s: t(f"side.{s}", lang)),
+        t("bottlenecks.col.owner_fi", lang): register["owner_fi"],
+        t("bottlenecks.col.owner_ee", lang): register["owner_ee"],
+        t("bottlenecks.col.age_years", lang): register["age_years"].astype("int64"),
+        t("bottlenecks.col.age_days", lang): register["age_days"].astype("int64"),
+        t("bottlenecks.col.days_since_event", lang): register["days_since_event"].astype("int64"),
+        t("bottlenecks.col.stalled", lang): register["stalled"].astype(bool),
+    })
+
+
+# -- priority matrix ----------------------------------------------------------------------------------------
+
+
+def _jitter(code: str) -> float:
+    """A small fixed horizontal offset per code, so that bottlenecks of equal severity do not hide each other."""
+    digits = "".join(ch for ch in code if ch.isdigit())
+    return ((int(digits or 0) % 7) - 3) * 0.07
+
+
+def unknown_people_level(register: pd.DataFrame) -> float:
+    """Where bottlenecks without a people estimate are drawn: one decade below the smallest known estimate."""
+    known = register["people_high"].dropna()
+    known = known[known > 0]
+    if known.empty:
+        return 1.0
+    return float(10 ** (math.floor(math.log10(float(known.min()))) - 1))
+
+
+def matrix_table(register: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The data behind the priority matrix, as downloaded."""
+    return pd.DataFrame({
+        t("bottlenecks.col.code", lang): register["code"],
+        t("bottlenecks.col.title", lang): register["title"],
+        t("bottlenecks.col.domain", lang): register["domain"].map(lambda d: t(f"domain.{d}", lang)),
+        t("bottlenecks.col.status", lang): register["status"].map(lambda s: t(f"status.{s}", lang)),
+        t("bottlenecks.col.severity", lang): register["severity"].astype("int64"),
+        t("bottlenecks.col.people_low", lang): register["people_low"].astype("Int64"),
+        t("bottlenecks.col.people_high", lang): register["people_high"].astype("Int64"),
+        t("bottlenecks.col.age_days", lang): register["age_days"].astype("int64"),
+    })
+
+
+def priority_matrix(register: pd.DataFrame, lang: str, source: str) -> go.Figure:
+    """Severity × people affected (high estimate, log scale), one trace per domain, marker size by age.
+
+    Each point's customdata starts with the bottleneck code, so a selection event names the bottleneck.
+    Bottlenecks without a people estimate sit on a labelled "unknown" band below the smallest estimate.
+    """
+    fig = go.Figure()
+    unknown_y = unknown_people_level(register)
+    max_age = max(int(register["age_days"].max()), 1) if not register.empty else 1
+    people_word = t("bottlenecks.matrix.hover_people", lang)
+    for domain in DOMAINS:
+        part = register[register["domain"] == domain]
+        if part.empty:
+            continue
+        missing = part["people_high"].isna()
+        y = part["people_high"].astype("Float64").fillna(unknown_y).astype(float)
+        people = [
+            t("bottlenecks.matrix.unknown_short", lang) if pd.isna(high) else
+            f"{format_number(low if not pd.isna(low) else high, lang)}–{format_number(high, lang)}"
+            for low, high in zip(part["people_low"], part["people_high"], strict=True)
+        ]
+        customdata = [
+            [code, title, t(f"status.{status}", lang), person, format_number(age // 365, lang), severity]
+            for code, title, status, person, age, severity in zip(
+                part["code"], part["title"], part["status"], people, part["age_days"], part["severity"], strict=True)
+        ]
+        fig.add_scatter(
+            x=[s + _jitter(c) for s, c in zip(part["severity"], part["code"], strict=True)],
+            y=y.tolist(),
+            mode="markers",
+            name=t(f"domain.{domain}", lang),
+            marker={
+                "color": DOMAIN_COLOURS[domain],
+                "size": [MIN_MARKER + (MAX_MARKER - MIN_MARKER) * math.sqrt(max(a, 0) / max_age)
+                         for a in part["age_days"]],
+                "symbol": ["circle-open" if m else "circle" for m in missing],
+                "line": {"width": 1.5, "color": DOMAIN_COLOURS[domain]},
+                "opacity": 0.8,
+            },
+            customdata=customdata,
+            hovertemplate=(
+                "<b>%{customdata[0]}</b> %{customdata[1]}<br>"
+                + t("bottlenecks.col.status", lang) + ": %{customdata[2]}<br>"
+                + t("bottlenecks.col.severity", lang) + ": %{customdata[5]}<br>"
+                + people_word + ": %{customdata[3]}<br>"
+                + t("bottlenecks.col.age_years", lang) + ": %{customdata[4]}"
+                + "<extra>" + t(f"domain.{domain}", lang) + "</extra>"
+            ),
+        )
+    if register["people_high"].isna().any():
+        fig.add_hrect(y0=unknown_y / 2.2, y1=unknown_y * 2.2, fillcolor="#eeeeee", line_width=0, layer="below")
+        fig.add_annotation(text=t("bottlenecks.matrix.unknown", lang), x=0.5, y=math.log10(unknown_y),
+                           xref="x", yref="y", xanchor="left", showarrow=False,
+                           font={"size": 11, "color": "#555"})
+    fig.update_layout(
+        title={"text": t("bottlenecks.matrix.title", lang),
+               "subtitle": {"text": t("bottlenecks.matrix.subtitle", lang)}},
+        xaxis={"title": {"text": t("bottlenecks.matrix.x", lang)}, "tickvals": [1, 2, 3, 4, 5],
+               "range": [0.4, 5.6], "zeroline": False},
+        yaxis={"title": {"text": t("bottlenecks.matrix.y", lang)}, "type": "log"},
+        legend={"title": {"text": t("bottlenecks.col.domain", lang)}},
+        margin={"l": 10, "r": 10, "t": 80, "b": 90},
+        height=560,
+        annotations=[*fig.layout.annotations, _source_annotation(source, -0.14)],
+        clickmode="event+select",
+    )
+    return fig
+
+
+# -- detail -------------------------------------------------------------------------------------------------
+
+
+def status_timeline(detail: BottleneckDetail, lang: str, source: str, today: dt.date | None = None) -> go.Figure:
+    """The status history: one marker per event on a lifecycle axis, a step line between them, and the time
+    since the last event up to today, highlighted when the bottleneck is stalled."""
+    today = today or dt.date.today()
+    events = detail.events
+    if events.empty:
+        # No events yet: the register entry itself is the only fact, status "identified" since identified_on.
+        events = pd.DataFrame({"date": [detail.identified_on], "seq": [1], "status": ["identified"],
+                               "note": [t("bottlenecks.timeline.register_entry", lang)], "who": [""]})
+    dates = [pd.Timestamp(d).date() for d in events["date"]]
+    labels = [t(f"status.{s}", lang) for s in events["status"]]
+    fig = go.Figure()
+    fig.add_scatter(
+        x=dates, y=labels, mode="lines+markers", line={"shape": "hv", "color": "#888", "width": 2},
+        marker={"size": 14, "color": [STATUS_COLOURS.get(s, "#777") for s in events["status"]],
+                "line": {"width": 1, "color": "#333"}},
+        customdata=[[format_day(d, lang), _text(w), _text(n)]
+                    for d, w, n in zip(dates, events["who"], events["note"], strict=True)],
+        hovertemplate="<b>%{y}</b> · %{customdata[0]}<br>%{customdata[1]}<br>%{customdata[2]}<extra></extra>",
+        name=t("bottlenecks.timeline.events", lang), showlegend=False,
+    )
+    last_date, last_label = dates[-1], labels[-1]
+    if detail.is_open and today > last_date:
+        colour = STALLED_COLOUR if detail.stalled else "#888"
+        fig.add_scatter(x=[last_date, today], y=[last_label, last_label], mode="lines",
+                        line={"dash": "dot", "color": colour, "width": 2}, hoverinfo="skip", showlegend=False)
+        if detail.stalled:
+            fig.add_vrect(x0=last_date, x1=today, fillcolor=STALLED_COLOUR, opacity=0.08, line_width=0,
+                          layer="below")
+            fig.add_annotation(x=today, y=last_label, xanchor="right", yshift=18, showarrow=False,
+                               text=t("bottlenecks.timeline.stalled", lang,
+                                      days=format_number(detail.days_since_event, lang)),
+                               font={"color": STALLED_COLOUR, "size": 12})
+    fig.update_layout(
+        title={"text": t("bottlenecks.timeline.title", lang, code=detail.code)},
+        xaxis={"title": {"text": t("bottlenecks.timeline.x", lang)}, "type": "date"},
+        yaxis={"title": {"text": t("bottlenecks.timeline.y", lang)}, "type": "category",
+               "categoryorder": "array",
+               "categoryarray": [t(f"status.{s}", lang) for s in BOTTLENECK_STATUSES],
+               "range": [-0.5, len(BOTTLENECK_STATUSES) - 0.5]},
+        margin={"l": 10, "r": 10, "t": 50, "b": 80},
+        height=380,
+        annotations=[*fig.layout.annotations, _source_annotation(source, -0.22)],
+    )
+    return fig
+
+
+def events_table(detail: BottleneckDetail, lang: str) -> pd.DataFrame:
+    """The status history as shown and downloaded."""
+    events = detail.events
+    return pd.DataFrame({
+        t("bottlenecks.timeline.x", lang): [pd.Timestamp(d).date() for d in events["date"]],
+        t("bottlenecks.col.status", lang): events["status"].map(lambda s: t(f"status.{s}", lang)),
+        t("bottlenecks.col.who", lang): events["who"],
+        t("bottlenecks.col.note", lang): events["note"],
+    })
+
+
+def detail_facts(detail: BottleneckDetail, lang: str) -> list[tuple[str, str]]:
+    """(label, value) pairs of the detail view, every value translated or formatted for the locale."""
+    missing = t("bottlenecks.detail.not_given", lang)
+    if detail.people_high is None and detail.people_low is None:
+        people = t("bottlenecks.matrix.unknown_short", lang)
+    else:
+        low = detail.people_low if detail.people_low is not None else detail.people_high
+        high = detail.people_high if detail.people_high is not None else detail.people_low
+        people = f"{format_number(low, lang)}–{format_number(high, lang)}"
+        if detail.people_source:
+            people += " (" + t("common.source", lang, source=detail.people_source) + ")"
+    solution = t(f"bottlenecks.solution.{detail.solution_type}", lang) if detail.solution_type else missing
+    return [
+        (t("bottlenecks.col.domain", lang), t(f"domain.{detail.domain}", lang)),
+        (t("bottlenecks.col.status", lang), t(f"status.{detail.status}", lang)),
+        (t("bottlenecks.col.severity", lang), f"{detail.severity} / 5"),
+        (t("bottlenecks.col.side", lang), t(f"side.{detail.side}", lang)),
+        (t("bottlenecks.detail.level", lang), t(f"bottlenecks.level.{detail.level}", lang)),
+        (t("bottlenecks.detail.source", lang), t(f"bottlenecks.source.{detail.source}", lang)),
+        (t("bottlenecks.detail.solution_type", lang), solution),
+        (t("bottlenecks.detail.groups", lang), detail.affected_groups or missing),
+        (t("bottlenecks.detail.people", lang), people),
+        (t("bottlenecks.col.owner_fi", lang), detail.owner_fi or missing),
+        (t("bottlenecks.col.owner_ee", lang), detail.owner_ee or missing),
+        (t("bottlenecks.detail.identified_on", lang), format_day(detail.identified_on, lang)),
+        (t("bottlenecks.detail.reference", lang), detail.reference or missing),
+    ]
+
+
+def indicators_table(detail: BottleneckDetail, lang: str) -> pd.DataFrame:
+    frame = detail.indicators
+    return pd.DataFrame({
+        t("bottlenecks.col.code", lang): frame["code"],
+        t("bottlenecks.col.name", lang): frame["name"],
+        t("bottlenecks.col.domain", lang): frame["domain"].map(lambda d: t(f"domain.{d}", lang)),
+        t("bottlenecks.col.unit", lang): frame["unit"].map(lambda u: t(f"bottlenecks.unit.{u}", lang)),
+    })
+
+
+def services_table(detail: BottleneckDetail, lang: str) -> pd.DataFrame:
+    frame = detail.services
+    return pd.DataFrame({
+        t("bottlenecks.col.code", lang): frame["code"],
+        t("bottlenecks.col.name", lang): frame["name"],
+        t("bottlenecks.col.domain", lang): frame["domain"].map(lambda d: t(f"domain.{d}", lang)),
+        t("bottlenecks.col.availability", lang):
+            frame["availability"].map(lambda a: t(f"bottlenecks.availability.{a}", lang)),
+        t("bottlenecks.col.channel", lang): frame["channel"].map(lambda c: t(f"bottlenecks.channel.{c}", lang)),
+    })
+
+
+def actions_table(detail: BottleneckDetail, lang: str) -> pd.DataFrame:
+    frame = detail.actions
+    return pd.DataFrame({
+        t("bottlenecks.col.code", lang): frame["code"],
+        t("bottlenecks.col.title", lang): frame["title"],
+        t("bottlenecks.col.status", lang): frame["status"].map(lambda s: t(f"bottlenecks.action_status.{s}", lang)),
+        t("bottlenecks.col.due", lang): [pd.Timestamp(d).date() for d in frame["due"]],
+        t("bottlenecks.col.lead", lang): frame["lead"],
+    })

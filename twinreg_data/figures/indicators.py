@@ -1,0 +1,244 @@
+"""Figures and display tables of the Indicators page: pure functions of the query results."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+import pydeck as pdk
+from pandas.io.formats.style import Styler
+from plotly.subplots import make_subplots
+
+from ..i18n import format_day, format_number, format_pct, t
+from ..queries.indicators import ASSESSMENT_COLOURS, IndicatorMeta
+from ..schema import DOMAIN_COLOURS
+
+# Finland blue and Estonia purple: distinct for colour-blind readers and never green/red, which
+# are kept for "improved"/"worsened".
+COUNTRY_COLOURS: dict[str, str] = {"FI": "#1F5AA6", "EE": "#7A4FA0"}
+BREAK_COLOUR = "#111111"
+# Viridis stops (colour-blind safe, light = low, dark = high reversed so that larger reads darker).
+_RAMP = [(253, 231, 37), (94, 201, 98), (33, 145, 140), (59, 82, 139), (68, 1, 84)]
+
+
+def format_value(value: float | None, lang: str) -> str:
+    """A value with decimals only where they matter (129.5 days, but 7 200 000 passengers)."""
+    if value is None or pd.isna(value):
+        return "–"
+    digits = 0 if float(value).is_integer() or abs(value) >= 1000 else 1
+    return format_number(value, lang, digits)
+
+
+def delta_text(change: float | None, change_pct: float | None, previous_period: str | None, lang: str) -> str | None:
+    """'+300 000 (+4.3%) vs 2023'; starts with '-' when the value fell (st.metric reads the sign)."""
+    if change is None or pd.isna(change):
+        return None
+    sign = "+" if change > 0 else "-" if change < 0 else ""
+    text = sign + format_value(abs(change), lang)
+    if change_pct is not None and not pd.isna(change_pct) and change != 0:
+        text += f" ({sign}{format_pct(abs(change_pct), lang)})"
+    return text + " " + t("indicators.vs", lang, period=previous_period)
+
+
+def flag_label(flag: str | None, lang: str) -> str:
+    return t(f"indicators.flag.{flag}", lang) if isinstance(flag, str) and flag else ""
+
+
+def unit_label(unit: str, lang: str) -> str:
+    return t(f"indicators.unit.{unit}", lang)
+
+
+def _rgba(hex_colour: str, alpha: float) -> str:
+    r, g, b = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({r},{g},{b},{alpha})"
+
+
+def _hover_details(frame: pd.DataFrame, lang: str) -> pd.Series:
+    """Flag, estimate range and note of each observation as hover lines (empty when none)."""
+    flags = frame["flag"].map(lambda f: flag_label(f, lang))
+    has_range = frame["value_low"].notna() & frame["value_high"].notna()
+    ranges = pd.Series("", index=frame.index)
+    ranges[has_range] = [
+        t("indicators.hover_range", lang, low=format_value(lo, lang), high=format_value(hi, lang))
+        for lo, hi in zip(frame.loc[has_range, "value_low"], frame.loc[has_range, "value_high"], strict=True)
+    ]
+    notes = frame["note"].fillna("").astype(str).str.slice(0, 120)
+    parts = pd.concat([flags, ranges, notes], axis=1)
+    return parts.apply(lambda row: "<br>".join(p for p in row if p), axis=1)
+
+
+def series_figure(frame: pd.DataFrame, meta: IndicatorMeta, lang: str) -> go.Figure:
+    """Finland and Estonia side by side (one panel per country, shared y axis).
+
+    Each area is a line (the country's headline area bold, others thin); estimate ranges are filled
+    bands; observations flagged `break` carry a marker; flags, ranges and notes show on hover.
+    """
+    countries = [c for c in ("FI", "EE") if c in set(frame["country"])] or ["FI"]
+    fig = make_subplots(rows=1, cols=len(countries), shared_yaxes=True, horizontal_spacing=0.04,
+                        subplot_titles=[t(f"side.{c}", lang) for c in countries])
+    unit = unit_label(meta.unit, lang)
+    details = _hover_details(frame, lang) if not frame.empty else pd.Series(dtype=str)
+    shown_legend: set[str] = set()
+    for col, country in enumerate(countries, start=1):
+        colour = COUNTRY_COLOURS[country]
+        part = frame[frame["country"] == country]
+        for rank, rows in part.groupby("area_rank", sort=True):
+            rows = rows.sort_values("period_start")
+            headline = rank == 1
+            label = rows["area_label"].iloc[0]
+            bounded = rows["value_low"].notna() | rows["value_high"].notna()
+            if bounded.any():
+                # A closed polygon: upper bound forward, lower bound back; exact values where no bound.
+                high = rows["value_high"].fillna(rows["value"])
+                low = rows["value_low"].fillna(rows["value"])
+                fig.add_scatter(
+                    x=list(rows["period_start"]) + list(rows["period_start"][::-1]),
+                    y=list(high) + list(low[::-1]), fill="toself", mode="lines", line={"width": 0},
+                    fillcolor=_rgba(colour, 0.22 if headline else 0.1), hoverinfo="skip",
+                    name=t("indicators.range", lang), legendgroup="range",
+                    showlegend="range" not in shown_legend, row=1, col=col,
+                )
+                shown_legend.add("range")
+            fig.add_scatter(
+                x=rows["period_start"], y=rows["value"], mode="lines+markers", name=label,
+                legendgroup=country, line={"color": colour, "width": 3 if headline else 1.2},
+                marker={"size": 6 if headline else 4}, opacity=1 if headline else 0.55,
+                customdata=list(zip(rows["period"], rows["value"].map(lambda v: format_value(v, lang)),
+                                    details.loc[rows.index], strict=True)),
+                hovertemplate=f"<b>{label}</b><br>%{{customdata[0]}}: %{{customdata[1]}} {unit}"
+                              "<br>%{customdata[2]}<extra></extra>",
+                row=1, col=col,
+            )
+        breaks = part[part["flag"] == "break"]
+        if not breaks.empty:
+            fig.add_scatter(
+                x=breaks["period_start"], y=breaks["value"], mode="markers", name=t("indicators.break", lang),
+                legendgroup="break", showlegend="break" not in shown_legend,
+                marker={"symbol": "x-thin-open", "size": 16, "line": {"width": 3, "color": BREAK_COLOUR},
+                        "color": BREAK_COLOUR},
+                customdata=breaks["period"], hovertemplate=t("indicators.break", lang)
+                + ": %{customdata}<extra></extra>", row=1, col=col,
+            )
+            shown_legend.add("break")
+    fig.update_yaxes(title_text=unit, row=1, col=1, rangemode="tozero", separatethousands=True)
+    fig.update_xaxes(title_text=t("indicators.col.period", lang))
+    fig.update_layout(
+        title=meta.name, height=460, legend={"orientation": "h", "y": -0.28},
+        separators=", " if lang in ("fi", "et") else ".,",
+        margin={"l": 10, "r": 10, "t": 80, "b": 110}, hovermode="closest",
+    )
+    fig.add_annotation(text=t("common.source", lang, source=meta.source), showarrow=False, xref="paper",
+                       yref="paper", x=0, y=-0.52, xanchor="left", font={"size": 11, "color": "#555"})
+    return fig
+
+
+def _ramp_colour(share: float) -> list[int]:
+    """Colour at `share` (0–1) along the viridis ramp."""
+    pos = min(max(share, 0.0), 1.0) * (len(_RAMP) - 1)
+    i = min(int(pos), len(_RAMP) - 2)
+    frac = pos - i
+    return [round(a + (b - a) * frac) for a, b in zip(_RAMP[i], _RAMP[i + 1], strict=True)] + [210]
+
+
+def latest_map(points: pd.DataFrame, meta: IndicatorMeta, lang: str) -> pdk.Deck:
+    """Latest value per municipality as circles sized (by area) and coloured by value; no basemap needed."""
+    data = points[["area_label", "lat", "lon", "period", "value"]].copy()
+    top = max(float(data["value"].abs().max()), 1e-9)
+    shares = (data["value"].clip(lower=0) / top).fillna(0)
+    data["radius"] = 800 + 6500 * shares.map(math.sqrt)
+    data["colour"] = shares.map(_ramp_colour)
+    data["value_text"] = data["value"].map(lambda v: format_value(v, lang)) + " " + unit_label(meta.unit, lang)
+    data["period"] = data["period"].astype(str)
+    layer = pdk.Layer(
+        "ScatterplotLayer", data=data, get_position=["lon", "lat"], get_radius="radius",
+        get_fill_color="colour", get_line_color=[40, 40, 40, 200], line_width_min_pixels=1,
+        stroked=True, pickable=True, radius_units="meters",
+    )
+    view = pdk.ViewState(latitude=float(data["lat"].mean()), longitude=float(data["lon"].mean()), zoom=7.4)
+    return pdk.Deck(
+        layers=[layer], initial_view_state=view, map_provider=None, map_style=None,
+        tooltip={"html": "<b>{area_label}</b><br/>{period}: {value_text}",
+                 "style": {"backgroundColor": "#222", "color": "white", "fontSize": "13px"}},
+    )
+
+
+def _numbers_style(table: pd.DataFrame, columns: list[str], lang: str) -> Styler:
+    """Numbers shown in the chosen locale while the frame (and its download) keeps real numbers."""
+    return table.style.format({c: (lambda v: format_value(v, lang) if pd.notna(v) else "") for c in columns})
+
+
+def observation_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The observations behind the chart, with translated headers and flags (this is what is downloaded)."""
+    col = lambda name: t(f"indicators.col.{name}", lang)  # noqa: E731
+    return pd.DataFrame({
+        col("area"): frame["area_label"],
+        col("country"): frame["country"].map(lambda c: t(f"side.{c}", lang)),
+        col("period"): frame["period"],
+        col("value"): frame["value"],
+        col("low"): frame["value_low"],
+        col("high"): frame["value_high"],
+        col("flag"): frame["flag"].map(lambda f: flag_label(f, lang)),
+        col("note"): frame["note"].fillna(""),
+        col("source"): frame["source"].fillna(""),
+    })
+
+
+def observation_styler(table: pd.DataFrame, lang: str) -> Styler:
+    cols = [t(f"indicators.col.{c}", lang) for c in ("value", "low", "high")]
+    return _numbers_style(table, cols, lang)
+
+
+def overview_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Latest value and change per indicator and country, with the polarity judgement in words."""
+    col = lambda name: t(f"indicators.col.{name}", lang)  # noqa: E731
+    return pd.DataFrame({
+        col("domain"): frame["domain"].map(lambda d: t(f"domain.{d}", lang)),
+        col("indicator"): frame["name"],
+        col("country"): frame["country"].map(lambda c: t(f"side.{c}", lang)),
+        col("area"): frame["area_label"],
+        col("period"): frame["period"],
+        col("value"): frame["value"],
+        col("unit"): frame["unit"].map(lambda u: unit_label(u, lang)),
+        col("previous_period"): frame["previous_period"],
+        col("change"): frame["change"],
+        col("change_pct"): (frame["change_pct"] * 100).round(1),
+        col("assessment"): frame["assessment"].map(lambda a: t(f"indicators.assessment.{a}", lang)),
+    })
+
+
+def overview_styler(table: pd.DataFrame, assessments: pd.Series, lang: str) -> Styler:
+    """Change columns green for an improvement and red for a deterioration (by polarity), grey otherwise."""
+    change_cols = [t(f"indicators.col.{c}", lang) for c in ("change", "change_pct", "assessment")]
+    colours = assessments.map(ASSESSMENT_COLOURS).fillna("#6e6e6e").reset_index(drop=True)
+    css = pd.DataFrame("", index=table.index, columns=table.columns)
+    for column in change_cols:
+        css[column] = ("color: " + colours + "; font-weight: 600").to_numpy()
+    value_cols = [t(f"indicators.col.{c}", lang) for c in ("value", "change")]
+    pct_col = t("indicators.col.change_pct", lang)
+    styler = _numbers_style(table, value_cols, lang).apply(lambda _: css, axis=None)
+    return styler.format({pct_col: lambda v: format_pct(v / 100, lang) if pd.notna(v) else ""})
+
+
+def _md(text: str) -> str:
+    """Database text shown literally in Markdown (a '~' or '*' in a source must not restyle it)."""
+    return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in text)
+
+
+_MD_SPECIAL = set("\\`*_{}[]<>()#+!|~$")
+
+
+def about_lines(meta: IndicatorMeta, lang: str) -> list[str]:
+    """Source, definition, last update and series-break notes shown with every chart (Markdown lines)."""
+    lines = [f"**{t('indicators.col.source', lang)}:** {_md(meta.source)}"]
+    if meta.definition:
+        lines.append(f"**{t('indicators.definition', lang)}:** {_md(meta.definition)}")
+    lines.append(f"**{t('indicators.last_updated', lang)}:** {format_day(meta.last_updated, lang)}")
+    lines.append(f"**{t('indicators.polarity', lang)}:** {t(f'indicators.polarity.{meta.polarity}', lang)}")
+    if meta.break_notes:
+        lines.append(f"**{t('indicators.break_notes', lang)}:** {_md(meta.break_notes)}")
+    return lines
+
+
+def domain_colour(domain: str) -> str:
+    return DOMAIN_COLOURS.get(domain, "#777777")

@@ -1,0 +1,123 @@
+"""Services page: the availability chart and the catalogue table, translated (pure functions, no Streamlit)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+import plotly.graph_objects as go
+from babel import Locale
+from pandas.io.formats.style import Styler
+
+from ..i18n import LOCALES, normalise_language, t
+from ..schema import AVAILABILITY, DOMAINS, LANGUAGES
+
+# Okabe–Ito (colour-blind safe): green works, orange partly, vermillion not at all, sky blue is still to come.
+# The chart and the table use the same colours, with dark text on every one of them (contrast ≥ 4.5:1).
+AVAILABILITY_COLOURS: dict[str, str] = {
+    "available": "#009E73",
+    "partial": "#E69F00",
+    "unavailable": "#D55E00",
+    "planned": "#56B4E9",
+}
+TEXT_ON_COLOUR = "#000000"
+
+
+def availability_label(code: str, lang: str) -> str:
+    return t(f"services.availability.{code}", lang)
+
+
+def language_names(lang: str) -> dict[str, str]:
+    """Service language codes (fi, sv, et, en, ru) as language names in the chosen language (from CLDR)."""
+    names = Locale.parse(LOCALES[normalise_language(lang)]).languages
+    return {code: names.get(code, code) for code in LANGUAGES}
+
+
+def _join_mapped(lists: pd.Series, labels: Mapping[str, str], sep: str = ", ") -> pd.Series:
+    """Each list of codes as one text of labels; an empty list gives ""."""
+    items = lists.explode().dropna()
+    joined = items.map(lambda code: labels.get(code, code)).groupby(level=0).agg(sep.join)
+    return joined.reindex(lists.index, fill_value="")
+
+
+def _bottleneck_text(frame: pd.DataFrame, lang: str) -> pd.Series:
+    """`BN-013 Title (Status); …` per service, titles in the chosen language, statuses translated."""
+    columns = ["bottleneck_codes", "bottleneck_titles", "bottleneck_statuses"]
+    links = frame[columns].explode(columns).dropna(subset=["bottleneck_codes"])
+    status = links["bottleneck_statuses"].map(lambda s: f" ({t(f'status.{s}', lang)})" if s else "")
+    text = (links["bottleneck_codes"] + " " + links["bottleneck_titles"]).str.strip() + status
+    return text.groupby(level=0).agg("; ".join).reindex(frame.index, fill_value="")
+
+
+def catalogue_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The catalogue as shown and downloaded: translated headers, labels and language names."""
+    col = {name: t(f"services.col.{name}", lang) for name in (
+        "code", "name", "domain", "availability", "channel", "languages", "provider_fi", "provider_ee",
+        "bottlenecks", "url")}
+    table = pd.DataFrame(index=frame.index)
+    table[col["code"]] = frame["code"]
+    table[col["name"]] = frame["name"]
+    table[col["domain"]] = frame["domain"].map(lambda d: t(f"domain.{d}", lang))
+    table[col["availability"]] = frame["availability"].map(lambda a: availability_label(a, lang))
+    table[col["channel"]] = frame["channel"].map(lambda c: t(f"services.channel.{c}", lang))
+    table[col["languages"]] = _join_mapped(frame["languages"], language_names(lang))
+    table[col["provider_fi"]] = frame["provider_fi"]
+    table[col["provider_ee"]] = frame["provider_ee"]
+    table[col["bottlenecks"]] = _bottleneck_text(frame, lang) if len(frame) else pd.Series(dtype=object)
+    table[col["url"]] = frame["url"]
+    return table.reset_index(drop=True)
+
+
+def style_catalogue(table: pd.DataFrame, lang: str) -> Styler:
+    """Colour the availability cells as in the chart."""
+    colours = {availability_label(a, lang): c for a, c in AVAILABILITY_COLOURS.items()}
+
+    def cell_style(label: str) -> str:
+        colour = colours.get(label)
+        return f"background-color: {colour}; color: {TEXT_ON_COLOUR}" if colour else ""
+
+    return table.style.map(cell_style, subset=[t("services.col.availability", lang)])
+
+
+def availability_counts_table(counts: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The chart's data as downloaded: domain × availability, translated."""
+    return pd.DataFrame({
+        t("services.col.domain", lang): counts["domain"].map(lambda d: t(f"domain.{d}", lang)),
+        t("services.col.availability", lang): counts["availability"].map(lambda a: availability_label(a, lang)),
+        t("services.col.services", lang): counts["services"].astype(int),
+    }).reset_index(drop=True)
+
+
+def availability_chart(counts: pd.DataFrame, lang: str) -> go.Figure:
+    """Horizontal bars: services per domain, stacked by availability across the border."""
+    domains = [d for d in DOMAINS if d in set(counts["domain"])]
+    labels = [t(f"domain.{d}", lang) for d in domains]
+    fig = go.Figure()
+    for code in AVAILABILITY:
+        part = counts[counts["availability"] == code].set_index("domain")["services"]
+        if part.empty:
+            continue
+        name = availability_label(code, lang)
+        fig.add_bar(
+            y=labels,
+            x=[int(part.get(d, 0)) for d in domains],
+            name=name,
+            orientation="h",
+            marker={"color": AVAILABILITY_COLOURS[code], "line": {"color": "#ffffff", "width": 1}},
+            hovertemplate="%{y}: %{x}<extra>" + name + "</extra>",
+        )
+    height = 170 + 42 * max(len(domains), 1)
+    fig.update_layout(
+        barmode="stack",
+        title=t("services.chart.title", lang),
+        xaxis={"title": t("services.chart.axis", lang), "dtick": 1 if counts["services"].sum() < 15 else None},
+        yaxis={"autorange": "reversed", "automargin": True},
+        legend={"orientation": "h", "yref": "container", "y": 0.07, "yanchor": "bottom", "x": 0},
+        margin={"l": 10, "r": 10, "t": 60, "b": 110},
+        height=height,
+        annotations=[{
+            "text": t("services.source", lang), "showarrow": False, "xref": "paper", "yref": "container",
+            "x": 0, "y": 0.01, "xanchor": "left", "yanchor": "bottom", "font": {"size": 11, "color": "#555"},
+        }],
+    )
+    return fig

@@ -1,0 +1,182 @@
+"""Read models of the Bottlenecks page: the filtered register and the detail of one bottleneck."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ..filters import Filters
+from ..schema import BOTTLENECK_STATUSES, CLOSED_STATUSES
+from ..store import Store
+from .common import domain_clause, localised, side_clause
+from .overview import stall_days
+
+DAYS_PER_YEAR = 365
+
+
+@dataclass(frozen=True)
+class RegisterFilter:
+    """The page-local filters of the register; the defaults let every bottleneck through."""
+
+    search: str = ""  # text in the code, title or description (chosen language, English fallback)
+    statuses: tuple[str, ...] = ()  # empty: every status
+    severity_min: int = 1
+    severity_max: int = 5
+    owner: str = ""  # text in the Finnish or the Estonian owner
+    min_age_years: int = 0  # age (days open) of at least this many whole years
+
+
+REGISTER_COLUMNS = [
+    "code", "title", "domain", "status", "severity", "side", "owner_fi", "owner_ee", "identified_on",
+    "last_event_on", "age_days", "age_years", "days_since_event", "stalled", "people_low", "people_high",
+]
+
+
+def _age_sql(today_param: str = "?") -> str:
+    """Days open: until today for an open bottleneck, until its closing event for a closed one."""
+    return (f"date_diff('day', identified_on, CASE WHEN status IN (SELECT unnest(?::VARCHAR[])) "
+            f"THEN last_event_on ELSE {today_param}::DATE END)")
+
+
+def has_bottlenecks(store: Store) -> bool:
+    return bool(store.scalar("SELECT count(*) FROM bottlenecks"))
+
+
+def register(store: Store, filters: Filters, local: RegisterFilter | None = None,
+             today: dt.date | None = None) -> pd.DataFrame:
+    """The register rows the global and page-local filters let through, ordered by code.
+
+    Period: bottlenecks identified on or before the end of the period and not closed before its start,
+    i.e. those that were on the table at some time during the period. Ages count to `today`.
+    """
+    local = local or RegisterFilter()
+    today = today or dt.date.today()
+    closed = sorted(CLOSED_STATUSES)
+    title = localised("title", filters.lang)
+    description = localised("description", filters.lang)
+    domains_sql, domain_params = domain_clause(filters)
+    side_sql, side_params = side_clause(filters)
+    where = [domains_sql, side_sql, "identified_on <= ?",
+             "(status NOT IN (SELECT unnest(?::VARCHAR[])) OR last_event_on >= ?)"]
+    params: list = [*domain_params, *side_params, filters.date_to, closed, filters.date_from]
+    outer: list[str] = ["severity BETWEEN ? AND ?", "age_days >= ?"]
+    outer_params: list = [local.severity_min, local.severity_max, local.min_age_years * DAYS_PER_YEAR]
+    if local.search.strip():
+        outer.append("(contains(lower(code), lower(?)) OR contains(lower(title), lower(?)) "
+                     "OR contains(lower(coalesce(description, '')), lower(?)))")
+        outer_params += [local.search.strip()] * 3
+    if local.statuses:
+        outer.append("status IN (SELECT unnest(?::VARCHAR[]))")
+        outer_params.append([s for s in local.statuses if s in BOTTLENECK_STATUSES])
+    if local.owner.strip():
+        outer.append("contains(lower(coalesce(owner_fi, '') || ' ' || coalesce(owner_ee, '')), lower(?))")
+        outer_params.append(local.owner.strip())
+    sql = f"""
+        WITH rows AS (
+            SELECT code, {title} AS title, {description} AS description, domain, status, severity, side,
+                   owner_fi, owner_ee, identified_on, last_event_on, people_low, people_high,
+                   {_age_sql()} AS age_days,
+                   date_diff('day', last_event_on, ?::DATE) AS days_since_event,
+                   status NOT IN (SELECT unnest(?::VARCHAR[])) AS is_open
+            FROM bottleneck_current
+            WHERE {' AND '.join(where)}
+        )
+        SELECT code, title, domain, status, severity, side, owner_fi, owner_ee, identified_on, last_event_on,
+               age_days, age_days // {DAYS_PER_YEAR} AS age_years, days_since_event,
+               is_open AND days_since_event > ? AS stalled, people_low, people_high
+        FROM rows
+        WHERE {' AND '.join(outer)}
+        ORDER BY code"""
+    frame = store.query_df(sql, [closed, today, today, closed, *params, stall_days(), *outer_params])
+    return frame[REGISTER_COLUMNS]
+
+
+@dataclass(frozen=True)
+class BottleneckDetail:
+    """Everything the detail view shows about one bottleneck (texts in the chosen language)."""
+
+    code: str
+    title: str
+    description: str | None
+    domain: str
+    status: str
+    severity: int
+    side: str
+    level: str
+    source: str
+    solution_type: str | None
+    affected_groups: str | None
+    people_low: int | None
+    people_high: int | None
+    people_source: str | None
+    owner_fi: str | None
+    owner_ee: str | None
+    reference: str | None
+    identified_on: dt.date
+    last_event_on: dt.date
+    age_days: int
+    days_since_event: int
+    is_open: bool
+    stall_days: int
+    events: pd.DataFrame  # date, seq, status, note, who — oldest first
+    indicators: pd.DataFrame  # code, name, domain, unit
+    services: pd.DataFrame  # code, name, domain, availability, channel
+    actions: pd.DataFrame  # code, title, status, start, due, lead
+
+    @property
+    def stalled(self) -> bool:
+        return self.is_open and self.days_since_event > self.stall_days
+
+
+def detail(store: Store, code: str, lang: str, today: dt.date | None = None) -> BottleneckDetail | None:
+    """One bottleneck with its status history and linked indicators, services and actions; None if unknown.
+
+    The detail ignores the global filters on purpose: a link to a bottleneck opens it whatever the view.
+    """
+    today = today or dt.date.today()
+    closed = sorted(CLOSED_STATUSES)
+    with store.cursor() as cur:
+        row = cur.execute(
+            f"""SELECT code, {localised('title', lang)}, {localised('description', lang)}, domain, status,
+                       severity, side, level, source, solution_type, affected_groups, people_low, people_high,
+                       people_source, owner_fi, owner_ee, reference, identified_on, last_event_on,
+                       {_age_sql()}, date_diff('day', last_event_on, ?::DATE),
+                       status NOT IN (SELECT unnest(?::VARCHAR[]))
+                FROM bottleneck_current WHERE code = ?""",
+            [closed, today, today, closed, code],
+        ).fetchone()
+        if row is None:
+            return None
+        events = cur.execute(
+            "SELECT date, seq, status, note, who FROM bottleneck_events WHERE bottleneck = ? ORDER BY date, seq",
+            [code],
+        ).df()
+        # Linked codes are stored as ';'-separated lists; the importer checked that each one exists.
+        indicators = cur.execute(
+            f"""SELECT i.code, {localised('name', lang, 'i')} AS name, i.domain, i.unit
+                FROM indicators i
+                WHERE i.code IN (SELECT trim(unnest(string_split(coalesce(indicators, ''), ';')))
+                                 FROM bottlenecks WHERE code = ?)
+                ORDER BY i.code""",
+            [code],
+        ).df()
+        services = cur.execute(
+            f"""SELECT code, {localised('name', lang)} AS name, domain, availability, channel
+                FROM services
+                WHERE list_contains(string_split(replace(coalesce(bottlenecks, ''), ' ', ''), ';'), ?)
+                ORDER BY code""",
+            [code],
+        ).df()
+        actions = cur.execute(
+            f"""SELECT code, {localised('title', lang)} AS title, status, start, due, lead
+                FROM actions
+                WHERE list_contains(string_split(replace(coalesce(bottlenecks, ''), ' ', ''), ';'), ?)
+                ORDER BY due, code""",
+            [code],
+        ).df()
+    return BottleneckDetail(
+        *row[:19], int(row[19]), int(row[20]), bool(row[21]), stall_days(),
+        events=events, indicators=indicators, services=services, actions=actions,
+    )

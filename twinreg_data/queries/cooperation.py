@@ -1,0 +1,139 @@
+"""Read models of the Cooperation page: the WP3 action plan and the benchmark of other cross-border regions.
+
+Actions follow the period (those whose start–due span overlaps the selected years; when the period reaches
+the current year, later planned actions too) and the domains (those linked to at least one bottleneck of a
+selected domain; every action when no domain is selected). Side of the border does not apply: actions are
+joint. The benchmark is reference material and follows no filter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ..filters import Filters, max_year
+from ..store import Store
+from .common import localised
+
+# Statuses that end an action: such an action is never overdue.
+FINISHED_STATUSES: tuple[str, ...] = ("done", "cancelled")
+# The twin region's own earlier body, highlighted among the benchmark regions.
+OWN_REGION = "HT_EUREGIO"
+
+
+def open_ended(filters: Filters) -> bool:
+    """True when the period reaches the current year: the plan's later actions are then included too.
+
+    The period control ends at the current year, so without this a plan's future actions could never be seen.
+    """
+    return filters.year_to >= max_year()
+
+
+def _where(filters: Filters) -> tuple[str, list]:
+    conditions = ["a.due >= ?"]
+    params: list = [filters.date_from]
+    if not open_ended(filters):
+        conditions.append("a.start <= ?")
+        params.append(filters.date_to)
+    if filters.domains:
+        conditions.append(
+            "EXISTS (SELECT 1 FROM unnest(string_split(a.bottlenecks, ';')) AS u(code) "
+            "JOIN bottlenecks b ON b.code = trim(u.code) WHERE b.domain IN (SELECT unnest(?::VARCHAR[])))"
+        )
+        params.append(list(filters.domains))
+    return " AND ".join(conditions), params
+
+
+def _overdue_sql() -> str:
+    return "(a.due < ? AND a.status NOT IN (SELECT unnest(?::VARCHAR[])))"
+
+
+def actions(store: Store, filters: Filters, today: dt.date | None = None) -> pd.DataFrame:
+    """Actions in the selection, by work package, start and code: code, work_package, title (chosen language),
+    lead, partners, level, start, due, status, completed_on, overdue (due before `today` and neither done nor
+    cancelled), linked bottlenecks (codes and titles in the chosen language, as aligned lists)."""
+    today = today or dt.date.today()
+    where, params = _where(filters)
+    title = localised("title", filters.lang, "a")
+    bottleneck_title = localised("title", filters.lang, "b")
+    sql = f"""
+        WITH links AS (
+            SELECT a.code AS action, trim(u.code) AS bottleneck, u.pos
+            FROM actions a, unnest(string_split(a.bottlenecks, ';')) WITH ORDINALITY AS u(code, pos)
+            WHERE trim(u.code) <> ''
+        )
+        SELECT a.code, a.work_package, {title} AS title, a.lead, a.partners, a.level, a.start, a.due, a.status,
+               a.completed_on, {_overdue_sql()} AS overdue,
+               coalesce(list(l.bottleneck ORDER BY l.pos) FILTER (WHERE l.bottleneck IS NOT NULL), [])
+                   AS bottleneck_codes,
+               coalesce(list(coalesce({bottleneck_title}, '') ORDER BY l.pos) FILTER (WHERE l.bottleneck IS NOT NULL),
+                        []) AS bottleneck_titles
+        FROM actions a
+        LEFT JOIN links l ON l.action = a.code
+        LEFT JOIN bottlenecks b ON b.code = l.bottleneck
+        WHERE {where}
+        GROUP BY ALL
+        ORDER BY a.work_package, a.start, a.code
+    """
+    return store.query_df(sql, [today, list(FINISHED_STATUSES), *params])
+
+
+@dataclass(frozen=True)
+class ActionSummary:
+    total: int
+    done: int
+    ongoing: int
+    overdue: int
+
+
+def action_summary(store: Store, filters: Filters, today: dt.date | None = None) -> ActionSummary:
+    """Headline counts for the same selection as `actions`."""
+    today = today or dt.date.today()
+    where, params = _where(filters)
+    total, done, ongoing, overdue = store.query(
+        f"SELECT count(*), count(*) FILTER (WHERE a.status = 'done'), count(*) FILTER (WHERE a.status = 'ongoing'), "
+        f"count(*) FILTER (WHERE {_overdue_sql()}) FROM actions a WHERE {where}",
+        [today, list(FINISHED_STATUSES), *params],
+    )[0]
+    return ActionSummary(int(total), int(done), int(ongoing), int(overdue))
+
+
+def has_actions(store: Store) -> bool:
+    return bool(store.scalar("SELECT count(*) FROM actions"))
+
+
+def benchmark(store: Store) -> pd.DataFrame:
+    """Every benchmark region, the twin region's own body first, then by founding year."""
+    return store.query_df(
+        "SELECT code, name, countries, legal_form, founded, population, area_km2, funding_model, bodies, lessons, "
+        "source, code = ? AS own FROM regions_benchmark ORDER BY own DESC, founded NULLS LAST, name",
+        [OWN_REGION],
+    )
+
+
+@dataclass(frozen=True)
+class BenchmarkPatterns:
+    """What the benchmark says in numbers: regions per legal form and the span of founding years."""
+
+    regions: int
+    by_legal_form: tuple[tuple[str, int], ...]  # most frequent first
+    founded_min: int | None
+    founded_max: int | None
+    founded_median: float | None
+    with_population: int
+
+
+def benchmark_patterns(store: Store) -> BenchmarkPatterns:
+    forms = store.query(
+        "SELECT legal_form, count(*) AS n FROM regions_benchmark GROUP BY legal_form ORDER BY n DESC, legal_form"
+    )
+    regions, first, last, median, with_population = store.query(
+        "SELECT count(*), min(founded), max(founded), median(founded), count(population) FROM regions_benchmark"
+    )[0]
+    return BenchmarkPatterns(
+        int(regions), tuple((form, int(n)) for form, n in forms),
+        None if first is None else int(first), None if last is None else int(last),
+        None if median is None else float(median), int(with_population),
+    )

@@ -1,0 +1,103 @@
+"""Read models of the Services page: the cross-border public services catalogue.
+
+The global domains narrow the catalogue. Side and period do not: every service is assessed across the
+border as it stands today. Page-local choices (availability, channel, a search text) narrow it further.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+from ..filters import Filters
+from ..schema import AVAILABILITY
+from ..store import Store
+from .common import domain_clause, localised
+
+# Channels a visitor can pick; a service offered "both" ways matches either of them.
+CHANNEL_CHOICES: tuple[str, ...] = ("digital", "in_person")
+
+
+def valid_availability(values: Iterable[str]) -> tuple[str, ...]:
+    """The known availability codes among `values` (e.g. from a link), in catalogue order."""
+    chosen = set(values)
+    return tuple(a for a in AVAILABILITY if a in chosen)
+
+
+def valid_channel(value: str | None) -> str:
+    """A channel a visitor can pick, or "" (every channel) for anything else."""
+    return value if value in CHANNEL_CHOICES else ""
+
+
+def _where(filters: Filters, availability: Iterable[str], channel: str, search: str) -> tuple[str, list]:
+    clause, params = domain_clause(filters, "s.domain")
+    conditions = [clause]
+    chosen = valid_availability(availability)
+    if chosen:
+        conditions.append("s.availability IN (SELECT unnest(?::VARCHAR[]))")
+        params.append(list(chosen))
+    channel = valid_channel(channel)
+    if channel:
+        conditions.append("s.channel IN (?, 'both')")
+        params.append(channel)
+    search = (search or "").strip()
+    if search:
+        # strpos, not LIKE: a % or _ typed by the visitor is matched literally.
+        conditions.append(
+            "strpos(lower(concat_ws(' ', s.code, s.name_en, s.name_fi, s.name_et, s.provider_fi, s.provider_ee)), "
+            "lower(?)) > 0"
+        )
+        params.append(search)
+    return " AND ".join(conditions), params
+
+
+def catalogue(store: Store, filters: Filters, availability: tuple[str, ...] = (), channel: str = "",
+              search: str = "") -> pd.DataFrame:
+    """One row per service: code, domain, name (chosen language), availability, channel, languages (codes),
+    provider_fi, provider_ee, linked bottlenecks (codes, titles in the chosen language, current statuses,
+    as aligned lists) and url. Ordered by code."""
+    where, params = _where(filters, availability, channel, search)
+    name = localised("name", filters.lang, "s")
+    title = localised("title", filters.lang, "b")
+    sql = f"""
+        WITH links AS (
+            SELECT s.code AS service, trim(u.code) AS bottleneck, u.pos
+            FROM services s, unnest(string_split(s.bottlenecks, ';')) WITH ORDINALITY AS u(code, pos)
+            WHERE trim(u.code) <> ''
+        )
+        SELECT s.code, s.domain, {name} AS name, s.availability, s.channel,
+               [trim(x) FOR x IN string_split(coalesce(s.languages, ''), ';') IF trim(x) <> ''] AS languages,
+               s.provider_fi, s.provider_ee,
+               coalesce(list(l.bottleneck ORDER BY l.pos) FILTER (WHERE l.bottleneck IS NOT NULL), [])
+                   AS bottleneck_codes,
+               coalesce(list(coalesce({title}, '') ORDER BY l.pos) FILTER (WHERE l.bottleneck IS NOT NULL), [])
+                   AS bottleneck_titles,
+               coalesce(list(coalesce(b.status, '') ORDER BY l.pos) FILTER (WHERE l.bottleneck IS NOT NULL), [])
+                   AS bottleneck_statuses,
+               s.url
+        FROM services s
+        LEFT JOIN links l ON l.service = s.code
+        LEFT JOIN bottleneck_current b ON b.code = l.bottleneck
+        WHERE {where}
+        GROUP BY s.code, s.domain, name, s.availability, s.channel, s.languages, s.provider_fi, s.provider_ee, s.url
+        ORDER BY s.code
+    """
+    return store.query_df(sql, params)
+
+
+def availability_by_domain(store: Store, filters: Filters, availability: tuple[str, ...] = (), channel: str = "",
+                           search: str = "") -> pd.DataFrame:
+    """Services per (domain, availability) for the same selection as `catalogue`: columns domain,
+    availability, services."""
+    where, params = _where(filters, availability, channel, search)
+    return store.query_df(
+        f"SELECT s.domain, s.availability, count(*) AS services FROM services s WHERE {where} "
+        "GROUP BY s.domain, s.availability ORDER BY s.domain, s.availability",
+        params,
+    )
+
+
+def has_services(store: Store) -> bool:
+    return bool(store.scalar("SELECT count(*) FROM services"))
+
