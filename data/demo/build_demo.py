@@ -12,8 +12,10 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import importlib
+import re
 import sys
 import tempfile
+import zipfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -42,6 +44,18 @@ def _records(module: str, attribute: str) -> list[dict] | None:
     except ModuleNotFoundError:
         return None
     return getattr(mod, attribute, None)
+
+
+def _make_reproducible(path: Path) -> None:
+    """Fixed zip timestamps and document dates, so rebuilding unchanged records gives identical bytes."""
+    fixed = (2026, 1, 1, 0, 0, 0)
+    with zipfile.ZipFile(path) as src:
+        parts = [(info, src.read(info)) for info in src.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info, data in parts:
+            if info.filename == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>2026-01-01T00:00:00Z", data)
+            out.writestr(zipfile.ZipInfo(info.filename, date_time=fixed), data, zipfile.ZIP_DEFLATED)
 
 
 def write(out_dir: Path = HERE) -> list[Path]:
@@ -75,6 +89,7 @@ def write(out_dir: Path = HERE) -> list[Path]:
         wb.properties.creator = wb.properties.lastModifiedBy = "TwinReg Monitor demo"
         path = out_dir / file_name
         wb.save(path)
+        _make_reproducible(path)
         written.append(path)
         print(f"wrote {path.name}: " + ", ".join(wb.sheetnames))
     return written
