@@ -138,6 +138,44 @@ def cmd_restore(args) -> int:
     return 0
 
 
+def _read_password(confirm: bool = True) -> str:
+    """Prompted twice on a terminal; read from the first line of stdin otherwise (for scripts)."""
+    import getpass
+
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\n")
+    password = getpass.getpass("Password: ")
+    if confirm and getpass.getpass("Repeat password: ") != password:
+        raise UserError("The passwords differ.")
+    return password
+
+
+def cmd_users(args) -> int:
+    from . import auth
+
+    store = _store(args)
+    try:
+        if args.action == "list":
+            frame = auth.list_users(store)
+            if frame.empty:
+                print("No accounts.")
+            for row in frame.itertuples():
+                print(f"{row.name:24} {row.role:7} created {row.created_at:%Y-%m-%d}  "
+                      f"password set {row.password_changed_at:%Y-%m-%d}")
+        elif args.action == "add":
+            auth.add_user(store, args.name, _read_password(), args.role)
+            print(f"Account {args.name} ({args.role}) created.")
+        elif args.action == "passwd":
+            auth.set_password(store, args.name, _read_password())
+            print(f"Password of {args.name} changed.")
+        elif args.action == "remove":
+            auth.remove_user(store, args.name)
+            print(f"Account {args.name} removed.")
+    except auth.AuthError as exc:
+        raise UserError(str(exc)) from exc
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m twinreg_data", description="TwinReg Monitor data tools")
     parser.add_argument("--db", default=str(default_db_path()),
@@ -165,6 +203,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", help="write the whole database as a filled template")
     p.add_argument("out")
     p.set_defaults(func=cmd_export)
+    p = sub.add_parser("users", help="local accounts: list, add, passwd, remove")
+    users = p.add_subparsers(dest="action", required=True)
+    users.add_parser("list", help="list accounts")
+    q = users.add_parser("add", help="create an account (password prompted, or read from stdin)")
+    q.add_argument("name")
+    q.add_argument("--role", choices=("viewer", "editor", "admin"), default="editor")
+    q = users.add_parser("passwd", help="set a new password (prompted, or read from stdin)")
+    q.add_argument("name")
+    q = users.add_parser("remove", help="delete an account")
+    q.add_argument("name")
+    p.set_defaults(func=cmd_users)
     p = sub.add_parser("backup", help="copy the database into an empty folder")
     p.add_argument("dir")
     p.set_defaults(func=cmd_backup)

@@ -21,7 +21,7 @@ import pandas as pd
 from .schema import TABLES, Table
 
 DEFAULT_DB_PATH = Path("data") / "twinreg.duckdb"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 class StoreError(Exception):
@@ -97,8 +97,27 @@ def _migration_1() -> list[str]:
     return stmts
 
 
+def _migration_2() -> list[str]:
+    """Local accounts (argon2 hashes) and sign-in attempts for rate limiting."""
+    return [
+        """CREATE TABLE users (
+            name VARCHAR PRIMARY KEY,
+            password_hash VARCHAR NOT NULL,
+            role VARCHAR NOT NULL CHECK (role IN ('viewer', 'editor', 'admin')),
+            created_at TIMESTAMP NOT NULL,
+            password_changed_at TIMESTAMP NOT NULL
+        )""",
+        """CREATE TABLE sign_in_attempts (
+            name VARCHAR NOT NULL,
+            client VARCHAR NOT NULL,
+            attempted_at TIMESTAMP NOT NULL,
+            succeeded BOOLEAN NOT NULL
+        )""",
+    ]
+
+
 # Forward migrations: MIGRATIONS[n] brings a database from version n to n + 1.
-MIGRATIONS: dict[int, list[str]] = {0: _migration_1()}
+MIGRATIONS: dict[int, list[str]] = {0: _migration_1(), 1: _migration_2()}
 
 
 class Store:

@@ -1,0 +1,258 @@
+"""Roles, local accounts (argon2) and sign-in rules. No Streamlit here: app.py does the drawing.
+
+Roles: viewer (browse), editor (upload, import, roll back own imports), admin (roll back
+any import, manage accounts). With an OIDC provider configured, roles come from
+e-mail lists or a group claim; without it, from local accounts in the database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import pandas as pd
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from .store import Store
+
+ROLES = ("viewer", "editor", "admin")
+MAX_FAILURES_PER_NAME = 5
+MAX_FAILURES_PER_CLIENT = 20
+FAILURE_WINDOW = dt.timedelta(minutes=15)
+MIN_PASSWORD_LENGTH = 10
+NAME_PATTERN = re.compile(r"[A-Za-z0-9._@\-]{1,64}")
+INITIAL_ADMIN = "admin"
+
+_hasher = PasswordHasher()
+# Verified when the account does not exist, so a wrong name costs as long as a wrong password.
+_DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))
+
+
+class AuthError(Exception):
+    """A sign-in or account operation failed; the message is safe to show."""
+
+
+class RateLimited(AuthError):
+    def __init__(self, seconds: int) -> None:
+        super().__init__(f"Too many failed sign-ins. Try again in {max(1, seconds // 60)} minute(s).")
+        self.seconds = seconds
+
+
+@dataclass(frozen=True)
+class Identity:
+    name: str
+    role: str = "viewer"
+    source: str = "anonymous"  # anonymous | local | oidc
+    email: str = ""
+
+    @property
+    def signed_in(self) -> bool:
+        return self.source != "anonymous"
+
+    @property
+    def can_import(self) -> bool:
+        return self.role in ("editor", "admin")
+
+    @property
+    def can_manage_accounts(self) -> bool:
+        return self.role == "admin"
+
+    def may_roll_back(self, uploaded_by: str) -> bool:
+        """Admins roll back any import; editors only their own."""
+        return self.role == "admin" or (self.role == "editor" and uploaded_by == self.name)
+
+
+ANONYMOUS = Identity("anonymous")
+
+
+@dataclass(frozen=True)
+class AuthConfig:
+    """The `[twinreg]` section of .streamlit/secrets.toml (all optional)."""
+
+    public: bool = True
+    admins: tuple[str, ...] = ()
+    editors: tuple[str, ...] = ()
+    group_claim: str = "groups"
+    admin_groups: tuple[str, ...] = ()
+    editor_groups: tuple[str, ...] = ()
+    session_hours: float = 8.0
+    oidc: bool = False
+    providers: tuple[str, ...] = field(default=())
+
+    @classmethod
+    def from_secrets(cls, secrets_map: Mapping) -> AuthConfig:
+        section = dict(secrets_map.get("twinreg", {}) or {})
+        auth = dict(secrets_map.get("auth", {}) or {})
+        # st.login needs [auth] with a client id, either directly or per named provider.
+        providers = tuple(k for k, v in auth.items() if isinstance(v, Mapping) and "client_id" in v)
+        oidc = "client_id" in auth or bool(providers)
+
+        def lower_tuple(key: str) -> tuple[str, ...]:
+            return tuple(str(v).strip().lower() for v in section.get(key, ()) or ())
+
+        return cls(
+            public=bool(section.get("public", True)),
+            admins=lower_tuple("admins"),
+            editors=lower_tuple("editors"),
+            group_claim=str(section.get("group_claim", "groups")),
+            admin_groups=tuple(str(v) for v in section.get("admin_groups", ()) or ()),
+            editor_groups=tuple(str(v) for v in section.get("editor_groups", ()) or ()),
+            session_hours=float(section.get("session_hours", 8.0)),
+            oidc=oidc,
+            providers=providers,
+        )
+
+
+def role_for_claims(claims: Mapping, config: AuthConfig) -> str:
+    """Role of an OIDC identity: configured e-mail lists first, then the group claim, else viewer."""
+    email = str(claims.get("email") or "").strip().lower()
+    groups = claims.get(config.group_claim) or []
+    if isinstance(groups, str):
+        groups = [groups]
+    groups = {str(g) for g in groups}
+    if email and email in config.admins or groups & set(config.admin_groups):
+        return "admin"
+    if email and email in config.editors or groups & set(config.editor_groups):
+        return "editor"
+    return "viewer"
+
+
+def claims_expired(claims: Mapping, now: dt.datetime | None = None) -> bool:
+    """True when the identity token's `exp` (seconds since the epoch) has passed."""
+    exp = claims.get("exp")
+    if exp is None:
+        return False
+    try:
+        expires = dt.datetime.fromtimestamp(float(exp), dt.UTC)
+    except (TypeError, ValueError, OverflowError):
+        return True
+    return (now or dt.datetime.now(dt.UTC)) >= expires
+
+
+def identity_from_claims(claims: Mapping, config: AuthConfig) -> Identity:
+    email = str(claims.get("email") or "")
+    name = email or str(claims.get("preferred_username") or claims.get("name") or claims.get("sub") or "oidc-user")
+    return Identity(name=name, role=role_for_claims(claims, config), source="oidc", email=email)
+
+
+# -- local accounts ----------------------------------------------------------------------------
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+
+
+def _check_name(name: str) -> str:
+    if not NAME_PATTERN.fullmatch(name or ""):
+        raise AuthError("A user name has 1–64 letters, digits or . _ @ - characters.")
+    return name
+
+
+def _check_password(password: str) -> str:
+    if len(password or "") < MIN_PASSWORD_LENGTH:
+        raise AuthError(f"A password needs at least {MIN_PASSWORD_LENGTH} characters.")
+    return password
+
+
+def _check_role(role: str) -> str:
+    if role not in ROLES:
+        raise AuthError(f"A role is one of: {', '.join(ROLES)}.")
+    return role
+
+
+def add_user(store: Store, name: str, password: str, role: str) -> None:
+    _check_name(name)
+    _check_password(password)
+    _check_role(role)
+    with store.transaction() as cur:
+        if cur.execute("SELECT count(*) FROM users WHERE name = ?", [name]).fetchone()[0]:
+            raise AuthError(f"The account {name!r} exists already.")
+        now = _now()
+        cur.execute("INSERT INTO users VALUES (?, ?, ?, ?, ?)", [name, _hasher.hash(password), role, now, now])
+
+
+def set_password(store: Store, name: str, password: str) -> None:
+    _check_password(password)
+    with store.transaction() as cur:
+        updated = cur.execute("UPDATE users SET password_hash = ?, password_changed_at = ? WHERE name = ?",
+                              [_hasher.hash(password), _now(), name]).fetchone()[0]
+        if not updated:
+            raise AuthError(f"There is no account {name!r}.")
+
+
+def set_role(store: Store, name: str, role: str) -> None:
+    _check_role(role)
+    with store.transaction() as cur:
+        if not cur.execute("UPDATE users SET role = ? WHERE name = ?", [role, name]).fetchone()[0]:
+            raise AuthError(f"There is no account {name!r}.")
+
+
+def remove_user(store: Store, name: str) -> None:
+    with store.transaction() as cur:
+        role = cur.execute("SELECT role FROM users WHERE name = ?", [name]).fetchone()
+        if role is None:
+            raise AuthError(f"There is no account {name!r}.")
+        admins = cur.execute("SELECT count(*) FROM users WHERE role = 'admin'").fetchone()[0]
+        if role[0] == "admin" and admins == 1:
+            raise AuthError("This is the last admin account; create another admin before removing it.")
+        cur.execute("DELETE FROM users WHERE name = ?", [name])
+
+
+def list_users(store: Store) -> pd.DataFrame:
+    return store.query_df("SELECT name, role, created_at, password_changed_at FROM users ORDER BY name")
+
+
+def ensure_initial_admin(store: Store) -> str | None:
+    """On a first start with no account at all, create `admin` with a random password and return it."""
+    with store.transaction() as cur:
+        if cur.execute("SELECT count(*) FROM users").fetchone()[0]:
+            return None
+        password = secrets.token_urlsafe(12)
+        now = _now()
+        cur.execute("INSERT INTO users VALUES (?, ?, 'admin', ?, ?)", [INITIAL_ADMIN, _hasher.hash(password), now, now])
+    return password
+
+
+def _recent_failures(store: Store, column: str, value: str, now: dt.datetime) -> tuple[int, dt.datetime | None]:
+    assert column in ("name", "client")
+    row = store.query(
+        f"SELECT count(*), min(attempted_at) FROM sign_in_attempts WHERE {column} = ? AND NOT succeeded "
+        "AND attempted_at > ?",
+        [value, now - FAILURE_WINDOW],
+    )[0]
+    return int(row[0]), row[1]
+
+
+def authenticate(store: Store, name: str, password: str, client: str = "unknown",
+                 now: dt.datetime | None = None) -> Identity:
+    """A local sign-in. Failed attempts are rate-limited per account name and per client address."""
+    now = now or _now()
+    for column, value, limit in (("name", name, MAX_FAILURES_PER_NAME), ("client", client, MAX_FAILURES_PER_CLIENT)):
+        failures, first = _recent_failures(store, column, value, now)
+        if failures >= limit:
+            raise RateLimited(int((first + FAILURE_WINDOW - now).total_seconds()))
+    row = store.query("SELECT password_hash, role FROM users WHERE name = ?", [name])
+    ok = False
+    try:
+        ok = _hasher.verify(row[0][0] if row else _DUMMY_HASH, password or "") and bool(row)
+    except (VerificationError, InvalidHashError):
+        ok = False
+    with store.transaction() as cur:
+        cur.execute("INSERT INTO sign_in_attempts VALUES (?, ?, ?, ?)", [name[:64], client[:64], now, ok])
+        cur.execute("INSERT INTO audit_log (logged_at, actor, action, outcome, detail) VALUES (?, ?, 'sign_in', ?, ?)",
+                    [now, name[:64], "ok" if ok else "failed", json.dumps({"client": client[:64]})])
+    if not ok:
+        raise AuthError("Wrong user name or password.")
+    if _hasher.check_needs_rehash(row[0][0]):
+        with store.transaction() as cur:
+            cur.execute("UPDATE users SET password_hash = ? WHERE name = ?", [_hasher.hash(password), name])
+    return Identity(name=name, role=row[0][1], source="local")
+
+
+def session_expired(signed_in_at: dt.datetime, config: AuthConfig, now: dt.datetime | None = None) -> bool:
+    return (now or _now()) - signed_in_at > dt.timedelta(hours=config.session_hours)
