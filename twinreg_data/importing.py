@@ -474,12 +474,19 @@ def check_upload(store: Store, path: str | Path, display_name: str | None = None
     return report, upload, typed
 
 
-def import_file(store: Store, path: str | Path, user: str = "cli", dry_run: bool = False,
-                display_name: str | None = None, encoding: str | None = None) -> ImportReport:
-    """The whole pipeline; applies unless dry_run or blocked. Every attempt is written to the audit log."""
-    report, upload, typed = check_upload(store, path, display_name, encoding)
-    if report.status == "dry_run" and not dry_run and upload is not None:
-        summary = {"errors": report.error_count, "warnings": report.warning_count}
+def apply_checked(store: Store, report: ImportReport, upload: ParsedUpload, typed: dict[str, pd.DataFrame],
+                  user: str) -> ImportReport:
+    """Apply a report that check_upload passed (status dry_run). The diff is computed again inside the write
+    transaction, so an import confirmed after another editor's import still applies exactly what is new."""
+    if report.status != "dry_run":
+        raise ImportBlocked(f"{report.file_name} cannot be applied: {report.message}")
+    summary = {"errors": report.error_count, "warnings": report.warning_count}
+    earlier = find_applied_import(store, upload.sha256)
+    if earlier:
+        import_id = None
+        report.message = (f"{report.file_name} was already imported as import #{earlier[0]}. Nothing changed.")
+        report.status, report.import_id = "nothing_to_do", earlier[0]
+    else:
         import_id, report.diff, report.status_changes = apply(store, typed, upload, user, summary)
         if import_id is None:
             report.status = "nothing_to_do"
@@ -490,7 +497,18 @@ def import_file(store: Store, path: str | Path, user: str = "cli", dry_run: bool
             totals = {k: v.new + v.changed for k, v in report.diff.items() if v.new or v.changed}
             report.message = f"{report.file_name} imported as import #{import_id}: " + ", ".join(
                 f"{n:,} {k}" for k, n in totals.items()) + " rows added or changed."
-    elif report.status == "dry_run":
+    audit(store, user, "import", report.status,
+          {"file": report.file_name, "sha256": report.sha256, "import_id": report.import_id})
+    return report
+
+
+def import_file(store: Store, path: str | Path, user: str = "cli", dry_run: bool = False,
+                display_name: str | None = None, encoding: str | None = None) -> ImportReport:
+    """The whole pipeline; applies unless dry_run or blocked. Every attempt is written to the audit log."""
+    report, upload, typed = check_upload(store, path, display_name, encoding)
+    if report.status == "dry_run" and not dry_run and upload is not None:
+        return apply_checked(store, report, upload, typed, user)
+    if report.status == "dry_run":
         report.message = f"{report.file_name} is valid. Dry run: nothing was written."
     if not dry_run:
         audit(store, user, "import", report.status,
