@@ -4,15 +4,18 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
+from twinreg_data import auth
 from twinreg_data.filters import MIN_YEAR, PARAMS, SIDES, Filters, max_year, parse_query, to_query
 from twinreg_data.i18n import LANGUAGES, normalise_language, t
 from twinreg_data.schema import DOMAINS
+from twinreg_data.st_cache import store
 
-st.set_page_config(page_title="TwinReg Monitor", page_icon="🌉", layout="wide")
+st.set_page_config(page_title="TwinReg Monitor", page_icon=":material/join:", layout="wide")
 
 # First run of a session: seed the controls from the link (or the browser's language).
+resume = st.session_state.pop("resume", None)  # a deep link that reached a page before app.py (see pages/_ui.py)
 if "filters" not in st.session_state:
-    url_params = {key: st.query_params.get_all(key) for key in PARAMS}
+    url_params = {key: resume["query"].get(key, []) if resume else st.query_params.get_all(key) for key in PARAMS}
     seeded, ignored = parse_query(url_params, default_lang=normalise_language(st.context.locale))
     st.session_state.update(lang=seeded.lang, domains=list(seeded.domains), side=seeded.side,
                             years=(seeded.year_from, seeded.year_to), ignored_params=ignored)
@@ -34,15 +37,95 @@ filters = Filters(lang=lang, domains=tuple(d for d in DOMAINS if d in st.session
                   year_to=st.session_state.years[1])
 st.session_state.filters = filters
 query = to_query(filters)
-if {k: st.query_params.get_all(k) for k in PARAMS} != {k: query.get(k, []) for k in PARAMS}:
-    st.query_params.from_dict(query)
+# Keep the global controls in the URL; page-local parameters (e.g. ?bn=BN-003) are left alone.
+for key in PARAMS:
+    if st.query_params.get_all(key) != query.get(key, []):
+        if key in query:
+            st.query_params[key] = query[key]
+        else:
+            del st.query_params[key]
 
-pages = [
-    st.Page("pages/overview.py", title=t("page.overview", lang), icon="📊", url_path="overview", default=True),
+
+
+def secrets() -> dict:
+    try:
+        return st.secrets.to_dict()
+    except Exception:  # no secrets.toml: every setting keeps its default
+        return {}
+
+
+@st.cache_resource(show_spinner=False)
+def announce_initial_admin(db_path: str) -> None:
+    """First start without any account: create `admin` and print its password once on the server console."""
+    password = auth.ensure_initial_admin(store())
+    if password:
+        print(f"\n  TwinReg Monitor: first start, no account existed.\n  Created the account 'admin' with the password:"
+              f"\n\n      {password}\n\n  Sign in on the 'Sign in' page to upload data. Manage accounts with "
+              "`python -m twinreg_data users`.\n", flush=True)
+
+
+def current_identity(config: auth.AuthConfig) -> auth.Identity:
+    """Who is using this session; expired identities are signed out."""
+    if config.oidc:
+        if not st.user.is_logged_in:
+            return auth.ANONYMOUS
+        claims = st.user.to_dict()
+        if auth.claims_expired(claims):
+            st.logout()
+        return auth.identity_from_claims(claims, config)
+    identity = st.session_state.get("local_identity")
+    if identity is None:
+        return auth.ANONYMOUS
+    if auth.session_expired(st.session_state.signed_in_at, config):
+        del st.session_state["local_identity"]
+        st.toast(t("signin.expired", lang))
+        return auth.ANONYMOUS
+    return identity
+
+
+config = auth.AuthConfig.from_secrets(secrets())
+if not config.oidc:
+    announce_initial_admin(str(store().path))
+identity = current_identity(config)
+st.session_state.update(auth_config=config, identity=identity)
+
+PAGES = [  # (file stem, material icon)
+    ("overview", "dashboard"),
+    ("bottlenecks", "block"),
+    ("indicators", "monitoring"),
+    ("mobility", "directions_boat"),
+    ("services", "account_balance"),
+    ("cooperation", "handshake"),
 ]
+pages = [] if not (config.public or identity.signed_in) else [
+    st.Page(f"pages/{stem}.py", title=t(f"page.{stem}", lang), icon=f":material/{icon}:", url_path=stem,
+            default=stem == "overview")
+    for stem, icon in PAGES
+]
+# Pages a role may not use are not registered for the session, so their URLs lead nowhere.
+if identity.can_import:
+    pages.append(st.Page("pages/data.py", title=t("page.data", lang), icon=":material/upload_file:", url_path="data"))
+if not identity.signed_in:
+    pages.append(st.Page("pages/sign_in.py", title=t("page.sign_in", lang), icon=":material/login:", url_path="sign-in",
+                         default=not pages))
 page = st.navigation(pages)
+if resume:
+    target = next((p for p in pages if p.url_path == resume["page"].replace("_", "-")), None)
+    if target is not None and target.url_path != page.url_path:
+        st.switch_page(target, query_params={k: v for k, v in resume["query"].items() if k not in PARAMS})
 with st.sidebar:
-    link = st.context.url.split("?")[0] + "?" + urlencode(query, doseq=True)
+    if identity.signed_in:
+        st.caption(t("signin.as", lang, name=identity.name, role=t(f"role.{identity.role}", lang)))
+        if st.button(t("signin.out", lang), icon=":material/logout:"):
+            if identity.source == "oidc":
+                st.logout()
+            st.session_state.pop("local_identity", None)
+            st.rerun()
     st.caption(t("control.link", lang), help=t("control.link_help", lang))
-    st.code(link, language=None, wrap_lines=True)
-page.run()
+    link_box = st.empty()
+try:
+    page.run()
+finally:
+    # After the page ran (or stopped early), so that its own parameters (e.g. ?bn=BN-003) are in the link too.
+    link_box.code(st.context.url.split("?")[0] + "?" + urlencode(
+        {k: st.query_params.get_all(k) for k in st.query_params}, doseq=True), language=None, wrap_lines=True)

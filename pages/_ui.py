@@ -11,8 +11,17 @@ from twinreg_data.i18n import t
 
 
 def filters() -> Filters:
-    """The global controls set in app.py (defaults when a page runs on its own)."""
-    return st.session_state.get("filters") or Filters()
+    """The global controls set in app.py.
+
+    Streamlit runs the very first script of a fresh server in its legacy `pages/` folder mode, where a deep
+    link runs the page file without app.py (no controls, no sign-in). Then the page and its link parameters
+    are remembered and app.py takes over; it opens the page again with the same parameters.
+    """
+    if "filters" not in st.session_state:
+        stem = st.context.url.split("?")[0].rstrip("/").rsplit("/", 1)[-1]
+        st.session_state.resume = {"page": stem, "query": {k: st.query_params.get_all(k) for k in st.query_params}}
+        st.switch_page("app.py")
+    return st.session_state.filters
 
 
 def downloads(frame: pd.DataFrame, stem: str, lang: str, key: str | None = None) -> None:

@@ -2,12 +2,13 @@
 
 import streamlit as st
 
+from pages._ui import filters
 from twinreg_data.figures.overview import domain_status_bars
 from twinreg_data.i18n import format_number, format_pct, t
 from twinreg_data.queries import overview
 from twinreg_data.st_cache import cached
 
-lang = st.session_state.get("lang", "en")
+lang = filters().lang
 st.title(t("app.title", lang))
 st.caption(t("app.tagline", lang))
 

@@ -1,0 +1,173 @@
+"""Data (editors): template, upload → validation report → diff → import, history with rollback, audit log."""
+
+import re
+import tempfile
+from pathlib import Path
+
+import streamlit as st
+
+from pages._ui import filters
+from twinreg_data import auth, reports
+from twinreg_data.annotate import annotated_workbook
+from twinreg_data.i18n import format_number, t
+from twinreg_data.importing import ImportBlocked, apply_checked, audit, check_upload, rollback
+from twinreg_data.st_cache import clear, store
+from twinreg_data.template import export_workbook, write_template
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+lang = filters().lang
+identity: auth.Identity = st.session_state.get("identity", auth.ANONYMOUS)
+if not identity.can_import:  # pages are registered per role; this guards a direct call
+    st.stop()
+db = store()
+workdir = Path(st.session_state.setdefault("upload_dir", tempfile.mkdtemp(prefix="twinreg-upload-")))
+
+
+def workbook_bytes(writer, name: str) -> bytes:
+    path = workdir / name
+    writer(path)
+    return path.read_bytes()
+
+
+st.title(t("data.title", lang))
+tabs = st.tabs([t("data.tab_upload", lang), t("data.tab_history", lang), t("data.tab_audit", lang)]
+               + ([t("data.tab_accounts", lang)] if identity.can_manage_accounts else []))
+
+with tabs[0]:
+    st.caption(t("data.templates_help", lang))
+    left, right = st.columns(2, width=520)
+    left.download_button(t("data.template", lang),
+                         lambda: workbook_bytes(lambda p: write_template(p, db), "template.xlsx"),
+                         "twinreg-template.xlsx", XLSX, icon=":material/download:", on_click="ignore")
+    right.download_button(t("data.current", lang), lambda: workbook_bytes(lambda p: export_workbook(db, p),
+                                                                          "current.xlsx"),
+                          "twinreg-data.xlsx", XLSX, icon=":material/download:", on_click="ignore")
+    uploaded = st.file_uploader(t("data.upload", lang), type=["xlsx", "csv"], key="upload")
+    encoding = st.selectbox(t("data.encoding", lang), ["utf-8", "windows-1252", "iso-8859-15"], key="encoding")
+    if st.session_state.get("flash"):
+        st.success(st.session_state.pop("flash"))
+        for page in st.session_state.pop("flash_pages", []):
+            st.page_link(f"pages/{page}.py", label=t(f"page.{page}", lang), icon=":material/arrow_forward:")
+    if uploaded is not None:
+        token = (uploaded.file_id, encoding)
+        if st.session_state.get("check_token") != token:
+            safe_name = re.sub(r"[^\w.\-]+", "_", uploaded.name)[-100:] or "upload"
+            path = workdir / f"{len(st.session_state.get('check_token') or ())}-{safe_name}"
+            path.write_bytes(uploaded.getvalue())
+            with st.spinner(t("data.checking", lang, file=uploaded.name)):
+                result = check_upload(db, path, uploaded.name, None if encoding == "utf-8" else encoding)
+            audit(db, identity.name, "upload", result[0].status,
+                  {"file": uploaded.name, "sha256": result[0].sha256, "reason": result[0].refusal_reason,
+                   "errors": result[0].error_count})
+            st.session_state.update(check_token=token, check=result, check_path=str(path), annotated=None)
+        report, upload, typed = st.session_state.check
+        if report.status == "refused":
+            st.error(f"**{t('data.refused', lang)}** — {report.message}", icon=":material/block:")
+        else:
+            cards = st.columns(3)
+            cards[0].metric(t("data.rows_read", lang), format_number(sum(report.rows_read.values()), lang))
+            cards[1].metric(t("data.errors", lang), format_number(report.error_count, lang))
+            cards[2].metric(t("data.warnings", lang), format_number(report.warning_count, lang))
+            if report.problems:
+                st.dataframe(reports.problems_frame(report, lang), hide_index=True)
+                if report.error_count + report.warning_count > len(report.problems):
+                    st.caption(t("data.more_problems", lang, shown=len(report.problems),
+                                 total=report.error_count + report.warning_count))
+                if st.session_state.annotated is None:
+                    out = Path(st.session_state.check_path).with_suffix(".annotated.xlsx")
+                    annotated_workbook(st.session_state.check_path, upload.kind, report.problems, out,
+                                       None if encoding == "utf-8" else encoding,
+                                       csv_sheet=next(iter(report.rows_read), "data"))
+                    st.session_state.annotated = out.read_bytes()
+                st.download_button(t("data.annotated", lang), st.session_state.annotated,
+                                   Path(uploaded.name).stem + "-checked.xlsx", XLSX, on_click="ignore",
+                                   icon=":material/rule:")
+            if report.status == "invalid":
+                st.error(t("data.invalid", lang, errors=format_number(report.error_count, lang)))
+            elif report.status == "nothing_to_do":
+                st.info(t("data.already", lang, id=report.import_id))
+            elif not reports.rows_written(report):
+                st.info(t("data.nothing", lang))
+            else:
+                st.subheader(t("data.diff_title", lang))
+                st.dataframe(reports.diff_summary_frame(report, lang), hide_index=True)
+                if any(d.changes for d in report.diff.values()):
+                    st.dataframe(reports.changes_frame(report, lang), hide_index=True)
+                if report.status_changes:
+                    st.markdown(f"**{t('data.status_changes', lang)}**")
+                    st.dataframe(reports.status_changes_frame(report, lang), hide_index=True)
+                if st.button(t("data.confirm", lang), type="primary", help=t("data.confirm_help", lang)):
+                    done = apply_checked(db, report, upload, typed, identity.name)
+                    clear()
+                    message = (t("data.applied", lang, id=done.import_id, rows=format_number(
+                        reports.rows_written(done), lang)) if done.status == "applied" else t("data.nothing", lang))
+                    st.session_state.update(flash=message, flash_pages=reports.changed_pages(done))
+                    st.session_state.check = (done, None, {})
+                    st.rerun()
+
+with tabs[1]:
+    history = reports.history_frame(db, lang)
+    if history.empty:
+        st.info(t("data.no_imports", lang))
+    else:
+        st.dataframe(history, hide_index=True)
+        candidates = dict(reports.rollback_candidates(db, identity))
+        if not candidates:
+            st.caption(t("data.rollback_none", lang))
+        else:
+            chosen = st.selectbox(t("data.rollback_pick", lang), list(candidates), format_func=candidates.get)
+
+            @st.dialog(t("data.rollback_title", lang, id=chosen))
+            def confirm_rollback(import_id: int) -> None:
+                st.write(t("data.rollback_explain", lang))
+                st.write(candidates[import_id])
+                yes, no = st.columns(2)
+                if yes.button(t("data.rollback_confirm", lang), type="primary"):
+                    try:
+                        rollback(db, import_id, identity.name)
+                    except ImportBlocked as exc:
+                        st.error(str(exc))
+                        return
+                    clear()
+                    st.session_state.flash = t("data.rolled_back", lang, id=import_id)
+                    st.rerun()
+                if no.button(t("data.cancel", lang)):
+                    st.rerun()
+
+            if st.button(t("data.rollback", lang), icon=":material/undo:"):
+                confirm_rollback(chosen)
+
+with tabs[2]:
+    st.dataframe(reports.audit_frame(db, lang), hide_index=True)
+
+if identity.can_manage_accounts:
+    with tabs[3]:
+        st.dataframe(auth.list_users(db).rename(columns={"name": t("data.col_name", lang),
+                                                         "role": t("data.col_role", lang)}), hide_index=True)
+        with st.form("add_account", clear_on_submit=True):
+            st.markdown(f"**{t('data.add_account', lang)}**")
+            name = st.text_input(t("data.col_name", lang))
+            role = st.selectbox(t("data.col_role", lang), auth.ROLES, format_func=lambda r: t(f"role.{r}", lang))
+            password = st.text_input(t("data.password", lang), type="password")
+            if st.form_submit_button(t("data.create", lang)):
+                try:
+                    auth.add_user(db, name, password, role)
+                    audit(db, identity.name, "account_add", "ok", {"account": name, "role": role})
+                    st.success(t("data.done", lang))
+                except auth.AuthError as exc:
+                    st.error(str(exc))
+        users = auth.list_users(db)["name"].tolist()
+        account = st.selectbox(t("data.col_name", lang), users, key="account_pick")
+        new_password = st.text_input(t("data.reset_password", lang), type="password", key="account_password")
+        left, right = st.columns(2, width=520)
+        try:
+            if left.button(t("data.reset_password", lang)) and account:
+                auth.set_password(db, account, new_password)
+                audit(db, identity.name, "account_password", "ok", {"account": account})
+                st.success(t("data.done", lang))
+            if right.button(t("data.remove_account", lang)) and account and account != identity.name:
+                auth.remove_user(db, account)
+                audit(db, identity.name, "account_remove", "ok", {"account": account})
+                st.rerun()
+        except auth.AuthError as exc:
+            st.error(str(exc))
