@@ -16,25 +16,25 @@ st.set_page_config(page_title="TwinReg Monitor", page_icon=":material/join:", la
 resume = st.session_state.pop("resume", None)  # a deep link that reached a page before app.py (see pages/_ui.py)
 if "filters" not in st.session_state:
     url_params = {key: resume["query"].get(key, []) if resume else st.query_params.get_all(key) for key in PARAMS}
-    seeded, ignored = parse_query(url_params, default_lang=normalise_language(st.context.locale))
-    st.session_state.update(lang=seeded.lang, domains=list(seeded.domains), side=seeded.side,
-                            years=(seeded.year_from, seeded.year_to), ignored_params=ignored)
+    st.session_state.filters, st.session_state.ignored_params = parse_query(
+        url_params, default_lang=normalise_language(st.context.locale))
 
-lang = st.session_state.lang
+# The widgets start from the current view, so a page switch or a lost widget state never resets the view.
+current: Filters = st.session_state.filters
 with st.sidebar:
-    st.segmented_control(t("control.language", lang), LANGUAGES, key="lang", required=True)
-    lang = st.session_state.lang
-    st.multiselect(t("control.domains", lang), DOMAINS, key="domains", placeholder=t("control.domains_all", lang),
-                   format_func=lambda d: t(f"domain.{d}", lang))
-    st.segmented_control(t("control.side", lang), SIDES, key="side", required=True,
-                         format_func=lambda s: t(f"side.{s}", lang))
-    st.select_slider(t("control.years", lang), options=list(range(MIN_YEAR, max_year() + 1)), key="years")
+    lang = st.segmented_control(t("control.language", current.lang), LANGUAGES, key="w_lang", required=True,
+                                default=current.lang)
+    domains = st.multiselect(t("control.domains", lang), DOMAINS, key="w_domains", default=list(current.domains),
+                             placeholder=t("control.domains_all", lang), format_func=lambda d: t(f"domain.{d}", lang))
+    side = st.segmented_control(t("control.side", lang), SIDES, key="w_side", required=True, default=current.side,
+                                format_func=lambda s: t(f"side.{s}", lang))
+    years = st.select_slider(t("control.years", lang), options=list(range(MIN_YEAR, max_year() + 1)), key="w_years",
+                             value=(current.year_from, current.year_to))
     if st.session_state.ignored_params:
         st.caption(t("control.ignored", lang, params=", ".join(st.session_state.ignored_params)))
 
-filters = Filters(lang=lang, domains=tuple(d for d in DOMAINS if d in st.session_state.domains),
-                  side=st.session_state.side, year_from=st.session_state.years[0],
-                  year_to=st.session_state.years[1])
+filters = Filters(lang=lang, domains=tuple(d for d in DOMAINS if d in domains), side=side, year_from=years[0],
+                  year_to=years[1])
 st.session_state.filters = filters
 query = to_query(filters)
 # Keep the global controls in the URL; page-local parameters (e.g. ?bn=BN-003) are left alone.
@@ -127,5 +127,5 @@ try:
     page.run()
 finally:
     # After the page ran (or stopped early), so that its own parameters (e.g. ?bn=BN-003) are in the link too.
-    link_box.code(st.context.url.split("?")[0] + "?" + urlencode(
+    link_box.code((st.context.url or "").split("?")[0] + "?" + urlencode(
         {k: st.query_params.get_all(k) for k in st.query_params}, doseq=True), language=None, wrap_lines=True)

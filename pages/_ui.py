@@ -18,7 +18,7 @@ def filters() -> Filters:
     are remembered and app.py takes over; it opens the page again with the same parameters.
     """
     if "filters" not in st.session_state:
-        stem = st.context.url.split("?")[0].rstrip("/").rsplit("/", 1)[-1]
+        stem = (st.context.url or "").split("?")[0].rstrip("/").rsplit("/", 1)[-1]
         st.session_state.resume = {"page": stem, "query": {k: st.query_params.get_all(k) for k in st.query_params}}
         st.switch_page("app.py")
     return st.session_state.filters

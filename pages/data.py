@@ -30,6 +30,10 @@ def workbook_bytes(writer, name: str) -> bytes:
 
 
 st.title(t("data.title", lang))
+if st.session_state.get("flash"):  # the outcome of the last import or rollback, with links to what changed
+    st.success(st.session_state.pop("flash"))
+    for page in st.session_state.pop("flash_pages", []):
+        st.page_link(f"pages/{page}.py", label=t(f"page.{page}", lang), icon=":material/arrow_forward:")
 tabs = st.tabs([t("data.tab_upload", lang), t("data.tab_history", lang), t("data.tab_audit", lang)]
                + ([t("data.tab_accounts", lang)] if identity.can_manage_accounts else []))
 
@@ -44,10 +48,6 @@ with tabs[0]:
                           "twinreg-data.xlsx", XLSX, icon=":material/download:", on_click="ignore")
     uploaded = st.file_uploader(t("data.upload", lang), type=["xlsx", "csv"], key="upload")
     encoding = st.selectbox(t("data.encoding", lang), ["utf-8", "windows-1252", "iso-8859-15"], key="encoding")
-    if st.session_state.get("flash"):
-        st.success(st.session_state.pop("flash"))
-        for page in st.session_state.pop("flash_pages", []):
-            st.page_link(f"pages/{page}.py", label=t(f"page.{page}", lang), icon=":material/arrow_forward:")
     if uploaded is not None:
         token = (uploaded.file_id, encoding)
         if st.session_state.get("check_token") != token:
@@ -117,25 +117,36 @@ with tabs[1]:
         else:
             chosen = st.selectbox(t("data.rollback_pick", lang), list(candidates), format_func=candidates.get)
 
-            @st.dialog(t("data.rollback_title", lang, id=chosen))
+            def forget_rollback() -> None:
+                st.session_state.pop("pending_rollback", None)
+
+            # The pending choice lives in session state, so the dialog stays open across reruns until
+            # it is confirmed, cancelled or dismissed.
+            @st.dialog(t("data.rollback_title", lang, id=chosen), on_dismiss=forget_rollback)
             def confirm_rollback(import_id: int) -> None:
                 st.write(t("data.rollback_explain", lang))
                 st.write(candidates[import_id])
                 yes, no = st.columns(2)
                 if yes.button(t("data.rollback_confirm", lang), type="primary"):
+                    forget_rollback()
                     try:
                         rollback(db, import_id, identity.name)
                     except ImportBlocked as exc:
-                        st.error(str(exc))
-                        return
-                    clear()
-                    st.session_state.flash = t("data.rolled_back", lang, id=import_id)
+                        st.session_state.flash_error = str(exc)
+                    else:
+                        clear()
+                        st.session_state.flash = t("data.rolled_back", lang, id=import_id)
                     st.rerun()
                 if no.button(t("data.cancel", lang)):
+                    forget_rollback()
                     st.rerun()
 
             if st.button(t("data.rollback", lang), icon=":material/undo:"):
-                confirm_rollback(chosen)
+                st.session_state.pending_rollback = chosen
+            if st.session_state.get("pending_rollback") in candidates:
+                confirm_rollback(st.session_state.pending_rollback)
+        if st.session_state.get("flash_error"):
+            st.error(st.session_state.pop("flash_error"))
 
 with tabs[2]:
     st.dataframe(reports.audit_frame(db, lang), hide_index=True)

@@ -26,7 +26,9 @@ else:
         submitted = st.form_submit_button(t("signin.submit", lang), type="primary")
     if submitted:
         try:
-            identity = auth.authenticate(store(), name.strip(), password, client=st.context.ip_address or "unknown")
+            address = st.context.ip_address
+            client = address if isinstance(address, str) and address else "unknown"
+            identity = auth.authenticate(store(), name.strip(), password, client=client)
         except auth.RateLimited as exc:
             st.error(t("signin.limited", lang, minutes=max(1, exc.seconds // 60)))
         except auth.AuthError:

@@ -1,0 +1,76 @@
+"""Indicators: one indicator's Finland–Estonia series as chart, map and table, and the domain overview."""
+
+import streamlit as st
+
+from pages._ui import downloads, empty_state, filters
+from twinreg_data.figures import indicators as figures
+from twinreg_data.i18n import t
+from twinreg_data.queries import indicators
+from twinreg_data.st_cache import cached
+
+view = filters()
+lang = view.lang
+st.title(t("page.indicators", lang))
+st.caption(t("indicators.caption", lang))
+
+if not cached(indicators.has_indicators):
+    st.info(t("indicators.empty_db", lang))
+    st.stop()
+choices = cached(indicators.indicator_choices, view)
+if choices.empty:
+    empty_state(lang)
+    st.stop()
+
+# The chosen indicator lives in the link as ind=CODE; an unknown code is ignored quietly.
+codes = list(choices["code"])
+with_data = list(choices.loc[choices["observations"] > 0, "code"]) or codes
+if st.session_state.get("ind_choice") not in codes:
+    wanted = st.query_params.get("ind")
+    st.session_state.ind_choice = wanted if wanted in codes else with_data[0]
+labels = figures.choice_labels(choices, lang)
+code = st.selectbox(t("indicators.choose", lang), codes, key="ind_choice", format_func=labels.__getitem__)
+if st.query_params.get("ind") != code:
+    st.query_params["ind"] = code
+
+meta = cached(indicators.indicator_meta, view, code)
+rows = cached(indicators.series, view, code)
+if rows.empty:
+    empty_state(lang, "indicators.empty_series")
+else:
+    changes = cached(indicators.latest_changes, view, code)
+    for column, change in zip(st.columns(max(len(changes), 1)), changes.itertuples(), strict=False):
+        column.metric(
+            figures.metric_label(change.country, change.area, change.area_label, change.period, lang),
+            figures.value_with_unit(change.value, meta.unit, lang),
+            figures.delta_text(change.change, change.change_pct, change.previous_period, lang),
+            delta_color=indicators.delta_color(meta.polarity), help=t("indicators.latest_help", lang),
+        )
+    table = figures.observation_table(rows, lang)
+    chart_tab, map_tab, table_tab = st.tabs([t(f"indicators.tab_{n}", lang) for n in ("chart", "map", "table")])
+    with chart_tab:
+        st.plotly_chart(figures.series_figure(rows, meta, lang), key="ind-chart")
+        st.markdown("  \n".join(figures.about_lines(meta, lang)))
+        downloads(table, f"indicator_{code}", lang, key="ind-chart")
+    with map_tab:
+        points = cached(indicators.map_points, view, code)
+        if points.empty:
+            empty_state(lang, "indicators.map_empty")
+        else:
+            st.pydeck_chart(figures.latest_map(points, meta, lang), key="ind-map")
+            st.caption(t("indicators.map_caption", lang) + " " + t("common.source", lang, source=meta.source))
+            downloads(figures.map_table(points, meta, lang), f"indicator_{code}_map", lang, key="ind-map")
+    with table_tab:
+        st.dataframe(figures.observation_styler(table, lang), hide_index=True, key="ind-table", placeholder="–")
+        downloads(table, f"indicator_{code}_observations", lang, key="ind-table")
+
+st.divider()
+st.subheader(t("indicators.overview", lang))
+st.caption(t("indicators.overview_caption", lang))
+overview = cached(indicators.domain_overview, view)
+if overview.empty:
+    empty_state(lang)
+else:
+    summary = figures.overview_table(overview, lang)
+    st.dataframe(figures.overview_styler(summary, overview, lang), hide_index=True, key="ind-overview",
+                 placeholder="–")
+    downloads(summary, "indicators_overview", lang, key="ind-overview")

@@ -1,0 +1,106 @@
+"""Mobility: flows between the twin region's areas on a map, ferry / air / commuter series, seasonality."""
+
+import streamlit as st
+
+from pages._ui import downloads, empty_state, filters
+from twinreg_data.figures import mobility as figures
+from twinreg_data.i18n import t
+from twinreg_data.queries import mobility
+from twinreg_data.st_cache import cached
+
+
+def url_choice(key: str, param: str, options: list, default: object, many: bool = False) -> None:
+    """Seed a page-local widget from the link (mob_* parameters); an invalid value is ignored quietly."""
+    current = st.session_state.get(key)
+    if current is not None and (set(current) <= set(options) if many else current in options):
+        return
+    by_text = {str(option): option for option in options}
+    wanted = [by_text[v] for v in st.query_params.get_all(param) if v in by_text]
+    st.session_state[key] = wanted if many else (wanted[-1] if wanted else default)
+
+
+def keep_in_link(param: str, value: object) -> None:
+    values = [str(v) for v in (value if isinstance(value, list) else [value] if value is not None else [])]
+    if st.query_params.get_all(param) != values:
+        if values:
+            st.query_params[param] = values
+        else:
+            del st.query_params[param]
+
+
+view = filters()
+lang = view.lang
+st.title(t("page.mobility", lang))
+st.caption(t("mobility.intro", lang))
+if not cached(mobility.has_data):
+    empty_state(lang, "mobility.empty")
+    st.stop()
+if view.domains and "mobility" not in view.domains:
+    st.caption(t("mobility.domain_note", lang))
+
+options = cached(mobility.flow_options, view)
+indicators = cached(mobility.point_indicators, view)
+names = dict(zip(indicators["code"], indicators["name"], strict=True))
+units, codes = options.units(), list(indicators["code"])
+(unit_col, modes_col), (year_col, points_col) = st.columns(2), st.columns(2)
+unit = year = code = None
+modes: list[str] = []
+if units:
+    url_choice("mob_unit", "mob_unit", units, units[0])
+    unit = unit_col.segmented_control(t("mobility.unit", lang), units, key="mob_unit", required=True,
+                                      format_func=lambda u: figures.unit_label(u, lang))
+    url_choice("mob_modes", "mob_mode", options.modes(unit), [], many=True)
+    modes = modes_col.multiselect(t("mobility.modes", lang), options.modes(unit), key="mob_modes",
+                                  placeholder=t("mobility.modes_all", lang),
+                                  format_func=lambda m: figures.mode_label(m, lang))
+    years = options.years(unit, modes)
+    url_choice("mob_year", "mob_year", years, years[-1])
+    year = year_col.select_slider(t("mobility.year", lang), years, key="mob_year") if len(years) > 1 else years[0]
+if codes:
+    url_choice("mob_points", "mob_pt", codes, codes[0])
+    code = points_col.selectbox(t("mobility.point_indicator", lang), codes, key="mob_points", format_func=names.get)
+for param, value in (("mob_unit", unit), ("mob_mode", modes), ("mob_year", year), ("mob_pt", code)):
+    keep_in_link(param, value)
+
+flows = cached(mobility.flows_for_year, view, year, unit, tuple(modes))
+areas = cached(mobility.area_points, view, code)
+st.subheader(figures.flow_map_title(unit, year, lang))
+if flows.empty and areas.empty:
+    empty_state(lang)
+else:
+    if flows.empty:
+        st.caption(t("mobility.map_no_flows", lang))
+    else:
+        st.markdown(figures.mode_legend_html(dict.fromkeys(flows["mode"]), lang), unsafe_allow_html=True)
+    st.pydeck_chart(figures.twin_region_map(areas, flows, lang, names.get(code, "")), key="mob-map",
+                    height=figures.MAP_HEIGHT_PX, alt=t("mobility.map_alt", lang))
+    st.caption(figures.flow_map_help(unit, names.get(code, "–"), lang) + "  \n"
+               + figures.sources_line(flows["source"], lang))
+    if not flows.empty:
+        table = figures.flows_table(flows, lang)
+        st.markdown("**" + t("mobility.flows_table", lang, unit=figures.unit_label(unit, lang), year=year) + "**")
+        st.dataframe(figures.number_styler(table, lang), hide_index=True, key="mob-flows-table")
+        downloads(table, f"flows_{unit}_{year}", lang, key="mob-flows")
+    with st.expander(t("mobility.points_table", lang, indicator=names.get(code, "–"))):
+        points = figures.points_table(areas, lang)
+        st.dataframe(figures.number_styler(points, lang), hide_index=True, key="mob-points-table")
+        downloads(points, f"municipalities_{code}", lang, key="mob-points")
+
+st.divider()
+charts = [
+    (mobility.indicator_series, (mobility.FERRY_INDICATOR,), figures.annual_series_figure,
+     figures.annual_series_table, "ferry"),
+    (mobility.indicator_series, (mobility.AIR_INDICATOR,), figures.annual_series_figure,
+     figures.annual_series_table, "air"),
+    (mobility.commuter_series, (), figures.commuters_figure, figures.commuters_table, "commuters"),
+    (mobility.seasonality, (), figures.seasonality_figure, figures.seasonality_table, "season"),
+]
+for column, (query, args, figure, table_of, stem) in zip(st.columns(2) + st.columns(2), charts, strict=True):
+    with column:
+        rows = cached(query, view, *args)
+        if rows.empty:
+            st.markdown(f"**{t(f'mobility.chart.{stem}', lang)}**")
+            empty_state(lang)
+            continue
+        st.plotly_chart(figure(rows, lang), key=f"mob-{stem}")
+        downloads(table_of(rows, lang), f"mobility_{stem}", lang, key=f"mob-{stem}")

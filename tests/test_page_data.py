@@ -1,0 +1,181 @@
+"""Officials' workflow in the real app (AppTest): sign-in, roles, upload → report → diff → import, rollback."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from conftest import REPO_ROOT
+from factories import table_rows, write_xlsx
+from streamlit.testing.v1 import AppTest
+
+from twinreg_data import auth
+from twinreg_data.i18n import t
+from twinreg_data.store import open_store
+
+APP = str(REPO_ROOT / "app.py")
+DATA_PAGE = "pages/data.py"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+OIDC_SECRETS = {
+    "auth": {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x" * 32,
+             "client_id": "twinreg", "client_secret": "s", "server_metadata_url": "http://127.0.0.1:1/.well-known"},
+    "twinreg": {"editors": ["clerk@example.org"], "admins": ["boss@example.org"]},
+}
+
+
+def new_app(**state) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=90)
+    return at
+
+
+def sign_in(at: AppTest, name: str, password: str) -> AppTest:
+    at.run()
+    at.switch_page("pages/sign_in.py").run()
+    at.text_input[0].input(name)
+    at.text_input[1].input(password)
+    at.button[0].click().run()
+    return at
+
+
+@pytest.fixture
+def editor(demo_copy):
+    auth.add_user(open_store(demo_copy), "eeva", "a long password", "editor")
+    return demo_copy
+
+
+def upload(at: AppTest, name: str, content: bytes) -> AppTest:
+    at.switch_page(DATA_PAGE).run()
+    at.file_uploader[0].upload(name, content, XLSX).run()
+    return at
+
+
+def ferry_2025(tmp_path, value=7_500_000.0) -> bytes:
+    path = write_xlsx(tmp_path / "ferry2025.xlsx", {"observations": table_rows("observations", [
+        dict(indicator="MOB_FERRY_PAX", area="FI-091", period="2025", value=value, flag="provisional")])})
+    return path.read_bytes()
+
+
+def test_anonymous_visitor_cannot_reach_the_data_page(demo_copy):
+    at = new_app().run()
+    assert not at.exception
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        at.switch_page(DATA_PAGE)
+
+
+def test_viewer_cannot_reach_the_data_page(demo_copy):
+    auth.add_user(open_store(demo_copy), "ville", "a long password", "viewer")
+    at = sign_in(new_app(), "ville", "a long password")
+    assert at.session_state["identity"].role == "viewer"
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        at.switch_page(DATA_PAGE)
+
+
+def test_oidc_roles_decide_the_pages(demo_copy):
+    viewer = new_app()
+    viewer.secrets = OIDC_SECRETS
+    viewer.user = {"is_logged_in": True, "email": "someone@example.org", "exp": 4_102_444_800}
+    viewer.run()
+    assert viewer.session_state["identity"].role == "viewer" and not viewer.exception
+    with pytest.raises(ValueError):
+        viewer.switch_page(DATA_PAGE)
+    clerk = new_app()
+    clerk.secrets = OIDC_SECRETS
+    clerk.user = {"is_logged_in": True, "email": "clerk@example.org", "exp": 4_102_444_800}
+    clerk.run()
+    clerk.switch_page(DATA_PAGE).run()
+    assert not clerk.exception and len(clerk.file_uploader) == 1
+
+
+def test_expired_oidc_identity_is_signed_out(demo_copy):
+    at = new_app()
+    at.secrets = OIDC_SECRETS
+    at.user = {"is_logged_in": True, "email": "clerk@example.org", "exp": 1_000_000_000}
+    at.run()
+    assert not at.exception
+    assert at.user.get("is_logged_in") is False
+
+
+def test_editor_imports_a_file_and_the_indicators_page_shows_it(editor, tmp_path):
+    at = sign_in(new_app(), "eeva", "a long password")
+    assert at.session_state["identity"].role == "editor"
+    upload(at, "ferry2025.xlsx", ferry_2025(tmp_path))
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics[t("data.errors", "en")] == "0"
+    confirm = next(b for b in at.button if b.label == t("data.confirm", "en"))
+    confirm.click().run()
+    assert not at.exception
+    store = open_store(editor)
+    assert store.scalar("SELECT value FROM observations WHERE indicator = 'MOB_FERRY_PAX' AND period = '2025'") \
+        == 7_500_000.0
+    imported = store.query("SELECT id, uploaded_by, file_name FROM imports ORDER BY id DESC LIMIT 1")[0]
+    assert imported[1:] == ("eeva", "ferry2025.xlsx")
+    assert any(f"#{imported[0]}" in s.value for s in at.success)
+    at.query_params["ind"] = "MOB_FERRY_PAX"
+    at.switch_page("pages/indicators.py").run()
+    assert not at.exception
+    shown = [df.value for df in at.dataframe]
+    assert any((frame.astype(str) == "2025").any().any() for frame in shown), "the new period is not shown"
+
+
+def test_file_with_errors_lists_every_cell_and_writes_nothing(editor, tmp_path):
+    bad = write_xlsx(tmp_path / "bad.xlsx", {"observations": table_rows("observations", [
+        dict(indicator="MOB_FERRY_PAX", area="FI-999", period="2025", value=1.0),
+        dict(indicator="MOB_FERRY_PAX", area="FI-091", period="2025-13", value=2.0),
+        dict(indicator="MOB_FERRY_PAX", area="FI-091", period="2026", value="many"),
+    ])})
+    before = open_store(editor).table_counts()
+    at = sign_in(new_app(), "eeva", "a long password")
+    upload(at, "bad.xlsx", bad.read_bytes())
+    assert not at.exception
+    problems = at.dataframe[0].value
+    assert sorted(problems[t("data.col_cell", "en")]) == ["observations!B2", "observations!C3", "observations!D4"]
+    assert not [b for b in at.button if b.label == t("data.confirm", "en")]
+    assert open_store(editor).table_counts() == before
+    assert any(b.label == t("data.annotated", "en") for b in at.get("download_button"))
+
+
+def test_hostile_file_is_refused_and_the_app_keeps_running(editor, tmp_path):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("xl/workbook.xml", "<workbook/>")
+        zf.writestr("xl/worksheets/sheet1.xml", b"\0" * 60_000_000)
+    at = sign_in(new_app(), "eeva", "a long password")
+    upload(at, "bomb.xlsx", buffer.getvalue())
+    assert not at.exception
+    assert any("zip bomb" in e.value for e in at.error)
+    at.run()
+    assert not at.exception
+    audit = open_store(editor).query("SELECT action, outcome FROM audit_log WHERE actor = 'eeva' ORDER BY id")
+    assert ("upload", "refused") in audit
+
+
+def test_failed_sign_ins_are_limited_and_audited(editor):
+    at = new_app().run()
+    at.switch_page("pages/sign_in.py").run()
+    for _ in range(auth.MAX_FAILURES_PER_NAME + 1):
+        at.text_input[0].input("eeva")
+        at.text_input[1].input("wrong password")
+        at.button[0].click().run()
+    assert any("Too many failed sign-ins" in e.value for e in at.error)
+    failed = open_store(editor).scalar(
+        "SELECT count(*) FROM audit_log WHERE action = 'sign_in' AND outcome = 'failed' AND actor = 'eeva'")
+    assert failed == auth.MAX_FAILURES_PER_NAME
+
+
+def test_editor_rolls_back_their_import(editor, tmp_path):
+    at = sign_in(new_app(), "eeva", "a long password")
+    upload(at, "ferry2025.xlsx", ferry_2025(tmp_path))
+    next(b for b in at.button if b.label == t("data.confirm", "en")).click().run()
+    store = open_store(editor)
+    ferry_2025_rows = "SELECT count(*) FROM observations WHERE indicator = 'MOB_FERRY_PAX' AND period = '2025'"
+    assert store.scalar(ferry_2025_rows) == 1
+    rollback_button = next(b for b in at.button if b.label == t("data.rollback", "en"))
+    rollback_button.click().run()
+    assert not at.exception
+    next(b for b in at.button if b.label == t("data.rollback_confirm", "en")).click().run()
+    assert not at.exception
+    assert store.scalar(ferry_2025_rows) == 0
+    assert store.scalar("SELECT status FROM imports ORDER BY id DESC LIMIT 1") == "rolled_back"
