@@ -21,6 +21,8 @@ AVAILABILITY_COLOURS: dict[str, str] = {
     "planned": "#56B4E9",
 }
 TEXT_ON_COLOUR = "#000000"
+MARGIN_TOP = 60
+MARGIN_BOTTOM = 120
 
 
 def availability_label(code: str, lang: str) -> str:
@@ -109,15 +111,17 @@ def availability_chart(counts: pd.DataFrame, lang: str) -> go.Figure:
     height = 170 + 42 * max(len(domains), 1)
     fig.update_layout(
         barmode="stack",
+        showlegend=True,  # also for a single trace: the legend explains the colours
         title=t("services.chart.title", lang),
         xaxis={"title": t("services.chart.axis", lang), "dtick": 1 if counts["services"].sum() < 15 else None},
         yaxis={"autorange": "reversed", "automargin": True},
-        legend={"orientation": "h", "yref": "container", "y": 0.07, "yanchor": "bottom", "x": 0},
-        margin={"l": 10, "r": 10, "t": 60, "b": 110},
+        legend={"orientation": "h", "traceorder": "normal", "yref": "container", "y": 28 / height,
+                "yanchor": "bottom", "x": 0},
+        margin={"l": 10, "r": 10, "t": MARGIN_TOP, "b": MARGIN_BOTTOM},
         height=height,
-        annotations=[{
-            "text": t("services.source", lang), "showarrow": False, "xref": "paper", "yref": "container",
-            "x": 0, "y": 0.01, "xanchor": "left", "yanchor": "bottom", "font": {"size": 11, "color": "#555"},
-        }],
     )
+    # Annotations take paper coordinates only: the source line sits at the figure's bottom edge.
+    fig.add_annotation(text=t("services.source", lang), showarrow=False, xref="paper", yref="paper", x=0,
+                       y=-(MARGIN_BOTTOM - 4) / (height - MARGIN_TOP - MARGIN_BOTTOM), xanchor="left",
+                       yanchor="bottom", font={"size": 11, "color": "#555"})
     return fig

@@ -9,7 +9,7 @@ joint. The benchmark is reference material and follows no filter.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -115,25 +115,42 @@ def benchmark(store: Store) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class BenchmarkPatterns:
-    """What the benchmark says in numbers: regions per legal form and the span of founding years."""
+    """What the benchmark says in numbers: regions per legal form, founding years, the twin region's own body."""
 
     regions: int
     by_legal_form: tuple[tuple[str, int], ...]  # most frequent first
     founded_min: int | None
     founded_max: int | None
     founded_median: float | None
-    with_population: int
+    own_name: str | None = None
+    own_legal_form: str | None = None
+    own_founded: int | None = None
+    own_same_form: int = 0  # other regions with the own body's legal form
 
 
 def benchmark_patterns(store: Store) -> BenchmarkPatterns:
-    forms = store.query(
-        "SELECT legal_form, count(*) AS n FROM regions_benchmark GROUP BY legal_form ORDER BY n DESC, legal_form"
+    with store.cursor() as cur:
+        forms = cur.execute(
+            "SELECT legal_form, count(*) AS n FROM regions_benchmark GROUP BY legal_form ORDER BY n DESC, legal_form"
+        ).fetchall()
+        regions, first, last, median = cur.execute(
+            "SELECT count(*), min(founded), max(founded), median(founded) FROM regions_benchmark"
+        ).fetchone()
+        own = cur.execute(
+            "SELECT o.name, o.legal_form, o.founded, "
+            "(SELECT count(*) FROM regions_benchmark r WHERE r.legal_form = o.legal_form AND r.code <> o.code) "
+            "FROM regions_benchmark o WHERE o.code = ?",
+            [OWN_REGION],
+        ).fetchone()
+    patterns = BenchmarkPatterns(
+        regions=int(regions),
+        by_legal_form=tuple((form, int(n)) for form, n in forms),
+        founded_min=None if first is None else int(first),
+        founded_max=None if last is None else int(last),
+        founded_median=None if median is None else float(median),
     )
-    regions, first, last, median, with_population = store.query(
-        "SELECT count(*), min(founded), max(founded), median(founded), count(population) FROM regions_benchmark"
-    )[0]
-    return BenchmarkPatterns(
-        int(regions), tuple((form, int(n)) for form, n in forms),
-        None if first is None else int(first), None if last is None else int(last),
-        None if median is None else float(median), int(with_population),
-    )
+    if own is None:
+        return patterns
+    name, legal_form, founded, same_form = own
+    return replace(patterns, own_name=name, own_legal_form=legal_form,
+                   own_founded=None if founded is None else int(founded), own_same_form=int(same_form))
