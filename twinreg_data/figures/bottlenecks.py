@@ -23,6 +23,14 @@ def _source_annotation(text: str, y: float) -> dict:
             "xanchor": "left", "yanchor": "top", "font": {"size": 11, "color": "#555"}}
 
 
+MARKDOWN_SPECIALS = set("\\`*_{}[]()#+-.!|$~<>:")
+
+
+def markdown_text(text: str) -> str:
+    """Text from the database shown literally in Markdown (no emphasis, links, LaTeX or colour directives)."""
+    return "".join("\\" + ch if ch in MARKDOWN_SPECIALS else ch for ch in text)
+
+
 def _text(value: object) -> str:
     return "" if value is None or pd.isna(value) else str(value)
 
@@ -66,6 +74,18 @@ def unknown_people_level(register: pd.DataFrame) -> float:
     return float(10 ** (math.floor(math.log10(float(known.min()))) - 1))
 
 
+def people_ticks(register: pd.DataFrame, lang: str) -> tuple[list[float], list[str]]:
+    """Log-axis ticks at 1, 2 and 5 per decade over the known estimates, labelled in the locale (10 000)."""
+    known = register["people_high"].dropna()
+    known = known[known > 0]
+    if known.empty:
+        return [], []
+    low, high = math.floor(math.log10(float(known.min()))), math.ceil(math.log10(float(known.max())))
+    values = [m * 10.0 ** k for k in range(low, high + 1) for m in (1, 2, 5)
+              if known.min() / 2.5 <= m * 10.0 ** k <= known.max() * 2.5]
+    return values, [format_number(v, lang) for v in values]
+
+
 def matrix_table(register: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The data behind the priority matrix, as downloaded."""
     return pd.DataFrame({
@@ -90,6 +110,7 @@ def priority_matrix(register: pd.DataFrame, lang: str, source: str) -> go.Figure
     unknown_y = unknown_people_level(register)
     max_age = max(int(register["age_days"].max()), 1) if not register.empty else 1
     people_word = t("bottlenecks.matrix.hover_people", lang)
+    tick_values, tick_text = people_ticks(register, lang)
     for domain in DOMAINS:
         part = register[register["domain"] == domain]
         if part.empty:
@@ -139,7 +160,8 @@ def priority_matrix(register: pd.DataFrame, lang: str, source: str) -> go.Figure
                "subtitle": {"text": t("bottlenecks.matrix.subtitle", lang)}},
         xaxis={"title": {"text": t("bottlenecks.matrix.x", lang)}, "tickvals": [1, 2, 3, 4, 5],
                "range": [0.4, 5.6], "zeroline": False},
-        yaxis={"title": {"text": t("bottlenecks.matrix.y", lang)}, "type": "log"},
+        yaxis={"title": {"text": t("bottlenecks.matrix.y", lang)}, "type": "log", "tickvals": tick_values,
+               "ticktext": tick_text},
         legend={"title": {"text": t("bottlenecks.col.domain", lang)}},
         margin={"l": 10, "r": 10, "t": 80, "b": 90},
         height=560,
@@ -187,7 +209,8 @@ def status_timeline(detail: BottleneckDetail, lang: str, source: str, today: dt.
                                font={"color": STALLED_COLOUR, "size": 12})
     fig.update_layout(
         title={"text": t("bottlenecks.timeline.title", lang, code=detail.code)},
-        xaxis={"title": {"text": t("bottlenecks.timeline.x", lang)}, "type": "date"},
+        xaxis={"title": {"text": t("bottlenecks.timeline.x", lang)}, "type": "date", **_date_ticks(
+            (max(today, last_date) - dates[0]).days, lang)},
         yaxis={"title": {"text": t("bottlenecks.timeline.y", lang)}, "type": "category",
                "categoryorder": "array",
                "categoryarray": [t(f"status.{s}", lang) for s in BOTTLENECK_STATUSES],
@@ -197,6 +220,19 @@ def status_timeline(detail: BottleneckDetail, lang: str, source: str, today: dt.
         annotations=[*fig.layout.annotations, _source_annotation(source, -0.22)],
     )
     return fig
+
+
+def _date_ticks(span_days: int, lang: str) -> dict:
+    """Years on a long time axis; day-level dates otherwise, numeric outside English because the plotly.js
+    bundled with Streamlit has no Finnish or Estonian month names."""
+    if span_days > 730:
+        return {"dtick": "M12", "tickformat": "%Y"}
+    return {"tickformat": "%d %b %Y" if lang == "en" else "%d.%m.%Y"}
+
+
+def date_display_format(lang: str) -> str:
+    """Date format (moment.js) for date columns of the shown tables: 5.11.2019 in Finnish and Estonian."""
+    return "D MMM YYYY" if lang == "en" else "D.M.YYYY"
 
 
 def events_table(detail: BottleneckDetail, lang: str) -> pd.DataFrame:

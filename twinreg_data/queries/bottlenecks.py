@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 import pandas as pd
 
 from ..filters import Filters
-from ..schema import BOTTLENECK_STATUSES, CLOSED_STATUSES
+from ..schema import BOTTLENECK_STATUSES, BOTTLENECKS, CLOSED_STATUSES
 from ..store import Store
 from .common import domain_clause, localised, side_clause
 from .overview import stall_days
@@ -38,6 +39,11 @@ def _age_sql(today_param: str = "?") -> str:
     """Days open: until today for an open bottleneck, until its closing event for a closed one."""
     return (f"date_diff('day', identified_on, CASE WHEN status IN (SELECT unnest(?::VARCHAR[])) "
             f"THEN last_event_on ELSE {today_param}::DATE END)")
+
+
+def is_code(text: str | None) -> bool:
+    """Whether `text` has the form of a bottleneck code (checked before any lookup of a code from a link)."""
+    return bool(text) and re.fullmatch(BOTTLENECKS.column("code").pattern, text) is not None
 
 
 def has_bottlenecks(store: Store) -> bool:

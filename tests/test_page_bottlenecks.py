@@ -1,0 +1,300 @@
+"""Bottlenecks page: register and detail read models, figure builders, and the real page in AppTest."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import replace
+
+import pandas as pd
+import pytest
+from conftest import run_app
+
+from twinreg_data.figures import bottlenecks as figures
+from twinreg_data.filters import Filters
+from twinreg_data.i18n import format_number, t
+from twinreg_data.queries import bottlenecks as queries
+from twinreg_data.queries import overview
+from twinreg_data.schema import CLOSED_STATUSES, DOMAIN_COLOURS
+from twinreg_data.store import open_store
+
+TODAY = dt.date(2026, 11, 27)
+CLOSED = sorted(CLOSED_STATUSES)
+
+
+@pytest.fixture
+def store(demo_copy):
+    return open_store(demo_copy)
+
+
+def _count(store, where: str = "TRUE", params: list | None = None) -> int:
+    return store.scalar(f"SELECT count(*) FROM bottleneck_current WHERE {where}", params or [])
+
+
+# -- register ----------------------------------------------------------------------------------------------
+
+
+def test_register_lists_every_bottleneck_with_its_current_status(store):
+    frame = queries.register(store, Filters(), today=TODAY)
+    assert len(frame) == store.scalar("SELECT count(*) FROM bottlenecks") > 20
+    assert frame["code"].tolist() == sorted(frame["code"])
+    current = dict(store.query("SELECT code, status FROM bottleneck_current"))
+    assert dict(zip(frame["code"], frame["status"], strict=True)) == current
+
+
+def test_register_ages_and_stall_flag_follow_the_status_history(store):
+    frame = queries.register(store, Filters(), today=TODAY).set_index("code")
+    for code, identified, last, status in store.query(
+            "SELECT code, identified_on, last_event_on, status FROM bottleneck_current"):
+        end = last if status in CLOSED_STATUSES else TODAY
+        assert frame.loc[code, "age_days"] == (end - identified).days
+        assert frame.loc[code, "age_years"] == (end - identified).days // 365
+        assert frame.loc[code, "days_since_event"] == (TODAY - last).days
+    # The stalled flags agree with the overview's headline count.
+    assert frame["stalled"].sum() == overview.headline(store, today=TODAY).stalled > 0
+
+
+def test_global_filters_narrow_the_register(store):
+    taxation = queries.register(store, Filters(domains=("taxation",)), today=TODAY)
+    assert set(taxation["domain"]) == {"taxation"}
+    assert len(taxation) == _count(store, "domain = 'taxation'")
+
+    estonia = queries.register(store, Filters(side="EE"), today=TODAY)
+    assert set(estonia["side"]) <= {"EE", "both"}
+    assert len(estonia) == _count(store, "side IN ('EE', 'both')") < _count(store)
+
+    until_2018 = queries.register(store, Filters(year_to=2018), today=TODAY)
+    assert (until_2018["identified_on"] <= pd.Timestamp("2018-12-31")).all()
+    assert len(until_2018) == _count(store, "identified_on <= DATE '2018-12-31'") < _count(store)
+
+    # Bottlenecks closed before the period started are left out: they were no longer on the table.
+    from_2025 = queries.register(store, Filters(year_from=2025), today=TODAY)
+    expected = _count(store, "status NOT IN (SELECT unnest(?::VARCHAR[])) OR last_event_on >= DATE '2025-01-01'",
+                      [CLOSED])
+    assert len(from_2025) == expected < _count(store)
+
+
+def test_search_looks_at_code_title_and_description_in_the_chosen_language(store):
+    finnish = queries.register(store, Filters(lang="fi"), queries.RegisterFilter(search="LAUTTA"), today=TODAY)
+    expected = _count(store, "contains(lower(coalesce(title_fi, title_en) || ' ' || "
+                             "coalesce(description_fi, description_en, '')), 'lautta')")
+    assert len(finnish) == expected > 0
+    assert len(finnish) < _count(store)
+    # The same word is not English, so the English register finds nothing.
+    assert queries.register(store, Filters(lang="en"), queries.RegisterFilter(search="lautta"), today=TODAY).empty
+    by_code = queries.register(store, Filters(), queries.RegisterFilter(search="bn-01"), today=TODAY)
+    assert by_code["code"].tolist() == [f"BN-01{i}" for i in range(10)]
+
+
+def test_page_local_filters(store):
+    resolved = queries.register(store, Filters(), queries.RegisterFilter(statuses=("resolved", "written_off")),
+                                today=TODAY)
+    assert set(resolved["status"]) == {"resolved", "written_off"}
+    assert len(resolved) == _count(store, "status IN ('resolved', 'written_off')")
+
+    severe = queries.register(store, Filters(), queries.RegisterFilter(severity_min=4, severity_max=5), today=TODAY)
+    assert len(severe) == _count(store, "severity >= 4") > 0
+
+    kela = queries.register(store, Filters(), queries.RegisterFilter(owner="kela"), today=TODAY)
+    assert len(kela) == _count(store, "lower(owner_fi || ' ' || owner_ee) LIKE '%kela%'") > 0
+
+    old = queries.register(store, Filters(), queries.RegisterFilter(min_age_years=8), today=TODAY)
+    assert (old["age_days"] >= 8 * 365).all()
+    assert 0 < len(old) < _count(store)
+
+
+# -- detail ------------------------------------------------------------------------------------------------
+
+
+def test_detail_of_a_bottleneck_in_finnish(store):
+    detail = queries.detail(store, "BN-001", "fi", today=TODAY)
+    title_fi, indicators = store.query("SELECT title_fi, indicators FROM bottlenecks WHERE code = 'BN-001'")[0]
+    assert detail.title == title_fi
+    assert detail.events["date"].is_monotonic_increasing
+    assert len(detail.events) == store.scalar("SELECT count(*) FROM bottleneck_events WHERE bottleneck = 'BN-001'")
+    assert detail.indicators["code"].tolist() == sorted(indicators.split(";"))
+    assert detail.indicators["name"].tolist() == [
+        store.scalar("SELECT coalesce(name_fi, name_en) FROM indicators WHERE code = ?", [c])
+        for c in sorted(indicators.split(";"))]
+    services = [c for c, links in store.query("SELECT code, bottlenecks FROM services")
+                if links and "BN-001" in links.split(";")]
+    assert detail.services["code"].tolist() == sorted(services)
+    actions = [c for c, links in store.query("SELECT code, bottlenecks FROM actions")
+               if links and "BN-001" in links.split(";")]
+    assert sorted(detail.actions["code"]) == sorted(actions)
+    assert {"status", "due"} <= set(detail.actions.columns)
+
+
+def test_detail_of_an_unknown_code_is_none(store):
+    assert queries.detail(store, "BN-999", "en") is None
+    assert queries.is_code("BN-003") and not queries.is_code("BN-3") and not queries.is_code(None)
+
+
+def test_database_text_is_shown_literally_in_markdown():
+    assert figures.markdown_text("Costs $5 *now* [x](y) :red[z]") == r"Costs \$5 \*now\* \[x\]\(y\) \:red\[z\]"
+
+
+# -- figures -----------------------------------------------------------------------------------------------
+
+
+def test_priority_matrix_has_one_trace_per_domain_in_its_colour(store):
+    register = queries.register(store, Filters(lang="fi"), today=TODAY)
+    fig = figures.priority_matrix(register, "fi", "Lähde: testi")
+    counts = register["domain"].value_counts()
+    assert [trace.name for trace in fig.data] == [t(f"domain.{d}", "fi") for d in DOMAIN_COLOURS if d in counts]
+    for trace in fig.data:
+        domain = next(d for d in DOMAIN_COLOURS if t(f"domain.{d}", "fi") == trace.name)
+        assert trace.marker.color == DOMAIN_COLOURS[domain]
+        assert len(trace.x) == len(trace.y) == counts[domain]
+        codes = [row[0] for row in trace.customdata]
+        assert codes == register.loc[register["domain"] == domain, "code"].tolist()
+    assert fig.layout.title.text == t("bottlenecks.matrix.title", "fi")
+    assert fig.layout.yaxis.type == "log"
+    assert fig.layout.xaxis.title.text == t("bottlenecks.matrix.x", "fi")
+    assert "10 000" in [text.replace("\u00a0", " ") for text in fig.layout.yaxis.ticktext]
+    assert any(a.text == "Lähde: testi" for a in fig.layout.annotations)
+
+
+def test_priority_matrix_puts_unknown_people_on_a_labelled_band():
+    register = pd.DataFrame({
+        "code": ["BN-001", "BN-002"], "title": ["Known", "Unknown"], "domain": ["taxation", "taxation"],
+        "status": ["identified", "analysed"], "severity": [3, 4], "people_low": [500, None],
+        "people_high": [2000, None], "age_days": [100, 400],
+    })
+    fig = figures.priority_matrix(register, "en", "Source: test")
+    (trace,) = fig.data
+    assert trace.y[1] == figures.unknown_people_level(register) == 100.0
+    assert list(trace.marker.symbol) == ["circle", "circle-open"]
+    assert trace.marker.size[1] > trace.marker.size[0]  # older: bigger
+    assert any(a.text == t("bottlenecks.matrix.unknown", "en") for a in fig.layout.annotations)
+
+
+def test_status_timeline_marks_a_stalled_bottleneck(store):
+    detail = queries.detail(store, "BN-004", "et", today=TODAY)
+    assert detail.stalled
+    fig = figures.status_timeline(detail, "et", "Allikas: test", today=TODAY)
+    assert fig.layout.title.text == t("bottlenecks.timeline.title", "et", code="BN-004")
+    events = fig.data[0]
+    assert list(events.y) == [t(f"status.{s}", "et") for s in detail.events["status"]]
+    assert fig.layout.yaxis.categoryarray[0] == t("status.identified", "et")
+    stalled_text = t("bottlenecks.timeline.stalled", "et", days=format_number(detail.days_since_event, "et"))
+    assert any(a.text == stalled_text for a in fig.layout.annotations)
+    assert len(fig.layout.shapes) == 1  # the highlighted stall
+
+    fresh = replace(detail, days_since_event=10)
+    assert not fresh.stalled
+    assert len(figures.status_timeline(fresh, "et", "Allikas: test", today=TODAY).layout.shapes) == 0
+
+
+def test_register_table_is_translated(store):
+    register = queries.register(store, Filters(lang="et"), today=TODAY)
+    table = figures.register_table(register, "et")
+    assert table.columns[0] == t("bottlenecks.col.code", "et")
+    assert set(table[t("bottlenecks.col.status", "et")]) <= {t(f"status.{s}", "et") for s in register["status"]}
+    assert t("side.both", "et") in set(table[t("bottlenecks.col.side", "et")])
+    assert len(table) == len(register)
+
+
+# -- the page in AppTest -----------------------------------------------------------------------------------
+
+
+def _register_codes(at) -> list[str]:
+    frame = at.dataframe[0].value
+    return frame[frame.columns[0]].tolist()
+
+
+def test_page_shows_the_register(store):
+    at = run_app(page="pages/bottlenecks.py", query={"lang": "en"})
+    assert not at.exception
+    assert at.title[0].value == t("page.bottlenecks", "en")
+    assert _register_codes(at) == [c for (c,) in store.query("SELECT code FROM bottlenecks ORDER BY code")]
+    assert len(at.get("plotly_chart")) == 1  # the matrix; no detail open yet
+    assert any(i.value == t("bottlenecks.detail.none", "en") for i in at.info)
+
+
+def test_search_and_status_filter_narrow_the_register(store):
+    at = run_app(page="pages/bottlenecks.py", query={"lang": "en"})
+    total = len(_register_codes(at))
+    at.text_input(key="bn-search").input("ferry").run()
+    assert not at.exception
+    found = _register_codes(at)
+    assert 0 < len(found) < total
+    titles = at.dataframe[0].value[t("bottlenecks.col.title", "en")]
+    assert len(found) == _count(store, "contains(lower(title_en || ' ' || coalesce(description_en, '')), 'ferry')")
+    assert len(titles) == len(found)
+
+    at.text_input(key="bn-search").input("").run()
+    at.multiselect(key="bn-status").set_value(["resolved"]).run()
+    statuses = at.dataframe[0].value[t("bottlenecks.col.status", "en")]
+    assert set(statuses) == {t("status.resolved", "en")}
+    assert len(statuses) == _count(store, "status = 'resolved'")
+
+    at.text_input(key="bn-search").input("no such words anywhere").run()
+    assert not at.exception
+    assert len(at.dataframe) == 0
+    assert any(i.value == t("bottlenecks.empty_filtered", "en") for i in at.info)
+
+
+def test_link_with_bn_opens_the_detail_in_finnish(store):
+    at = run_app(page="pages/bottlenecks.py", query={"lang": "fi", "bn": "BN-003"})
+    assert not at.exception
+    title_fi = store.scalar("SELECT title_fi FROM bottlenecks WHERE code = 'BN-003'")
+    assert f"BN-003 · {figures.markdown_text(title_fi)}" in [s.value for s in at.subheader]
+    assert at.selectbox(key="bn-pick").value == "BN-003"
+    assert at.query_params["bn"] == "BN-003"
+    assert len(at.get("plotly_chart")) == 2  # matrix and status timeline
+    labels = [m.label for m in at.metric]
+    assert t("bottlenecks.detail.since_event", "fi") in labels
+
+
+@pytest.mark.parametrize("bn", ["BN-999", "BN-001';DROP TABLE bottlenecks"])
+def test_an_invalid_bn_is_ignored_quietly(demo_copy, bn):
+    at = run_app(page="pages/bottlenecks.py", query={"lang": "en", "bn": bn})
+    assert not at.exception
+    assert "bn" not in at.query_params
+    assert any(i.value == t("bottlenecks.detail.none", "en") for i in at.info)
+
+
+def test_choosing_a_code_opens_it_and_puts_it_in_the_link(store):
+    at = run_app(page="pages/bottlenecks.py", query={"lang": "et"})
+    at.selectbox(key="bn-pick").set_value("BN-005").run()
+    assert not at.exception
+    assert at.query_params["bn"] == "BN-005"
+    title_et = store.scalar("SELECT title_et FROM bottlenecks WHERE code = 'BN-005'")
+    assert f"BN-005 · {figures.markdown_text(title_et)}" in [s.value for s in at.subheader]
+
+
+def test_global_domain_filter_from_the_link(store):
+    at = run_app(page="pages/bottlenecks.py", query={"lang": "fi", "domain": ["taxation"]})
+    assert not at.exception
+    frame = at.dataframe[0].value
+    assert set(frame[t("bottlenecks.col.domain", "fi")]) == {t("domain.taxation", "fi")}
+    assert len(frame) == _count(store, "domain = 'taxation'")
+    assert frame.columns[1] == t("bottlenecks.col.title", "fi")
+
+
+@pytest.mark.parametrize("lang", ["en", "fi", "et"])
+def test_every_language_renders(demo_copy, lang):
+    at = run_app(page="pages/bottlenecks.py", query={"lang": lang, "bn": "BN-001"})
+    assert not at.exception
+    assert at.title[0].value == t("page.bottlenecks", lang)
+    assert t("bottlenecks.detail.header", lang) in [h.value for h in at.header]
+
+
+def test_empty_database_shows_the_empty_state(empty_db):
+    at = run_app(page="pages/bottlenecks.py", query={"lang": "fi", "bn": "BN-001"})
+    assert not at.exception
+    assert any(i.value == t("bottlenecks.empty_db", "fi") for i in at.info)
+    assert len(at.dataframe) == 0
+    assert len(at.get("plotly_chart")) == 0
+
+
+def test_marker_sizes_grow_with_age():
+    register = pd.DataFrame({
+        "code": ["BN-001", "BN-002"], "title": ["a", "b"], "domain": ["digital", "digital"],
+        "status": ["identified", "identified"], "severity": [1, 5], "people_low": [10, 10],
+        "people_high": [100, 1000], "age_days": [0, 3650],
+    })
+    sizes = figures.priority_matrix(register, "en", "s").data[0].marker.size
+    assert sizes[0] == figures.MIN_MARKER
+    assert math.isclose(sizes[1], figures.MAX_MARKER)
