@@ -42,8 +42,10 @@ else:
         column.metric(
             figures.metric_label(change.country, change.area, change.area_label, change.period, lang),
             figures.value_with_unit(change.value, meta.unit, lang),
-            figures.delta_text(change.change, change.change_pct, change.previous_period, lang),
+            figures.delta_text(change.change, change.change_pct, lang),
             delta_color=indicators.delta_color(meta.polarity), help=t("indicators.latest_help", lang),
+            delta_description=figures.delta_description(change.previous_period, lang),
+            chart_data=figures.sparkline(rows, change.country), border=True,
         )
     table = figures.observation_table(rows, lang)
     chart_tab, map_tab, table_tab = st.tabs([t(f"indicators.tab_{n}", lang) for n in ("chart", "map", "table")])

@@ -18,6 +18,7 @@ from ..schema import DOMAIN_COLOURS
 # are kept for "improved"/"worsened".
 COUNTRY_COLOURS: dict[str, str] = {"FI": "#1F5AA6", "EE": "#7A4FA0"}
 BREAK_COLOUR = "#111111"
+MAP_LABELS = 6  # names written on the map (largest values first)
 # Viridis stops (colour-blind safe, light = low, dark = high reversed so that larger reads darker).
 _RAMP = [(253, 231, 37), (94, 201, 98), (33, 145, 140), (59, 82, 139), (68, 1, 84)]
 
@@ -30,15 +31,49 @@ def format_value(value: float | None, lang: str) -> str:
     return format_number(value, lang, digits)
 
 
-def delta_text(change: float | None, change_pct: float | None, previous_period: str | None, lang: str) -> str | None:
-    """'+300 000 (+4.3%) vs 2023'; starts with '-' when the value fell (st.metric reads the sign)."""
+def value_with_unit(value: float | None, unit: str, lang: str) -> str:
+    """'7 200 000 passengers', '12,5 %'; a bare count needs no unit word."""
+    text = format_value(value, lang)
+    if unit == "count" or text == "–":
+        return text
+    if unit == "percent":
+        return text + ("%" if lang == "en" else "\u00a0%")
+    return f"{text} {unit_label(unit, lang)}"
+
+
+def metric_label(country: str, area: str, area_label: str, period: str, lang: str) -> str:
+    """'Finland · Helsinki (2024)', or just 'Finland (2024)' when the figure is for the whole country."""
+    country_label = t(f"side.{country}", lang)
+    if area == country:
+        return f"{country_label} ({period})"
+    return t("indicators.latest", lang, country=country_label, area=area_label, period=period)
+
+
+def delta_text(change: float | None, change_pct: float | None, lang: str) -> str | None:
+    """'+300 000 (+4.3%)'; starts with '-' when the value fell and is exactly '0' when it did not move
+    (st.metric reads the direction from the text: '-' is down, the literal '0' is no change)."""
     if change is None or pd.isna(change):
         return None
-    sign = "+" if change > 0 else "-" if change < 0 else ""
+    if change == 0:
+        return "0"
+    sign = "+" if change > 0 else "-"
     text = sign + format_value(abs(change), lang)
-    if change_pct is not None and not pd.isna(change_pct) and change != 0:
+    if change_pct is not None and not pd.isna(change_pct):
         text += f" ({sign}{format_pct(abs(change_pct), lang)})"
-    return text + " " + t("indicators.vs", lang, period=previous_period)
+    return text
+
+
+def delta_description(previous_period: str | None, lang: str) -> str | None:
+    """'vs 2023' beside the change, or nothing when there is no earlier period."""
+    if not isinstance(previous_period, str) or not previous_period:
+        return None
+    return t("indicators.vs", lang, period=previous_period)
+
+
+def sparkline(frame: pd.DataFrame, country: str) -> list[float]:
+    """The headline area's values of one country in time order, for the small chart in a metric card."""
+    headline = frame[(frame["country"] == country) & (frame["area_rank"] == 1)].sort_values("period_start")
+    return headline["value"].tolist()
 
 
 def flag_label(flag: str | None, lang: str) -> str:
@@ -47,6 +82,16 @@ def flag_label(flag: str | None, lang: str) -> str:
 
 def unit_label(unit: str, lang: str) -> str:
     return t(f"indicators.unit.{unit}", lang)
+
+
+def choice_labels(choices: pd.DataFrame, lang: str) -> dict[str, str]:
+    """Indicator names for the picker, prefixed by their domain when several domains are listed."""
+    labels = choices["name"].astype(str)
+    if choices["domain"].nunique() > 1:
+        labels = choices["domain"].map(lambda d: t(f"domain.{d}", lang)) + " · " + labels
+    no_data = choices["observations"] == 0
+    labels[no_data] = labels[no_data] + f" ({t('indicators.no_data_suffix', lang)})"
+    return dict(zip(choices["code"], labels, strict=True))
 
 
 def _rgba(hex_colour: str, alpha: float) -> str:
@@ -63,7 +108,9 @@ def _hover_details(frame: pd.DataFrame, lang: str) -> pd.Series:
         t("indicators.hover_range", lang, low=format_value(lo, lang), high=format_value(hi, lang))
         for lo, hi in zip(frame.loc[has_range, "value_low"], frame.loc[has_range, "value_high"], strict=True)
     ]
-    notes = frame["note"].fillna("").astype(str).str.slice(0, 120)
+    # Notes are free text from a spreadsheet: escape the markup plotly's hover would interpret.
+    notes = (frame["note"].fillna("").astype(str).str.slice(0, 120)
+             .str.replace("&", "&amp;").str.replace("<", "&lt;").str.replace(">", "&gt;"))
     parts = pd.concat([flags, ranges, notes], axis=1)
     return parts.apply(lambda row: "<br>".join(p for p in row if p), axis=1)
 
@@ -75,7 +122,7 @@ def series_figure(frame: pd.DataFrame, meta: IndicatorMeta, lang: str) -> go.Fig
     bands; observations flagged `break` carry a marker; flags, ranges and notes show on hover.
     """
     countries = [c for c in ("FI", "EE") if c in set(frame["country"])] or ["FI"]
-    fig = make_subplots(rows=1, cols=len(countries), shared_yaxes=True, horizontal_spacing=0.04,
+    fig = make_subplots(rows=1, cols=len(countries), shared_yaxes=True, shared_xaxes="all", horizontal_spacing=0.04,
                         subplot_titles=[t(f"side.{c}", lang) for c in countries])
     unit = unit_label(meta.unit, lang)
     details = _hover_details(frame, lang) if not frame.empty else pd.Series(dtype=str)
@@ -100,9 +147,15 @@ def series_figure(frame: pd.DataFrame, meta: IndicatorMeta, lang: str) -> go.Fig
                     showlegend="range" not in shown_legend, row=1, col=col,
                 )
                 shown_legend.add("range")
+            # Only the headline area gets its own legend entry; the others share one ("Other areas"), so
+            # thirty municipalities do not bury the chart under a legend (their names are in the hover).
+            others = f"others-{country}"
             fig.add_scatter(
-                x=rows["period_start"], y=rows["value"], mode="lines+markers", name=label,
-                legendgroup=country, line={"color": colour, "width": 3 if headline else 1.2},
+                x=rows["period_start"], y=rows["value"], mode="lines+markers",
+                name=label if headline else t("indicators.other_areas", lang, country=t(f"side.{country}", lang)),
+                legendgroup=country if headline else others,
+                showlegend=headline or others not in shown_legend,
+                line={"color": colour, "width": 3 if headline else 1.2},
                 marker={"size": 6 if headline else 4}, opacity=1 if headline else 0.55,
                 customdata=list(zip(rows["period"], rows["value"].map(lambda v: format_value(v, lang)),
                                     details.loc[rows.index], strict=True)),
@@ -110,6 +163,8 @@ def series_figure(frame: pd.DataFrame, meta: IndicatorMeta, lang: str) -> go.Fig
                               "<br>%{customdata[2]}<extra></extra>",
                 row=1, col=col,
             )
+            if not headline:
+                shown_legend.add(others)
         breaks = part[part["flag"] == "break"]
         if not breaks.empty:
             fig.add_scatter(
@@ -123,13 +178,17 @@ def series_figure(frame: pd.DataFrame, meta: IndicatorMeta, lang: str) -> go.Fig
             shown_legend.add("break")
     fig.update_yaxes(title_text=unit, row=1, col=1, rangemode="tozero", separatethousands=True)
     fig.update_xaxes(title_text=t("indicators.col.period", lang))
+    # Legend pinned to the bottom edge of the figure and the source line just under the x-axis title, both
+    # placed in pixels so that neither moves into the plot when the plot height changes.
     fig.update_layout(
-        title=meta.name, height=460, legend={"orientation": "h", "y": -0.28},
+        title=meta.name, height=500, hovermode="closest",
+        legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0},
         separators=", " if lang in ("fi", "et") else ".,",
-        margin={"l": 10, "r": 10, "t": 80, "b": 110}, hovermode="closest",
+        margin={"l": 10, "r": 10, "t": 80, "b": 130},
     )
     fig.add_annotation(text=t("common.source", lang, source=meta.source), showarrow=False, xref="paper",
-                       yref="paper", x=0, y=-0.52, xanchor="left", font={"size": 11, "color": "#555"})
+                       yref="paper", x=0, y=0, yanchor="top", yshift=-62, xanchor="left",
+                       font={"size": 11, "color": "#555"})
     return fig
 
 
@@ -141,6 +200,16 @@ def _ramp_colour(share: float) -> list[int]:
     return [round(a + (b - a) * frac) for a, b in zip(_RAMP[i], _RAMP[i + 1], strict=True)] + [210]
 
 
+def _fit_view(lat: pd.Series, lon: pd.Series, width_px: int = 700, height_px: int = 500) -> pdk.ViewState:
+    """Centre and zoom that show every point with a margin (deck.gl: 512 px for 360 degrees at zoom 0)."""
+    south, north, west, east = float(lat.min()), float(lat.max()), float(lon.min()), float(lon.max())
+    centre_lat = (south + north) / 2
+    lon_span = max((east - west) * 1.3, 0.05)
+    lat_span = max((north - south) * 1.3, 0.05) / math.cos(math.radians(centre_lat))  # Mercator stretch
+    zoom = math.log2(min(width_px * 360 / (512 * lon_span), height_px * 360 / (512 * lat_span)))
+    return pdk.ViewState(latitude=centre_lat, longitude=(west + east) / 2, zoom=round(min(max(zoom, 4), 11), 2))
+
+
 def latest_map(points: pd.DataFrame, meta: IndicatorMeta, lang: str) -> pdk.Deck:
     """Latest value per municipality as circles sized (by area) and coloured by value; no basemap needed."""
     data = points[["area_label", "lat", "lon", "period", "value"]].copy()
@@ -148,24 +217,50 @@ def latest_map(points: pd.DataFrame, meta: IndicatorMeta, lang: str) -> pdk.Deck
     shares = (data["value"].clip(lower=0) / top).fillna(0)
     data["radius"] = 800 + 6500 * shares.map(math.sqrt)
     data["colour"] = shares.map(_ramp_colour)
-    data["value_text"] = data["value"].map(lambda v: format_value(v, lang)) + " " + unit_label(meta.unit, lang)
+    data["value_text"] = data["value"].map(lambda v: value_with_unit(v, meta.unit, lang))
     data["period"] = data["period"].astype(str)
     layer = pdk.Layer(
         "ScatterplotLayer", data=data, get_position=["lon", "lat"], get_radius="radius",
         get_fill_color="colour", get_line_color=[40, 40, 40, 200], line_width_min_pixels=1,
-        stroked=True, pickable=True, radius_units="meters",
+        stroked=True, pickable=True,
     )
-    view = pdk.ViewState(latitude=float(data["lat"].mean()), longitude=float(data["lon"].mean()), zoom=7.4)
+    # Without a basemap the names of the largest places give the reader their bearings.
+    named = data.nlargest(MAP_LABELS, "value")
+    labels = pdk.Layer(
+        "TextLayer", data=named, get_position=["lon", "lat"], get_text="area_label", get_size=13,
+        get_color=[30, 30, 30, 230], get_alignment_baseline="'top'", get_pixel_offset=[0, 12],
+        # 'auto': the font atlas takes its characters from the labels (ä, å, õ …); quoted so pydeck passes a
+        # literal string rather than an expression.
+        character_set="'auto'", font_family="'\"Source Sans\", \"Source Sans Pro\", Arial, sans-serif'",
+    )
+    view = _fit_view(data["lat"], data["lon"])
+    # map_style stays pydeck's placeholder, which Streamlit reads as "no basemap": nothing is fetched from
+    # the internet (map_style=None would make Streamlit load Carto tiles).
     return pdk.Deck(
-        layers=[layer], initial_view_state=view, map_provider=None, map_style=None,
+        layers=[layer, labels], initial_view_state=view, map_provider=None,
         tooltip={"html": "<b>{area_label}</b><br/>{period}: {value_text}",
                  "style": {"backgroundColor": "#222", "color": "white", "fontSize": "13px"}},
     )
 
 
+def map_table(points: pd.DataFrame, meta: IndicatorMeta, lang: str) -> pd.DataFrame:
+    """The points on the map with translated headers (what the map download contains)."""
+    col = lambda name: t(f"indicators.col.{name}", lang)  # noqa: E731
+    return pd.DataFrame({
+        col("area"): points["area_label"],
+        col("country"): points["country"].map(lambda c: t(f"side.{c}", lang)),
+        col("period"): points["period"],
+        col("value"): points["value"],
+        col("unit"): unit_label(meta.unit, lang),
+        col("flag"): points["flag"].map(lambda f: flag_label(f, lang)),
+        "lat": points["lat"],
+        "lon": points["lon"],
+    })
+
+
 def _numbers_style(table: pd.DataFrame, columns: list[str], lang: str) -> Styler:
     """Numbers shown in the chosen locale while the frame (and its download) keeps real numbers."""
-    return table.style.format({c: (lambda v: format_value(v, lang) if pd.notna(v) else "") for c in columns})
+    return table.style.format({c: (lambda v: format_value(v, lang)) for c in columns})
 
 
 def observation_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -196,28 +291,37 @@ def overview_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         col("domain"): frame["domain"].map(lambda d: t(f"domain.{d}", lang)),
         col("indicator"): frame["name"],
         col("country"): frame["country"].map(lambda c: t(f"side.{c}", lang)),
-        col("area"): frame["area_label"],
         col("period"): frame["period"],
         col("value"): frame["value"],
         col("unit"): frame["unit"].map(lambda u: unit_label(u, lang)),
-        col("previous_period"): frame["previous_period"],
         col("change"): frame["change"],
         col("change_pct"): (frame["change_pct"] * 100).round(1),
         col("assessment"): frame["assessment"].map(lambda a: t(f"indicators.assessment.{a}", lang)),
+        col("previous_period"): frame["previous_period"],
+        col("area"): frame["area_label"],
     })
 
 
-def overview_styler(table: pd.DataFrame, assessments: pd.Series, lang: str) -> Styler:
-    """Change columns green for an improvement and red for a deterioration (by polarity), grey otherwise."""
-    change_cols = [t(f"indicators.col.{c}", lang) for c in ("change", "change_pct", "assessment")]
-    colours = assessments.map(ASSESSMENT_COLOURS).fillna("#6e6e6e").reset_index(drop=True)
+def overview_styler(table: pd.DataFrame, overview: pd.DataFrame, lang: str) -> Styler:
+    """Change columns green for an improvement and red for a deterioration (by polarity), grey otherwise;
+    the domain cell carries its domain colour."""
+    colours = overview["assessment"].map(ASSESSMENT_COLOURS).fillna("#6e6e6e").to_numpy()
     css = pd.DataFrame("", index=table.index, columns=table.columns)
-    for column in change_cols:
-        css[column] = ("color: " + colours + "; font-weight: 600").to_numpy()
-    value_cols = [t(f"indicators.col.{c}", lang) for c in ("value", "change")]
-    pct_col = t("indicators.col.change_pct", lang)
-    styler = _numbers_style(table, value_cols, lang).apply(lambda _: css, axis=None)
-    return styler.format({pct_col: lambda v: format_pct(v / 100, lang) if pd.notna(v) else ""})
+    for column in ("change", "change_pct", "assessment"):
+        css[t(f"indicators.col.{column}", lang)] = [f"color: {c}; font-weight: 600" for c in colours]
+    css[t("indicators.col.domain", lang)] = [
+        f"background-color: {domain_colour(d)}33" for d in overview["domain"]]  # 20 % tint of the domain colour
+
+    def signed(v: float, text: str) -> str:
+        return ("+" if v > 0 else "") + text
+
+    formats = {
+        t("indicators.col.value", lang): lambda v: format_value(v, lang) if pd.notna(v) else "–",
+        t("indicators.col.change", lang): lambda v: signed(v, format_value(v, lang)) if pd.notna(v) else "–",
+        t("indicators.col.change_pct", lang): lambda v: signed(v, format_pct(v / 100, lang)) if pd.notna(v) else "–",
+    }
+    # One format() call: a second call would reset the formatters of the first.
+    return table.style.format(formats).apply(lambda _: css, axis=None)
 
 
 def _md(text: str) -> str:

@@ -1,0 +1,382 @@
+"""Indicators page: read models, figure builders and the real page in AppTest, on the demo database."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+import pandas as pd
+import pytest
+from conftest import run_app
+from streamlit.proto.Metric_pb2 import Metric as MetricProto
+
+from twinreg_data.figures import indicators as figures
+from twinreg_data.filters import Filters
+from twinreg_data.i18n import t
+from twinreg_data.queries import indicators as queries
+from twinreg_data.store import open_store
+
+PAGE = "pages/indicators.py"
+
+
+@pytest.fixture
+def store(demo_copy):
+    return open_store(demo_copy)
+
+
+def _plain_series(store, code: str, countries=("FI", "EE"), first: str = "2000-01-01", last: str = "2100-12-31"):
+    return store.query(
+        "SELECT o.area, o.period, o.value FROM observations o JOIN areas a ON a.code = o.area "
+        "WHERE o.indicator = ? AND a.country IN (SELECT unnest(?::VARCHAR[])) "
+        "AND o.period_start BETWEEN ?::DATE AND ?::DATE ORDER BY o.area, o.period_start",
+        [code, list(countries), first, last],
+    )
+
+
+def _rows(frame: pd.DataFrame) -> list[tuple]:
+    ordered = frame.sort_values(["area", "period_start"])
+    return list(zip(ordered["area"], ordered["period"], ordered["value"], strict=True))
+
+
+# -- read models ---------------------------------------------------------------------------------
+
+
+def test_series_of_ferry_passengers_equals_plain_sql(store):
+    frame = queries.series(store, Filters(), "MOB_FERRY_PAX")
+    expected = _plain_series(store, "MOB_FERRY_PAX")
+    assert len(expected) == 20  # demo: Helsinki–Tallinn passengers 2005–2024
+    assert _rows(frame) == expected
+    assert list(frame["period_start"]) == sorted(frame["period_start"])  # one area: chronological
+    assert set(frame["country"]) == {"FI"}
+    row_2016 = frame[frame["period"] == "2016"].iloc[0]
+    assert row_2016["flag"] == "break" and row_2016["value"] == 8_740_000
+
+
+def test_side_filter_selects_the_country_series(store):
+    both = queries.series(store, Filters(), "TAX_DOUBLE_CASES")
+    finland = queries.series(store, Filters(side="FI"), "TAX_DOUBLE_CASES")
+    estonia = queries.series(store, Filters(side="EE"), "TAX_DOUBLE_CASES")
+    assert set(both["country"]) == {"FI", "EE"}
+    assert set(finland["country"]) == {"FI"} and set(estonia["country"]) == {"EE"}
+    assert _rows(finland) == _plain_series(store, "TAX_DOUBLE_CASES", ("FI",))
+    assert _rows(estonia) == _plain_series(store, "TAX_DOUBLE_CASES", ("EE",))
+    assert len(finland) + len(estonia) == len(both)
+    assert list(both["country"].iloc[:1]) == ["FI"]  # Finland first
+    # Ferry passengers are counted at Helsinki only: nothing on the Estonian side.
+    assert queries.series(store, Filters(side="EE"), "MOB_FERRY_PAX").empty
+
+
+def test_year_range_trims_periods(store):
+    frame = queries.series(store, Filters(year_from=2010, year_to=2015), "MOB_FERRY_PAX")
+    assert list(frame["period"]) == [str(y) for y in range(2010, 2016)]
+    assert _rows(frame) == _plain_series(store, "MOB_FERRY_PAX", first="2010-01-01", last="2015-12-31")
+    quarterly = queries.series(store, Filters(year_from=2023, year_to=2023), "SOC_KELA_DECISION_DAYS")
+    assert set(quarterly["period"]) == {f"2023-Q{q}" for q in range(1, 5)}
+
+
+def test_choices_follow_the_domain_filter(store):
+    choices = queries.indicator_choices(store, Filters(domains=("taxation", "digital")))
+    expected = {r[0]: r[1] for r in store.query(
+        "SELECT i.code, count(o.value) FROM indicators i LEFT JOIN observations o ON o.indicator = i.code "
+        "WHERE i.domain IN ('taxation', 'digital') GROUP BY i.code")}
+    assert dict(zip(choices["code"], choices["observations"], strict=True)) == expected
+    assert list(dict.fromkeys(choices["domain"])) == ["taxation", "digital"]  # domain order of the taxonomy
+    finnish = queries.indicator_choices(store, Filters(lang="fi", domains=("taxation",)))
+    names_fi = dict(store.query("SELECT code, name_fi FROM indicators WHERE domain = 'taxation'"))
+    assert dict(zip(finnish["code"], finnish["name"], strict=True)) == names_fi
+
+
+def test_meta_last_updated_is_the_latest_import_of_its_observations(store):
+    meta = queries.indicator_meta(store, Filters(lang="et"), "MOB_FERRY_PAX")
+    uploaded = store.scalar("SELECT max(m.uploaded_at) FROM imports m JOIN observations o ON o.import_id = m.id "
+                            "WHERE o.indicator = 'MOB_FERRY_PAX'")
+    assert meta.last_updated == uploaded.date()
+    assert meta.name == store.scalar("SELECT name_et FROM indicators WHERE code = 'MOB_FERRY_PAX'")
+    assert meta.polarity == "higher_better" and meta.unit == "passengers" and meta.break_notes
+    assert queries.indicator_meta(store, Filters(), "NO_SUCH") is None
+
+
+def _last_two(store, code: str, area: str) -> tuple[float, float]:
+    rows = store.query("SELECT value FROM observations WHERE indicator = ? AND area = ? "
+                       "ORDER BY period_start DESC LIMIT 2", [code, area])
+    return rows[0][0], rows[1][0]
+
+
+def test_latest_change_sign_follows_the_data(store):
+    changes = queries.latest_changes(store, Filters(), "TAX_DOUBLE_CASES").set_index("country")
+    for country in ("FI", "EE"):
+        latest, previous = _last_two(store, "TAX_DOUBLE_CASES", country)
+        assert changes.loc[country, "value"] == latest
+        assert changes.loc[country, "change"] == pytest.approx(latest - previous)
+        assert changes.loc[country, "change_pct"] == pytest.approx((latest - previous) / previous)
+    # The period filter moves "latest": up to 2021 the double-taxation cases were still rising.
+    until_2021 = queries.latest_changes(store, Filters(year_to=2021), "TAX_DOUBLE_CASES").set_index("country")
+    assert (until_2021["period"] == "2021").all() and (until_2021["change"] > 0).all()
+
+
+@pytest.mark.parametrize(
+    ("code", "direction", "expected"),
+    [
+        ("MOB_FERRY_PAX", "up", queries.IMPROVED),  # higher_better, rising
+        ("MOB_FERRY_PAX", "down", queries.WORSENED),  # higher_better, falling
+        ("SOC_KELA_DECISION_DAYS", "up", queries.WORSENED),  # higher_worse, rising
+        ("SOC_KELA_DECISION_DAYS", "down", queries.IMPROVED),  # higher_worse, falling
+        ("MOB_AIR_PAX", "up", queries.NEUTRAL),  # neutral polarity: no judgement
+    ],
+)
+def test_polarity_decides_whether_a_change_is_an_improvement(store, code, direction, expected):
+    # Rewrite the latest value of every area of the indicator so the direction is known.
+    factor = 2.0 if direction == "up" else 0.5
+    with store.transaction() as cur:
+        cur.execute(
+            "UPDATE observations o SET value = p.value * ? FROM ("
+            " SELECT area, lead(value) OVER (PARTITION BY area ORDER BY period_start DESC) AS value, period"
+            " FROM observations WHERE indicator = ? QUALIFY row_number() OVER "
+            " (PARTITION BY area ORDER BY period_start DESC) = 1) p "
+            "WHERE o.indicator = ? AND o.area = p.area AND o.period = p.period",
+            [factor, code, code],
+        )
+    changes = queries.latest_changes(store, Filters(), code)
+    assert not changes.empty
+    assert (changes["change"] > 0).all() if direction == "up" else (changes["change"] < 0).all()
+    assert set(changes["assessment"]) == {expected}
+    # st.metric colours the delta from its sign and delta_color: green for an improvement, red otherwise.
+    colour = queries.delta_color(changes["polarity"].iloc[0])
+    delta = figures.delta_text(changes["change"].iloc[0], changes["change_pct"].iloc[0], "fi")
+    assert delta.startswith("+" if direction == "up" else "-")
+    shown = {("normal", "+"): "green", ("normal", "-"): "red", ("inverse", "+"): "red",
+             ("inverse", "-"): "green"}.get((colour, delta[0]), "grey")
+    assert shown == {queries.IMPROVED: "green", queries.WORSENED: "red"}.get(expected, "grey")
+
+
+def test_overview_assessment_matches_polarity_for_every_indicator(store):
+    frame = queries.domain_overview(store, Filters())
+    counted = store.scalar("SELECT count(DISTINCT (o.indicator, a.country)) FROM observations o "
+                           "JOIN areas a ON a.code = o.area")
+    assert len(frame) == counted
+    for row in frame.itertuples():
+        if pd.isna(row.change):
+            assert row.assessment == queries.NO_PREVIOUS
+        elif row.change == 0:
+            assert row.assessment == queries.UNCHANGED
+        elif row.polarity == "neutral":
+            assert row.assessment == queries.NEUTRAL
+        else:
+            better = (row.change > 0) == (row.polarity == "higher_better")
+            assert row.assessment == (queries.IMPROVED if better else queries.WORSENED)
+    assert {"improved", "worsened", "neutral"} <= set(frame["assessment"])  # demo covers all three
+    taxation = queries.domain_overview(store, Filters(domains=("taxation",)))
+    assert set(taxation["domain"]) == {"taxation"}
+    finland = queries.domain_overview(store, Filters(side="FI"))
+    assert set(finland["country"]) == {"FI"}
+
+
+def test_map_points_are_the_latest_value_per_municipality(store):
+    points = queries.map_points(store, Filters(), "INT_POPULATION")
+    expected = store.query(
+        "SELECT o.area, o.value FROM observations o JOIN areas a ON a.code = o.area "
+        "WHERE o.indicator = 'INT_POPULATION' AND a.level = 'municipality' AND a.lat IS NOT NULL "
+        "QUALIFY row_number() OVER (PARTITION BY o.area ORDER BY o.period_start DESC) = 1")
+    assert dict(zip(points["area"], points["value"], strict=True)) == dict(expected)
+    assert points["lat"].notna().all() and points["lon"].notna().all()
+    assert set(queries.map_points(store, Filters(side="EE"), "INT_POPULATION")["country"]) == {"EE"}
+    assert queries.map_points(store, Filters(), "TAX_DOUBLE_CASES").empty  # country-level figures only
+
+
+# -- figure builders -----------------------------------------------------------------------------
+
+
+def _series_figure(store, code: str, lang: str = "en", **filter_args):
+    view = Filters(lang=lang, **filter_args)
+    return figures.series_figure(queries.series(store, view, code), queries.indicator_meta(store, view, code), lang)
+
+
+def test_estimate_ranges_are_drawn_as_bands(store):
+    fig = _series_figure(store, "TAX_DOUBLE_CASES")
+    bands = [tr for tr in fig.data if tr.fill == "toself"]
+    assert len(bands) == 2  # one per country (each has one area, all with bounds)
+    assert {tr.name for tr in bands} == {t("indicators.range", "en")}
+    frame = queries.series(store, Filters(side="FI"), "TAX_DOUBLE_CASES")
+    fi_band = next(tr for tr in bands if tr.xaxis == "x")
+    assert max(fi_band.y) == frame["value_high"].max() and min(fi_band.y) == frame["value_low"].min()
+    # No bounds in the data, no band.
+    assert not [tr for tr in _series_figure(store, "INT_EE_SPEAKERS_FI").data if tr.fill == "toself"]
+
+
+@pytest.mark.parametrize("code", ["MOB_FERRY_PAX", "DIG_EID_SERVICES", "INT_EE_CITIZENS_FI"])
+def test_break_markers_count_equals_break_flagged_observations(store, code):
+    breaks = store.scalar("SELECT count(*) FROM observations WHERE indicator = ? AND flag = 'break'", [code])
+    assert breaks >= 1
+    fig = _series_figure(store, code)
+    markers = [tr for tr in fig.data if tr.name == t("indicators.break", "en")]
+    assert sum(len(tr.x) for tr in markers) == breaks
+    # Trimming the period past the break removes its marker.
+    later = _series_figure(store, code, year_from=2020)
+    later_breaks = store.scalar("SELECT count(*) FROM observations WHERE indicator = ? AND flag = 'break' "
+                                "AND period_start >= '2020-01-01'", [code])
+    assert sum(len(tr.x) for tr in later.data if tr.name == t("indicators.break", "en")) == later_breaks
+
+
+def test_series_figure_is_titled_and_translated(store):
+    fig = _series_figure(store, "TAX_DOUBLE_CASES", lang="fi")
+    meta = queries.indicator_meta(store, Filters(lang="fi"), "TAX_DOUBLE_CASES")
+    assert fig.layout.title.text == meta.name
+    assert fig.layout.yaxis.title.text == t("indicators.unit.count", "fi")
+    assert fig.layout.xaxis.title.text == t("indicators.col.period", "fi")
+    texts = [a.text for a in fig.layout.annotations]
+    assert t("side.FI", "fi") in texts and t("side.EE", "fi") in texts  # panel titles: Suomi, Viro
+    assert t("common.source", "fi", source=meta.source) in texts
+    lines = [tr for tr in fig.data if tr.mode == "lines+markers"]
+    assert [tr.line.color for tr in lines] == [figures.COUNTRY_COLOURS["FI"], figures.COUNTRY_COLOURS["EE"]]
+    assert "Arvio" in lines[0].customdata[0][2]  # the estimate flag is in the hover, in Finnish
+    single = _series_figure(store, "TAX_DOUBLE_CASES", side="EE")
+    assert [a.text for a in single.layout.annotations if a.text in ("Finland", "Estonia")] == ["Estonia"]
+
+
+def test_many_areas_share_one_legend_entry_per_country(store):
+    fig = _series_figure(store, "INT_POPULATION")
+    frame = queries.series(store, Filters(), "INT_POPULATION")
+    lines = [tr for tr in fig.data if tr.mode == "lines+markers"]
+    assert len(lines) == frame["area"].nunique() > 10  # every area is drawn …
+    legend = [tr.name for tr in lines if tr.showlegend is not False]
+    headline = frame[frame["area_rank"] == 1].drop_duplicates("country")["area_label"]
+    # … but the legend names only the headline area of each country plus one "other areas" entry each.
+    assert legend == [headline.iloc[0], t("indicators.other_areas", "en", country="Finland"),
+                      headline.iloc[1], t("indicators.other_areas", "en", country="Estonia")]
+
+
+def test_map_draws_points_without_a_basemap(store):
+    view = Filters(lang="et")
+    points = queries.map_points(store, view, "INT_POPULATION")
+    deck = figures.latest_map(points, queries.indicator_meta(store, view, "INT_POPULATION"), "et")
+    spec = json.loads(deck.to_json())
+    # Streamlit reads pydeck's placeholder style as "no basemap" (None or "" would fetch Carto tiles).
+    assert spec["mapStyle"] == "__MAP_STYLE__" and "mapProvider" not in spec
+    layer = spec["layers"][0]
+    assert layer["@@type"] == "ScatterplotLayer" and len(layer["data"]) == len(points)
+    assert "{area_label}" in deck._tooltip["html"]
+    tallinn = next(d for d in layer["data"] if d["area_label"] == "Tallinn")
+    assert tallinn["value_text"].endswith(t("indicators.unit.persons", "et"))
+    biggest = max(layer["data"], key=lambda d: d["value"])
+    assert biggest["radius"] == max(d["radius"] for d in layer["data"])
+
+
+def test_tables_and_texts_are_translated(store):
+    view = Filters(lang="et")
+    frame = queries.series(store, view, "MOB_FERRY_PAX")
+    table = figures.observation_table(frame, "et")
+    assert list(table.columns) == [t(f"indicators.col.{c}", "et") for c in
+                                   ("area", "country", "period", "value", "low", "high", "flag", "note", "source")]
+    assert len(table) == len(frame)
+    assert t("indicators.flag.break", "et") in set(table[t("indicators.col.flag", "et")])
+    overview = queries.domain_overview(store, replace(view, domains=("social_security",)))
+    styler = figures.overview_styler(figures.overview_table(overview, "et"), overview, "et")
+    html = styler.to_html()
+    assert queries.ASSESSMENT_COLOURS[queries.WORSENED] in html  # processing times rose: red
+    assert figures.delta_text(-1234.5, -0.05, "fi") == "-1\u00a0234 (-5,0\u00a0%)"
+    assert figures.delta_text(0.0, 0.0, "en") == "0"  # st.metric: no arrow, grey
+    assert figures.delta_text(None, None, "en") is None
+    assert figures.delta_description("2023", "fi") == "vs. 2023" and figures.delta_description(None, "fi") is None
+    about = "\n".join(figures.about_lines(queries.indicator_meta(store, view, "MOB_FERRY_PAX"), "et"))
+    assert t("indicators.last_updated", "et") in about and t("indicators.break_notes", "et") in about
+
+
+# -- the page in AppTest -------------------------------------------------------------------------
+
+
+def _chart_spec(at) -> dict:
+    return json.loads(at.get("plotly_chart")[0].proto.spec)
+
+
+def test_page_on_the_demo_database(demo_copy):
+    at = run_app(page=PAGE)
+    assert not at.exception
+    assert at.title[0].value == t("page.indicators", "en")
+    assert [tab.label for tab in at.tabs] == [t(f"indicators.tab_{n}", "en") for n in ("chart", "map", "table")]
+    code = at.selectbox(key="ind_choice").value
+    assert at.query_params["ind"] == [code] or at.query_params["ind"] == code
+    assert len(at.get("plotly_chart")) == 1 and at.metric
+    # Every domain: the overview lists every indicator with observations.
+    overview = at.dataframe[-1].value
+    assert len(overview) == len(queries.domain_overview(open_store(demo_copy), Filters()))
+
+
+def test_page_on_an_empty_database_explains_what_to_do(empty_db):
+    at = run_app(page=PAGE)
+    assert not at.exception
+    assert [i.value for i in at.info] == [t("indicators.empty_db", "en")]
+    assert not at.metric and not at.get("plotly_chart")
+
+
+@pytest.mark.parametrize("lang", ["fi", "et"])
+def test_link_reproduces_the_view_in_each_language(demo_copy, lang):
+    at = run_app(page=PAGE, query={"lang": lang, "ind": "TAX_DOUBLE_CASES"})
+    assert not at.exception
+    assert at.title[0].value == t("page.indicators", lang)
+    assert at.selectbox(key="ind_choice").value == "TAX_DOUBLE_CASES"
+    meta = queries.indicator_meta(open_store(demo_copy), Filters(lang=lang), "TAX_DOUBLE_CASES")
+    assert _chart_spec(at)["layout"]["title"]["text"] == meta.name
+    labels = [m.label for m in at.metric]
+    assert labels == [f"{t('side.FI', lang)} (2024)", f"{t('side.EE', lang)} (2024)"]
+    # Fewer double-taxation cases (a higher value is worse): shown green.
+    assert [m.proto.color for m in at.metric] == [MetricProto.MetricColor.GREEN] * 2
+    assert any(t("indicators.last_updated", lang) in m.value for m in at.markdown)
+
+
+def test_invalid_indicator_in_the_link_is_ignored(demo_copy):
+    at = run_app(page=PAGE, query={"lang": "en", "ind": "DROP TABLE"})
+    assert not at.exception
+    first = queries.indicator_choices(open_store(demo_copy), Filters())["code"].iloc[0]
+    assert at.selectbox(key="ind_choice").value == first
+    assert not at.warning and not at.error
+
+
+def test_table_shows_exactly_the_filtered_observations(demo_copy):
+    query = {"lang": "fi", "ind": "SOC_KELA_DECISION_DAYS", "domain": "social_security", "side": "EE",
+             "from": "2023", "to": "2024"}
+    at = run_app(page=PAGE, query=query)
+    assert not at.exception
+    view = Filters(lang="fi", domains=("social_security",), side="EE", year_from=2023, year_to=2024)
+    expected = figures.observation_table(queries.series(open_store(demo_copy), view, "SOC_KELA_DECISION_DAYS"),
+                                         "fi")
+    shown = at.dataframe[0].value
+    assert len(shown) == 8  # 2023-Q1 … 2024-Q4, Estonia only
+    pd.testing.assert_frame_equal(shown.reset_index(drop=True), expected.reset_index(drop=True),
+                                  check_dtype=False)
+    # Only Estonia; 2024-Q4 against 2024-Q3: shorter processing time (higher is worse) is green, longer red.
+    change = queries.latest_changes(open_store(demo_copy), view, "SOC_KELA_DECISION_DAYS")
+    assert list(change["period"]) == ["2024-Q4"] and change["change"].iloc[0] != 0
+    expected_colour = MetricProto.MetricColor.GREEN if change["change"].iloc[0] < 0 else MetricProto.MetricColor.RED
+    assert [m.proto.color for m in at.metric] == [expected_colour]
+    overview = at.dataframe[-1].value
+    assert set(overview[t("indicators.col.domain", "fi")]) == {t("domain.social_security", "fi")}
+    assert set(overview[t("indicators.col.country", "fi")]) == {t("side.EE", "fi")}
+    # The domain filter limits the picker to social-security indicators, listed without a domain prefix.
+    assert set(at.selectbox(key="ind_choice").options) == {
+        figures.choice_labels(queries.indicator_choices(open_store(demo_copy), view), "fi")[c]
+        for c in ("SOC_KELA_DECISION_DAYS", "SOC_A1_CERTS")}
+
+
+def test_map_tab_shows_municipalities_or_an_empty_state(demo_copy):
+    at = run_app(page=PAGE, query={"lang": "en", "ind": "INT_POPULATION"})
+    assert not at.exception
+    decks = at.get("deck_gl_json_chart")
+    assert len(decks) == 1
+    spec = json.loads(decks[0].proto.json)
+    points = queries.map_points(open_store(demo_copy), Filters(), "INT_POPULATION")
+    assert len(spec["layers"][0]["data"]) == len(points)
+    at = run_app(page=PAGE, query={"lang": "en", "ind": "TAX_DOUBLE_CASES"})
+    assert not at.get("deck_gl_json_chart")
+    assert t("indicators.map_empty", "en") in [i.value for i in at.info]
+
+
+def test_an_unchanged_value_is_grey_and_the_card_shows_the_series(demo_copy):
+    at = run_app(page=PAGE, query={"lang": "et", "ind": "LEG_RESIDENCE_REG_DAYS", "side": "EE"})
+    assert not at.exception
+    change = queries.latest_changes(open_store(demo_copy), Filters(side="EE"), "LEG_RESIDENCE_REG_DAYS")
+    assert list(change["assessment"]) == [queries.UNCHANGED]
+    (card,) = at.metric
+    assert card.proto.color == MetricProto.MetricColor.GRAY
+    assert card.proto.delta_description == t("indicators.vs", "et", period=change["previous_period"].iloc[0])
+    series = queries.series(open_store(demo_copy), Filters(side="EE"), "LEG_RESIDENCE_REG_DAYS")
+    assert list(card.proto.chart_data) == series["value"].tolist()
