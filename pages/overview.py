@@ -1,14 +1,16 @@
-"""Overview: headline cards and bottlenecks by domain × status."""
+"""Overview: headline cards, bottlenecks by domain × status, the indicators that moved most, the twin region."""
 
 import streamlit as st
 
-from pages._ui import filters
-from twinreg_data.figures.overview import domain_status_bars
+from pages._ui import downloads, empty_state, filters
+from twinreg_data.figures import mobility as mobility_figures
+from twinreg_data.figures.overview import domain_status_bars, movers_bars
 from twinreg_data.i18n import format_number, format_pct, t
-from twinreg_data.queries import overview
+from twinreg_data.queries import mobility, overview
 from twinreg_data.st_cache import cached
 
-lang = filters().lang
+view = filters()
+lang = view.lang
 st.title(t("app.title", lang))
 st.caption(t("app.tagline", lang))
 
@@ -16,7 +18,7 @@ if not cached(overview.has_data):
     st.info(t("overview.empty", lang))
     st.stop()
 
-head = cached(overview.headline)
+head = cached(overview.headline, view)
 cards = st.columns(4)
 cards[0].metric(t("overview.open", lang), format_number(head.open_bottlenecks, lang))
 cards[1].metric(t("overview.resolved_12m", lang), format_number(head.resolved_12m, lang))
@@ -31,5 +33,23 @@ else:
         help=head.ferry_source,
     )
 
-counts = cached(overview.bottlenecks_by_domain_status)
-st.plotly_chart(domain_status_bars(counts, lang, t("overview.source", lang, source="TwinReg")))
+counts = cached(overview.bottlenecks_by_domain_status, view)
+if counts.empty:
+    empty_state(lang)
+else:
+    st.plotly_chart(domain_status_bars(counts, lang, t("overview.source", lang)))
+    downloads(counts, "bottlenecks_by_domain_status", lang, key="ov-status")
+
+movers = cached(overview.moved_most, view)
+if movers.empty:
+    st.info(t("overview.no_movers", lang))
+else:
+    st.plotly_chart(movers_bars(movers, lang))
+    downloads(movers, "indicators_moved_most", lang, key="ov-movers")
+
+st.subheader(t("overview.map", lang))
+region = cached(mobility.twin_region, view)
+st.pydeck_chart(mobility_figures.twin_region_map(region.areas, region.flows, lang, region.indicator_name),
+                key="ov-map")
+st.caption(t("overview.map_caption", lang, year=region.year or "–",
+             unit=mobility_figures.unit_label(region.unit, lang), indicator=region.indicator_name or "–"))

@@ -19,7 +19,8 @@ def test_overview_shows_headline_numbers_from_the_database(demo_copy):
     assert metrics[t("overview.resolved_12m", "en")] == format_number(expected.resolved_12m, "en")
     ferry_label = t("overview.ferry", "en", period=expected.ferry_period)
     assert metrics[ferry_label] == format_number(expected.ferry_value, "en")
-    assert len(at.get("plotly_chart")) == 1
+    assert len(at.get("plotly_chart")) == 2  # domain × status, indicators that moved most
+    assert len(at.get("deck_gl_json_chart")) == 1  # the twin-region map
 
 
 def test_overview_in_finnish(demo_copy):
@@ -37,3 +38,16 @@ def test_overview_on_an_empty_database_explains_what_to_do(empty_db):
     assert not at.exception
     assert any(t("overview.empty", "en") == i.value for i in at.info)
     assert len(at.metric) == 0
+
+
+def test_overview_follows_the_domain_filter_from_the_link(demo_copy):
+    from twinreg_data.filters import Filters
+
+    at = run_app(query={"domain": "taxation", "side": "FI"})
+    assert not at.exception
+    expected = queries.headline(open_store(demo_copy), Filters(domains=("taxation",), side="FI"))
+    value = {m.label: m.value for m in at.metric}[t("overview.open", "en")]
+    assert value == format_number(expected.open_bottlenecks, "en")
+    everything = queries.headline(open_store(demo_copy))
+    assert expected.open_bottlenecks < everything.open_bottlenecks
+    assert len(at.get("plotly_chart")) == 2 and len(at.get("deck_gl_json_chart")) == 1

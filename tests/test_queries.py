@@ -82,3 +82,28 @@ def test_bottlenecks_by_domain_status(store):
     assert names == ["Tunnistettu", "Analysoitu", "Ratkaistu"]  # lifecycle order, in Finnish
     resolved = fig.data[2]
     assert dict(zip(resolved.y, resolved.x, strict=True)) == {"Verotus": 0, "Digitaaliset palvelut": 2}
+
+
+def test_headline_and_counts_follow_the_domain_and_side_filters(store):
+    from twinreg_data.filters import Filters
+
+    taxation = Filters(domains=("taxation",))
+    head = queries.headline(store, taxation, today=TODAY)
+    assert (head.open_bottlenecks, head.resolved_12m, head.stalled) == (2, 0, 1)
+    estonia = Filters(side="EE")  # BN-003 (EE) and BN-001/BN-004 (both); BN-002 is Finnish
+    assert queries.headline(store, estonia, today=TODAY).open_bottlenecks == 1
+    rows = {(r.domain, r.status): r.count for r in queries.bottlenecks_by_domain_status(store, estonia).itertuples()}
+    assert rows == {("digital", "resolved"): 2, ("taxation", "identified"): 1}
+
+
+def test_moved_most_orders_by_size_of_change(demo_db_path):
+    from twinreg_data.filters import Filters
+
+    demo = Store(demo_db_path)
+    movers = queries.moved_most(demo, Filters(), limit=5)
+    assert len(movers) == 5
+    sizes = movers["change_pct"].abs().tolist()
+    assert sizes == sorted(sizes, reverse=True)
+    only_mobility = queries.moved_most(demo, Filters(domains=("mobility",)), limit=50)
+    assert set(only_mobility["domain"]) == {"mobility"}
+    demo.close()

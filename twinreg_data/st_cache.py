@@ -19,6 +19,19 @@ T = TypeVar("T")
 QUERY_PACKAGE = "twinreg_data.queries."
 
 
+@st.cache_resource(show_spinner=False)
+def app_icon():
+    """The favicon, drawn here so the browser needs no icon font or CDN: two linked circles, the twin cities."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGBA", (64, 64), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    draw.line((20, 32, 44, 32), fill="#0072B2", width=6)
+    draw.ellipse((2, 16, 34, 48), fill="#0072B2")
+    draw.ellipse((30, 16, 62, 48), fill="#009E73")
+    return image
+
+
 def db_path() -> str:
     return str(default_db_path().resolve())
 

@@ -40,19 +40,50 @@ def domain_status_bars(counts: pd.DataFrame, lang: str, source: str) -> go.Figur
         )
     fig.update_layout(
         barmode="stack",
-        title=t("overview.by_domain_status", lang),
+        title={"text": t("overview.by_domain_status", lang),
+               "subtitle": {"text": source, "font": {"size": 12, "color": "#555"}}},
         xaxis_title=t("common.count", lang),
         yaxis={"autorange": "reversed"},
-        legend={"orientation": "h", "y": -0.2},
-        margin={"l": 10, "r": 10, "t": 50, "b": 80},
-        height=420,
-        annotations=[{
-            "text": source, "showarrow": False, "xref": "paper", "yref": "paper", "x": 0, "y": -0.42,
-            "xanchor": "left", "font": {"size": 11, "color": "#555"},
-        }],
+        legend={"orientation": "h", "x": 0, "y": -0.15, "yanchor": "top", "traceorder": "normal"},
+        margin={"l": 10, "r": 10, "t": 80, "b": 60},
+        height=460,
     )
     return fig
 
 
 def domain_colour(domain: str) -> str:
     return DOMAIN_COLOURS.get(domain, "#777777")
+
+
+def movers_bars(movers: pd.DataFrame, lang: str) -> go.Figure:
+    """The indicators that moved most: % change of the latest value, green when better, red when worse.
+
+    `movers`: queries.overview.moved_most (name, country, area_label, period, previous_period, change_pct,
+    assessment).
+    """
+    from ..i18n import format_pct
+    from ..queries.indicators import ASSESSMENT_COLOURS
+
+    labels = [f"{r.name} · {t(f'side.{r.country}', lang)}" for r in movers.itertuples()]
+    fig = go.Figure(go.Bar(
+        y=labels,
+        x=(movers["change_pct"] * 100).tolist(),
+        orientation="h",
+        marker_color=[ASSESSMENT_COLOURS.get(a, "#6e6e6e") for a in movers["assessment"]],
+        text=[format_pct(v, lang) for v in movers["change_pct"]],
+        textposition="auto",
+        cliponaxis=False,
+        customdata=[[r.period, r.previous_period, t(f"indicators.assessment.{r.assessment}", lang)]
+                    for r in movers.itertuples()],
+        hovertemplate="%{y}<br>%{customdata[1]} → %{customdata[0]}: %{text}<br>%{customdata[2]}<extra></extra>",
+    ))
+    fig.update_layout(
+        title={"text": t("overview.movers", lang),
+               "subtitle": {"text": t("overview.movers_source", lang), "font": {"size": 12, "color": "#555"}}},
+        xaxis_title=t("overview.movers_axis", lang),
+        yaxis={"autorange": "reversed"},
+        height=150 + 40 * len(movers),
+        margin={"l": 10, "r": 70, "t": 80, "b": 60},
+        xaxis={"zeroline": True, "zerolinecolor": "#999", "automargin": True},
+    )
+    return fig

@@ -8,8 +8,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from ..filters import Filters
 from ..schema import BOTTLENECK_STATUSES, CLOSED_STATUSES
 from ..store import Store
+from .common import domain_clause, side_clause
+from .indicators import domain_overview
 
 FERRY_INDICATOR = "MOB_FERRY_PAX"
 
@@ -40,20 +43,25 @@ class Headline:
         return self.ferry_value / self.ferry_previous - 1
 
 
-def headline(store: Store, today: dt.date | None = None) -> Headline:
+def headline(store: Store, filters: Filters | None = None, today: dt.date | None = None) -> Headline:
+    """Headline numbers for the selected domains and side (the ferry figure is the route's, both sides)."""
+    filters = filters or Filters()
     today = today or dt.date.today()
     days = stall_days()
     closed = sorted(CLOSED_STATUSES)
+    domain_sql, domain_params = domain_clause(filters)
+    side_sql, side_params = side_clause(filters)
+    scope = f"{domain_sql} AND {side_sql}"
     with store.cursor() as cur:
         open_count, stalled = cur.execute(
             "SELECT count(*), count(*) FILTER (WHERE last_event_on < ?::DATE - to_days(?::INTEGER)) "
-            "FROM bottleneck_current WHERE status NOT IN (SELECT unnest(?::VARCHAR[]))",
-            [today, days, closed],
+            f"FROM bottleneck_current WHERE status NOT IN (SELECT unnest(?::VARCHAR[])) AND {scope}",
+            [today, days, closed, *domain_params, *side_params],
         ).fetchone()
         resolved = cur.execute(
             "SELECT count(*) FROM bottleneck_current WHERE status IN ('resolved', 'partly_resolved') "
-            "AND last_event_on > ?::DATE - INTERVAL 12 MONTH AND last_event_on <= ?",
-            [today, today],
+            f"AND last_event_on > ?::DATE - INTERVAL 12 MONTH AND last_event_on <= ? AND {scope}",
+            [today, today, *domain_params, *side_params],
         ).fetchone()[0]
         ferry = cur.execute(
             "SELECT period, value, lag(value) OVER (ORDER BY period_start) AS previous, "
@@ -68,15 +76,27 @@ def headline(store: Store, today: dt.date | None = None) -> Headline:
     )
 
 
-def bottlenecks_by_domain_status(store: Store) -> pd.DataFrame:
-    """Counts per (domain, status), statuses in lifecycle order."""
+def bottlenecks_by_domain_status(store: Store, filters: Filters | None = None) -> pd.DataFrame:
+    """Counts per (domain, status) for the selected domains and side, statuses in lifecycle order."""
+    filters = filters or Filters()
+    domain_sql, domain_params = domain_clause(filters)
+    side_sql, side_params = side_clause(filters)
     frame = store.query_df(
-        "SELECT domain, status, count(*) AS count FROM bottleneck_current GROUP BY domain, status "
-        "ORDER BY domain, status"
+        f"SELECT domain, status, count(*) AS count FROM bottleneck_current WHERE {domain_sql} AND {side_sql} "
+        "GROUP BY domain, status ORDER BY domain, status",
+        [*domain_params, *side_params],
     )
     order = {s: i for i, s in enumerate(BOTTLENECK_STATUSES)}
     return frame.sort_values(["domain", "status"], key=lambda s: s.map(order) if s.name == "status" else s,
                              ignore_index=True)
+
+
+def moved_most(store: Store, filters: Filters, limit: int = 8) -> pd.DataFrame:
+    """The indicator series whose latest value moved most (by % change) in the selected domains and side."""
+    changes = domain_overview(store, filters)
+    changes = changes[changes["change_pct"].notna() & (changes["change_pct"] != 0)]
+    order = changes["change_pct"].abs().sort_values(ascending=False).index
+    return changes.loc[order].head(limit).reset_index(drop=True)
 
 
 def has_data(store: Store) -> bool:
