@@ -41,6 +41,7 @@ if view.domains and "mobility" not in view.domains:
 options = cached(mobility.flow_options, view)
 indicators = cached(mobility.point_indicators, view)
 names = dict(zip(indicators["code"], indicators["name"], strict=True))
+point_sources = dict(zip(indicators["code"], indicators["source"], strict=True))
 units, codes = options.units(), list(indicators["code"])
 (unit_col, modes_col), (year_col, points_col) = st.columns(2), st.columns(2)
 unit = year = code = None
@@ -75,7 +76,7 @@ else:
     st.pydeck_chart(figures.twin_region_map(areas, flows, lang, names.get(code, "")), key="mob-map",
                     height=figures.MAP_HEIGHT_PX, alt=t("mobility.map_alt", lang))
     st.caption(figures.flow_map_help(unit, names.get(code, "–"), lang) + "  \n"
-               + figures.sources_line(flows["source"], lang))
+               + figures.sources_line([*flows["source"], point_sources.get(code)], lang))
     if not flows.empty:
         table = figures.flows_table(flows, lang)
         st.markdown("**" + t("mobility.flows_table", lang, unit=figures.unit_label(unit, lang), year=year) + "**")

@@ -70,20 +70,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "et": "Kaart Helsingi-Uusimaa ja Harju maakonna vahelistest voogudest",
     },
     "mobility.gulf": {"en": "Gulf of Finland", "fi": "Suomenlahti", "et": "Soome laht"},
-    "mobility.tooltip_flow": {
-        "en": "<b>{origin} → {destination}</b><br/>{mode}, {period}<br/>{amount}",
-        "fi": "<b>{origin} → {destination}</b><br/>{mode}, {period}<br/>{amount}",
-        "et": "<b>{origin} → {destination}</b><br/>{mode}, {period}<br/>{amount}",
-    },
+    "mobility.tooltip_flow": {"en": "{mode}, {period}", "fi": "{mode}, {period}", "et": "{mode}, {period}"},
     "mobility.tooltip_area": {
-        "en": "<b>{name}</b><br/>{indicator}: {value} ({period})",
-        "fi": "<b>{name}</b><br/>{indicator}: {value} ({period})",
-        "et": "<b>{name}</b><br/>{indicator}: {value} ({period})",
+        "en": "{indicator}: {value} ({period})",
+        "fi": "{indicator}: {value} ({period})",
+        "et": "{indicator}: {value} ({period})",
     },
     "mobility.tooltip_area_none": {
-        "en": "<b>{name}</b><br/>{indicator}: no value in the selected period",
-        "fi": "<b>{name}</b><br/>{indicator}: ei arvoa valitulla ajanjaksolla",
-        "et": "<b>{name}</b><br/>{indicator}: valitud perioodil väärtus puudub",
+        "en": "{indicator}: no value in the selected period",
+        "fi": "{indicator}: ei arvoa valitulla ajanjaksolla",
+        "et": "{indicator}: valitud perioodil väärtus puudub",
     },
     "mobility.flows_table": {
         "en": "Flows on the map ({unit}, {year})",
@@ -125,6 +121,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{name}: seasonal pattern, one line per year",
         "fi": "{name}: kausivaihtelu, yksi viiva vuotta kohden",
         "et": "{name}: hooajalisus, üks joon aasta kohta",
+    },
+    "mobility.chart.ferry": {
+        "en": "Ferry passengers per year", "fi": "Laivamatkustajat vuosittain", "et": "Laevareisijad aastate kaupa",
+    },
+    "mobility.chart.air": {
+        "en": "Air passengers per year", "fi": "Lentomatkustajat vuosittain", "et": "Lennureisijad aastate kaupa",
+    },
+    "mobility.chart.commuters": {
+        "en": "Commuters per year", "fi": "Pendelöijät vuosittain", "et": "Pendeldajad aastate kaupa",
+    },
+    "mobility.chart.season": {
+        "en": "Ferry passengers by month", "fi": "Laivamatkustajat kuukausittain", "et": "Laevareisijad kuude kaupa",
     },
     "mobility.axis.year": {"en": "Year", "fi": "Vuosi", "et": "Aasta"},
     "mobility.axis.month": {"en": "Month", "fi": "Kuukausi", "et": "Kuu"},

@@ -1,0 +1,348 @@
+"""Mobility page: read models against plain SQL, figure builders, and the real page in AppTest."""
+
+from __future__ import annotations
+
+import base64
+import json
+from dataclasses import replace
+
+import numpy as np
+import pandas as pd
+import pytest
+from conftest import run_app
+
+from twinreg_data.figures import mobility as figures
+from twinreg_data.filters import Filters
+from twinreg_data.i18n import t
+from twinreg_data.queries import mobility
+from twinreg_data.store import open_store
+
+BASEMAP_URL = "https://basemaps.cartocdn.com/gl/positron-gl-style/style.json"
+
+
+@pytest.fixture
+def store(demo_copy):
+    return open_store(demo_copy)
+
+
+@pytest.fixture
+def no_basemap(monkeypatch):
+    monkeypatch.delenv(figures.BASEMAP_STYLE_ENV, raising=False)
+    monkeypatch.delenv(figures.MAP_PROVIDER_ENV, raising=False)
+
+
+def plain(store, sql: str, params: list | None = None) -> list[tuple]:
+    return store.query(sql, params or [])
+
+
+# -- read models -----------------------------------------------------------------------------------
+def test_arc_volumes_of_a_year_mode_and_unit_match_plain_sql(store):
+    flows = mobility.flows_for_year(store, Filters(), 2024, "passengers", ())
+    expected = dict(((o, d, m), v) for o, d, m, v in plain(
+        store, "SELECT origin, destination, mode, sum(volume) FROM flows "
+        "WHERE unit = 'passengers' AND period = '2024' GROUP BY ALL"))
+    assert expected, "the demo has passenger flows in 2024"
+    assert {(r.origin, r.destination, r.mode): r.volume for r in flows.itertuples()} == expected
+    assert set(flows["unit"]) == {"passengers"}
+    assert flows["volume"].is_monotonic_decreasing
+
+    air = mobility.flows_for_year(store, Filters(), 2024, "passengers", ("air",))
+    n_air = plain(store, "SELECT count(*) FROM flows WHERE unit = 'passengers' AND mode = 'air' AND period = '2024'")
+    assert set(air["mode"]) == {"air"} and len(air) == n_air[0][0] > 0
+
+
+def test_units_are_never_added_together(store):
+    commuters = mobility.flows_for_year(store, Filters(), 2023, "commuters", ())
+    total = plain(store, "SELECT sum(volume) FROM flows WHERE unit = 'commuters' AND period = '2023'")[0][0]
+    assert commuters["volume"].sum() == pytest.approx(total)
+    passengers_2023 = plain(store, "SELECT sum(volume) FROM flows WHERE unit = 'passengers' AND period = '2023'")[0][0]
+    assert commuters["volume"].sum() < passengers_2023  # the ferry route's passengers did not leak in
+    series = mobility.commuter_series(store, Filters())
+    from_flows = series[series["series"] == mobility.FLOWS_SERIES].set_index("year")["value"]
+    assert from_flows[2023] == pytest.approx(total)
+    indicator_rows = plain(store, "SELECT count(*) FROM observations WHERE indicator = ?",
+                           [mobility.COMMUTERS_INDICATOR])[0][0]
+    assert (series["series"] != mobility.FLOWS_SERIES).sum() == indicator_rows
+
+
+def test_flow_options_respect_the_period_range_and_units(store):
+    options = mobility.flow_options(store, Filters())
+    assert options.units()[0] == "passengers" and "commuters" in options.units()
+    assert options.modes("passengers") == ["ferry", "air"]  # FLOW_MODES order; the 2050 tunnel is out of range
+    years = [y for (y,) in plain(store, "SELECT DISTINCT year(period_start) FROM flows WHERE unit = 'passengers' "
+                                        "AND year(period_start) <= year(current_date) ORDER BY 1")]
+    assert options.years("passengers") == years
+    assert options.years("passengers", ("air",)) == [y for (y,) in plain(
+        store, "SELECT DISTINCT year(period_start) FROM flows WHERE mode = 'air' ORDER BY 1")]
+
+    early = Filters(year_from=2005, year_to=2010)
+    assert mobility.flow_options(store, early).years("passengers") == list(range(2005, 2011))
+    assert mobility.flow_options(store, early).units() == ["passengers"]
+    assert mobility.flows_for_year(store, early, 2024, "passengers").empty
+
+
+def test_side_keeps_cross_border_flows_and_narrows_municipality_points(store):
+    for side in ("FI", "EE"):
+        view = Filters(side=side)
+        assert len(mobility.flows_for_year(store, view, 2024, "passengers")) == 4
+        points = mobility.area_points(store, view, mobility.POPULATION_INDICATOR)
+        expected = plain(store, "SELECT count(*) FROM areas WHERE level = 'municipality' AND country = ? "
+                                "AND lat IS NOT NULL AND lon IS NOT NULL", [side])[0][0]
+        assert set(points["country"]) == {side} and len(points) == expected
+
+
+def test_area_points_carry_the_latest_value_in_the_period(store):
+    latest = plain(store, "SELECT arg_max(value, period_start), arg_max(period, period_start) FROM observations "
+                          "WHERE indicator = ? AND area = 'FI-091'", [mobility.POPULATION_INDICATOR])[0]
+    points = mobility.area_points(store, Filters(), mobility.POPULATION_INDICATOR).set_index("code")
+    assert (points.loc["FI-091", "value"], points.loc["FI-091", "period"]) == latest
+    in_2020 = plain(store, "SELECT value FROM observations WHERE indicator = ? AND area = 'FI-091' "
+                           "AND period = '2020'", [mobility.POPULATION_INDICATOR])[0][0]
+    capped = mobility.area_points(store, Filters(year_to=2020), mobility.POPULATION_INDICATOR).set_index("code")
+    assert capped.loc["FI-091", "value"] == in_2020
+    choices = mobility.point_indicators(store, Filters(lang="fi"))
+    assert choices["code"].iloc[0] == mobility.POPULATION_INDICATOR and choices["name"].iloc[0] == "Väkiluku"
+    single_area = [c for (c,) in plain(store, "SELECT indicator FROM observations o JOIN areas a ON a.code = o.area "
+                                              "WHERE a.level = 'municipality' GROUP BY 1 "
+                                              "HAVING count(DISTINCT area) = 1")]
+    assert mobility.FERRY_INDICATOR in single_area and not set(single_area) & set(choices["code"])
+
+
+def test_seasonality_has_twelve_months_per_year_and_follows_the_period(store):
+    months = mobility.seasonality(store, Filters())
+    years = [y for (y,) in plain(store, "SELECT DISTINCT year(period_start) FROM observations "
+                                        "WHERE indicator = ? ORDER BY 1", [mobility.FERRY_MONTHLY_INDICATOR])]
+    assert sorted(months["year"].unique()) == years
+    assert (months.groupby("year")["month"].apply(sorted) == pd.Series([list(range(1, 13))] * len(years),
+                                                                     index=years)).all()
+    total_2019 = plain(store, "SELECT sum(value) FROM observations WHERE indicator = ? AND period LIKE '2019-%'",
+                       [mobility.FERRY_MONTHLY_INDICATOR])[0][0]
+    assert months[months["year"] == 2019]["value"].sum() == pytest.approx(total_2019)
+    assert set(mobility.seasonality(store, Filters(year_from=2023))["year"]) == {y for y in years if y >= 2023}
+
+
+def test_ferry_series_has_estimate_bounds_and_flags(store):
+    series = mobility.indicator_series(store, Filters(year_from=2015, year_to=2024), mobility.FERRY_INDICATOR)
+    expected = plain(store, "SELECT count(*) FROM observations WHERE indicator = ? "
+                            "AND period BETWEEN '2015' AND '2024'", [mobility.FERRY_INDICATOR])[0][0]
+    assert len(series) == expected
+    banded = series.dropna(subset=["value_low", "value_high"])
+    assert not banded.empty and (banded["value_low"] <= banded["value"]).all()
+    assert "estimate" in set(series["flag"].dropna())
+
+
+def test_has_data_and_empty_database(store, empty_db):
+    assert mobility.has_data(store)
+    empty = open_store(empty_db)
+    assert not mobility.has_data(empty)
+    region = mobility.twin_region(empty, Filters())
+    assert region.year is None and region.flows.empty
+
+
+def test_twin_region_takes_the_latest_passenger_year(store, no_basemap):
+    region = mobility.twin_region(store, Filters())
+    latest = plain(store, "SELECT max(year(period_start)) FROM flows WHERE unit = 'passengers' "
+                          "AND year(period_start) <= year(current_date)")[0][0]
+    assert (region.year, region.unit) == (latest, "passengers")
+    deck = figures.twin_region_map(region.areas, region.flows, "en", region.indicator_name)
+    assert len(_layer(deck, "ArcLayer").data) == len(region.flows)
+
+
+# -- figures ---------------------------------------------------------------------------------------
+def _flows_frame() -> pd.DataFrame:
+    return pd.DataFrame({
+        "origin": ["EE-0784", "FI-091", "EE-0784"], "destination": ["FI-091", "EE-0784", "FI-092"],
+        "origin_name": ["Tallinn", "Helsinki (Helsingfors)", "Tallinn"],
+        "destination_name": ["Helsinki (Helsingfors)", "Tallinn", "Vantaa (Vanda)"],
+        "origin_lat": [59.437, 60.171, 59.437], "origin_lon": [24.754, 24.933, 24.754],
+        "destination_lat": [60.171, 59.437, 60.289], "destination_lon": [24.933, 24.754, 25.030],
+        "mode": ["ferry", "ferry", "air"], "unit": ["passengers"] * 3, "year": [2024] * 3,
+        "volume": [3_600_000.0, 3_500_000.0, 60_000.0], "source": ["Port", "Port", "Finavia"], "note": [None] * 3,
+    })
+
+
+def _areas_frame() -> pd.DataFrame:
+    return pd.DataFrame({
+        "code": ["FI-091", "EE-0784", "FI-078"], "name": ["Helsinki (Helsingfors)", "Tallinn", "Hanko (Hangö)"],
+        "country": ["FI", "EE", "FI"], "region": ["Helsinki-Uusimaa", "Harju County", "Helsinki-Uusimaa"],
+        "lat": [60.171, 59.437, 59.823], "lon": [24.933, 24.754, 22.968],
+        "value": [684018.0, 461602.0, None], "period": ["2024", "2025", None], "flag": [None] * 3,
+    })
+
+
+def _layer(deck, layer_type: str):
+    return next(layer for layer in deck.layers if layer.type == layer_type)
+
+
+def test_map_has_no_basemap_by_default(no_basemap):
+    deck = figures.twin_region_map(_areas_frame(), _flows_frame(), "en", "Population")
+    assert deck.map_provider is None
+    spec = json.loads(deck.to_json())
+    assert "mapProvider" not in spec
+    # pydeck's placeholder style (not a URL): Streamlit then draws no basemap and fetches no tiles.
+    assert "://" not in str(spec.get("mapStyle", ""))
+    assert [layer["@@type"] for layer in spec["layers"]] == ["ScatterplotLayer", "ArcLayer", "TextLayer"]
+
+
+def test_map_uses_the_configured_basemap(monkeypatch):
+    monkeypatch.setenv(figures.BASEMAP_STYLE_ENV, BASEMAP_URL)
+    monkeypatch.delenv(figures.MAP_PROVIDER_ENV, raising=False)
+    deck = figures.twin_region_map(_areas_frame(), _flows_frame(), "en")
+    assert (deck.map_provider, deck.map_style) == ("carto", BASEMAP_URL)
+    monkeypatch.setenv(figures.MAP_PROVIDER_ENV, "MapLibre")
+    deck = figures.twin_region_map(_areas_frame(), _flows_frame(), "en")
+    assert (deck.map_provider, deck.map_style) == ("maplibre", BASEMAP_URL)
+    assert json.loads(deck.to_json())["mapStyle"] == BASEMAP_URL
+
+
+def test_arcs_one_per_flow_coloured_by_mode_and_wider_with_volume(no_basemap):
+    flows = _flows_frame()
+    arcs = _layer(figures.twin_region_map(_areas_frame(), flows, "en"), "ArcLayer").data
+    assert len(arcs) == len(flows)
+    ordered = sorted(arcs, key=lambda a: a["volume"])
+    widths = [a["width"] for a in ordered]
+    assert widths == sorted(widths) and widths[0] < widths[-1] == figures.ARC_MAX_WIDTH_PX
+    assert {a["mode"]: a["colour"][:3] for a in arcs} == {
+        m: figures._rgb(figures.MODE_COLOURS[m])[:3] for m in ("ferry", "air")}
+    assert figures.arc_widths([1, 4, 9, 100]) == sorted(figures.arc_widths([1, 4, 9, 100]))
+    points = _layer(figures.twin_region_map(_areas_frame(), flows, "en"), "ScatterplotLayer").data
+    radii = {p["code"]: p["radius"] for p in points}
+    assert radii["FI-091"] > radii["EE-0784"] > radii["FI-078"] == figures.CONTEXT_RADIUS_M
+
+
+def test_tooltips_labels_and_title_are_translated(no_basemap):
+    deck = figures.twin_region_map(_areas_frame(), _flows_frame(), "fi", "Väkiluku")
+    arcs = _layer(deck, "ArcLayer").data
+    assert (arcs[0]["title"], arcs[0]["line1"], arcs[0]["line2"]) == (
+        "Tallinn → Helsinki (Helsingfors)", "Laiva, 2024", "3\u00a0600\u00a0000 matkustajaa")
+    points = {p["code"]: p["line1"] for p in _layer(deck, "ScatterplotLayer").data}
+    assert points["FI-091"] == "Väkiluku: 684\u00a0018 (2024)" and "ei arvoa" in points["FI-078"]
+    labels = {label["text"] for label in _layer(deck, "TextLayer").data}
+    assert {"Suomenlahti", "Helsinki", "Tallinn", "Helsinki-Uusimaa"} <= labels
+    assert deck._tooltip["html"] == figures.TOOLTIP_HTML == "<b>{title}</b><br/>{line1}<br/>{line2}"
+    et = _layer(figures.twin_region_map(_areas_frame(), _flows_frame(), "et"), "ArcLayer").data
+    assert et[0]["line1"] == "Laev, 2024" and et[0]["line2"].endswith("reisijat")
+    assert figures.flow_map_title("passengers", 2024, "fi") == "Matkustajat alueiden välillä vuonna 2024"
+    assert figures.flow_map_title("commuters", 2023, "et") == "Pendeldajad piirkondade vahel, 2023"
+    assert list(figures.flows_table(_flows_frame(), "fi").columns[:3]) == ["Mistä", "Mihin", "Kulkumuoto"]
+    assert "Lento" in figures.mode_legend_html(["ferry", "air"], "fi")
+
+
+def test_ferry_figure_shows_band_flags_units_and_source(store):
+    series = mobility.indicator_series(store, Filters(lang="fi"), mobility.FERRY_INDICATOR)
+    fig = figures.annual_series_figure(series, "fi")
+    name = series["indicator_name"].iloc[0]
+    assert fig.layout.title.text.replace("<br>", " ") == f"{name} vuosittain"
+    assert fig.layout.yaxis.title.text == "Matkustajat vuodessa"
+    assert fig.layout.separators == ", "
+    band = [trace for trace in fig.data if trace.fill == "tonexty"]
+    banded = series.dropna(subset=["value_low"])
+    assert len(band) == 1 and list(band[0].y) == list(banded["value_low"])
+    line = next(trace for trace in fig.data if trace.name == name)
+    assert list(line.y) == list(series["value"])
+    assert "circle-open" in line.marker.symbol and "diamond" in line.marker.symbol
+    assert {trace.name for trace in fig.data} >= {"Arvio", "Aikasarjan katko", t("mobility.band", "fi")}
+    assert series["indicator_source"].iloc[0] in fig.layout.annotations[0].text.replace("<br>", " ")
+    table = figures.annual_series_table(series, "fi")
+    assert len(table) == len(series) and "Arvio, alaraja" in table.columns
+
+
+def test_seasonality_figure_one_line_per_year_with_localised_months(store):
+    months = mobility.seasonality(store, Filters(lang="et"))
+    fig = figures.seasonality_figure(months, "et")
+    assert [trace.name for trace in fig.data] == [str(y) for y in sorted(months["year"].unique())]
+    assert list(fig.data[0].x) == figures.month_names("et") and fig.data[0].x[0] == "jaan"
+    assert fig.layout.xaxis.title.text == "Kuu" and fig.layout.yaxis.title.text == "Reisijad kuus"
+    assert figures.month_names("fi")[0] == "tammi"
+
+
+def test_commuters_figure_keeps_its_two_sources_apart(store):
+    frame = mobility.commuter_series(store, Filters())
+    fig = figures.commuters_figure(frame, "en")
+    lines = {trace.name: list(trace.y) for trace in fig.data if trace.mode == "lines+markers"}
+    assert lines[t("mobility.commuters_flows", "en")] == list(
+        frame[frame["series"] == mobility.FLOWS_SERIES].sort_values("year")["value"])
+    assert fig.layout.title.text == t("mobility.commuters_title", "en")
+    assert len(figures.commuters_table(frame, "en")) == len(frame)
+
+
+# -- the page in AppTest -----------------------------------------------------------------------------
+def _array(value: list | dict) -> list:
+    """A plotly JSON array: a plain list, or a typed array {"dtype", "bdata" (base64)}."""
+    if isinstance(value, dict):
+        return np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"]).tolist()
+    return list(value)
+
+
+def _deck_spec(at) -> dict:
+    return json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+
+
+def _arcs(at) -> list[dict]:
+    return next(layer for layer in _deck_spec(at)["layers"] if layer["@@type"] == "ArcLayer")["data"]
+
+
+def test_page_shows_map_table_and_charts_on_the_demo(store, no_basemap):
+    at = run_app(page="pages/mobility.py")
+    assert not at.exception
+    assert at.title[0].value == t("page.mobility", "en")
+    region = mobility.twin_region(store, Filters())
+    assert at.subheader[0].value == figures.flow_map_title("passengers", region.year, "en")
+    assert len(_arcs(at)) == len(region.flows) == len(at.dataframe[0].value)
+    assert "mapStyle" not in _deck_spec(at) or "://" not in _deck_spec(at)["mapStyle"]
+    assert len(at.get("plotly_chart")) == 4
+    assert len(at.get("download_button")) >= 2 * 6
+
+
+def test_page_filters_change_the_shown_flows(store, no_basemap):
+    at = run_app(page="pages/mobility.py")
+    at.multiselect(key="mob_modes").select("air").run()
+    assert not at.exception
+    assert set(at.dataframe[0].value["Mode"]) == {"Air"}
+    assert {arc["mode"] for arc in _arcs(at)} == {"air"}
+    at.select_slider(key="mob_year").set_value(2019).run()
+    assert at.subheader[0].value == figures.flow_map_title("passengers", 2019, "en")
+    assert set(at.dataframe[0].value["Year"]) == {2019}
+
+    linked = run_app(page="pages/mobility.py", query={"lang": "en", "mob_unit": "commuters", "mob_year": "2018"})
+    assert not linked.exception
+    expected = plain(store, "SELECT count(*) FROM flows WHERE unit = 'commuters' AND period = '2018'")[0][0]
+    assert len(linked.dataframe[0].value) == expected
+    assert set(linked.dataframe[0].value["Unit"]) == {"Commuters"}
+
+
+def test_page_follows_the_global_period_and_side(store, no_basemap):
+    at = run_app(page="pages/mobility.py", query={"lang": "en", "side": "EE", "from": "2005", "to": "2010"})
+    assert not at.exception
+    assert at.subheader[0].value == figures.flow_map_title("passengers", 2010, "en")
+    points = at.dataframe[1].value
+    assert set(points["Country"]) == {"EE"}
+    ferry = json.loads(at.get("plotly_chart")[0].proto.spec)
+    years = [x for trace in ferry["data"] if trace.get("mode") == "lines+markers" for x in _array(trace["x"])]
+    assert years and min(years) >= 2005 and max(years) <= 2010
+
+
+@pytest.mark.parametrize("lang", ["fi", "et"])
+def test_page_in_finnish_and_estonian(demo_copy, no_basemap, lang):
+    at = run_app(page="pages/mobility.py", query={"lang": lang, "mob_year": "not-a-year"})
+    assert not at.exception
+    assert at.title[0].value == t("page.mobility", lang)
+    latest = mobility.twin_region(open_store(demo_copy), replace(Filters(), lang=lang)).year
+    assert at.subheader[0].value == figures.flow_map_title("passengers", latest, lang)
+    assert t("mobility.col.origin", lang) in at.dataframe[0].value.columns
+    assert {arc["line1"] for arc in _arcs(at)} >= {f"{t('mobility.mode.ferry', lang)}, {latest}"}
+
+
+def test_page_on_an_empty_database_shows_the_empty_state(empty_db):
+    at = run_app(page="pages/mobility.py")
+    assert not at.exception
+    assert [i.value for i in at.info] == [t("mobility.empty", "en")]
+    assert not at.get("deck_gl_json_chart") and not at.get("plotly_chart")
+
+
+def test_page_with_a_period_without_mobility_data_shows_empty_states(demo_copy, no_basemap):
+    at = run_app(page="pages/mobility.py", query={"lang": "en", "from": "2000", "to": "2004"})
+    assert not at.exception
+    assert at.caption[1].value == t("mobility.map_no_flows", "en")
+    assert not at.get("plotly_chart")
+    assert [i.value for i in at.info].count(t("common.empty_filtered", "en")) == 4

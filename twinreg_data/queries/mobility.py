@@ -1,0 +1,219 @@
+"""Read models of the Mobility page: flows between areas, municipality points, ferry/air/commuter series.
+
+Scope of the global controls here:
+- period range: every query keeps rows whose period starts within it;
+- side: a flow is in scope when its origin or its destination lies on the chosen side (a cross-border
+  flow touches both, so it stays); municipality points are only those of the chosen side. The ferry,
+  air and commuter series describe cross-border routes, so the side does not hide them;
+- domains: the page is the mobility domain itself, so the domain filter does not narrow it.
+
+Flows are keyed by origin, destination, mode, period *and unit*: volumes of different units are
+never added up. A route-year's volume is its annual row when there is one, otherwise the sum of its
+sub-annual rows (so a year given both ways is not counted twice).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from ..filters import Filters
+from ..schema import FLOW_MODES, FLOW_UNITS
+from ..store import Store
+from .common import area_label, localised
+
+FERRY_INDICATOR = "MOB_FERRY_PAX"
+FERRY_MONTHLY_INDICATOR = "MOB_FERRY_PAX_M"
+AIR_INDICATOR = "MOB_AIR_PAX"
+COMMUTERS_INDICATOR = "EMP_COMMUTERS_EE_FI"
+POPULATION_INDICATOR = "INT_POPULATION"
+MOBILITY_INDICATORS = (FERRY_INDICATOR, FERRY_MONTHLY_INDICATOR, AIR_INDICATOR, COMMUTERS_INDICATOR)
+# The label of the flows-table series in commuter_series (the figure translates it).
+FLOWS_SERIES = "flows"
+
+
+def _route_years(filters: Filters) -> tuple[str, list]:
+    """A CTE `route_years`: one row per (origin, destination, mode, unit, year) in scope, with its volume."""
+    sql = (
+        "route_years AS ("
+        " SELECT f.origin, f.destination, f.mode, f.unit, year(f.period_start) AS year,"
+        "  coalesce(sum(f.volume) FILTER (WHERE length(f.period) = 4), sum(f.volume)) AS volume,"
+        "  string_agg(DISTINCT f.source, '; ' ORDER BY f.source) AS source,"
+        "  string_agg(DISTINCT f.note, '; ' ORDER BY f.note) AS note"
+        " FROM flows f JOIN areas ao ON ao.code = f.origin JOIN areas ad ON ad.code = f.destination"
+        " WHERE f.period_start BETWEEN ? AND ?"
+        "  AND (ao.country IN (SELECT unnest(?::VARCHAR[])) OR ad.country IN (SELECT unnest(?::VARCHAR[])))"
+        " GROUP BY ALL)"
+    )
+    return sql, [filters.date_from, filters.date_to, filters.countries, filters.countries]
+
+
+def has_data(store: Store) -> bool:
+    """Whether there is anything for this page at all (flows or one of its indicators' observations)."""
+    return bool(store.scalar(
+        "SELECT (SELECT count(*) FROM flows) "
+        "+ (SELECT count(*) FROM observations WHERE indicator IN (SELECT unnest(?::VARCHAR[])))",
+        [list(MOBILITY_INDICATORS)],
+    ))
+
+
+@dataclass(frozen=True)
+class FlowOptions:
+    """What can be chosen on the map: the (unit, mode, year) combinations present in scope."""
+
+    combos: tuple[tuple[str, str, int], ...] = field(default=())
+
+    def units(self) -> list[str]:
+        present = {unit for unit, _, _ in self.combos}
+        return [unit for unit in FLOW_UNITS if unit in present]
+
+    def modes(self, unit: str | None) -> list[str]:
+        present = {mode for u, mode, _ in self.combos if u == unit}
+        return [mode for mode in FLOW_MODES if mode in present]
+
+    def years(self, unit: str | None, modes: tuple[str, ...] | list[str] = ()) -> list[int]:
+        """Years with flows of `unit` by any of `modes` (every mode when empty), ascending."""
+        return sorted({year for u, mode, year in self.combos if u == unit and (not modes or mode in modes)})
+
+
+def flow_options(store: Store, filters: Filters) -> FlowOptions:
+    cte, params = _route_years(filters)
+    rows = store.query(f"WITH {cte} SELECT DISTINCT unit, mode, year FROM route_years ORDER BY ALL", params)
+    return FlowOptions(tuple((unit, mode, int(year)) for unit, mode, year in rows))
+
+
+def flows_for_year(store: Store, filters: Filters, year: int | None, unit: str | None,
+                   modes: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Flows of one year and one unit (by `modes`, every mode when empty), largest first, with coordinates."""
+    cte, params = _route_years(filters)
+    origin, destination = area_label(filters.lang, "ao"), area_label(filters.lang, "ad")
+    return store.query_df(
+        f"WITH {cte} "
+        f"SELECT r.origin, r.destination, {origin} AS origin_name, {destination} AS destination_name, "
+        "ao.lat AS origin_lat, ao.lon AS origin_lon, ad.lat AS destination_lat, ad.lon AS destination_lon, "
+        "r.mode, r.unit, r.year, r.volume, r.source, r.note "
+        "FROM route_years r JOIN areas ao ON ao.code = r.origin JOIN areas ad ON ad.code = r.destination "
+        "WHERE r.year = ? AND r.unit = ? AND r.mode IN (SELECT unnest(?::VARCHAR[])) "
+        "ORDER BY r.volume DESC, r.origin, r.destination, r.mode",
+        params + [year, unit, list(modes) or list(FLOW_MODES)],
+    )
+
+
+def point_indicators(store: Store, filters: Filters) -> pd.DataFrame:
+    """Indicators with values for at least two municipalities on the chosen side in the period; population first.
+
+    A figure booked for one municipality only (a port's ferry passengers) compares nothing on a map.
+    """
+    name = localised("name", filters.lang, "i")
+    return store.query_df(
+        f"SELECT * FROM (SELECT i.code, {name} AS name, i.unit, i.source, count(DISTINCT o.area) AS areas "
+        "FROM indicators i JOIN observations o ON o.indicator = i.code JOIN areas a ON a.code = o.area "
+        "WHERE a.level = 'municipality' AND a.country IN (SELECT unnest(?::VARCHAR[])) "
+        "AND o.period_start BETWEEN ? AND ? GROUP BY ALL HAVING count(DISTINCT o.area) >= 2) "
+        "ORDER BY (code = ?) DESC, areas DESC, name, code",
+        [filters.countries, filters.date_from, filters.date_to, POPULATION_INDICATOR],
+    )
+
+
+def area_points(store: Store, filters: Filters, indicator: str | None) -> pd.DataFrame:
+    """Municipalities of the chosen side with coordinates and the latest value of `indicator` in the period.
+
+    Municipalities without a value keep an empty value: they are drawn as small context dots.
+    """
+    name, region = area_label(filters.lang, "a"), localised("name", filters.lang, "p")
+    return store.query_df(
+        f"SELECT a.code, {name} AS name, a.country, {region} AS region, a.lat, a.lon, "
+        "v.value, v.period, v.flag "
+        "FROM areas a LEFT JOIN areas p ON p.code = a.parent "
+        "LEFT JOIN ("
+        " SELECT area, value, period, flag FROM observations"
+        " WHERE indicator = ? AND period_start BETWEEN ? AND ?"
+        " QUALIFY row_number() OVER (PARTITION BY area ORDER BY period_start DESC) = 1"
+        ") v ON v.area = a.code "
+        "WHERE a.level = 'municipality' AND a.country IN (SELECT unnest(?::VARCHAR[])) "
+        "AND a.lat IS NOT NULL AND a.lon IS NOT NULL "
+        "ORDER BY v.value DESC NULLS LAST, name",
+        [indicator, filters.date_from, filters.date_to, filters.countries],
+    )
+
+
+def indicator_series(store: Store, filters: Filters, code: str) -> pd.DataFrame:
+    """Annual observations of one indicator in the period, with estimate bounds, flags and sources."""
+    name, area = localised("name", filters.lang, "i"), area_label(filters.lang, "a")
+    return store.query_df(
+        f"SELECT o.area, {area} AS area_name, o.period, year(o.period_start) AS year, o.value, "
+        "o.value_low, o.value_high, o.flag, o.note, coalesce(nullif(o.source, ''), i.source) AS source, "
+        f"{name} AS indicator_name, i.source AS indicator_source, i.unit, i.domain "
+        "FROM observations o JOIN indicators i ON i.code = o.indicator JOIN areas a ON a.code = o.area "
+        "WHERE o.indicator = ? AND length(o.period) = 4 AND o.period_start BETWEEN ? AND ? "
+        "ORDER BY o.area, o.period_start",
+        [code, filters.date_from, filters.date_to],
+    )
+
+
+def commuter_series(store: Store, filters: Filters) -> pd.DataFrame:
+    """Commuters per year from two sources, never added together: the flows table (unit commuters,
+    summed over its municipal pairs) and the EMP_COMMUTERS_EE_FI indicator."""
+    cte, params = _route_years(filters)
+    name = localised("name", filters.lang, "i")
+    return store.query_df(
+        f"WITH {cte} "
+        f"SELECT ? AS series, NULL::VARCHAR AS series_name, 'mobility' AS domain, year, year::VARCHAR AS period, "
+        "sum(volume) AS value, NULL::DOUBLE AS value_low, NULL::DOUBLE AS value_high, NULL::VARCHAR AS flag, "
+        "string_agg(DISTINCT source, '; ' ORDER BY source) AS source "
+        "FROM route_years WHERE unit = 'commuters' GROUP BY year "
+        "UNION ALL "
+        f"SELECT o.indicator || ':' || o.area, {name}, i.domain, year(o.period_start), o.period, o.value, "
+        "o.value_low, o.value_high, o.flag, coalesce(nullif(o.source, ''), i.source) "
+        "FROM observations o JOIN indicators i ON i.code = o.indicator "
+        "WHERE o.indicator = ? AND length(o.period) = 4 AND o.period_start BETWEEN ? AND ? "
+        "ORDER BY series, year",
+        params + [FLOWS_SERIES, COMMUTERS_INDICATOR, filters.date_from, filters.date_to],
+    )
+
+
+def seasonality(store: Store, filters: Filters, code: str = FERRY_MONTHLY_INDICATOR) -> pd.DataFrame:
+    """Monthly values of `code` in the period as (year, month 1–12, value), for its main area.
+
+    The main area is the one with the most monthly observations, so two areas are never added up.
+    """
+    name = localised("name", filters.lang, "i")
+    return store.query_df(
+        "WITH main AS (SELECT area FROM observations WHERE indicator = ? AND length(period) = 7 "
+        " GROUP BY area ORDER BY count(*) DESC, area LIMIT 1) "
+        "SELECT year(o.period_start) AS year, month(o.period_start) AS month, o.period, o.value, o.flag, "
+        f"{name} AS indicator_name, i.source AS indicator_source, i.unit "
+        "FROM observations o JOIN main m ON m.area = o.area JOIN indicators i ON i.code = o.indicator "
+        "WHERE o.indicator = ? AND length(o.period) = 7 AND o.period_start BETWEEN ? AND ? "
+        "ORDER BY o.period_start",
+        [code, code, filters.date_from, filters.date_to],
+    )
+
+
+@dataclass(frozen=True)
+class TwinRegion:
+    """What the twin-region map of the Overview draws: the latest year's flows and the municipalities."""
+
+    year: int | None
+    unit: str | None
+    indicator_name: str
+    indicator_source: str
+    flows: pd.DataFrame
+    areas: pd.DataFrame
+
+
+def twin_region(store: Store, filters: Filters) -> TwinRegion:
+    """Flows of the latest year in scope (passengers when present, every mode) and municipality points
+    sized by population (or the first indicator with municipality values)."""
+    options = flow_options(store, filters)
+    units = options.units()
+    unit = units[0] if units else None
+    years = options.years(unit)
+    year = years[-1] if years else None
+    indicators = point_indicators(store, filters)
+    code = str(indicators["code"].iloc[0]) if len(indicators) else POPULATION_INDICATOR
+    indicator_name = str(indicators["name"].iloc[0]) if len(indicators) else ""
+    indicator_source = str(indicators["source"].iloc[0]) if len(indicators) else ""
+    return TwinRegion(year, unit, indicator_name, indicator_source, flows_for_year(store, filters, year, unit),
+                      area_points(store, filters, code))
