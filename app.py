@@ -106,11 +106,11 @@ pages = [] if not (config.public or identity.signed_in) else [
 if identity.can_import:
     pages.append(st.Page("pages/data.py", title=t("page.data", lang), icon=":material/upload_file:", url_path="data"))
 if not identity.signed_in:
-    pages.append(st.Page("pages/sign_in.py", title=t("page.sign_in", lang), icon=":material/login:", url_path="sign-in",
+    pages.append(st.Page("pages/sign_in.py", title=t("page.sign_in", lang), icon=":material/login:", url_path="sign_in",
                          default=not pages))
 page = st.navigation(pages)
 if resume:
-    target = next((p for p in pages if p.url_path == resume["page"].replace("_", "-")), None)
+    target = next((p for p in pages if p.url_path == resume["page"]), None)
     if target is not None and target.url_path != page.url_path:
         st.switch_page(target, query_params={k: v for k, v in resume["query"].items() if k not in PARAMS})
 with st.sidebar:

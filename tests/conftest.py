@@ -33,6 +33,7 @@ CHROMIUM_ARGS = [
 VIEWPORT = {"width": 1400, "height": 2200}
 
 DEMO_DB_TIMEOUT_S = 600
+BROWSER_EDITOR = ("browser-editor", "browser editor password")
 SERVER_START_TIMEOUT_S = 60
 SERVER_STOP_TIMEOUT_S = 10
 LOG_TAIL_CHARS = 6000
@@ -161,6 +162,13 @@ def browser_server(demo_db_path: Path, tmp_path_factory: pytest.TempPathFactory)
     wal = demo_db_path.with_name(demo_db_path.name + ".wal")
     if wal.exists():
         shutil.copy2(wal, db_copy.with_name(db_copy.name + ".wal"))
+    # An editor account for browser tests of the officials' workflow (the server gets its own copy).
+    from twinreg_data import auth
+    from twinreg_data.store import Store
+
+    accounts = Store(db_copy)
+    auth.add_user(accounts, *BROWSER_EDITOR, "editor")
+    accounts.close()
 
     port = _free_port()
     base_url = f"http://127.0.0.1:{port}"

@@ -23,6 +23,9 @@ RENDER_TIMEOUT_MS = 60_000
 # particular a JavaScript exception or a failed request to the app's own server, fails the test.
 HARMLESS_CONSOLE_ERRORS = (
     re.compile(r"favicon", re.IGNORECASE),
+    # Opening a deep link (/bottlenecks) makes Streamlit's frontend probe /bottlenecks/_stcore/health and
+    # host-config to find the app's base path before it falls back to the root: expected 404s.
+    re.compile(r"status of 404 \(Not Found\) \[https?://[^/]+/[\w\-]+/_stcore/(health|host-config)\]"),
     re.compile(r"Failed to load resource: net::ERR_(NAME_NOT_RESOLVED|INTERNET_DISCONNECTED|CONNECTION_REFUSED"
                r"|CONNECTION_RESET|CONNECTION_TIMED_OUT|ADDRESS_UNREACHABLE|NETWORK_CHANGED|TIMED_OUT)"
                r"(?!.*\[https?://(127\.0\.0\.1|localhost)[:/])"),
