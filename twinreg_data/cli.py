@@ -27,8 +27,15 @@ def _store(args):
 
 
 def cmd_init(args) -> int:
+    from .auth import INITIAL_ADMIN, ensure_initial_admin
+
     store = _store(args)
     print(f"Database ready at {args.db} (schema version {store.schema_version()}).")
+    password = ensure_initial_admin(store)
+    if password:
+        # Printed once, like Jupyter's token, so a new user can sign in and upload right away.
+        print(f"\nNo account existed: created '{INITIAL_ADMIN}' with the password\n\n    {password}\n\n"
+              "Sign in on the app's 'Sign in' page; manage accounts with `python -m twinreg_data users`.\n")
     if args.demo:
         from .importing import import_file
 
