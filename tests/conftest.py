@@ -100,6 +100,25 @@ class ServerUrl(str):
         return _tail(self.log_path, chars)
 
 
+@pytest.fixture(autouse=True)
+def _app_runs_like_a_started_server(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run app.py on every AppTest run, as a running server does.
+
+    Because a `pages/` folder exists, Streamlit treats the first script run of a server process as a legacy
+    multipage app and runs a requested page file directly; app.py's st.navigation ends that mode for the rest
+    of the process. AppTest resets that flag before every run, so each `at.run()` would skip app.py (no sidebar
+    controls, no sign-in). The real first-run case is covered by pages/_ui.filters() and the browser tests.
+    """
+    from streamlit.runtime.scriptrunner import script_runner
+
+    def run_main_script(main_script_path: str) -> None:
+        path = Path(main_script_path)
+        code = compile(path.read_text(encoding="utf-8"), str(path), "exec")
+        exec(code, {"__name__": "__main__", "__file__": str(path)})  # noqa: S102
+
+    monkeypatch.setattr(script_runner, "_mpa_v1", run_main_script)
+
+
 def pytest_runtest_setup(item: pytest.Item) -> None:
     # Decide skip/fail before any (expensive) fixture of a browser test is set up.
     if item.get_closest_marker("browser") is not None:

@@ -129,7 +129,9 @@ class Store:
         if not read_only:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            self._con = duckdb.connect(str(self.path), read_only=read_only)
+            # No file, network or extension access from SQL, and nobody can switch that back on.
+            self._con = duckdb.connect(str(self.path), read_only=read_only, config={
+                "enable_external_access": False, "lock_configuration": True})
         except duckdb.IOException as exc:
             text = str(exc)
             if "lock" in text.lower():
