@@ -37,3 +37,45 @@ def downloads(frame: pd.DataFrame, stem: str, lang: str, key: str | None = None)
 
 def empty_state(lang: str, message_key: str = "common.empty_filtered") -> None:
     st.info(t(message_key, lang), icon=":material/filter_alt_off:")
+
+
+def url_choice(key: str, param: str, options: list, default: object, many: bool = False) -> None:
+    """Seed a page-local widget (session key `key`) from the link parameter `param`; an invalid value is ignored
+    quietly and `default` used."""
+    current = st.session_state.get(key)
+    if current is not None and (set(current) <= set(options) if many else current in options):
+        return
+    by_text = {str(option): option for option in options}
+    wanted = [by_text[v] for v in st.query_params.get_all(param) if v in by_text]
+    st.session_state[key] = wanted if many else (wanted[-1] if wanted else default)
+
+
+def keep_in_link(param: str, value: object) -> None:
+    """Write a page-local choice into the link (a list as repeated parameters); an empty choice leaves it out."""
+    values = [str(v) for v in (value if isinstance(value, list) else [value] if value is not None else [])]
+    if st.query_params.get_all(param) != values:
+        if values:
+            st.query_params[param] = values
+        else:
+            del st.query_params[param]
+
+
+def chart(fig, stem: str, lang: str, key: str, *, export_fig=None, image_downloads: bool = True) -> None:
+    """A plotly chart whose camera button (modebar) saves a PNG in the browser, plus PNG and SVG downloads
+    rendered on the server by kaleido with the system Chromium, when that is available.
+
+    `export_fig` is what the server renders (e.g. the same chart with its title and source line, for use
+    outside the app); by default the figure shown. The images are made only when a button is clicked.
+    """
+    from twinreg_data import figure_export
+
+    config = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "filename": stem, "scale": 2}}
+    st.plotly_chart(fig, key=key, config=config)
+    if not (image_downloads and figure_export.export_available()):
+        return
+    target = export_fig if export_fig is not None else fig
+    left, right = st.columns(2, width=360)
+    left.download_button(t("chart.download_png", lang), lambda: figure_export.figure_png(target), f"{stem}.png",
+                         "image/png", key=f"png-{key}", on_click="ignore", icon=":material/image:")
+    right.download_button(t("chart.download_svg", lang), lambda: figure_export.figure_svg(target), f"{stem}.svg",
+                          "image/svg+xml", key=f"svg-{key}", on_click="ignore", icon=":material/image:")

@@ -4,7 +4,7 @@ from functools import partial
 
 import streamlit as st
 
-from pages._ui import downloads, empty_state, filters
+from pages._ui import downloads, empty_state, filters, keep_in_link
 from twinreg_data.figures import bottlenecks as figures
 from twinreg_data.i18n import format_number, t
 from twinreg_data.queries import bottlenecks as queries
@@ -23,10 +23,7 @@ if not cached(queries.has_bottlenecks):
 def open_bottleneck(code: str | None) -> None:
     """Remember the open bottleneck in the session and in the link, so that the link reproduces the view."""
     st.session_state["bn-open"] = code
-    if code:
-        st.query_params["bn"] = code
-    elif "bn" in st.query_params:
-        del st.query_params["bn"]
+    keep_in_link("bn", code)
 
 
 def on_row_selected(codes: list[str]) -> None:

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages._ui import downloads, empty_state, filters
+from pages._ui import downloads, empty_state, filters, keep_in_link
 from twinreg_data.figures import indicators as figures
 from twinreg_data.i18n import t
 from twinreg_data.queries import indicators
@@ -29,8 +29,7 @@ if st.session_state.get("ind_choice") not in codes:
     st.session_state.ind_choice = wanted if wanted in codes else with_data[0]
 labels = figures.choice_labels(choices, lang)
 code = st.selectbox(t("indicators.choose", lang), codes, key="ind_choice", format_func=labels.__getitem__)
-if st.query_params.get("ind") != code:
-    st.query_params["ind"] = code
+keep_in_link("ind", code)
 
 meta = cached(indicators.indicator_meta, view, code)
 rows = cached(indicators.series, view, code)

@@ -2,31 +2,11 @@
 
 import streamlit as st
 
-from pages._ui import downloads, empty_state, filters
+from pages._ui import downloads, empty_state, filters, keep_in_link, url_choice
 from twinreg_data.figures import mobility as figures
 from twinreg_data.i18n import t
 from twinreg_data.queries import mobility
 from twinreg_data.st_cache import cached
-
-
-def url_choice(key: str, param: str, options: list, default: object, many: bool = False) -> None:
-    """Seed a page-local widget from the link (mob_* parameters); an invalid value is ignored quietly."""
-    current = st.session_state.get(key)
-    if current is not None and (set(current) <= set(options) if many else current in options):
-        return
-    by_text = {str(option): option for option in options}
-    wanted = [by_text[v] for v in st.query_params.get_all(param) if v in by_text]
-    st.session_state[key] = wanted if many else (wanted[-1] if wanted else default)
-
-
-def keep_in_link(param: str, value: object) -> None:
-    values = [str(v) for v in (value if isinstance(value, list) else [value] if value is not None else [])]
-    if st.query_params.get_all(param) != values:
-        if values:
-            st.query_params[param] = values
-        else:
-            del st.query_params[param]
-
 
 view = filters()
 lang = view.lang

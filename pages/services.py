@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages._ui import downloads, empty_state, filters
+from pages._ui import downloads, empty_state, filters, keep_in_link
 from twinreg_data.figures import services as figures
 from twinreg_data.i18n import format_number, t
 from twinreg_data.queries import services
@@ -33,11 +33,8 @@ channel = middle.selectbox(
     help=t("services.filter.channel_help", lang))
 search = right.text_input(t("services.filter.search", lang), key="sv_search", max_chars=100,
                           placeholder=t("services.filter.search_placeholder", lang))
-for name, value in (("sv_avail", availability), ("sv_channel", channel), ("sv_q", search.strip())):
-    if value:
-        st.query_params[name] = value
-    elif name in st.query_params:
-        del st.query_params[name]
+for name, value in (("sv_avail", availability), ("sv_channel", channel or None), ("sv_q", search.strip() or None)):
+    keep_in_link(name, value)
 st.caption(t("services.scope", lang))
 
 choice = (tuple(availability), channel, search)
