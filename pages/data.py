@@ -10,7 +10,7 @@ from pages._ui import filters
 from twinreg_data import auth, reports
 from twinreg_data.annotate import annotated_workbook
 from twinreg_data.i18n import format_number, t
-from twinreg_data.importing import ImportBlocked, apply_checked, audit, check_upload, rollback
+from twinreg_data.importing import ImportBlocked, apply_checked, audit, check_and_audit, rollback
 from twinreg_data.st_cache import clear, store
 from twinreg_data.template import export_workbook, write_template
 
@@ -55,10 +55,8 @@ with tabs[0]:
             path = workdir / f"{len(st.session_state.get('check_token') or ())}-{safe_name}"
             path.write_bytes(uploaded.getvalue())
             with st.spinner(t("data.checking", lang, file=uploaded.name)):
-                result = check_upload(db, path, uploaded.name, None if encoding == "utf-8" else encoding)
-            audit(db, identity.name, "upload", result[0].status,
-                  {"file": uploaded.name, "sha256": result[0].sha256, "reason": result[0].refusal_reason,
-                   "errors": result[0].error_count})
+                result = check_and_audit(db, path, uploaded.name, None if encoding == "utf-8" else encoding,
+                                         identity.name)
             st.session_state.update(check_token=token, check=result, check_path=str(path), annotated=None)
         report, upload, typed = st.session_state.check
         if report.status == "refused":

@@ -474,6 +474,16 @@ def check_upload(store: Store, path: str | Path, display_name: str | None = None
     return report, upload, typed
 
 
+def check_and_audit(store: Store, path: str | Path, display_name: str, encoding: str | None,
+                    user: str) -> tuple[ImportReport, ParsedUpload | None, dict[str, pd.DataFrame]]:
+    """check_upload for an upload in the app; the attempt (refused ones too) goes to the audit log."""
+    result = check_upload(store, path, display_name, encoding)
+    report = result[0]
+    audit(store, user, "upload", report.status, {"file": display_name, "sha256": report.sha256,
+                                                 "reason": report.refusal_reason, "errors": report.error_count})
+    return result
+
+
 def apply_checked(store: Store, report: ImportReport, upload: ParsedUpload, typed: dict[str, pd.DataFrame],
                   user: str) -> ImportReport:
     """Apply a report that check_upload passed (status dry_run). The diff is computed again inside the write
