@@ -96,6 +96,7 @@ PAGES = [  # (file stem, material icon)
     ("mobility", "directions_boat"),
     ("services", "account_balance"),
     ("cooperation", "handshake"),
+    ("meeting", "co_present"),
 ]
 pages = [] if not (config.public or identity.signed_in) else [
     st.Page(f"pages/{stem}.py", title=t(f"page.{stem}", lang), icon=f":material/{icon}:", url_path=stem,

@@ -25,14 +25,18 @@ def filters() -> Filters:
 
 
 def downloads(frame: pd.DataFrame, stem: str, lang: str, key: str | None = None) -> None:
-    """CSV and XLSX of exactly `frame` (what the view shows), formula triggers escaped."""
+    """CSV and XLSX of exactly `frame` (what the view shows), formula triggers escaped.
+
+    The files are built only when clicked (deferred data, no rerun): building every workbook on every
+    rerun was a third of a page's server time under load (bench/results/load.md).
+    """
     left, right = st.columns(2, width=360)
     key = key or stem
-    left.download_button(t("common.download_csv", lang), to_csv_bytes(frame), f"{stem}.csv", "text/csv",
-                         key=f"csv-{key}", icon=":material/download:")
-    right.download_button(t("common.download_xlsx", lang), to_xlsx_bytes(frame), f"{stem}.xlsx",
+    left.download_button(t("common.download_csv", lang), lambda: to_csv_bytes(frame), f"{stem}.csv", "text/csv",
+                         key=f"csv-{key}", icon=":material/download:", on_click="ignore")
+    right.download_button(t("common.download_xlsx", lang), lambda: to_xlsx_bytes(frame), f"{stem}.xlsx",
                           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                          key=f"xlsx-{key}", icon=":material/download:")
+                          key=f"xlsx-{key}", icon=":material/download:", on_click="ignore")
 
 
 def empty_state(lang: str, message_key: str = "common.empty_filtered") -> None:

@@ -11,6 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from .schema import DOMAINS as DOMAIN_CHOICES
 from .store import StoreError, default_db_path
 
 DEMO_DIR = Path(__file__).resolve().parent.parent / "data" / "demo"
@@ -183,6 +184,80 @@ def cmd_users(args) -> int:
     return 0
 
 
+def _iso_date(text: str):
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-03-31") from exc
+
+
+def _window(args):
+    """(since, today) of the "what changed" window; since must not lie after today."""
+    import datetime as dt
+
+    today = args.today or dt.date.today()
+    if args.since > today:
+        raise UserError(f"--since {args.since} lies after {today}; give the date of the last meeting (YYYY-MM-DD).")
+    return args.since, today
+
+
+def _view(args):
+    from .filters import Filters
+    from .schema import DOMAINS
+
+    return Filters(lang=args.lang, domains=tuple(d for d in DOMAINS if d in (args.domain or [])))
+
+
+def cmd_changes(args) -> int:
+    import json
+
+    from .briefing import changes_tables
+    from .changes import what_changed
+    from .i18n import t
+
+    since, today = _window(args)
+    changes = what_changed(_store(args), _view(args), since, today)
+    if args.json:
+        def records(frame):
+            return json.loads(frame.to_json(orient="records", date_format="iso", force_ascii=False))
+
+        print(json.dumps({
+            "since": since.isoformat(), "today": today.isoformat(), "stall_days": changes.stall_days,
+            **{name: records(getattr(changes, name)) for name in (
+                "new_bottlenecks", "status_changes", "closed", "stalled", "indicators", "actions_overdue",
+                "actions_done")},
+        }, ensure_ascii=False, indent=2, default=str))
+        return 0
+    print(t("meeting.title.since", args.lang, date=since.isoformat()) + f" – {today.isoformat()}")
+    for title, frame in changes_tables(changes, args.lang):
+        print(f"\n{title} ({len(frame)})")
+        if not frame.empty:
+            print(frame.to_string(index=False, max_colwidth=60))
+    return 0
+
+
+def cmd_briefing(args) -> int:
+    from .briefing import PdfUnavailable, build_briefing, convert_to_pdf, pdf_available, write_pptx
+
+    since, today = _window(args)
+    deck = build_briefing(_store(args), _view(args), since, today, args.title)
+    out = Path(args.out)
+    if out.suffix.lower() != ".pptx":
+        raise UserError(f"{out} should end in .pptx (a PowerPoint file).")
+    print(f"Briefing ({len(deck.slides)} slides, {deck.lang}) written to {write_pptx(deck, out)}")
+    if args.pdf:
+        if not pdf_available():
+            raise UserError("A PDF needs LibreOffice: install it with `apt-get install libreoffice-impress` "
+                            "and run the command again (the .pptx is written).")
+        try:
+            print(f"PDF written to {convert_to_pdf(out)}")
+        except PdfUnavailable as exc:
+            raise UserError(str(exc)) from exc
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m twinreg_data", description="TwinReg Monitor data tools")
     parser.add_argument("--db", default=str(default_db_path()),
@@ -227,6 +302,23 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("restore", help="replace the database with a backup folder")
     p.add_argument("dir")
     p.set_defaults(func=cmd_restore)
+    for name, func, text in (
+        ("changes", cmd_changes, "what changed since a date: bottlenecks, status changes, indicators, actions"),
+        ("briefing", cmd_briefing, "write the meeting briefing as a PowerPoint deck (optionally a PDF too)"),
+    ):
+        p = sub.add_parser(name, help=text)
+        p.add_argument("--since", type=_iso_date, required=True, help="date of the last meeting (YYYY-MM-DD)")
+        p.add_argument("--lang", choices=("en", "fi", "et"), default="en")
+        p.add_argument("--domain", action="append", choices=DOMAIN_CHOICES, help="a domain to cover (repeatable; "
+                       "default: every domain)")
+        p.add_argument("--today", type=_iso_date, default=None, help=argparse.SUPPRESS)  # reproducible output
+        p.set_defaults(func=func)
+        if name == "changes":
+            p.add_argument("--json", action="store_true", help="print the lists as JSON")
+        else:
+            p.add_argument("--out", required=True, help="the .pptx file to write")
+            p.add_argument("--pdf", action="store_true", help="also write a PDF next to it (needs LibreOffice)")
+            p.add_argument("--title", default=None, help="meeting name on the title slide")
     return parser
 
 
@@ -237,6 +329,16 @@ def main(argv: list[str] | None = None) -> int:
     except (UserError, StoreError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2 if isinstance(exc, StoreError) else 1
+    except Exception as exc:
+        import duckdb
+
+        if not isinstance(exc, duckdb.Error):
+            raise
+        # e.g. a damaged block DuckDB meets only when it reads it: plain words, no traceback.
+        print(f"error: the database {args.db} cannot be used: {str(exc).splitlines()[0]}. If it is damaged, "
+              "restore the latest backup: python -m twinreg_data restore data/backups/<newest folder>",
+              file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
