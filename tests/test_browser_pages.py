@@ -12,7 +12,7 @@ from test_browser_smoke import EXCEPTION, _relevant, wait_for_app_idle
 
 from twinreg_data.i18n import LANGUAGES, t
 
-PAGES = ["overview", "bottlenecks", "indicators", "mobility", "services", "cooperation", "sign_in"]
+PAGES = ["overview", "bottlenecks", "indicators", "mobility", "services", "cooperation", "meeting", "sign_in"]
 
 
 @pytest.mark.browser
