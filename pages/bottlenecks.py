@@ -4,7 +4,7 @@ from functools import partial
 
 import streamlit as st
 
-from pages._ui import downloads, empty_state, filters, keep_in_link
+from pages._ui import chart, downloads, empty_state, filters, keep_in_link
 from twinreg_data.figures import bottlenecks as figures
 from twinreg_data.i18n import format_number, t
 from twinreg_data.queries import bottlenecks as queries
@@ -121,7 +121,8 @@ facts_col.markdown("\n".join(f"- **{label}:** {figures.markdown_text(value)}"
 
 dates = st.column_config.DateColumn(format=figures.date_display_format(lang))
 st.subheader(t("bottlenecks.detail.history", lang))
-st.plotly_chart(figures.status_timeline(detail, lang, t("bottlenecks.source_events", lang)), key="bn-timeline")
+chart(figures.status_timeline(detail, lang, t("bottlenecks.source_events", lang)), f"status_{detail.code}", lang,
+      "bn-timeline")
 if not detail.events.empty:
     events = figures.events_table(detail, lang)
     st.dataframe(events, hide_index=True, column_config={t("bottlenecks.timeline.x", lang): dates})

@@ -4,7 +4,7 @@ import datetime as dt
 
 import streamlit as st
 
-from pages._ui import downloads, empty_state, filters
+from pages._ui import chart, downloads, empty_state, filters
 from twinreg_data.figures import cooperation as figures
 from twinreg_data.i18n import format_day, format_number, t
 from twinreg_data.queries import cooperation
@@ -36,7 +36,7 @@ else:
         cards[2].metric(t("coop.metric.ongoing", lang), format_number(summary.ongoing, lang))
         cards[3].metric(t("coop.metric.overdue", lang), format_number(summary.overdue, lang),
                         help=t("coop.metric.overdue_help", lang, today=format_day(today, lang)))
-        st.plotly_chart(figures.timeline(actions, lang, today), key="coop-timeline")
+        chart(figures.timeline(actions, lang, today), "action_plan", lang, "coop-timeline")
         st.subheader(t("coop.table.header", lang))
         table = figures.actions_table(actions, lang)
         st.dataframe(figures.style_actions(table, lang), hide_index=True, key="coop-actions", placeholder="–",
@@ -51,7 +51,7 @@ if regions.empty:
     st.stop()
 st.subheader(t("coop.patterns.header", lang))
 st.markdown(figures.patterns_text(cached(cooperation.benchmark_patterns), lang))
-st.plotly_chart(figures.benchmark_chart(regions, lang), key="coop-bench-chart")
+chart(figures.benchmark_chart(regions, lang), "benchmark_regions", lang, "coop-bench-chart")
 missing = figures.missing_from_chart(regions)
 st.caption(" ".join([t("coop.bench.missing", lang, names=", ".join(missing)) if missing else "",
                      t("coop.legal_form_note", lang)]).strip())

@@ -9,6 +9,7 @@ import streamlit as st
 from pages._ui import filters
 from twinreg_data import auth, reports
 from twinreg_data.annotate import annotated_workbook
+from twinreg_data.backup import BackupFailed
 from twinreg_data.i18n import format_number, t
 from twinreg_data.importing import ImportBlocked, apply_checked, audit, check_and_audit, rollback
 from twinreg_data.st_cache import clear, store
@@ -95,7 +96,11 @@ with tabs[0]:
                     st.markdown(f"**{t('data.status_changes', lang)}**")
                     st.dataframe(reports.status_changes_frame(report, lang), hide_index=True)
                 if st.button(t("data.confirm", lang), type="primary", help=t("data.confirm_help", lang)):
-                    done = apply_checked(db, report, upload, typed, identity.name)
+                    try:
+                        done = apply_checked(db, report, upload, typed, identity.name)
+                    except BackupFailed as exc:  # nothing was written; the editor learns why
+                        st.error(f"{t('reliability.backup_failed', lang)}\n\n{exc}", icon=":material/backup:")
+                        st.stop()
                     clear()
                     message = (t("data.applied", lang, id=done.import_id, rows=format_number(
                         reports.rows_written(done), lang)) if done.status == "applied" else t("data.nothing", lang))

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages._ui import downloads, empty_state, filters, keep_in_link
+from pages._ui import chart, downloads, empty_state, filters, keep_in_link
 from twinreg_data.figures import indicators as figures
 from twinreg_data.i18n import t
 from twinreg_data.queries import indicators
@@ -49,7 +49,7 @@ else:
     table = figures.observation_table(rows, lang)
     chart_tab, map_tab, table_tab = st.tabs([t(f"indicators.tab_{n}", lang) for n in ("chart", "map", "table")])
     with chart_tab:
-        st.plotly_chart(figures.series_figure(rows, meta, lang), key="ind-chart")
+        chart(figures.series_figure(rows, meta, lang), f"indicator_{code}", lang, "ind-chart")
         st.markdown("  \n".join(figures.about_lines(meta, lang)))
         downloads(table, f"indicator_{code}", lang, key="ind-chart")
     with map_tab:

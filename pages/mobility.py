@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages._ui import downloads, empty_state, filters, keep_in_link, url_choice
+from pages._ui import chart, downloads, empty_state, filters, keep_in_link, url_choice
 from twinreg_data.figures import mobility as figures
 from twinreg_data.i18n import t
 from twinreg_data.queries import mobility
@@ -83,5 +83,5 @@ for column, (query, args, figure, table_of, stem) in zip(st.columns(2) + st.colu
             st.markdown(f"**{t(f'mobility.chart.{stem}', lang)}**")
             empty_state(lang)
             continue
-        st.plotly_chart(figure(rows, lang), key=f"mob-{stem}")
+        chart(figure(rows, lang), stem, lang, f"mob-{stem}")
         downloads(table_of(rows, lang), f"mobility_{stem}", lang, key=f"mob-{stem}")

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages._ui import downloads, empty_state, filters
+from pages._ui import chart, downloads, empty_state, filters
 from twinreg_data.figures import mobility as mobility_figures
 from twinreg_data.figures.overview import domain_status_bars, movers_bars
 from twinreg_data.i18n import format_number, format_pct, t
@@ -37,14 +37,15 @@ counts = cached(overview.bottlenecks_by_domain_status, view)
 if counts.empty:
     empty_state(lang)
 else:
-    st.plotly_chart(domain_status_bars(counts, lang, t("overview.source", lang)))
+    chart(domain_status_bars(counts, lang, t("overview.source", lang)), "bottlenecks_by_domain_status", lang,
+          "ov-status-chart")
     downloads(counts, "bottlenecks_by_domain_status", lang, key="ov-status")
 
 movers = cached(overview.moved_most, view)
 if movers.empty:
     st.info(t("overview.no_movers", lang))
 else:
-    st.plotly_chart(movers_bars(movers, lang))
+    chart(movers_bars(movers, lang), "indicators_moved_most", lang, "ov-movers-chart")
     downloads(movers, "indicators_moved_most", lang, key="ov-movers")
 
 st.subheader(t("overview.map", lang))

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages._ui import downloads, empty_state, filters, keep_in_link
+from pages._ui import chart, downloads, empty_state, filters, keep_in_link
 from twinreg_data.figures import services as figures
 from twinreg_data.i18n import format_number, t
 from twinreg_data.queries import services
@@ -44,7 +44,7 @@ if rows.empty:
     st.stop()
 
 counts = cached(services.availability_by_domain, view, *choice)
-st.plotly_chart(figures.availability_chart(counts, lang), key="sv-chart")
+chart(figures.availability_chart(counts, lang), "services_availability", lang, "sv-chart")
 downloads(figures.availability_counts_table(counts, lang), "services_by_domain", lang, key="sv-chart")
 
 st.subheader(t("services.table.title", lang))
