@@ -13,10 +13,10 @@ export TWINREG_DB
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help venv dev db run test lint bench bench-quick clean
+.PHONY: help venv dev db run test lint bench bench-quick load durability clean
 
 help:
-	@echo "Targets: venv dev db run test lint bench bench-quick clean"
+	@echo "Targets: venv dev db run test lint bench bench-quick load durability clean"
 	@echo "  TWINREG_DB=$(TWINREG_DB)"
 
 $(PY):
@@ -57,6 +57,15 @@ bench: venv
 
 bench-quick: venv
 	$(PY) bench/run.py --quick
+
+# Load test: 10/25/50 concurrent sessions over Streamlit's websocket protocol, one upload during the load,
+# a 5-minute memory soak (about 10 minutes; starts its own server on 127.0.0.1). Results: bench/results/load.md
+load: dev
+	$(PY) bench/load.py
+
+# SIGKILL during imports, 100 times, with a consistency check after each restart. Results: bench/results/durability.md
+durability: dev
+	$(PY) bench/durability.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

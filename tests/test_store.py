@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -121,3 +122,128 @@ def test_demo_database_meets_the_contract(demo_db_path):
     # Every import came through the importer and is recorded.
     assert store.scalar("SELECT count(*) FROM imports WHERE status = 'applied'") == 4
     store.close()
+
+
+# -- scheduled backups before every import ----------------------------------------------------------
+
+
+def _ferry_file(tmp_path, year: int, value: float):
+    from factories import table_rows, write_xlsx
+
+    return write_xlsx(tmp_path / f"ferry{year}.xlsx", {"observations": table_rows("observations", [
+        dict(indicator="MOB_FERRY_PAX", area="FI-091", period=str(year), value=value)])})
+
+
+def test_every_import_takes_a_backup_first_and_the_last_n_are_kept(tmp_path, monkeypatch):
+    from factories import seeded_store
+
+    from twinreg_data.backup import scheduled_backups
+    from twinreg_data.importing import import_file
+
+    store = seeded_store(tmp_path)
+    monkeypatch.setenv("TWINREG_BACKUP_KEEP", "2")
+    monkeypatch.setenv("TWINREG_BACKUP_DIR", str(tmp_path / "scheduled"))
+    (tmp_path / "scheduled" / "keep-me").mkdir(parents=True)  # not a scheduled backup: never touched
+    tables = [t.name for t in TABLES] + ["imports"]
+    before = []
+    for year in (2023, 2024, 2025):
+        before.append(snapshot(store, tables))
+        assert import_file(store, _ferry_file(tmp_path, year, 7e6 + year), user="t").status == "applied"
+    # Nothing new: no import, no backup.
+    assert import_file(store, _ferry_file(tmp_path, 2025, 7e6 + 2025), user="t").status == "nothing_to_do"
+    after = snapshot(store, tables)
+    kept = scheduled_backups(store.path)
+    assert len(kept) == 2 and all(p.parent == tmp_path / "scheduled" for p in kept)
+    assert (tmp_path / "scheduled" / "keep-me").is_dir()
+    store.close()
+    # Each kept backup is exactly the database just before its import; restoring it round-trips.
+    for folder, expected in zip(kept, before[1:], strict=True):
+        target = tmp_path / f"restored-{folder.name}.duckdb"
+        restore(folder, target)
+        restored = Store(target)
+        assert snapshot(restored, tables) == expected
+        restored.close()
+    assert before[-1] != after
+
+
+def test_default_backup_folder_is_next_to_the_database(tmp_path, monkeypatch):
+    from twinreg_data.backup import DEFAULT_KEEP, backup_dir, backup_keep
+
+    monkeypatch.delenv("TWINREG_BACKUP_DIR", raising=False)
+    monkeypatch.delenv("TWINREG_BACKUP_KEEP", raising=False)
+    assert backup_dir(Path("data") / "twinreg.duckdb") == (Path("data") / "backups").resolve()
+    assert backup_keep() == DEFAULT_KEEP == 10
+    monkeypatch.setenv("TWINREG_BACKUP_KEEP", "0")
+    assert backup_keep() == 0
+
+
+def test_backups_can_be_turned_off(tmp_path, monkeypatch):
+    from factories import seeded_store
+
+    from twinreg_data.importing import import_file
+
+    store = seeded_store(tmp_path)
+    monkeypatch.setenv("TWINREG_BACKUP_KEEP", "0")
+    monkeypatch.setenv("TWINREG_BACKUP_DIR", str(tmp_path / "none"))
+    assert import_file(store, _ferry_file(tmp_path, 2023, 1.0), user="t").status == "applied"
+    assert not (tmp_path / "none").exists()
+    store.close()
+
+
+def test_a_failed_backup_blocks_the_import_and_changes_nothing(tmp_path, monkeypatch):
+    from factories import seeded_store
+
+    from twinreg_data.backup import BackupFailed
+    from twinreg_data.importing import import_file
+
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the backup folder should be")
+    store = seeded_store(tmp_path)
+    monkeypatch.setenv("TWINREG_BACKUP_DIR", str(blocker / "backups"))
+    tables = [t.name for t in TABLES] + ["imports"]
+    before = snapshot(store, tables)
+    with pytest.raises(BackupFailed, match="Nothing was imported: the automatic backup"):
+        import_file(store, _ferry_file(tmp_path, 2023, 1.0), user="t")
+    assert snapshot(store, tables) == before
+    assert store.query("SELECT action, outcome FROM audit_log ORDER BY id DESC LIMIT 1") == [("import",
+                                                                                           "backup_failed")]
+    store.close()
+    # The command line says the same in plain words (exit 2, no traceback).
+    done = subprocess.run([sys.executable, "-m", "twinreg_data", "--db", str(store.path), "import",
+                           str(tmp_path / "ferry2023.xlsx")], cwd=REPO, capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "TWINREG_BACKUP_DIR": str(blocker / "backups")})
+    assert done.returncode == 2, done.stderr
+    assert "Nothing was imported: the automatic backup" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_interrupted_backups_are_cleaned_up_and_never_restored(tmp_path, monkeypatch):
+    from factories import seeded_store
+
+    from twinreg_data.backup import scheduled_backups
+    from twinreg_data.importing import import_file
+
+    store = seeded_store(tmp_path)
+    monkeypatch.setenv("TWINREG_BACKUP_DIR", str(tmp_path / "bk"))
+    leftover = tmp_path / "bk" / f"{store.path.stem}-20260101T000000000000Z.partial"
+    leftover.mkdir(parents=True)
+    (leftover / "twinreg.duckdb.partial").write_bytes(b"half a copy")
+    assert scheduled_backups(store.path) == []
+    assert import_file(store, _ferry_file(tmp_path, 2023, 1.0), user="t").status == "applied"
+    assert not leftover.exists()
+    assert len(scheduled_backups(store.path)) == 1
+    store.close()
+
+
+def test_backup_refuses_a_wal_it_cannot_account_for(tmp_path):
+    """A backup whose manifest names a WAL is complete only with that WAL (never the .duckdb file alone)."""
+    import json
+
+    store = Store(tmp_path / "w.duckdb")
+    backup(store, tmp_path / "bk")
+    store.close()
+    manifest = json.loads((tmp_path / "bk" / "manifest.json").read_text())
+    assert "wal_sha256" not in manifest  # CHECKPOINT under the write lock leaves no WAL to copy
+    manifest["wal_sha256"] = "0" * 64
+    (tmp_path / "bk" / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(StoreError, match="WAL"):
+        restore(tmp_path / "bk", tmp_path / "target.duckdb")

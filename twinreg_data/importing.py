@@ -20,6 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import filecheck
+from .backup import BackupFailed, backed_up
 from .filecheck import RefusedFile
 from .schema import TABLES, TABLES_BY_NAME, Table
 from .store import Store, quote_identifier
@@ -384,8 +385,10 @@ def _now() -> dt.datetime:
 
 def apply(store: Store, typed: dict[str, pd.DataFrame], upload: ParsedUpload, user: str,
           summary: dict) -> tuple[int | None, dict[str, TableDiff], list[dict]]:
-    """Write all tables in one transaction. Returns (import id or None if nothing changed, diffs, status changes)."""
-    with store.transaction() as cur:
+    """Write all tables in one transaction. Returns (import id or None if nothing changed, diffs, status changes).
+
+    A scheduled backup is taken first, under the same write lock (BackupFailed: nothing was written)."""
+    with backed_up(store), store.transaction() as cur:
         diffs, status_changes = _diff_all(cur, typed, "apply")
         if not any(d.new or d.changed for d in diffs.values()):
             _drop_temp(cur, typed, "apply")
@@ -417,6 +420,8 @@ def apply(store: Store, typed: dict[str, pd.DataFrame], upload: ParsedUpload, us
                 [import_id],
             )
         _drop_temp(cur, typed, "apply")
+        _audit_row(cur, user, "import", "applied", {"file": upload.file_name, "sha256": upload.sha256,
+                                                    "import_id": import_id})
     store.checkpoint()
     return import_id, diffs, status_changes
 
@@ -432,10 +437,15 @@ def find_applied_import(store: Store, sha256: str) -> tuple[int, dt.datetime, st
 
 def audit(store: Store, actor: str, action: str, outcome: str, detail: dict | str) -> None:
     """Append one line to the audit log (it is never updated or deleted)."""
-    text = detail if isinstance(detail, str) else json.dumps(detail, ensure_ascii=False, default=str)
     with store.transaction() as cur:
-        cur.execute("INSERT INTO audit_log (logged_at, actor, action, outcome, detail) VALUES (?, ?, ?, ?, ?)",
-                    [_now(), actor, action, outcome, text])
+        _audit_row(cur, actor, action, outcome, detail)
+
+
+def _audit_row(cur, actor: str, action: str, outcome: str, detail: dict | str) -> None:
+    """The audit line inside the caller's transaction: a write and its audit line commit (or vanish) together."""
+    text = detail if isinstance(detail, str) else json.dumps(detail, ensure_ascii=False, default=str)
+    cur.execute("INSERT INTO audit_log (logged_at, actor, action, outcome, detail) VALUES (?, ?, ?, ?, ?)",
+                [_now(), actor, action, outcome, text])
 
 
 def check_upload(store: Store, path: str | Path, display_name: str | None = None,
@@ -497,7 +507,12 @@ def apply_checked(store: Store, report: ImportReport, upload: ParsedUpload, type
         report.message = (f"{report.file_name} was already imported as import #{earlier[0]}. Nothing changed.")
         report.status, report.import_id = "nothing_to_do", earlier[0]
     else:
-        import_id, report.diff, report.status_changes = apply(store, typed, upload, user, summary)
+        try:
+            import_id, report.diff, report.status_changes = apply(store, typed, upload, user, summary)
+        except BackupFailed as exc:
+            audit(store, user, "import", "backup_failed", {"file": report.file_name, "sha256": report.sha256,
+                                                            "reason": str(exc)})
+            raise
         if import_id is None:
             report.status = "nothing_to_do"
             report.message = f"{report.file_name}: every row is already in the database. Nothing changed."
@@ -507,8 +522,9 @@ def apply_checked(store: Store, report: ImportReport, upload: ParsedUpload, type
             totals = {k: v.new + v.changed for k, v in report.diff.items() if v.new or v.changed}
             report.message = f"{report.file_name} imported as import #{import_id}: " + ", ".join(
                 f"{n:,} {k}" for k, n in totals.items()) + " rows added or changed."
-    audit(store, user, "import", report.status,
-          {"file": report.file_name, "sha256": report.sha256, "import_id": report.import_id})
+    if report.status != "applied":  # an applied import wrote its audit line in its own transaction
+        audit(store, user, "import", report.status,
+              {"file": report.file_name, "sha256": report.sha256, "import_id": report.import_id})
     return report
 
 
@@ -599,11 +615,11 @@ def rollback(store: Store, import_id: int, user: str) -> dict[str, int]:
                     )
             cur.execute("UPDATE imports SET status = 'rolled_back', rolled_back_by = ?, rolled_back_at = ? "
                         "WHERE id = ?", [user, _now(), import_id])
+            _audit_row(cur, user, "rollback", "applied", {"import_id": import_id, "rows": restored})
     except ImportBlocked as exc:
         audit(store, user, "rollback", "blocked", {"import_id": import_id, "reason": str(exc)})
         raise
     store.checkpoint()
-    audit(store, user, "rollback", "applied", {"import_id": import_id, "rows": restored})
     return restored
 
 

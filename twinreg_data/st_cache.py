@@ -3,20 +3,31 @@
 Pages call `cached(query_function, *args)`: the result is cached by database path,
 function and arguments (so tests with several databases in one process never mix),
 and `clear()` empties the cache after every import or rollback.
+
+A database that cannot be opened (in use by another process, damaged, from a newer
+version) stops the page with a translated message and the way out, never a traceback.
 """
 
 from __future__ import annotations
 
 import importlib
+import logging
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
+import duckdb
 import streamlit as st
 
-from .store import Store, default_db_path, open_store
+from .backup import verify_readable
+from .i18n import normalise_language, t
+from .store import Store, StoreError, default_db_path, open_store
 
 T = TypeVar("T")
 QUERY_PACKAGE = "twinreg_data.queries."
+_log = logging.getLogger(__name__)
+# Part of every cache key and bumped by clear(): a query that started before a write and finishes after
+# clear() files its (old) result under the previous generation, where no later rerun looks.
+_generation = 0
 
 
 @st.cache_resource(show_spinner=False)
@@ -38,15 +49,36 @@ def db_path() -> str:
 
 @st.cache_resource(show_spinner=False)
 def _store(path: str) -> Store:
-    return open_store(path)
+    """Opened and read through once per process: a damaged file is reported at start-up, not mid-page."""
+    try:
+        store = open_store(path)
+        verify_readable(store)
+    except duckdb.Error as exc:  # e.g. a damaged block met while migrating
+        raise StoreError(f"The database {path} cannot be used: {str(exc).splitlines()[0]}", "damaged") from exc
+    return store
 
 
 def store() -> Store:
-    return _store(db_path())
+    """The process's store. If the database cannot be opened, show why and the way out, and stop the run."""
+    try:
+        return _store(db_path())
+    except StoreError as exc:  # not cached by cache_resource: a reload tries again once the cause is gone
+        _stop_with(exc)
+
+
+def _stop_with(exc: StoreError) -> NoReturn:
+    """The translated reason and the way out in the page (details in the server log only), then stop."""
+    _log.error("TwinReg Monitor cannot use its database: %s", exc)
+    filters = st.session_state.get("filters")
+    lang = filters.lang if filters is not None else normalise_language(st.context.locale)
+    reason = exc.reason if exc.reason in ("locked", "damaged", "newer") else "other"
+    st.error(f"**{t('reliability.unavailable', lang)}**\n\n{t(f'reliability.{reason}', lang)}",
+             icon=":material/database_off:")
+    st.stop()
 
 
 @st.cache_data(show_spinner=False, ttl=3600, max_entries=1000)
-def _call(path: str, target: str, args: tuple, kwargs: tuple) -> Any:
+def _call(path: str, generation: int, target: str, args: tuple, kwargs: tuple) -> Any:
     module_name, name = target.rsplit(".", 1)
     if not module_name.startswith(QUERY_PACKAGE):
         raise ValueError(f"not a query function: {target}")
@@ -56,9 +88,19 @@ def _call(path: str, target: str, args: tuple, kwargs: tuple) -> Any:
 
 def cached(function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     """function(store, *args, **kwargs), cached; function must live in twinreg_data.queries."""
-    return _call(db_path(), f"{function.__module__}.{function.__qualname__}", args, tuple(sorted(kwargs.items())))
+    store()  # a database that cannot be opened stops the page with a clear message
+    try:
+        return _call(db_path(), _generation, f"{function.__module__}.{function.__qualname__}", args,
+                     tuple(sorted(kwargs.items())))
+    except duckdb.Error as exc:
+        # A block damaged after start-up: DuckDB notices it when it reads the block (I/O error or checksum).
+        if isinstance(exc, duckdb.IOException) or "Corrupt database file" in str(exc):
+            _stop_with(StoreError(f"The database {db_path()} is damaged: {str(exc).splitlines()[0]}", "damaged"))
+        raise
 
 
 def clear() -> None:
     """Call after any write so every page shows the new data at once."""
+    global _generation
+    _generation += 1
     st.cache_data.clear()

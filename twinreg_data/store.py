@@ -25,7 +25,14 @@ SCHEMA_VERSION = 2
 
 
 class StoreError(Exception):
-    """The database cannot be opened or used; the message says what to do."""
+    """The database cannot be opened or used; the message says what to do.
+
+    `reason` is a stable key for translated messages: locked | damaged | newer | other.
+    """
+
+    def __init__(self, message: str, reason: str = "other") -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 def default_db_path() -> Path:
@@ -137,17 +144,18 @@ class Store:
             if "lock" in text.lower():
                 raise StoreError(
                     f"The database {self.path} is in use by another program (it holds the write lock). "
-                    "Stop the other TwinReg process (server or import) and try again."
+                    "Stop the other TwinReg process (server or import) and try again.", "locked"
                 ) from exc
             raise StoreError(
                 f"The database {self.path} cannot be opened: {text.splitlines()[0]}. "
                 "If the file is damaged, restore the latest backup with "
-                "`python -m twinreg_data restore DIR` or move the file away and run `init`."
+                "`python -m twinreg_data restore DIR` or move the file away and run `init`.", "damaged"
             ) from exc
         except duckdb.Error as exc:
             raise StoreError(
                 f"The database {self.path} cannot be opened: {str(exc).splitlines()[0]}. "
-                "Restore a backup (`python -m twinreg_data restore DIR`) or move the file away and run `init`."
+                "Restore a backup (`python -m twinreg_data restore DIR`) or move the file away and run `init`.",
+                "damaged",
             ) from exc
         if not read_only:
             self.migrate()
@@ -206,7 +214,7 @@ class Store:
             if version > SCHEMA_VERSION:
                 raise StoreError(
                     f"The database {self.path} has schema version {version}, newer than this program "
-                    f"({SCHEMA_VERSION}). Upgrade TwinReg Monitor."
+                    f"({SCHEMA_VERSION}). Upgrade TwinReg Monitor.", "newer"
                 )
             while version < SCHEMA_VERSION:
                 with self.transaction() as cur:

@@ -30,7 +30,9 @@ MAX_EXACT_INT = 2**53
 MIN_DATE = dt.date(1900, 1, 1)
 MAX_DATE = dt.date(2100, 12, 31)
 EXCEL_EPOCH = dt.date(1899, 12, 30)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+# C0 and C1 control characters (tab and line breaks aside), and the invisible marks that change the
+# direction of text (LRM, RLM, ALM, embeddings, overrides, isolates): they can make text display other than it is.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _NUMBER_TEXT = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?")
 
 
@@ -254,13 +256,13 @@ def _to_date(value: object) -> tuple[object, str | None]:
         day = value
     elif isinstance(value, (int, float)) and not isinstance(value, bool):
         serial = float(value)
-        if not serial.is_integer() or serial < 1 or serial > 73050:
+        if not serial.is_integer() or serial < 1 or serial > (MAX_DATE - EXCEL_EPOCH).days:
             return None, expected
         if serial == 60:  # Excel's fictitious 1900-02-29
             return None, "a real date: Excel serial 60 is the non-existent 29 February 1900"
-        day = EXCEL_EPOCH + dt.timedelta(days=int(serial) - (1 if serial < 60 else 0))
-        if serial < 60:
-            day += dt.timedelta(days=1)
+        # Serial 1 is 1900-01-01. Excel counts a 29 February 1900 that never was (serial 60), so serials
+        # before it are one day further from the 1899-12-30 epoch than those after it.
+        day = EXCEL_EPOCH + dt.timedelta(days=int(serial) + (1 if serial < 60 else 0))
     elif isinstance(value, str):
         text = value.strip()
         m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?", text) or None

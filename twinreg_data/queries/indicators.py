@@ -55,10 +55,29 @@ class IndicatorMeta:
     last_updated: dt.date | None  # latest upload that brought any of its observations
 
 
+# The chart and table of one indicator show per country the headline area and then further areas in headline
+# order, at most SERIES_AREAS_PER_COUNTRY of them and while their observations fit in SERIES_ROWS_PER_COUNTRY.
+# A municipal monthly series (300 municipalities × 26 years = 94,000 rows per country) so stays a readable chart
+# and a table a browser can show; small series (every demo indicator) are never cut. The map tab shows every
+# municipality's latest value regardless.
+SERIES_AREAS_PER_COUNTRY = 30
+SERIES_ROWS_PER_COUNTRY = 3000
+
+
 def _scope(filters: Filters) -> tuple[str, list]:
     """Side (an observation's country is its area's) and period range of the global controls."""
     return ("a.country IN (SELECT unnest(?::VARCHAR[])) AND o.period_start BETWEEN ? AND ?",
             [filters.countries, filters.date_from, filters.date_to])
+
+
+def _area_scope(filters: Filters) -> tuple[str, list]:
+    """The side as a condition on `o.area` alone, so a scan of observations needs no join with areas.
+
+    Every area is Finnish or Estonian (schema: country is FI or EE), so "both" needs no condition at all.
+    """
+    if filters.side == "both":
+        return "TRUE", []
+    return "o.area IN (SELECT code FROM areas WHERE country = ?)", [filters.side]
 
 
 def has_indicators(store: Store) -> bool:
@@ -69,14 +88,17 @@ def indicator_choices(store: Store, filters: Filters) -> pd.DataFrame:
     """Indicators of the selected domains in domain order then by name, with their observation count in scope."""
     name = localised("name", filters.lang, "i")
     domain_sql, domain_params = domain_clause(filters, "i.domain")
-    scope_sql, scope_params = _scope(filters)
+    side_sql, side_params = _area_scope(filters)
+    # Count per indicator in one pass over observations (not one correlated count per indicator).
     return store.query_df(
-        f"SELECT i.code, i.domain, {name} AS name, "
-        "(SELECT count(*) FROM observations o JOIN areas a ON a.code = o.area "
-        f" WHERE o.indicator = i.code AND {scope_sql}) AS observations "
-        f"FROM indicators i WHERE {domain_sql} "
+        "WITH counts AS ("
+        " SELECT o.indicator, count(*) AS n FROM observations o"
+        f" WHERE o.period_start BETWEEN ? AND ? AND {side_sql} GROUP BY o.indicator"
+        ") "
+        f"SELECT i.code, i.domain, {name} AS name, coalesce(c.n, 0) AS observations "
+        f"FROM indicators i LEFT JOIN counts c ON c.indicator = i.code WHERE {domain_sql} "
         "ORDER BY array_position(?::VARCHAR[], i.domain), name, i.code",
-        scope_params + domain_params + [list(DOMAINS)],
+        [filters.date_from, filters.date_to, *side_params, *domain_params, list(DOMAINS)],
     )
 
 
@@ -96,76 +118,101 @@ def indicator_meta(store: Store, filters: Filters, code: str) -> IndicatorMeta |
     return IndicatorMeta(*fields, last_updated=uploaded_at.date() if uploaded_at else None)
 
 
-def _observations_sql(filters: Filters, indicator_sql: str) -> str:
-    """CTEs `obs` (observations in scope with area facts) and `ranked` (area_rank 1 = headline area)."""
-    scope_sql, _ = _scope(filters)
-    return (
-        "WITH obs AS ("
-        f" SELECT o.indicator, o.area, a.country, a.level, {area_label(filters.lang, 'a')} AS area_label,"
-        f" {_LEVEL_RANK} AS level_rank, a.population, o.period, o.period_start, o.value, o.value_low,"
-        " o.value_high, o.flag, o.note, coalesce(nullif(o.source, ''), i.source) AS source"
-        " FROM observations o JOIN areas a ON a.code = o.area JOIN indicators i ON i.code = o.indicator"
-        f" WHERE {indicator_sql} AND {scope_sql}"
+def _ranked_sql(filters: Filters, indicators_sql: str) -> tuple[str, list]:
+    """CTEs `per_area` and `ranked`: every (indicator, area) in scope once, with its country, observation count
+    `n` and `area_rank` (1 = the headline area of its indicator and country; see the module docstring).
+
+    One aggregation over the observations in scope; the areas are joined to the (few) aggregated rows only.
+    `indicators_sql` is a condition on the indicators table `i` (its parameters come first).
+    """
+    side_sql, side_params = _area_scope(filters)
+    # "TRUE" (every indicator) needs no semi-join: every observation's indicator exists (the importer checks).
+    which = ("TRUE" if indicators_sql == "TRUE"
+             else f"o.indicator IN (SELECT i.code FROM indicators i WHERE {indicators_sql})")
+    sql = (
+        "per_area AS ("
+        " SELECT o.indicator, o.area, count(*) AS n, max(o.period_start) AS last_start FROM observations o"
+        f" WHERE {which} AND o.period_start BETWEEN ? AND ? AND {side_sql}"
+        " GROUP BY o.indicator, o.area"
         "), ranked AS ("
-        " SELECT indicator, area, row_number() OVER (PARTITION BY indicator, country"
-        "  ORDER BY max(period_start) DESC, min(level_rank), max(population) DESC NULLS LAST, area) AS area_rank"
-        " FROM obs GROUP BY indicator, country, area"
-        ") "
+        f" SELECT p.indicator, p.area, a.country, p.n, {area_label(filters.lang, 'a')} AS area_label,"
+        "  row_number() OVER (PARTITION BY p.indicator, a.country"
+        f"   ORDER BY p.last_start DESC, {_LEVEL_RANK}, a.population DESC NULLS LAST, p.area) AS area_rank"
+        " FROM per_area p JOIN areas a ON a.code = p.area"
+        ")"
     )
+    return sql, [filters.date_from, filters.date_to, *side_params]
 
 
 def series(store: Store, filters: Filters, code: str) -> pd.DataFrame:
-    """One indicator's observations in scope: Finland first, headline area first, then by period."""
-    _, scope_params = _scope(filters)
+    """One indicator's observations in scope: Finland first, headline area first, then by period.
+
+    Per country the headline area, then the next areas in rank order, at most SERIES_AREAS_PER_COUNTRY areas and
+    while their observations fit in SERIES_ROWS_PER_COUNTRY (`country_areas` says how many areas the country has
+    in scope, shown or not).
+    """
+    ranked_sql, ranked_params = _ranked_sql(filters, "i.code = ?")
     return store.query_df(
-        _observations_sql(filters, "o.indicator = ?")
-        + "SELECT obs.area, obs.area_label, obs.country, obs.level, ranked.area_rank, obs.period, obs.period_start,"
-        " obs.value, obs.value_low, obs.value_high, obs.flag, obs.note, obs.source"
-        " FROM obs JOIN ranked USING (indicator, area)"
-        " ORDER BY obs.country = 'EE', ranked.area_rank, obs.period_start",
-        [code] + scope_params,
+        f"WITH {ranked_sql}, shown AS ("
+        " SELECT *, count(*) OVER (PARTITION BY country) AS country_areas FROM ranked"
+        " QUALIFY area_rank = 1 OR (area_rank <= ?"
+        "  AND sum(n) OVER (PARTITION BY country ORDER BY area_rank ROWS UNBOUNDED PRECEDING) <= ?)"
+        ") "
+        "SELECT o.area, s.area_label, s.country, a.level, s.area_rank, o.period, o.period_start, o.value,"
+        " o.value_low, o.value_high, o.flag, o.note, coalesce(nullif(o.source, ''), i.source) AS source,"
+        " s.country_areas"
+        " FROM observations o JOIN shown s ON s.area = o.area JOIN areas a ON a.code = o.area"
+        " JOIN indicators i ON i.code = o.indicator"
+        " WHERE o.indicator = ? AND o.period_start BETWEEN ? AND ?"
+        " ORDER BY s.country = 'EE', s.area_rank, o.period_start",
+        [code, *ranked_params, SERIES_AREAS_PER_COUNTRY, SERIES_ROWS_PER_COUNTRY, code, filters.date_from,
+         filters.date_to],
     )
 
 
-def _latest_changes(store: Store, filters: Filters, indicator_sql: str, params: list) -> pd.DataFrame:
+def _latest_changes(store: Store, filters: Filters, indicators_sql: str, params: list) -> pd.DataFrame:
     """Latest value per indicator and country (headline area) against that area's previous period.
 
     assessment: improved / worsened by the indicator's polarity (higher_better: up is improved,
     higher_worse: up is worsened), neutral for neutral polarity, unchanged, or no_previous.
+
+    Two passes over the observations in scope: one aggregation finds the headline areas, then only their rows
+    are read again for the last two periods (no ranking of every observation).
     """
-    _, scope_params = _scope(filters)
+    ranked_sql, ranked_params = _ranked_sql(filters, indicators_sql)
     name = localised("name", filters.lang, "i")
     return store.query_df(
-        _observations_sql(filters, indicator_sql)
-        + ", headline AS ("
-        " SELECT obs.*, row_number() OVER (PARTITION BY obs.indicator, obs.country ORDER BY obs.period_start DESC)"
-        "  AS recency FROM obs JOIN ranked USING (indicator, area) WHERE ranked.area_rank = 1"
+        f"WITH {ranked_sql}, cur AS ("
+        " SELECT r.indicator, r.country, r.area, r.area_label, o.period, o.value, o.flag,"
+        "  lead(o.period) OVER recent AS previous_period, lead(o.value) OVER recent AS previous_value"
+        " FROM observations o JOIN ranked r ON r.indicator = o.indicator AND r.area = o.area AND r.area_rank = 1"
+        " WHERE o.period_start BETWEEN ? AND ?"
+        " WINDOW recent AS (PARTITION BY o.indicator, o.area ORDER BY o.period_start DESC, o.period DESC)"
+        " QUALIFY row_number() OVER recent = 1"
         ") "
         f"SELECT cur.indicator, i.domain, {name} AS name, i.unit, i.polarity, cur.country, cur.area,"
-        " cur.area_label, cur.period, cur.value, cur.flag, prev.period AS previous_period,"
-        " prev.value AS previous_value, cur.value - prev.value AS change,"
-        " (cur.value - prev.value) / nullif(abs(prev.value), 0) AS change_pct,"
-        f" CASE WHEN prev.value IS NULL THEN '{NO_PREVIOUS}' WHEN cur.value = prev.value THEN '{UNCHANGED}'"
+        " cur.area_label, cur.period, cur.value, cur.flag, cur.previous_period, cur.previous_value,"
+        " cur.value - cur.previous_value AS change,"
+        " (cur.value - cur.previous_value) / nullif(abs(cur.previous_value), 0) AS change_pct,"
+        f" CASE WHEN cur.previous_value IS NULL THEN '{NO_PREVIOUS}'"
+        f"  WHEN cur.value = cur.previous_value THEN '{UNCHANGED}'"
         f"  WHEN i.polarity NOT IN ('higher_better', 'higher_worse') THEN '{NEUTRAL}'"
-        f"  WHEN (cur.value > prev.value) = (i.polarity = 'higher_better') THEN '{IMPROVED}'"
+        f"  WHEN (cur.value > cur.previous_value) = (i.polarity = 'higher_better') THEN '{IMPROVED}'"
         f"  ELSE '{WORSENED}' END AS assessment"
-        " FROM headline cur JOIN indicators i ON i.code = cur.indicator"
-        " LEFT JOIN headline prev ON prev.indicator = cur.indicator AND prev.country = cur.country"
-        "  AND prev.recency = 2"
-        " WHERE cur.recency = 1"
+        " FROM cur JOIN indicators i ON i.code = cur.indicator"
         " ORDER BY array_position(?::VARCHAR[], i.domain), name, cur.indicator, cur.country = 'EE'",
-        params + scope_params + [list(DOMAINS)],
+        [*params, *ranked_params, filters.date_from, filters.date_to, list(DOMAINS)],
     )
 
 
 def latest_changes(store: Store, filters: Filters, code: str) -> pd.DataFrame:
     """Latest change of one indicator per country (Finland first)."""
-    return _latest_changes(store, filters, "o.indicator = ?", [code])
+    return _latest_changes(store, filters, "i.code = ?", [code])
 
 
 def domain_overview(store: Store, filters: Filters) -> pd.DataFrame:
     """Latest change of every indicator of the selected domains, per country."""
-    domain_sql, domain_params = domain_clause(filters, "i.domain")
+    domain_sql, domain_params = domain_clause(filters, "i.domain") if filters.domains else ("TRUE", [])
     return _latest_changes(store, filters, domain_sql, domain_params)
 
 

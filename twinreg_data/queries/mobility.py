@@ -78,8 +78,16 @@ class FlowOptions:
 
 
 def flow_options(store: Store, filters: Filters) -> FlowOptions:
-    cte, params = _route_years(filters)
-    rows = store.query(f"WITH {cte} SELECT DISTINCT unit, mode, year FROM route_years ORDER BY ALL", params)
+    # The (unit, mode, year) combinations of the route-years in scope are those of the flows in scope (the same
+    # conditions as _route_years): no need to aggregate volumes and sources just to list them.
+    rows = store.query(
+        "SELECT DISTINCT f.unit, f.mode, year(f.period_start) AS year"
+        " FROM flows f JOIN areas ao ON ao.code = f.origin JOIN areas ad ON ad.code = f.destination"
+        " WHERE f.period_start BETWEEN ? AND ?"
+        "  AND (ao.country IN (SELECT unnest(?::VARCHAR[])) OR ad.country IN (SELECT unnest(?::VARCHAR[])))"
+        " ORDER BY ALL",
+        [filters.date_from, filters.date_to, filters.countries, filters.countries],
+    )
     return FlowOptions(tuple((unit, mode, int(year)) for unit, mode, year in rows))
 
 
@@ -106,13 +114,18 @@ def point_indicators(store: Store, filters: Filters) -> pd.DataFrame:
     A figure booked for one municipality only (a port's ferry passengers) compares nothing on a map.
     """
     name = localised("name", filters.lang, "i")
+    # The distinct (indicator, municipality) pairs first, in one pass over the observations; the indicators are
+    # joined to those few pairs only (not to every observation, which a count(DISTINCT) after the join needs).
     return store.query_df(
-        f"SELECT * FROM (SELECT i.code, {name} AS name, i.unit, i.source, count(DISTINCT o.area) AS areas "
-        "FROM indicators i JOIN observations o ON o.indicator = i.code JOIN areas a ON a.code = o.area "
-        "WHERE a.level = 'municipality' AND a.country IN (SELECT unnest(?::VARCHAR[])) "
-        "AND o.period_start BETWEEN ? AND ? GROUP BY ALL HAVING count(DISTINCT o.area) >= 2) "
+        "WITH pairs AS ("
+        " SELECT DISTINCT o.indicator, o.area FROM observations o WHERE o.period_start BETWEEN ? AND ?"
+        "  AND o.area IN (SELECT code FROM areas WHERE level = 'municipality'"
+        "   AND country IN (SELECT unnest(?::VARCHAR[])))"
+        ") "
+        f"SELECT * FROM (SELECT i.code, {name} AS name, i.unit, i.source, count(*) AS areas "
+        "FROM pairs p JOIN indicators i ON i.code = p.indicator GROUP BY ALL HAVING count(*) >= 2) "
         "ORDER BY (code = ?) DESC, areas DESC, name, code",
-        [filters.countries, filters.date_from, filters.date_to, POPULATION_INDICATOR],
+        [filters.date_from, filters.date_to, filters.countries, POPULATION_INDICATOR],
     )
 
 
@@ -211,9 +224,27 @@ def twin_region(store: Store, filters: Filters) -> TwinRegion:
     unit = units[0] if units else None
     years = options.years(unit)
     year = years[-1] if years else None
-    indicators = point_indicators(store, filters)
-    code = str(indicators["code"].iloc[0]) if len(indicators) else POPULATION_INDICATOR
-    indicator_name = str(indicators["name"].iloc[0]) if len(indicators) else ""
-    indicator_source = str(indicators["source"].iloc[0]) if len(indicators) else ""
+    # point_indicators lists population first whenever it qualifies; checking that one indicator alone spares a
+    # pass over every observation in the usual case.
+    first = _population_point(store, filters)
+    if first is None:
+        indicators = point_indicators(store, filters)
+        first = tuple(indicators[["code", "name", "source"]].iloc[0]) if len(indicators) else None
+    code, indicator_name, indicator_source = (str(v) for v in first) if first else (POPULATION_INDICATOR, "", "")
     return TwinRegion(year, unit, indicator_name, indicator_source, flows_for_year(store, filters, year, unit),
                       area_points(store, filters, code))
+
+
+def _population_point(store: Store, filters: Filters) -> tuple[str, str, str] | None:
+    """(code, name, source) of the population indicator when it has values for two or more municipalities on the
+    chosen side in the period (as point_indicators would list it), else None."""
+    name = localised("name", filters.lang, "i")
+    rows = store.query(
+        f"SELECT i.code, {name}, i.source FROM observations o JOIN indicators i ON i.code = o.indicator "
+        "WHERE o.indicator = ? AND o.period_start BETWEEN ? AND ? "
+        " AND o.area IN (SELECT code FROM areas WHERE level = 'municipality'"
+        "  AND country IN (SELECT unnest(?::VARCHAR[]))) "
+        "GROUP BY ALL HAVING count(DISTINCT o.area) >= 2",
+        [POPULATION_INDICATOR, filters.date_from, filters.date_to, filters.countries],
+    )
+    return tuple(rows[0]) if rows else None

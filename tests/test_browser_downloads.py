@@ -1,0 +1,36 @@
+"""Downloads are built only when clicked (deferred data): in a real browser the click still delivers exactly the
+data shown, escaped for spreadsheets (the escaping itself is tested in tests/test_exports.py)."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import openpyxl
+import pytest
+from test_browser_smoke import EXCEPTION, wait_for_app_idle
+
+from twinreg_data.i18n import t
+
+
+@pytest.mark.browser
+def test_deferred_downloads_deliver_the_table_in_a_browser(browser_server, chromium_page, tmp_path):
+    page = chromium_page
+    page.goto(f"{browser_server}/services?lang=en", wait_until="domcontentloaded")
+    wait_for_app_idle(page)
+    buttons = page.get_by_role("button", name=t("common.download_csv", "en"))
+    assert buttons.count() >= 1
+    with page.expect_download(timeout=60_000) as csv_download:
+        buttons.last.click()
+    text = csv_download.value.path().read_bytes().decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text)))
+    assert len(rows) > 1 and len(rows[0]) >= 2  # a header and data rows
+    assert all(not cell.startswith(("=", "+", "@")) for line in rows for cell in line)
+    with page.expect_download(timeout=60_000) as xlsx_download:
+        page.get_by_role("button", name=t("common.download_xlsx", "en")).last.click()
+    book = openpyxl.load_workbook(xlsx_download.value.path())
+    sheet = book.active
+    assert sheet.max_row == len(rows)
+    assert [c.value for c in next(sheet.iter_rows(max_row=1))] == rows[0]
+    wait_for_app_idle(page)
+    assert page.locator(EXCEPTION).count() == 0

@@ -1,0 +1,128 @@
+"""Durability: SIGKILL during imports loses nothing and half-writes nothing; a database that cannot be opened at
+start-up gives a clear message and the way out in the app, not a traceback.
+
+The kill test drives tests/crash_harness.py (a process that keeps importing through twinreg_data.importing,
+like the server) and writes its figures to test-artifacts/durability.json; `make durability` runs more kills
+and writes bench/results/durability.md.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import run_app
+from crash_harness import crash_loop
+
+from twinreg_data.i18n import t
+from twinreg_data.store import SCHEMA_VERSION, Store
+
+KILLS = 20
+
+
+@pytest.mark.slow
+def test_sigkill_at_random_moments_during_imports(tmp_path: Path, artifacts_dir: Path) -> None:
+    report = crash_loop(tmp_path, kills=KILLS, seed=20261128)
+    summary = report.summary()
+    (artifacts_dir / "durability.json").write_text(json.dumps(
+        {"summary": summary, "kills": [k.__dict__ for k in report.kills]}, indent=2))
+    # crash_loop verified the database after every restart (it raises on the first inconsistency).
+    assert summary["kills_during_import"] >= KILLS
+    # The kills hit the scheduled backup, the write transaction and the moments right after COMMIT, not just parsing.
+    phases = summary["kills_by_phase"]
+    assert phases["backup"] >= 1 and phases["write"] >= 1 and phases["committed"] >= 1, phases
+    assert summary["in_flight_import_absent_after_restart"] >= 1
+    assert summary["latest_scheduled_backup_restores"]
+
+
+# -- start-up faults in the app ------------------------------------------------------------------------
+
+
+def shown_errors(at) -> list[str]:
+    assert not at.exception, [e.value for e in at.exception]
+    return [e.value for e in at.error]
+
+
+@pytest.mark.parametrize("lang", ["en", "fi", "et"])
+def test_damaged_database_file_gives_a_clear_message_in_the_app(tmp_path, monkeypatch, lang):
+    path = tmp_path / "damaged.duckdb"
+    path.write_bytes(b"this is not a database " * 4096)
+    monkeypatch.setenv("TWINREG_DB", str(path))
+    at = run_app(query={"lang": lang})
+    errors = shown_errors(at)
+    assert len(errors) == 1
+    assert t("reliability.unavailable", lang) in errors[0]
+    assert t("reliability.damaged", lang) in errors[0]
+    assert "restore" in errors[0]  # the way out names the command
+    assert "Traceback" not in errors[0] and str(tmp_path) not in errors[0]  # no internals for visitors
+
+
+def test_truncated_database_file_gives_a_clear_message_in_the_app(demo_db_path, tmp_path, monkeypatch):
+    """A real database cut short (a disk that filled up, a half-copied file) is reported the same way."""
+    path = tmp_path / "truncated.duckdb"
+    data = demo_db_path.read_bytes()
+    path.write_bytes(data[: len(data) // 3])
+    monkeypatch.setenv("TWINREG_DB", str(path))
+    errors = shown_errors(run_app(query={"lang": "en"}))
+    assert len(errors) == 1 and t("reliability.unavailable", "en") in errors[0]
+
+
+def test_database_with_a_damaged_block_gives_a_clear_message_in_the_app(demo_db_path, tmp_path, monkeypatch):
+    """Bytes overwritten inside the file: DuckDB opens it, and the start-up read-through finds the bad block."""
+    path = tmp_path / "bitrot.duckdb"
+    data = bytearray(demo_db_path.read_bytes())
+    for offset in range(300_000, len(data) - 10_000, 400_000):
+        data[offset:offset + 64] = bytes(range(64, 128))
+    path.write_bytes(bytes(data))
+    monkeypatch.setenv("TWINREG_DB", str(path))
+    errors = shown_errors(run_app(query={"lang": "en"}))
+    assert len(errors) == 1 and t("reliability.damaged", "en") in errors[0]
+
+
+def test_locked_database_gives_a_clear_message_and_recovers(demo_db_path, tmp_path, monkeypatch):
+    path = tmp_path / "locked.duckdb"
+    path.write_bytes(demo_db_path.read_bytes())
+    monkeypatch.setenv("TWINREG_DB", str(path))
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('ready', flush=True); "
+         "time.sleep(120)", str(path)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        errors = shown_errors(run_app(query={"lang": "fi"}))
+        assert errors == [f"**{t('reliability.unavailable', 'fi')}**\n\n{t('reliability.locked', 'fi')}"]
+    finally:
+        holder.kill()
+        holder.wait()
+    # Once the other process is gone, the next visit shows the data (a failed open is not cached).
+    at = run_app(query={"lang": "en"})
+    assert shown_errors(at) == []
+    assert at.metric, "the overview shows its figures again"
+    from twinreg_data.store import close_store
+
+    close_store(path)
+
+
+def test_database_from_a_newer_version_gives_a_clear_message(tmp_path, monkeypatch):
+    path = tmp_path / "future.duckdb"
+    store = Store(path)
+    with store.transaction() as cur:
+        cur.execute("UPDATE schema_meta SET version = ?", [SCHEMA_VERSION + 1])
+    store.close()
+    monkeypatch.setenv("TWINREG_DB", str(path))
+    errors = shown_errors(run_app(query={"lang": "et"}))
+    assert len(errors) == 1 and t("reliability.newer", "et") in errors[0]
+
+
+def test_damaged_block_on_the_command_line_is_reported_without_a_traceback(demo_db_path, tmp_path):
+    path = tmp_path / "bitrot.duckdb"
+    data = bytearray(demo_db_path.read_bytes())
+    for offset in range(300_000, len(data) - 10_000, 400_000):
+        data[offset:offset + 64] = bytes(range(64, 128))
+    path.write_bytes(bytes(data))
+    done = subprocess.run([sys.executable, "-m", "twinreg_data", "--db", str(path), "imports"],
+                          cwd=Path(__file__).resolve().parents[1], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    assert "cannot be used" in done.stderr and "restore" in done.stderr and "Traceback" not in done.stderr
