@@ -39,8 +39,9 @@ def markdown(summary: dict, kills: list[dict], command: str, when: str) -> str:
         "A process that keeps importing workbooks through `twinreg_data.importing` (as the server does: scheduled "
         "backup, one write transaction, checkpoint, audit line) was killed with SIGKILL at random moments — a quarter "
         "anywhere, the others at a random instant inside the scheduled backup, inside the write transaction or "
-        "right after COMMIT — and restarted. After every kill the database was opened and checked against what the "
-        "process had reported (`tests/crash_harness.py::verify`).",
+        "right after COMMIT (the victim pauses 50 ms there so that kills can land in that short moment) — and "
+        "restarted. After every kill the database was opened and checked against what the process had reported "
+        "(`tests/crash_harness.py::verify`).",
         "",
         "| figure | value |",
         "|---|---:|",

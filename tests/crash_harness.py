@@ -45,7 +45,10 @@ SHARED_KEY = ("MOB_FERRY_PAX", "FI-091", "2023")  # every file rewrites this row
 SHARED_BASE = 1_000_000.0
 START_TIMEOUT_S = 60
 # Where the killer aims: (line to wait for, or None for anywhere; the kill follows within `window` seconds).
-TARGETS = ((None, 0.0), ("phase backup", 0.04), ("phase write", 0.12), ("phase committed", 0.03))
+TARGETS = ((None, 0.0), ("phase backup", 0.04), ("phase write", 0.12), ("phase committed", 0.04))
+# The victim waits this long after COMMIT (before its checkpoint and report): otherwise the moments between COMMIT
+# and "committed" are too short for a kill to land there on a busy machine.
+POST_COMMIT_PAUSE_S = 0.05
 
 
 def say(line: str) -> None:
@@ -76,6 +79,7 @@ def _trace_phases() -> None:
 
     def traced_checkpoint(self) -> None:
         say("phase committed")  # apply() checkpoints right after COMMIT
+        time.sleep(POST_COMMIT_PAUSE_S)  # a window after COMMIT wide enough for the killer to hit
         checkpoint(self)
 
     importing.backed_up = traced

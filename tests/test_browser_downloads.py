@@ -28,7 +28,7 @@ def test_deferred_downloads_deliver_the_table_in_a_browser(browser_server, chrom
     assert all(not cell.startswith(("=", "+", "@")) for line in rows for cell in line)
     with page.expect_download(timeout=60_000) as xlsx_download:
         page.get_by_role("button", name=t("common.download_xlsx", "en")).last.click()
-    book = openpyxl.load_workbook(xlsx_download.value.path())
+    book = openpyxl.load_workbook(io.BytesIO(xlsx_download.value.path().read_bytes()))
     sheet = book.active
     assert sheet.max_row == len(rows)
     assert [c.value for c in next(sheet.iter_rows(max_row=1))] == rows[0]
