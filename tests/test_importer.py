@@ -600,3 +600,32 @@ def test_killed_import_is_all_or_nothing(tmp_path: Path, seed_cache: Path) -> No
             break
     print("kill outcomes (delay s, exit code, state):", outcomes, f"full import {full_time:.2f} s")
 
+
+
+def test_two_editors_importing_at_the_same_moment_are_serialised(store: Store, tmp_path: Path) -> None:
+    """Two imports started together in one server process: both apply, one after the other, nothing mixed."""
+    import threading
+
+    first = write_xlsx(tmp_path / "a.xlsx", {"observations": table_rows("observations", [
+        obs_row("MOB_FERRY_PAX", "FI-091", str(year), 1_000.0 + year) for year in range(1990, 2000)])})
+    second = write_xlsx(tmp_path / "b.xlsx", {"observations": table_rows("observations", [
+        obs_row("MOB_FERRY_PAX", "EE-0784", str(year), 2_000.0 + year) for year in range(1990, 2000)])})
+    barrier = threading.Barrier(2)
+    reports = {}
+
+    def run(name: str, path: Path) -> None:
+        barrier.wait()
+        reports[name] = import_file(store, path, user=name)
+
+    threads = [threading.Thread(target=run, args=args) for args in (("eeva", first), ("mart", second))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert {name: r.status for name, r in reports.items()} == {"eeva": "applied", "mart": "applied"}
+    assert reports["eeva"].import_id != reports["mart"].import_id
+    for name, area in (("eeva", "FI-091"), ("mart", "EE-0784")):
+        rows = store.query("SELECT count(*), min(import_id), max(import_id) FROM observations "
+                           "WHERE area = ? AND period < '2000'", [area])[0]
+        assert rows == (10, reports[name].import_id, reports[name].import_id)
+        assert store.scalar("SELECT uploaded_by FROM imports WHERE id = ?", [reports[name].import_id]) == name
