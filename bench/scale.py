@@ -614,6 +614,8 @@ def run(quick: bool, sizes: tuple[int, ...] | None = None, browser: bool = True)
             report["browser"]["database"] = f"{largest:,} observations"
         except Exception as exc:  # the other results are still written
             print(f"  headless Chromium failed: {exc}", file=sys.stderr, flush=True)
+    for copy in WORK.glob("*.duckdb*"):  # the per-run copies (the generated databases stay cached)
+        copy.unlink(missing_ok=True)
     report["machine"]["load_average_1m_after"] = round(os.getloadavg()[0], 2)
     report["targets"] = evaluate(report)
     print_report(report)
