@@ -156,7 +156,7 @@ def verify(db: Path, files_dir: Path, files: dict[str, int], committed: set[str]
     (the kill came after COMMIT) or leaves no trace at all; the import history and the audit log list exactly
     those; every complete scheduled backup matches its checksum.
     """
-    from twinreg_data.backup import MANIFEST, _sha256, scheduled_backups
+    from twinreg_data.backup import MANIFEST, scheduled_backups
     from twinreg_data.importing import sha256_of
     from twinreg_data.store import Store
 
@@ -207,7 +207,7 @@ def verify(db: Path, files_dir: Path, files: dict[str, int], committed: set[str]
         backups = scheduled_backups(db)
         for folder in backups:
             manifest = json.loads((folder / MANIFEST).read_text())
-            check(_sha256(folder / "twinreg.duckdb") == manifest["sha256"], f"backup {folder.name} is damaged")
+            check(sha256_of(folder / "twinreg.duckdb") == manifest["sha256"], f"backup {folder.name} is damaged")
         return {"applied": len(applied), "audited": len(audited), "backups": len(backups)}
     finally:
         store.close()

@@ -14,7 +14,6 @@ something that looks like a usable backup.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import os
 import re
@@ -25,6 +24,7 @@ from pathlib import Path
 
 import duckdb
 
+from .filecheck import sha256_of
 from .store import SCHEMA_VERSION, Store, StoreError, quote_identifier
 
 DB_FILE = "twinreg.duckdb"
@@ -36,14 +36,6 @@ PARTIAL_SUFFIX = ".partial"
 
 class BackupFailed(StoreError):
     """The scheduled backup before an import could not be written; the import did not run."""
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def backup(store: Store, directory: str | Path) -> Path:
@@ -68,12 +60,12 @@ def backup(store: Store, directory: str | Path) -> Path:
     manifest = {
         "created_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "schema_version": SCHEMA_VERSION,
-        "sha256": _sha256(target),
+        "sha256": sha256_of(target),
         "bytes": target.stat().st_size,
         "table_counts": counts,
     }
     if wal_copied:
-        manifest["wal_sha256"] = _sha256(directory / WAL_FILE)
+        manifest["wal_sha256"] = sha256_of(directory / WAL_FILE)
     manifest_tmp = directory / (MANIFEST + ".partial")
     manifest_tmp.write_text(json.dumps(manifest, indent=2))
     _fsync(manifest_tmp)
@@ -208,10 +200,10 @@ def restore(directory: str | Path, db_path: str | Path) -> dict:
     if not source.exists() or not manifest_path.exists():
         raise StoreError(f"{directory} is not a TwinReg backup (it needs {DB_FILE} and {MANIFEST}).")
     manifest = json.loads(manifest_path.read_text())
-    if _sha256(source) != manifest.get("sha256"):
+    if sha256_of(source) != manifest.get("sha256"):
         raise StoreError(f"The backup in {directory} is damaged: its checksum does not match the manifest.")
     source_wal = directory / WAL_FILE
-    if manifest.get("wal_sha256") and (not source_wal.exists() or _sha256(source_wal) != manifest["wal_sha256"]):
+    if manifest.get("wal_sha256") and (not source_wal.exists() or sha256_of(source_wal) != manifest["wal_sha256"]):
         raise StoreError(f"The backup in {directory} is damaged: its WAL file is missing or does not match.")
     db_path = Path(db_path)
     db_path.parent.mkdir(parents=True, exist_ok=True)

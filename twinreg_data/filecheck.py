@@ -7,6 +7,7 @@ child process (see parse_worker) with memory and time limits.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import zipfile
 from dataclasses import dataclass
@@ -161,6 +162,15 @@ def _check_zip(path: Path, name: str) -> None:
                                                         f"columns (limit {MAX_ROWS:,} rows and {MAX_COLUMNS} "
                                                         "columns). Delete unused rows and columns, or split the "
                                                         "file.")
+
+
+def sha256_of(path: Path) -> str:
+    """SHA-256 of a file, read in 1 MiB blocks."""
+    digest = hashlib.sha256()
+    with Path(path).open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def _looks_like_html(head: bytes) -> bool:

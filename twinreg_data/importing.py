@@ -8,7 +8,6 @@ rollback restores exactly what was there before.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import os
 import pickle
@@ -21,7 +20,7 @@ import pandas as pd
 
 from . import filecheck
 from .backup import BackupFailed, backed_up
-from .filecheck import RefusedFile
+from .filecheck import RefusedFile, sha256_of
 from .schema import TABLES, TABLES_BY_NAME, Table
 from .store import Store, quote_identifier
 from .validation import (
@@ -121,14 +120,6 @@ class ImportReport:
 
 
 # -- reading -----------------------------------------------------------------------------------
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def read_upload(path: str | Path, display_name: str | None = None, encoding: str | None = None) -> ParsedUpload:
