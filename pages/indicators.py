@@ -61,7 +61,9 @@ else:
             st.caption(t("indicators.map_caption", lang) + " " + t("common.source", lang, source=meta.source))
             downloads(figures.map_table(points, meta, lang), f"indicator_{code}_map", lang, key="ind-map")
     with table_tab:
-        st.dataframe(figures.observation_styler(table, lang), hide_index=True, key="ind-table", placeholder="–")
+        shown, browser_formatted = figures.observation_view(table, lang)
+        st.dataframe(shown, hide_index=True, key="ind-table", placeholder="–",
+                     column_config={c: st.column_config.NumberColumn(format="localized") for c in browser_formatted})
         downloads(table, f"indicator_{code}_observations", lang, key="ind-table")
 
 st.divider()

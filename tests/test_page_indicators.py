@@ -228,7 +228,7 @@ def test_series_figure_is_titled_and_translated(store):
     assert t("common.source", "fi", source=meta.source) in texts
     lines = [tr for tr in fig.data if tr.mode == "lines+markers"]
     assert [tr.line.color for tr in lines] == [figures.COUNTRY_COLOURS["FI"], figures.COUNTRY_COLOURS["EE"]]
-    assert "Arvio" in lines[0].customdata[0][2]  # the estimate flag is in the hover, in Finnish
+    assert "Arvio" in lines[0].hovertext[0]  # the estimate flag is in the hover, in Finnish
     single = _series_figure(store, "TAX_DOUBLE_CASES", side="EE")
     assert [a.text for a in single.layout.annotations if a.text in ("Finland", "Estonia")] == ["Estonia"]
 

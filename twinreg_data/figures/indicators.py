@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import pydeck as pdk
 from pandas.io.formats.style import Styler
-from plotly.subplots import make_subplots
 
-from ..i18n import format_day, format_number, format_pct, t
+from ..i18n import format_day, format_number, format_numbers, format_pct, t
 from ..queries.indicators import ASSESSMENT_COLOURS, IndicatorMeta
 from ..schema import DOMAIN_COLOURS
+from . import figure
 
 # Finland blue and Estonia purple: distinct for colour-blind readers and never green/red, which
 # are kept for "improved"/"worsened".
@@ -29,6 +30,16 @@ def format_value(value: float | None, lang: str) -> str:
         return "–"
     digits = 0 if float(value).is_integer() or abs(value) >= 1000 else 1
     return format_number(value, lang, digits)
+
+
+def format_values(values: pd.Series, lang: str) -> list[str]:
+    """`format_value` of a whole column, vectorised (hover texts and tables hold thousands of values)."""
+    numbers = pd.to_numeric(values, errors="coerce").astype(float).to_numpy()
+    whole = np.isnan(numbers) | (numbers == np.round(numbers)) | (np.abs(numbers) >= 1000)
+    out = np.empty(len(numbers), dtype=object)
+    out[whole] = format_numbers(numbers[whole], lang, 0)
+    out[~whole] = format_numbers(numbers[~whole], lang, 1)
+    return out.tolist()
 
 
 def value_with_unit(value: float | None, unit: str, lang: str) -> str:
@@ -100,19 +111,43 @@ def _rgba(hex_colour: str, alpha: float) -> str:
 
 
 def _hover_details(frame: pd.DataFrame, lang: str) -> pd.Series:
-    """Flag, estimate range and note of each observation as hover lines (empty when none)."""
-    flags = frame["flag"].map(lambda f: flag_label(f, lang))
-    has_range = frame["value_low"].notna() & frame["value_high"].notna()
-    ranges = pd.Series("", index=frame.index)
-    ranges[has_range] = [
-        t("indicators.hover_range", lang, low=format_value(lo, lang), high=format_value(hi, lang))
-        for lo, hi in zip(frame.loc[has_range, "value_low"], frame.loc[has_range, "value_high"], strict=True)
-    ]
+    """Flag, estimate range and note of each observation as hover lines (empty when none), built column-wise."""
+    flag_names = {f: flag_label(f, lang) for f in frame["flag"].dropna().unique()}
+    flags = [flag_names.get(f, "") if isinstance(f, str) else "" for f in frame["flag"]]
+    has_range = (frame["value_low"].notna() & frame["value_high"].notna()).to_numpy()
+    ranges = np.full(len(frame), "", dtype=object)
+    if has_range.any():
+        template = t("indicators.hover_range", lang, low="{low}", high="{high}")
+        lows = format_values(frame["value_low"][has_range], lang)
+        highs = format_values(frame["value_high"][has_range], lang)
+        ranges[has_range] = [template.format(low=lo, high=hi) for lo, hi in zip(lows, highs, strict=True)]
     # Notes are free text from a spreadsheet: escape the markup plotly's hover would interpret.
     notes = (frame["note"].fillna("").astype(str).str.slice(0, 120)
-             .str.replace("&", "&amp;").str.replace("<", "&lt;").str.replace(">", "&gt;"))
-    parts = pd.concat([flags, ranges, notes], axis=1)
-    return parts.apply(lambda row: "<br>".join(p for p in row if p), axis=1)
+             .str.replace("&", "&amp;").str.replace("<", "&lt;").str.replace(">", "&gt;")).tolist()
+    lines = ["<br>".join(p for p in parts if p) for parts in zip(flags, ranges, notes, strict=True)]
+    return pd.Series(lines, index=frame.index, dtype=object)
+
+
+def _panel_axes(countries: list[str], lang: str, x_title: str, y_title: str) -> tuple[dict, list[dict]]:
+    """Side-by-side panels sharing their y axis (and x range): axes and panel titles in paper coordinates."""
+    gap = 0.04
+    width = (1 - gap * (len(countries) - 1)) / len(countries)
+    axes: dict = {}
+    titles = []
+    for i, country in enumerate(countries, start=1):
+        left = round((i - 1) * (width + gap), 10)
+        domain = [left, round(left + width, 10)]
+        suffix = "" if i == 1 else str(i)
+        axes[f"xaxis{suffix}"] = {"anchor": f"y{suffix}", "domain": domain, "title": {"text": x_title},
+                                  **({"matches": "x"} if i > 1 else {})}
+        axes[f"yaxis{suffix}"] = ({"anchor": "x", "domain": [0.0, 1.0], "rangemode": "tozero",
+                                   "separatethousands": True, "title": {"text": y_title}} if i == 1 else
+                                  {"anchor": f"x{suffix}", "domain": [0.0, 1.0], "matches": "y",
+                                   "showticklabels": False})
+        titles.append({"font": {"size": 16}, "showarrow": False, "text": t(f"side.{country}", lang),
+                       "x": round(sum(domain) / 2, 10), "xanchor": "center", "xref": "paper", "y": 1.0,
+                       "yanchor": "bottom", "yref": "paper"})
+    return axes, titles
 
 
 def series_figure(frame: pd.DataFrame, meta: IndicatorMeta, lang: str) -> go.Figure:
@@ -122,12 +157,12 @@ def series_figure(frame: pd.DataFrame, meta: IndicatorMeta, lang: str) -> go.Fig
     bands; observations flagged `break` carry a marker; flags, ranges and notes show on hover.
     """
     countries = [c for c in ("FI", "EE") if c in set(frame["country"])] or ["FI"]
-    fig = make_subplots(rows=1, cols=len(countries), shared_yaxes=True, shared_xaxes="all", horizontal_spacing=0.04,
-                        subplot_titles=[t(f"side.{c}", lang) for c in countries])
     unit = unit_label(meta.unit, lang)
     details = _hover_details(frame, lang) if not frame.empty else pd.Series(dtype=str)
     shown_legend: set[str] = set()
+    traces: list[dict] = []
     for col, country in enumerate(countries, start=1):
+        axes = {"xaxis": "x" if col == 1 else f"x{col}", "yaxis": "y" if col == 1 else f"y{col}"}
         colour = COUNTRY_COLOURS[country]
         part = frame[frame["country"] == country]
         for rank, rows in part.groupby("area_rank", sort=True):
@@ -139,57 +174,59 @@ def series_figure(frame: pd.DataFrame, meta: IndicatorMeta, lang: str) -> go.Fig
                 # A closed polygon: upper bound forward, lower bound back; exact values where no bound.
                 high = rows["value_high"].fillna(rows["value"])
                 low = rows["value_low"].fillna(rows["value"])
-                fig.add_scatter(
-                    x=list(rows["period_start"]) + list(rows["period_start"][::-1]),
-                    y=list(high) + list(low[::-1]), fill="toself", mode="lines", line={"width": 0},
-                    fillcolor=_rgba(colour, 0.22 if headline else 0.1), hoverinfo="skip",
-                    name=t("indicators.range", lang), legendgroup="range",
-                    showlegend="range" not in shown_legend, row=1, col=col,
-                )
+                periods = rows["period_start"].to_numpy()
+                traces.append({
+                    "type": "scatter", "x": np.concatenate([periods, periods[::-1]]),
+                    "y": np.concatenate([high.to_numpy(dtype=float), low.to_numpy(dtype=float)[::-1]]),
+                    "fill": "toself", "mode": "lines", "line": {"width": 0},
+                    "fillcolor": _rgba(colour, 0.22 if headline else 0.1), "hoverinfo": "skip",
+                    "name": t("indicators.range", lang), "legendgroup": "range",
+                    "showlegend": "range" not in shown_legend, **axes,
+                })
                 shown_legend.add("range")
             # Only the headline area gets its own legend entry; the others share one ("Other areas"), so
             # thirty municipalities do not bury the chart under a legend (their names are in the hover).
             others = f"others-{country}"
-            fig.add_scatter(
-                x=rows["period_start"], y=rows["value"], mode="lines+markers",
-                name=label if headline else t("indicators.other_areas", lang, country=t(f"side.{country}", lang)),
-                legendgroup=country if headline else others,
-                showlegend=headline or others not in shown_legend,
-                line={"color": colour, "width": 3 if headline else 1.2},
-                marker={"size": 6 if headline else 4}, opacity=1 if headline else 0.55,
-                customdata=list(zip(rows["period"], rows["value"].map(lambda v: format_value(v, lang)),
-                                    details.loc[rows.index], strict=True)),
-                hovertemplate=f"<b>{label}</b><br>%{{customdata[0]}}: %{{customdata[1]}} {unit}"
-                              "<br>%{customdata[2]}<extra></extra>",
-                row=1, col=col,
-            )
+            hover = [f"<b>{label}</b><br>{period}: {value} {unit}<br>{detail}" for period, value, detail
+                     in zip(rows["period"], format_values(rows["value"], lang), details.loc[rows.index], strict=True)]
+            traces.append({
+                "type": "scatter", "x": rows["period_start"], "y": rows["value"], "mode": "lines+markers",
+                "name": label if headline else t("indicators.other_areas", lang, country=t(f"side.{country}", lang)),
+                "legendgroup": country if headline else others,
+                "showlegend": headline or others not in shown_legend,
+                "line": {"color": colour, "width": 3 if headline else 1.2},
+                "marker": {"size": 6 if headline else 4}, "opacity": 1 if headline else 0.55,
+                "hovertext": np.asarray(hover, dtype=object), "hovertemplate": "%{hovertext}<extra></extra>",
+                **axes,
+            })
             if not headline:
                 shown_legend.add(others)
         breaks = part[part["flag"] == "break"]
         if not breaks.empty:
-            fig.add_scatter(
-                x=breaks["period_start"], y=breaks["value"], mode="markers", name=t("indicators.break", lang),
-                legendgroup="break", showlegend="break" not in shown_legend,
-                marker={"symbol": "x-thin-open", "size": 16, "line": {"width": 3, "color": BREAK_COLOUR},
-                        "color": BREAK_COLOUR},
-                customdata=breaks["period"], hovertemplate=t("indicators.break", lang)
-                + ": %{customdata}<extra></extra>", row=1, col=col,
-            )
+            traces.append({
+                "type": "scatter", "x": breaks["period_start"], "y": breaks["value"], "mode": "markers",
+                "name": t("indicators.break", lang), "legendgroup": "break",
+                "showlegend": "break" not in shown_legend,
+                "marker": {"symbol": "x-thin-open", "size": 16, "line": {"width": 3, "color": BREAK_COLOUR},
+                           "color": BREAK_COLOUR},
+                "customdata": breaks["period"], "hovertemplate": t("indicators.break", lang)
+                + ": %{customdata}<extra></extra>", **axes,
+            })
             shown_legend.add("break")
-    fig.update_yaxes(title_text=unit, row=1, col=1, rangemode="tozero", separatethousands=True)
-    fig.update_xaxes(title_text=t("indicators.col.period", lang))
+    axes_layout, panel_titles = _panel_axes(countries, lang, t("indicators.col.period", lang), unit)
     # Legend pinned to the bottom edge of the figure and the source line just under the x-axis title, both
     # placed in pixels so that neither moves into the plot when the plot height changes.
-    fig.update_layout(
-        title=meta.name, height=500, hovermode="closest",
-        legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0},
-        separators=", " if lang in ("fi", "et") else ".,",
-        margin={"l": 10, "r": 10, "t": 80, "b": 130},
-    )
-    fig.add_annotation(text=t("common.source", lang, source=meta.source), showarrow=False, xref="paper",
-                       yref="paper", x=0, y=0, yanchor="top", yshift=-62, xanchor="left",
-                       font={"size": 11, "color": "#555"})
-    return fig
+    source = {"text": t("common.source", lang, source=meta.source), "showarrow": False, "xref": "paper",
+              "yref": "paper", "x": 0, "y": 0, "yanchor": "top", "yshift": -62, "xanchor": "left",
+              "font": {"size": 11, "color": "#555"}}
+    layout = {
+        **axes_layout, "annotations": [*panel_titles, source],
+        "title": {"text": meta.name}, "height": 500, "hovermode": "closest",
+        "legend": {"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0},
+        "separators": ", " if lang in ("fi", "et") else ".,",
+        "margin": {"l": 10, "r": 10, "t": 80, "b": 130},
+    }
+    return figure(traces, layout)
 
 
 def _ramp_colour(share: float) -> list[int]:
@@ -263,6 +300,11 @@ def _numbers_style(table: pd.DataFrame, columns: list[str], lang: str) -> Styler
     return table.style.format({c: (lambda v: format_value(v, lang)) for c in columns})
 
 
+# Above this many rows a table is sent without a pandas Styler: the Styler renders every cell on the server
+# (≈ 80 ms per 1,000 rows here), so large tables show numbers in the browser's own number format instead.
+STYLED_ROWS_MAX = 1000
+
+
 def observation_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The observations behind the chart, with translated headers and flags (this is what is downloaded)."""
     col = lambda name: t(f"indicators.col.{name}", lang)  # noqa: E731
@@ -279,9 +321,13 @@ def observation_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     })
 
 
-def observation_styler(table: pd.DataFrame, lang: str) -> Styler:
+def observation_view(table: pd.DataFrame, lang: str) -> tuple[Styler | pd.DataFrame, list[str]]:
+    """What st.dataframe shows of the observation table, and the number columns left for the browser to format
+    in its locale (none when the table is short enough to be styled in the chosen language)."""
     cols = [t(f"indicators.col.{c}", lang) for c in ("value", "low", "high")]
-    return _numbers_style(table, cols, lang)
+    if len(table) <= STYLED_ROWS_MAX:
+        return _numbers_style(table, cols, lang), []
+    return table, cols
 
 
 def overview_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
