@@ -11,7 +11,8 @@ import html
 import math
 import os
 import textwrap
-from collections.abc import Iterable
+from collections import namedtuple
+from collections.abc import Iterable, Iterator
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -22,6 +23,7 @@ from plotly.colors import sample_colorscale
 
 from ..i18n import LOCALES, format_number, normalise_language, t
 from ..schema import DOMAIN_COLOURS, FLOW_MODES, FLOW_UNITS
+from . import figure
 
 # Okabe–Ito tones: colour-blind safe and told apart from one another on white.
 MODE_COLOURS: dict[str, str] = {
@@ -95,6 +97,12 @@ def sources_line(sources: Iterable[object], lang: str, max_chars: int = 400) -> 
     return t("mobility.sources" if len(parts) > 1 else "common.source", lang, source=text)
 
 
+def _rows(frame: pd.DataFrame, columns: list[str]) -> Iterator[tuple]:
+    """The rows of `columns` as named tuples; itertuples() of a wide frame costs milliseconds in pandas 3."""
+    row = namedtuple("Row", columns)
+    return map(row._make, zip(*(frame[c].tolist() for c in columns), strict=True))
+
+
 def _plotly_separators(lang: str) -> str:
     # Plotly's "separators": decimal mark then thousands mark (Finnish and Estonian: 1 234,5).
     return ".," if normalise_language(lang) == "en" else ", "
@@ -140,7 +148,9 @@ def flow_records(flows: pd.DataFrame, lang: str) -> list[dict]:
         return []
     drawable = flows.dropna(subset=["origin_lat", "origin_lon", "destination_lat", "destination_lon"])
     records = []
-    for row, width in zip(drawable.itertuples(index=False), arc_widths(drawable["volume"]), strict=True):
+    columns = ["origin", "destination", "origin_name", "destination_name", "origin_lat", "origin_lon",
+               "destination_lat", "destination_lon", "mode", "unit", "year", "volume"]
+    for row, width in zip(_rows(drawable, columns), arc_widths(drawable["volume"]), strict=True):
         colour = MODE_COLOURS.get(row.mode, "#777777")
         records.append({
             "origin": row.origin, "destination": row.destination, "mode": row.mode, "unit": row.unit,
@@ -162,7 +172,8 @@ def point_records(areas: pd.DataFrame, lang: str, indicator_name: str = "") -> l
     records = []
     has_value = "value" in areas.columns
     values = areas["value"] if has_value else [None] * len(areas)
-    for row, value, radius in zip(areas.itertuples(index=False), values, point_radii(values), strict=True):
+    columns = ["code", "name", "lat", "lon"] + (["period"] if "period" in areas.columns else [])
+    for row, value, radius in zip(_rows(areas, columns), values, point_radii(values), strict=True):
         if _missing(value):
             line = t("mobility.tooltip_area_none", lang, indicator=indicator_name)
         else:
@@ -192,7 +203,8 @@ def label_records(areas: pd.DataFrame, flows: pd.DataFrame, lang: str) -> list[d
                                 "baseline": "bottom" if above else "top"}
     # The largest circles get a (smaller) name too, so the map reads without a basemap.
     if not areas.empty and "value" in areas.columns:
-        for row in areas.dropna(subset=["value"]).nlargest(LABELLED_POINTS, "value").itertuples(index=False):
+        largest = areas.dropna(subset=["value"]).nlargest(LABELLED_POINTS, "value")
+        for row in _rows(largest, ["code", "name", "lat", "lon"]):
             if row.code not in labels:
                 labels[row.code] = {"text": str(row.name).split(" (")[0], "position": [float(row.lon), float(row.lat)],
                                     "size": 11, "colour": REGION_COLOUR, "offset": [0, 10], "baseline": "top"}
@@ -305,51 +317,58 @@ def points_table(areas: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 # -- time series ---------------------------------------------------------------------------------
-def _add_series(fig: go.Figure, frame: pd.DataFrame, name: str, colour: str, lang: str, unit: str | None,
-                in_legend: bool = True) -> None:
+# The charts are assembled as plain trace and layout dicts and made into a go.Figure once: plotly's incremental
+# API (add_scatter, update_layout) validates and copies on every call and took ~12 ms per small chart, most of
+# a filter change's rerun (bench/results/scale.md).
+def _series_traces(frame: pd.DataFrame, name: str, colour: str, lang: str, unit: str | None,
+                   in_legend: bool = True) -> list[dict]:
     """A yearly line with its estimate band (value_low–value_high) and a marker symbol per flag."""
     frame = frame.sort_values("year")
+    traces: list[dict] = []
     band = frame.dropna(subset=["value_low", "value_high"])
     if not band.empty:
         fill = "rgba({},{},{},0.18)".format(*_rgb(colour)[:3])
-        fig.add_scatter(x=band["year"], y=band["value_high"], mode="lines", line={"width": 0}, hoverinfo="skip",
-                        showlegend=False, legendgroup=name)
-        fig.add_scatter(x=band["year"], y=band["value_low"], mode="lines", line={"width": 0}, fill="tonexty",
-                        fillcolor=fill, hoverinfo="skip", name=t("mobility.band", lang), legendgroup=name)
+        traces.append({"type": "scatter", "x": band["year"], "y": band["value_high"], "mode": "lines",
+                       "line": {"width": 0}, "hoverinfo": "skip", "showlegend": False, "legendgroup": name})
+        traces.append({"type": "scatter", "x": band["year"], "y": band["value_low"], "mode": "lines",
+                       "line": {"width": 0}, "fill": "tonexty", "fillcolor": fill, "hoverinfo": "skip",
+                       "name": t("mobility.band", lang), "legendgroup": name})
     flags = [f if isinstance(f, str) else "" for f in frame["flag"]]
     hover = []
-    for row, flag in zip(frame.itertuples(index=False), flags, strict=True):
-        text = f"{row.year}: {t(f'mobility.count.{unit}', lang, n=format_number(row.value, lang))}" \
-            if unit in FLOW_UNITS else f"{row.year}: {format_number(row.value, lang)}"
-        if not _missing(row.value_low) and not _missing(row.value_high):
-            text += f"<br>{format_number(row.value_low, lang)} – {format_number(row.value_high, lang)}"
+    for year, value, low, high, flag in zip(frame["year"], frame["value"], frame["value_low"],
+                                            frame["value_high"], flags, strict=True):
+        text = f"{year}: {t(f'mobility.count.{unit}', lang, n=format_number(value, lang))}" \
+            if unit in FLOW_UNITS else f"{year}: {format_number(value, lang)}"
+        if not _missing(low) and not _missing(high):
+            text += f"<br>{format_number(low, lang)} – {format_number(high, lang)}"
         if flag:
             text += f"<br><i>{flag_label(flag, lang)}</i>"
         hover.append(text)
-    fig.add_scatter(x=frame["year"], y=frame["value"], mode="lines+markers", name=name, legendgroup=name,
-                    showlegend=in_legend, line={"color": colour, "width": 2.5},
-                    marker={"color": colour, "size": 8, "line": {"width": 2, "color": colour},
-                            "symbol": [FLAG_SYMBOLS.get(f, "circle") for f in flags]},
-                    text=hover, hovertemplate="%{text}<extra>" + html.escape(name) + "</extra>")
+    traces.append({"type": "scatter", "x": frame["year"], "y": frame["value"], "mode": "lines+markers",
+                   "name": name, "legendgroup": name, "showlegend": in_legend,
+                   "line": {"color": colour, "width": 2.5},
+                   "marker": {"color": colour, "size": 8, "line": {"width": 2, "color": colour},
+                              "symbol": [FLAG_SYMBOLS.get(f, "circle") for f in flags]},
+                   "text": hover, "hovertemplate": "%{text}<extra>" + html.escape(name) + "</extra>"})
+    return traces
 
 
-def _add_flag_keys(fig: go.Figure, flags: Iterable[object], lang: str) -> None:
+def _flag_key_traces(flags: Iterable[object], lang: str) -> list[dict]:
     """Legend entries explaining the marker symbols of the flags present."""
     present = {f for f in flags if isinstance(f, str)}
-    for flag, symbol in FLAG_SYMBOLS.items():
-        if flag in present:
-            marker = {"symbol": symbol, "size": 9, "color": "#444", "line": {"width": 2, "color": "#444"}}
-            fig.add_scatter(x=[None], y=[None], mode="markers", name=flag_label(flag, lang), hoverinfo="skip",
-                            marker=marker)
+    return [{"type": "scatter", "x": [None], "y": [None], "mode": "markers", "name": flag_label(flag, lang),
+             "hoverinfo": "skip",
+             "marker": {"symbol": symbol, "size": 9, "color": "#444", "line": {"width": 2, "color": "#444"}}}
+            for flag, symbol in FLAG_SYMBOLS.items() if flag in present]
 
 
-def _series_layout(fig: go.Figure, title: str, y_title: str, source: str, lang: str, x_title: str,
-                   legend_right: bool = False) -> go.Figure:
-    """Title, axis titles with units, a legend and the source line, laid out in pixels so the legend
-    (one entry per row below the plot, or beside it) never runs into the source line."""
+def _series_figure(traces: list[dict], title: str, y_title: str, source: str, lang: str, x_title: str,
+                   legend_right: bool = False, xaxis: dict | None = None) -> go.Figure:
+    """The traces with title, axis titles with units, a legend and the source line, laid out in pixels so the
+    legend (one entry per row below the plot, or beside it) never runs into the source line."""
     title_lines = textwrap.wrap(title, TITLE_WRAP_CHARS) or [title]
     source_lines = textwrap.wrap(source, SOURCE_WRAP_CHARS) or [source]
-    legend_rows = 0 if legend_right else sum(1 for trace in fig.data if trace.showlegend is not False)
+    legend_rows = 0 if legend_right else sum(1 for trace in traces if trace.get("showlegend") is not False)
     top = 24 + 22 * len(title_lines)
     legend_top = BELOW_AXIS_PX
     source_top = legend_top + LEGEND_ROW_PX * legend_rows + 4
@@ -357,39 +376,39 @@ def _series_layout(fig: go.Figure, title: str, y_title: str, source: str, lang: 
     legend = ({"orientation": "v", "x": 1.02, "xanchor": "left", "y": 1, "yanchor": "top"} if legend_right else
               {"orientation": "v", "x": 0, "xanchor": "left", "y": -legend_top / PLOT_HEIGHT_PX, "yanchor": "top",
                "tracegroupgap": 0})
-    fig.update_layout(
-        title={"text": "<br>".join(title_lines), "font": {"size": 16}, "x": 0, "xanchor": "left",
-               "yref": "container", "y": 1, "yanchor": "top", "pad": {"t": 12, "l": 4}},
-        xaxis={"title": x_title, "tickformat": "d"},
-        yaxis={"title": y_title, "rangemode": "tozero"},
-        separators=_plotly_separators(lang),
-        legend=legend,
-        margin={"l": 10, "r": 80 if legend_right else 10, "t": top, "b": bottom},
-        height=top + PLOT_HEIGHT_PX + bottom,
-        annotations=[{
+    layout = {
+        "title": {"text": "<br>".join(title_lines), "font": {"size": 16}, "x": 0, "xanchor": "left",
+                  "yref": "container", "y": 1, "yanchor": "top", "pad": {"t": 12, "l": 4}},
+        "xaxis": {"title": {"text": x_title}, "tickformat": "d", **(xaxis or {})},
+        "yaxis": {"title": {"text": y_title}, "rangemode": "tozero"},
+        "separators": _plotly_separators(lang),
+        "legend": legend,
+        "margin": {"l": 10, "r": 80 if legend_right else 10, "t": top, "b": bottom},
+        "height": top + PLOT_HEIGHT_PX + bottom,
+        "annotations": [{
             "text": "<br>".join(source_lines), "showarrow": False, "xref": "paper", "yref": "paper", "x": 0,
             "y": -source_top / PLOT_HEIGHT_PX, "xanchor": "left", "yanchor": "top", "align": "left",
             "font": {"size": 11, "color": "#555"},
         }],
-    )
-    return fig
+    }
+    return figure(traces, layout)
 
 
 def annual_series_figure(series: pd.DataFrame, lang: str) -> go.Figure:
     """One indicator per year (one line per area), estimate bands and flags visible (indicator_series)."""
-    fig = go.Figure()
     if series.empty:
-        return fig
+        return go.Figure()
     first = series.iloc[0]
     colour = DOMAIN_COLOURS.get(first["domain"], "#777777")
     areas = list(dict.fromkeys(series["area"]))
+    traces: list[dict] = []
     for area in areas:
         part = series[series["area"] == area]
         name = str(part["area_name"].iloc[0]) if len(areas) > 1 else str(first["indicator_name"])
-        _add_series(fig, part, name, colour, lang, first["unit"], in_legend=len(areas) > 1)
-    _add_flag_keys(fig, series["flag"], lang)
+        traces += _series_traces(part, name, colour, lang, first["unit"], in_legend=len(areas) > 1)
+    traces += _flag_key_traces(series["flag"], lang)
     source = t("common.source", lang, source=first["indicator_source"])
-    return _series_layout(fig, t("mobility.per_year_title", lang, name=first["indicator_name"]),
+    return _series_figure(traces, t("mobility.per_year_title", lang, name=first["indicator_name"]),
                           t("mobility.axis.per_year", lang, unit=unit_label(first["unit"], lang)),
                           source, lang, t("mobility.axis.year", lang))
 
@@ -411,15 +430,15 @@ def _commuter_series_names(frame: pd.DataFrame, lang: str) -> list[str]:
 
 def commuters_figure(frame: pd.DataFrame, lang: str) -> go.Figure:
     """Commuters per year from the flows table and from the indicator: two lines, never added up."""
-    fig = go.Figure()
     if frame.empty:
-        return fig
+        return go.Figure()
+    traces: list[dict] = []
     for _series, part in frame.groupby("series", sort=False):
-        _add_series(fig, part, _commuter_series_names(part, lang)[0],
-                    DOMAIN_COLOURS.get(part["domain"].iloc[0], "#777777"), lang, "commuters")
-    _add_flag_keys(fig, frame["flag"], lang)
+        traces += _series_traces(part, _commuter_series_names(part, lang)[0],
+                                 DOMAIN_COLOURS.get(part["domain"].iloc[0], "#777777"), lang, "commuters")
+    traces += _flag_key_traces(frame["flag"], lang)
     source = sources_line(dict.fromkeys(frame["source"]), lang, max_chars=300)
-    return _series_layout(fig, t("mobility.commuters_title", lang),
+    return _series_figure(traces, t("mobility.commuters_title", lang),
                           t("mobility.axis.per_year", lang, unit=unit_label("commuters", lang)),
                           source, lang, t("mobility.axis.year", lang))
 
@@ -445,26 +464,25 @@ def month_names(lang: str) -> list[str]:
 
 def seasonality_figure(frame: pd.DataFrame, lang: str) -> go.Figure:
     """One line per year over the months January–December (queries.mobility.seasonality)."""
-    fig = go.Figure()
     if frame.empty:
-        return fig
+        return go.Figure()
     months = month_names(lang)
     years = sorted(frame["year"].unique())
     first = frame.iloc[0]
     colours = sample_colorscale("Viridis", [0.85 * i / max(len(years) - 1, 1) for i in range(len(years))])
+    traces = []
     for year, colour in zip(years, colours, strict=True):
         part = frame[frame["year"] == year].sort_values("month")
         x = [months[int(m) - 1] for m in part["month"]]
         hover = [f"{label} {year}: {format_number(v, lang)}" for label, v in zip(x, part["value"], strict=True)]
-        fig.add_scatter(x=x, y=part["value"], mode="lines+markers", name=str(year),
-                        line={"color": colour, "width": 3 if year == years[-1] else 1.8}, marker={"size": 5},
-                        text=hover, hovertemplate="%{text}<extra></extra>")
-    fig.update_xaxes(categoryorder="array", categoryarray=months)
-    fig = _series_layout(fig, t("mobility.season_title", lang, name=first["indicator_name"]),
-                         t("mobility.axis.per_month", lang, unit=unit_label(first["unit"], lang)),
-                         t("common.source", lang, source=first["indicator_source"]), lang,
-                         t("mobility.axis.month", lang), legend_right=True)
-    return fig
+        traces.append({"type": "scatter", "x": x, "y": part["value"], "mode": "lines+markers", "name": str(year),
+                       "line": {"color": colour, "width": 3 if year == years[-1] else 1.8}, "marker": {"size": 5},
+                       "text": hover, "hovertemplate": "%{text}<extra></extra>"})
+    return _series_figure(traces, t("mobility.season_title", lang, name=first["indicator_name"]),
+                          t("mobility.axis.per_month", lang, unit=unit_label(first["unit"], lang)),
+                          t("common.source", lang, source=first["indicator_source"]), lang,
+                          t("mobility.axis.month", lang), legend_right=True,
+                          xaxis={"categoryorder": "array", "categoryarray": months})
 
 
 def seasonality_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
