@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -106,42 +107,51 @@ def priority_matrix(register: pd.DataFrame, lang: str, source: str) -> go.Figure
     Each point's customdata starts with the bottleneck code, so a selection event names the bottleneck.
     Bottlenecks without a people estimate sit on a labelled "unknown" band below the smallest estimate.
     """
-    fig = go.Figure()
     unknown_y = unknown_people_level(register)
     max_age = max(int(register["age_days"].max()), 1) if not register.empty else 1
     people_word = t("bottlenecks.matrix.hover_people", lang)
     tick_values, tick_text = people_ticks(register, lang)
+    # Per-bottleneck values computed once for the whole register, then picked per domain by position.
+    missing = register["people_high"].isna().to_numpy()
+    people = [
+        t("bottlenecks.matrix.unknown_short", lang) if pd.isna(high) else
+        f"{format_number(low if not pd.isna(low) else high, lang)}–{format_number(high, lang)}"
+        for low, high in zip(register["people_low"], register["people_high"], strict=True)
+    ]
+    # Object arrays go into the figure as they are; lists would be validated and copied item by item.
+    customdata = np.array([
+        [code, title, t(f"status.{status}", lang), person, format_number(age // 365, lang), severity]
+        for code, title, status, person, age, severity in zip(
+            register["code"], register["title"], register["status"], people, register["age_days"],
+            register["severity"], strict=True)
+    ], dtype=object).reshape(len(register), 6)
+    # Numeric values stay Python numbers in lists when picked: numeric arrays would be sent base64-encoded.
+    x = np.array([s + _jitter(c) for s, c in zip(register["severity"], register["code"], strict=True)], dtype=float)
+    y = register["people_high"].astype("Float64").fillna(unknown_y).astype(float).to_numpy()
+    size = np.array([MIN_MARKER + (MAX_MARKER - MIN_MARKER) * math.sqrt(max(a, 0) / max_age)
+                     for a in register["age_days"]], dtype=float)
+    symbol = np.where(missing, "circle-open", "circle").astype(object)
+    domain_of = register["domain"].to_numpy(dtype=object)
+    traces = []
     for domain in DOMAINS:
-        part = register[register["domain"] == domain]
-        if part.empty:
+        rows = np.flatnonzero(domain_of == domain)
+        if not len(rows):
             continue
-        missing = part["people_high"].isna()
-        y = part["people_high"].astype("Float64").fillna(unknown_y).astype(float)
-        people = [
-            t("bottlenecks.matrix.unknown_short", lang) if pd.isna(high) else
-            f"{format_number(low if not pd.isna(low) else high, lang)}–{format_number(high, lang)}"
-            for low, high in zip(part["people_low"], part["people_high"], strict=True)
-        ]
-        customdata = [
-            [code, title, t(f"status.{status}", lang), person, format_number(age // 365, lang), severity]
-            for code, title, status, person, age, severity in zip(
-                part["code"], part["title"], part["status"], people, part["age_days"], part["severity"], strict=True)
-        ]
-        fig.add_scatter(
-            x=[s + _jitter(c) for s, c in zip(part["severity"], part["code"], strict=True)],
-            y=y.tolist(),
-            mode="markers",
-            name=t(f"domain.{domain}", lang),
-            marker={
+        traces.append({
+            "type": "scatter",
+            "x": x[rows].tolist(),
+            "y": y[rows].tolist(),
+            "mode": "markers",
+            "name": t(f"domain.{domain}", lang),
+            "marker": {
                 "color": DOMAIN_COLOURS[domain],
-                "size": [MIN_MARKER + (MAX_MARKER - MIN_MARKER) * math.sqrt(max(a, 0) / max_age)
-                         for a in part["age_days"]],
-                "symbol": ["circle-open" if m else "circle" for m in missing],
+                "size": size[rows].tolist(),
+                "symbol": symbol[rows],
                 "line": {"width": 1.5, "color": DOMAIN_COLOURS[domain]},
                 "opacity": 0.8,
             },
-            customdata=customdata,
-            hovertemplate=(
+            "customdata": customdata[rows],
+            "hovertemplate": (
                 "<b>%{customdata[0]}</b> %{customdata[1]}<br>"
                 + t("bottlenecks.col.status", lang) + ": %{customdata[2]}<br>"
                 + t("bottlenecks.col.severity", lang) + ": %{customdata[5]}<br>"
@@ -149,26 +159,31 @@ def priority_matrix(register: pd.DataFrame, lang: str, source: str) -> go.Figure
                 + t("bottlenecks.col.age_years", lang) + ": %{customdata[4]}"
                 + "<extra>" + t(f"domain.{domain}", lang) + "</extra>"
             ),
-        )
-    if register["people_high"].isna().any():
-        fig.add_hrect(y0=unknown_y / 2.2, y1=unknown_y * 2.2, fillcolor="#eeeeee", line_width=0, layer="below")
-        fig.add_annotation(text=t("bottlenecks.matrix.unknown", lang), x=0.5, y=math.log10(unknown_y),
-                           xref="x", yref="y", xanchor="left", showarrow=False,
-                           font={"size": 11, "color": "#555"})
-    fig.update_layout(
-        title={"text": t("bottlenecks.matrix.title", lang),
-               "subtitle": {"text": t("bottlenecks.matrix.subtitle", lang)}},
-        xaxis={"title": {"text": t("bottlenecks.matrix.x", lang)}, "tickvals": [1, 2, 3, 4, 5],
-               "range": [0.4, 5.6], "zeroline": False},
-        yaxis={"title": {"text": t("bottlenecks.matrix.y", lang)}, "type": "log", "tickvals": tick_values,
-               "ticktext": tick_text},
-        legend={"title": {"text": t("bottlenecks.col.domain", lang)}},
-        margin={"l": 10, "r": 10, "t": 80, "b": 90},
-        height=560,
-        annotations=[*fig.layout.annotations, _source_annotation(source, -0.14)],
-        clickmode="event+select",
-    )
-    return fig
+        })
+    shapes, annotations = [], []
+    if missing.any():
+        # What fig.add_hrect draws: a band over the whole plot width.
+        shapes.append({"type": "rect", "xref": "x domain", "x0": 0, "x1": 1, "yref": "y", "y0": unknown_y / 2.2,
+                       "y1": unknown_y * 2.2, "fillcolor": "#eeeeee", "line": {"width": 0}, "layer": "below"})
+        annotations.append({"text": t("bottlenecks.matrix.unknown", lang), "x": 0.5, "y": math.log10(unknown_y),
+                            "xref": "x", "yref": "y", "xanchor": "left", "showarrow": False,
+                            "font": {"size": 11, "color": "#555"}})
+    layout = {
+        "title": {"text": t("bottlenecks.matrix.title", lang),
+                  "subtitle": {"text": t("bottlenecks.matrix.subtitle", lang)}},
+        "xaxis": {"title": {"text": t("bottlenecks.matrix.x", lang)}, "tickvals": [1, 2, 3, 4, 5],
+                  "range": [0.4, 5.6], "zeroline": False},
+        "yaxis": {"title": {"text": t("bottlenecks.matrix.y", lang)}, "type": "log", "tickvals": tick_values,
+                  "ticktext": tick_text},
+        "legend": {"title": {"text": t("bottlenecks.col.domain", lang)}},
+        "margin": {"l": 10, "r": 10, "t": 80, "b": 90},
+        "height": 560,
+        "shapes": shapes,
+        "annotations": [*annotations, _source_annotation(source, -0.14)],
+        "clickmode": "event+select",
+    }
+    # Built in one go from plain dicts: plotly validates each property once, not again per add_*/update_* call.
+    return go.Figure(data=traces, layout=layout)
 
 
 # -- detail -------------------------------------------------------------------------------------------------
@@ -185,41 +200,48 @@ def status_timeline(detail: BottleneckDetail, lang: str, source: str, today: dt.
                                "note": [t("bottlenecks.timeline.register_entry", lang)], "who": [""]})
     dates = [pd.Timestamp(d).date() for d in events["date"]]
     labels = [t(f"status.{s}", lang) for s in events["status"]]
-    fig = go.Figure()
-    fig.add_scatter(
-        x=dates, y=labels, mode="lines+markers", line={"shape": "hv", "color": "#888", "width": 2},
-        marker={"size": 14, "color": [STATUS_COLOURS.get(s, "#777") for s in events["status"]],
-                "line": {"width": 1, "color": "#333"}},
-        customdata=[[format_day(d, lang), _text(w), _text(n)]
-                    for d, w, n in zip(dates, events["who"], events["note"], strict=True)],
-        hovertemplate="<b>%{y}</b> · %{customdata[0]}<br>%{customdata[1]}<br>%{customdata[2]}<extra></extra>",
-        name=t("bottlenecks.timeline.events", lang), showlegend=False,
-    )
+    traces = [{
+        "type": "scatter",
+        "x": dates, "y": labels, "mode": "lines+markers", "line": {"shape": "hv", "color": "#888", "width": 2},
+        "marker": {"size": 14, "color": [STATUS_COLOURS.get(s, "#777") for s in events["status"]],
+                   "line": {"width": 1, "color": "#333"}},
+        # An object array goes into the figure as it is; a list of lists would be validated item by item.
+        "customdata": np.array([[format_day(d, lang), _text(w), _text(n)]
+                                for d, w, n in zip(dates, events["who"], events["note"], strict=True)], dtype=object),
+        "hovertemplate": "<b>%{y}</b> · %{customdata[0]}<br>%{customdata[1]}<br>%{customdata[2]}<extra></extra>",
+        "name": t("bottlenecks.timeline.events", lang), "showlegend": False,
+    }]
+    shapes, annotations = [], []
     last_date, last_label = dates[-1], labels[-1]
     if detail.is_open and today > last_date:
         colour = STALLED_COLOUR if detail.stalled else "#888"
-        fig.add_scatter(x=[last_date, today], y=[last_label, last_label], mode="lines",
-                        line={"dash": "dot", "color": colour, "width": 2}, hoverinfo="skip", showlegend=False)
+        traces.append({"type": "scatter", "x": [last_date, today], "y": [last_label, last_label], "mode": "lines",
+                       "line": {"dash": "dot", "color": colour, "width": 2}, "hoverinfo": "skip",
+                       "showlegend": False})
         if detail.stalled:
-            fig.add_vrect(x0=last_date, x1=today, fillcolor=STALLED_COLOUR, opacity=0.08, line_width=0,
-                          layer="below")
-            fig.add_annotation(x=today, y=last_label, xanchor="right", yshift=18, showarrow=False,
-                               text=t("bottlenecks.timeline.stalled", lang,
-                                      days=format_number(detail.days_since_event, lang)),
-                               font={"color": STALLED_COLOUR, "size": 12})
-    fig.update_layout(
-        title={"text": t("bottlenecks.timeline.title", lang, code=detail.code)},
-        xaxis={"title": {"text": t("bottlenecks.timeline.x", lang)}, "type": "date", **_date_ticks(
+            # What fig.add_vrect draws: a band over the whole plot height.
+            shapes.append({"type": "rect", "xref": "x", "x0": last_date, "x1": today, "yref": "y domain", "y0": 0,
+                           "y1": 1, "fillcolor": STALLED_COLOUR, "opacity": 0.08, "line": {"width": 0},
+                           "layer": "below"})
+            annotations.append({"x": today, "y": last_label, "xanchor": "right", "yshift": 18, "showarrow": False,
+                                "text": t("bottlenecks.timeline.stalled", lang,
+                                          days=format_number(detail.days_since_event, lang)),
+                                "font": {"color": STALLED_COLOUR, "size": 12}})
+    layout = {
+        "title": {"text": t("bottlenecks.timeline.title", lang, code=detail.code)},
+        "xaxis": {"title": {"text": t("bottlenecks.timeline.x", lang)}, "type": "date", **_date_ticks(
             (max(today, last_date) - dates[0]).days, lang)},
-        yaxis={"title": {"text": t("bottlenecks.timeline.y", lang)}, "type": "category",
-               "categoryorder": "array",
-               "categoryarray": [t(f"status.{s}", lang) for s in BOTTLENECK_STATUSES],
-               "range": [-0.5, len(BOTTLENECK_STATUSES) - 0.5]},
-        margin={"l": 10, "r": 10, "t": 50, "b": 80},
-        height=380,
-        annotations=[*fig.layout.annotations, _source_annotation(source, -0.22)],
-    )
-    return fig
+        "yaxis": {"title": {"text": t("bottlenecks.timeline.y", lang)}, "type": "category",
+                  "categoryorder": "array",
+                  "categoryarray": [t(f"status.{s}", lang) for s in BOTTLENECK_STATUSES],
+                  "range": [-0.5, len(BOTTLENECK_STATUSES) - 0.5]},
+        "margin": {"l": 10, "r": 10, "t": 50, "b": 80},
+        "height": 380,
+        "shapes": shapes,
+        "annotations": [*annotations, _source_annotation(source, -0.22)],
+    }
+    # Built in one go from plain dicts: plotly validates each property once, not again per add_*/update_* call.
+    return go.Figure(data=traces, layout=layout)
 
 
 def _date_ticks(span_days: int, lang: str) -> dict:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from pandas.io.formats.style import Styler
@@ -65,13 +66,12 @@ def _organisation(name: str) -> str:
     return name.split(" (")[0].split(";")[0].strip()
 
 
-def _source(fig: go.Figure, text: str) -> None:
+def _source(text: str, height: int, margin: dict[str, int]) -> dict:
     """The source line at the bottom edge of the figure (annotations take paper coordinates only)."""
-    layout = fig.layout
-    plot_height = layout.height - layout.margin.t - layout.margin.b
-    fig.add_annotation(text=text, showarrow=False, xref="paper", yref="paper", x=0,
-                       y=-(layout.margin.b - 4) / plot_height, xanchor="left", yanchor="bottom",
-                       font={"size": 11, "color": "#555"})
+    plot_height = height - margin["t"] - margin["b"]
+    return {"text": text, "showarrow": False, "xref": "paper", "yref": "paper", "x": 0,
+            "y": -(margin["b"] - 4) / plot_height, "xanchor": "left", "yanchor": "bottom",
+            "font": {"size": 11, "color": "#555"}}
 
 
 def bottleneck_text(frame: pd.DataFrame) -> pd.Series:
@@ -92,79 +92,95 @@ def timeline(actions: pd.DataFrame, lang: str, today: dt.date) -> go.Figure:
     frame = actions.reset_index(drop=True)
     start = pd.to_datetime(frame["start"])
     due = pd.to_datetime(frame["due"])
-    # A multicategory axis groups the bars under their work package.
-    y_wp = frame["work_package"].tolist()
-    y_label = (frame["code"] + " " + frame["title"].map(_short)).tolist()
+    # Per-action values computed once for all rows, then picked per trace by position. Object arrays go into
+    # the figure as they are; lists would be validated and copied item by item.
+    start_text = start.dt.strftime("%Y-%m-%d").to_numpy(dtype=object)
+    # Duration in milliseconds on a date axis (what px.timeline does); the due day is included.
+    duration_ms = (((due - start).dt.days + 1) * DAY_MS).to_numpy()
+    # A multicategory axis groups the bars under their work package: y is (work package, label) per bar.
+    y_categories = np.vstack([frame["work_package"].to_numpy(dtype=object),
+                              (frame["code"] + " " + frame["title"].map(_short)).to_numpy(dtype=object)])
+    overdue = frame["overdue"].astype(bool).to_numpy()
+    overdue_text = t("coop.metric.overdue", lang)
+    bar_text = np.array([_organisation(lead) + (f"  ⚠ {overdue_text}" if late else "")
+                         for lead, late in zip(frame["lead"], overdue, strict=True)], dtype=object)
+    customdata = np.column_stack([
+        frame["title"].to_numpy(dtype=object),
+        frame["lead"].to_numpy(dtype=object),
+        np.array([format_day(day.date(), lang) for day in start], dtype=object),
+        np.array([format_day(day.date(), lang) for day in due], dtype=object),
+    ])
 
-    def geometry(rows: pd.Index) -> dict:
+    def geometry(rows: np.ndarray) -> dict:
         return {
+            "type": "bar",
             "orientation": "h",
-            "base": start[rows].dt.strftime("%Y-%m-%d").tolist(),
-            # Duration in milliseconds on a date axis (what px.timeline does); the due day is included.
-            "x": (((due[rows] - start[rows]).dt.days + 1) * DAY_MS).tolist(),
-            "y": [[y_wp[i] for i in rows], [y_label[i] for i in rows]],
+            "base": start_text[rows],
+            "x": duration_ms[rows].tolist(),  # a list: a numeric array would be sent base64-encoded
+            "y": y_categories[:, rows],
         }
 
-    fig = go.Figure()
     # An invisible first trace fixes the category order to the frame's (work package, start, code).
-    fig.add_scatter(x=start.dt.strftime("%Y-%m-%d").tolist(), y=[y_wp, y_label], mode="markers",
-                    marker={"opacity": 0}, showlegend=False, hoverinfo="skip")
-    overdue = frame["overdue"].astype(bool)
-    overdue_text = t("coop.metric.overdue", lang)
-    for status in ACTION_STATUSES:
-        rows = frame.index[frame["status"] == status]
-        if rows.empty:
+    traces = [{"type": "scatter", "x": start_text, "y": y_categories, "mode": "markers", "marker": {"opacity": 0},
+               "showlegend": False, "hoverinfo": "skip"}]
+    status = frame["status"].to_numpy(dtype=object)
+    for code in ACTION_STATUSES:
+        rows = np.flatnonzero(status == code)
+        if not len(rows):
             continue
-        fig.add_bar(
+        traces.append({
             **geometry(rows),
-            name=status_label(status, lang),
-            marker={"color": ACTION_STATUS_COLOURS[status]},
-            text=[_organisation(frame.at[i, "lead"]) + (f"  ⚠ {overdue_text}" if overdue[i] else "") for i in rows],
-            textposition="outside",
-            cliponaxis=False,
-            textfont={"size": 11},
-            customdata=[[frame.at[i, "title"], frame.at[i, "lead"], format_day(start[i].date(), lang),
-                         format_day(due[i].date(), lang)] for i in rows],
-            hovertemplate=(
+            "name": status_label(code, lang),
+            "marker": {"color": ACTION_STATUS_COLOURS[code]},
+            "text": bar_text[rows],
+            "textposition": "outside",
+            "cliponaxis": False,
+            "textfont": {"size": 11},
+            "customdata": customdata[rows],
+            "hovertemplate": (
                 "<b>%{customdata[0]}</b><br>" + t("coop.hover.lead", lang) + ": %{customdata[1]}<br>"
                 + t("coop.hover.period", lang) + ": %{customdata[2]} → %{customdata[3]}<extra>"
-                + status_label(status, lang) + "</extra>"
+                + status_label(code, lang) + "</extra>"
             ),
-        )
-    late = frame.index[overdue]
-    if not late.empty:
+        })
+    late = np.flatnonzero(overdue)
+    if len(late):
         # Drawn over the status bars (overlay mode): an outline only, with its own legend entry.
-        fig.add_bar(
+        traces.append({
             **geometry(late),
-            name=t("coop.timeline.overdue_marker", lang),
-            marker={"color": "rgba(0,0,0,0)", "line": {"color": OVERDUE_COLOUR, "width": 3}},
-            hoverinfo="skip",
-        )
+            "name": t("coop.timeline.overdue_marker", lang),
+            "marker": {"color": "rgba(0,0,0,0)", "line": {"color": OVERDUE_COLOUR, "width": 3}},
+            "hoverinfo": "skip",
+        })
     first = start.min() if len(frame) else pd.Timestamp(today)
     last = due.max() if len(frame) else pd.Timestamp(today)
     span = max((last - first).days, 180)
     # Room on the right for the lead organisation written after the last bar.
     x_range = [(first - pd.Timedelta(days=span * 0.02)).strftime("%Y-%m-%d"),
                (last + pd.Timedelta(days=span * 0.4)).strftime("%Y-%m-%d")]
-    fig.add_shape(type="line", x0=today.isoformat(), x1=today.isoformat(), y0=0, y1=1, yref="paper",
-                  line={"color": "#333", "width": 1.5, "dash": "dot"})
-    fig.add_annotation(x=today.isoformat(), y=1, yref="paper", yanchor="bottom", showarrow=False,
-                       text=f"{t('coop.timeline.today', lang)} {format_day(today, lang)}", font={"size": 11})
     height = 240 + 30 * max(len(frame), 1)
-    fig.update_layout(
-        barmode="overlay",
-        showlegend=True,  # also for a single trace: the legend explains the colours
-        title=t("coop.timeline.title", lang),
-        xaxis={"type": "date", "title": t("coop.timeline.axis", lang), "range": x_range},
-        yaxis={"autorange": "reversed", "automargin": True, "tickfont": {"size": 11}},
-        legend={"orientation": "h", "traceorder": "normal", "yref": "container", "y": 30 / height,
-                "yanchor": "bottom", "x": 0},
-        margin={"l": 10, "r": 10, "t": 80, "b": 150},
-        height=height,
-        bargap=0.25,
-    )
-    _source(fig, t("coop.timeline.source", lang))
-    return fig
+    margin = {"l": 10, "r": 10, "t": 80, "b": 150}
+    layout = {
+        "barmode": "overlay",
+        "showlegend": True,  # also for a single trace: the legend explains the colours
+        "title": {"text": t("coop.timeline.title", lang)},
+        "xaxis": {"type": "date", "title": {"text": t("coop.timeline.axis", lang)}, "range": x_range},
+        "yaxis": {"autorange": "reversed", "automargin": True, "tickfont": {"size": 11}},
+        "legend": {"orientation": "h", "traceorder": "normal", "yref": "container", "y": 30 / height,
+                   "yanchor": "bottom", "x": 0},
+        "margin": margin,
+        "height": height,
+        "bargap": 0.25,
+        "shapes": [{"type": "line", "x0": today.isoformat(), "x1": today.isoformat(), "y0": 0, "y1": 1,
+                    "yref": "paper", "line": {"color": "#333", "width": 1.5, "dash": "dot"}}],
+        "annotations": [
+            {"x": today.isoformat(), "y": 1, "yref": "paper", "yanchor": "bottom", "showarrow": False,
+             "text": f"{t('coop.timeline.today', lang)} {format_day(today, lang)}", "font": {"size": 11}},
+            _source(t("coop.timeline.source", lang), height, margin),
+        ],
+    }
+    # Built in one go from plain dicts: plotly validates each property once, not again per add_*/update_* call.
+    return go.Figure(data=traces, layout=layout)
 
 
 def date_columns(lang: str) -> list[str]:
@@ -243,51 +259,68 @@ def benchmark_chart(regions: pd.DataFrame, lang: str) -> go.Figure:
     plotted = regions.dropna(subset=["founded", "population"])
     plotted = plotted[plotted["population"] > 0].sort_values("founded")
     # Labels alternate above and below the markers, so that neighbours founded a year or two apart stay legible.
-    position = pd.Series(["top center", "bottom center"] * len(plotted), dtype=object)[: len(plotted)]
-    position.index = plotted.index
-    fig = go.Figure()
+    position = np.array(["top center", "bottom center"] * len(plotted), dtype=object)[: len(plotted)]
+    # Per-region values computed once, then picked per legal form by position. Object arrays go into the figure
+    # as they are; lists would be validated and copied item by item.
+    founded = plotted["founded"].astype(int).to_numpy()
+    population = plotted["population"].astype(float).to_numpy()
+    label = np.array([_short(name.split(" (")[0], 28) for name in plotted["name"]], dtype=object)
+    customdata = np.column_stack([
+        plotted["name"].to_numpy(dtype=object),
+        plotted["countries"].to_numpy(dtype=object),
+        np.array([format_number(p, lang) for p in plotted["population"]], dtype=object),
+    ])
+    legal_form = plotted["legal_form"].to_numpy(dtype=object)
+    traces = []
     for form in LEGAL_FORMS:
-        part = plotted[plotted["legal_form"] == form]
-        if part.empty:
+        rows = np.flatnonzero(legal_form == form)
+        if not len(rows):
             continue
-        fig.add_scatter(
-            x=part["founded"].astype(int).tolist(),
-            y=part["population"].astype(float).tolist(),
-            mode="markers+text",
-            name=legal_form_label(form, lang),
-            text=part["name"].map(lambda n: _short(n.split(" (")[0], 28)).tolist(),
-            textposition=position[part.index].tolist(),
-            textfont={"size": 10, "color": "#333"},
-            marker={"symbol": LEGAL_FORM_SYMBOLS[form], "size": 13, "color": LEGAL_FORM_COLOURS[form],
-                    "line": {"width": 1, "color": "#ffffff"}},
-            customdata=[[n, c, format_number(p, lang)] for n, c, p in
-                        zip(part["name"], part["countries"], part["population"], strict=True)],
-            hovertemplate="<b>%{customdata[0]}</b> (%{customdata[1]})<br>%{x}: %{customdata[2]}<extra>"
+        traces.append({
+            "type": "scatter",
+            # Lists: numeric arrays would be sent base64-encoded.
+            "x": founded[rows].tolist(),
+            "y": population[rows].tolist(),
+            "mode": "markers+text",
+            "name": legal_form_label(form, lang),
+            "text": label[rows],
+            "textposition": position[rows],
+            "textfont": {"size": 10, "color": "#333"},
+            "marker": {"symbol": LEGAL_FORM_SYMBOLS[form], "size": 13, "color": LEGAL_FORM_COLOURS[form],
+                       "line": {"width": 1, "color": "#ffffff"}},
+            "customdata": customdata[rows],
+            "hovertemplate": "<b>%{customdata[0]}</b> (%{customdata[1]})<br>%{x}: %{customdata[2]}<extra>"
             + legal_form_label(form, lang) + "</extra>",
-        )
-    own = plotted[plotted["own"].astype(bool)]
-    if not own.empty:
-        fig.add_scatter(
-            x=own["founded"].astype(int).tolist(),
-            y=own["population"].astype(float).tolist(),
-            mode="markers",
-            name=t("coop.bench.own", lang) + ": " + own["name"].iloc[0],
-            marker={"symbol": "star", "size": 24, "color": OWN_COLOUR, "line": {"width": 1.5, "color": "#000"}},
-            hoverinfo="skip",
-        )
-    fig.update_layout(
-        title=t("coop.bench.chart_title", lang),
-        showlegend=True,  # also for a single trace: the legend explains the colours
-        xaxis={"title": t("coop.bench.x", lang), "dtick": 5,
-               "range": [plotted["founded"].min() - 4, plotted["founded"].max() + 4] if len(plotted) else None},
-        yaxis={"title": t("coop.bench.y", lang), "type": "log"},
-        legend={"orientation": "h", "yref": "container", "y": 0.045, "yanchor": "bottom", "x": 0},
-        margin={"l": 10, "r": 10, "t": 60, "b": 120},
-        height=520,
-        separators=". " if lang == "en" else ", ",
-    )
-    _source(fig, t("coop.bench.source", lang))
-    return fig
+        })
+    own = np.flatnonzero(plotted["own"].astype(bool).to_numpy())
+    if len(own):
+        traces.append({
+            "type": "scatter",
+            "x": founded[own].tolist(),
+            "y": population[own].tolist(),
+            "mode": "markers",
+            "name": t("coop.bench.own", lang) + ": " + plotted["name"].iloc[own[0]],
+            "marker": {"symbol": "star", "size": 24, "color": OWN_COLOUR, "line": {"width": 1.5, "color": "#000"}},
+            "hoverinfo": "skip",
+        })
+    x_axis = {"title": {"text": t("coop.bench.x", lang)}, "dtick": 5}
+    if len(plotted):
+        x_axis["range"] = [plotted["founded"].min() - 4, plotted["founded"].max() + 4]
+    height = 520
+    margin = {"l": 10, "r": 10, "t": 60, "b": 120}
+    layout = {
+        "title": {"text": t("coop.bench.chart_title", lang)},
+        "showlegend": True,  # also for a single trace: the legend explains the colours
+        "xaxis": x_axis,
+        "yaxis": {"title": {"text": t("coop.bench.y", lang)}, "type": "log"},
+        "legend": {"orientation": "h", "yref": "container", "y": 0.045, "yanchor": "bottom", "x": 0},
+        "margin": margin,
+        "height": height,
+        "separators": ". " if lang == "en" else ", ",
+        "annotations": [_source(t("coop.bench.source", lang), height, margin)],
+    }
+    # Built in one go from plain dicts: plotly validates each property once, not again per add_*/update_* call.
+    return go.Figure(data=traces, layout=layout)
 
 
 def chart_data(regions: pd.DataFrame, lang: str) -> pd.DataFrame:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -23,32 +24,38 @@ STATUS_COLOURS = {
 
 def domain_status_bars(counts: pd.DataFrame, lang: str, source: str) -> go.Figure:
     """Horizontal stacked bars: bottlenecks per domain, stacked by status."""
-    fig = go.Figure()
     domains = [d for d in DOMAINS if d in set(counts["domain"])]
-    labels = [t(f"domain.{d}", lang) for d in domains]
+    labels = np.array([t(f"domain.{d}", lang) for d in domains], dtype=object)
+    # One pass over the rows instead of a filtered frame per status.
+    count_of = {(domain, status): count for domain, status, count in
+                zip(counts["domain"], counts["status"], counts["count"], strict=True)}
+    present = set(counts["status"])
+    bars = []
     for status in BOTTLENECK_STATUSES:
-        part = counts[counts["status"] == status].set_index("domain")["count"]
-        if part.empty:
+        if status not in present:
             continue
-        fig.add_bar(
-            y=labels,
-            x=[int(part.get(d, 0)) for d in domains],
-            name=t(f"status.{status}", lang),
-            orientation="h",
-            marker_color=STATUS_COLOURS[status],
-            hovertemplate="%{y}: %{x}<extra>" + t(f"status.{status}", lang) + "</extra>",
-        )
-    fig.update_layout(
-        barmode="stack",
-        title={"text": t("overview.by_domain_status", lang),
-               "subtitle": {"text": source, "font": {"size": 12, "color": "#555"}}},
-        xaxis_title=t("common.count", lang),
-        yaxis={"autorange": "reversed"},
-        legend={"orientation": "h", "x": 0, "y": -0.15, "yanchor": "top", "traceorder": "normal"},
-        margin={"l": 10, "r": 10, "t": 80, "b": 60},
-        height=460,
-    )
-    return fig
+        name = t(f"status.{status}", lang)
+        bars.append({
+            "type": "bar",
+            "y": labels,
+            "x": [int(count_of.get((d, status), 0)) for d in domains],
+            "name": name,
+            "orientation": "h",
+            "marker": {"color": STATUS_COLOURS[status]},
+            "hovertemplate": "%{y}: %{x}<extra>" + name + "</extra>",
+        })
+    layout = {
+        "barmode": "stack",
+        "title": {"text": t("overview.by_domain_status", lang),
+                  "subtitle": {"text": source, "font": {"size": 12, "color": "#555"}}},
+        "xaxis": {"title": {"text": t("common.count", lang)}},
+        "yaxis": {"autorange": "reversed"},
+        "legend": {"orientation": "h", "x": 0, "y": -0.15, "yanchor": "top", "traceorder": "normal"},
+        "margin": {"l": 10, "r": 10, "t": 80, "b": 60},
+        "height": 460,
+    }
+    # Built in one go from plain dicts: plotly validates each property once, not again per add_*/update_* call.
+    return go.Figure(data=bars, layout=layout)
 
 
 def domain_colour(domain: str) -> str:
@@ -64,26 +71,34 @@ def movers_bars(movers: pd.DataFrame, lang: str) -> go.Figure:
     from ..i18n import format_pct
     from ..queries.indicators import ASSESSMENT_COLOURS
 
-    labels = [f"{r.name} · {t(f'side.{r.country}', lang)}" for r in movers.itertuples()]
-    fig = go.Figure(go.Bar(
-        y=labels,
-        x=(movers["change_pct"] * 100).tolist(),
-        orientation="h",
-        marker_color=[ASSESSMENT_COLOURS.get(a, "#6e6e6e") for a in movers["assessment"]],
-        text=[format_pct(v, lang) for v in movers["change_pct"]],
-        textposition="auto",
-        cliponaxis=False,
-        customdata=[[r.period, r.previous_period, t(f"indicators.assessment.{r.assessment}", lang)]
-                    for r in movers.itertuples()],
-        hovertemplate="%{y}<br>%{customdata[1]} → %{customdata[0]}: %{text}<br>%{customdata[2]}<extra></extra>",
-    ))
-    fig.update_layout(
-        title={"text": t("overview.movers", lang),
-               "subtitle": {"text": t("overview.movers_source", lang), "font": {"size": 12, "color": "#555"}}},
-        xaxis_title=t("overview.movers_axis", lang),
-        yaxis={"autorange": "reversed"},
-        height=150 + 40 * len(movers),
-        margin={"l": 10, "r": 70, "t": 80, "b": 60},
-        xaxis={"zeroline": True, "zerolinecolor": "#999", "automargin": True},
-    )
-    return fig
+    labels = [f"{name} · {t(f'side.{country}', lang)}"
+              for name, country in zip(movers["name"], movers["country"], strict=True)]
+    assessments = movers["assessment"].tolist()
+    # Object arrays go into the figure as they are; lists would be validated and copied item by item.
+    customdata = np.column_stack([
+        movers["period"].to_numpy(dtype=object),
+        movers["previous_period"].to_numpy(dtype=object),
+        np.array([t(f"indicators.assessment.{a}", lang) for a in assessments], dtype=object),
+    ])
+    bar = {
+        "type": "bar",
+        "y": np.array(labels, dtype=object),
+        "x": (movers["change_pct"] * 100).tolist(),  # a list: a numeric array would be sent base64-encoded
+        "orientation": "h",
+        "marker": {"color": np.array([ASSESSMENT_COLOURS.get(a, "#6e6e6e") for a in assessments], dtype=object)},
+        "text": np.array([format_pct(v, lang) for v in movers["change_pct"]], dtype=object),
+        "textposition": "auto",
+        "cliponaxis": False,
+        "customdata": customdata,
+        "hovertemplate": "%{y}<br>%{customdata[1]} → %{customdata[0]}: %{text}<br>%{customdata[2]}<extra></extra>",
+    }
+    layout = {
+        "title": {"text": t("overview.movers", lang),
+                  "subtitle": {"text": t("overview.movers_source", lang), "font": {"size": 12, "color": "#555"}}},
+        "xaxis": {"title": {"text": t("overview.movers_axis", lang)}, "zeroline": True, "zerolinecolor": "#999",
+                  "automargin": True},
+        "yaxis": {"autorange": "reversed"},
+        "height": 150 + 40 * len(movers),
+        "margin": {"l": 10, "r": 70, "t": 80, "b": 60},
+    }
+    return go.Figure(data=[bar], layout=layout)

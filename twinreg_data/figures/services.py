@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from babel import Locale
@@ -93,35 +94,44 @@ def availability_counts_table(counts: pd.DataFrame, lang: str) -> pd.DataFrame:
 def availability_chart(counts: pd.DataFrame, lang: str) -> go.Figure:
     """Horizontal bars: services per domain, stacked by availability across the border."""
     domains = [d for d in DOMAINS if d in set(counts["domain"])]
-    labels = [t(f"domain.{d}", lang) for d in domains]
-    fig = go.Figure()
+    labels = np.array([t(f"domain.{d}", lang) for d in domains], dtype=object)
+    # One pass over the rows instead of a filtered frame per availability.
+    services_of = {(domain, code): services for domain, code, services in
+                   zip(counts["domain"], counts["availability"], counts["services"], strict=True)}
+    present = set(counts["availability"])
+    bars = []
     for code in AVAILABILITY:
-        part = counts[counts["availability"] == code].set_index("domain")["services"]
-        if part.empty:
+        if code not in present:
             continue
         name = availability_label(code, lang)
-        fig.add_bar(
-            y=labels,
-            x=[int(part.get(d, 0)) for d in domains],
-            name=name,
-            orientation="h",
-            marker={"color": AVAILABILITY_COLOURS[code], "line": {"color": "#ffffff", "width": 1}},
-            hovertemplate="%{y}: %{x}<extra>" + name + "</extra>",
-        )
+        bars.append({
+            "type": "bar",
+            "y": labels,
+            "x": [int(services_of.get((d, code), 0)) for d in domains],
+            "name": name,
+            "orientation": "h",
+            "marker": {"color": AVAILABILITY_COLOURS[code], "line": {"color": "#ffffff", "width": 1}},
+            "hovertemplate": "%{y}: %{x}<extra>" + name + "</extra>",
+        })
     height = 170 + 42 * max(len(domains), 1)
-    fig.update_layout(
-        barmode="stack",
-        showlegend=True,  # also for a single trace: the legend explains the colours
-        title=t("services.chart.title", lang),
-        xaxis={"title": t("services.chart.axis", lang), "dtick": 1 if counts["services"].sum() < 15 else None},
-        yaxis={"autorange": "reversed", "automargin": True},
-        legend={"orientation": "h", "traceorder": "normal", "yref": "container", "y": 28 / height,
-                "yanchor": "bottom", "x": 0},
-        margin={"l": 10, "r": 10, "t": MARGIN_TOP, "b": MARGIN_BOTTOM},
-        height=height,
-    )
+    x_axis = {"title": {"text": t("services.chart.axis", lang)}}
+    if counts["services"].sum() < 15:
+        x_axis["dtick"] = 1  # whole services only; plotly's automatic ticks suit larger totals
     # Annotations take paper coordinates only: the source line sits at the figure's bottom edge.
-    fig.add_annotation(text=t("services.source", lang), showarrow=False, xref="paper", yref="paper", x=0,
-                       y=-(MARGIN_BOTTOM - 4) / (height - MARGIN_TOP - MARGIN_BOTTOM), xanchor="left",
-                       yanchor="bottom", font={"size": 11, "color": "#555"})
-    return fig
+    source = {"text": t("services.source", lang), "showarrow": False, "xref": "paper", "yref": "paper", "x": 0,
+              "y": -(MARGIN_BOTTOM - 4) / (height - MARGIN_TOP - MARGIN_BOTTOM), "xanchor": "left",
+              "yanchor": "bottom", "font": {"size": 11, "color": "#555"}}
+    layout = {
+        "barmode": "stack",
+        "showlegend": True,  # also for a single trace: the legend explains the colours
+        "title": {"text": t("services.chart.title", lang)},
+        "xaxis": x_axis,
+        "yaxis": {"autorange": "reversed", "automargin": True},
+        "legend": {"orientation": "h", "traceorder": "normal", "yref": "container", "y": 28 / height,
+                   "yanchor": "bottom", "x": 0},
+        "margin": {"l": 10, "r": 10, "t": MARGIN_TOP, "b": MARGIN_BOTTOM},
+        "height": height,
+        "annotations": [source],
+    }
+    # Built in one go from plain dicts: plotly validates each property once, not again per add_*/update_* call.
+    return go.Figure(data=bars, layout=layout)
