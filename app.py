@@ -71,7 +71,8 @@ def current_identity(config: auth.AuthConfig) -> auth.Identity:
             return auth.ANONYMOUS
         claims = st.user.to_dict()
         if auth.claims_expired(claims):
-            st.logout()
+            st.logout()  # redirects the browser but does not stop this run: it must not keep the role
+            return auth.ANONYMOUS
         return auth.identity_from_claims(claims, config)
     identity = st.session_state.get("local_identity")
     if identity is None:
@@ -119,9 +120,12 @@ with st.sidebar:
         st.caption(t("signin.as", lang, name=identity.name, role=t(f"role.{identity.role}", lang)))
         if st.button(t("signin.out", lang), icon=":material/logout:"):
             if identity.source == "oidc":
+                # The browser goes to /auth/logout, which deletes the identity cookie. No st.rerun() here: it drops
+                # that redirect, and the cookie would sign the user in again on the next page load.
                 st.logout()
-            st.session_state.pop("local_identity", None)
-            st.rerun()
+            else:
+                st.session_state.pop("local_identity", None)
+                st.rerun()
     st.caption(t("control.link", lang), help=t("control.link_help", lang))
     link_box = st.empty()
 try:
