@@ -72,12 +72,13 @@ with tabs[0]:
                 if report.error_count + report.warning_count > len(report.problems):
                     st.caption(t("data.more_problems", lang, shown=len(report.problems),
                                  total=report.error_count + report.warning_count))
-                if st.session_state.annotated is None:
-                    out = Path(st.session_state.check_path).with_suffix(".annotated.xlsx")
+                # The comments are in the language of the page; switching language writes a new copy.
+                if st.session_state.annotated is None or st.session_state.get("annotated_lang") != lang:
+                    out = Path(st.session_state.check_path).with_suffix(f".annotated-{lang}.xlsx")
                     annotated_workbook(st.session_state.check_path, upload.kind, report.problems, out,
                                        None if encoding == "utf-8" else encoding,
-                                       csv_sheet=next(iter(report.rows_read), "data"))
-                    st.session_state.annotated = out.read_bytes()
+                                       csv_sheet=next(iter(report.rows_read), "data"), lang=lang)
+                    st.session_state.update(annotated=out.read_bytes(), annotated_lang=lang)
                 st.download_button(t("data.annotated", lang), st.session_state.annotated,
                                    Path(uploaded.name).stem + "-checked.xlsx", XLSX, on_click="ignore",
                                    icon=":material/rule:")

@@ -44,3 +44,34 @@ def test_locale_formatting():
     assert format_pct(0.123, "fi") == "12,3\u00a0%"
     assert format_pct(-0.05, "en") == "-5.0%"
     assert t("no.such.key", "fi") == "no.such.key"
+
+
+def _code(*patterns: str) -> str:
+    return "\n".join(path.read_text(encoding="utf-8") for pattern in patterns for path in REPO.glob(pattern)
+                     if "catalog" not in path.parts)
+
+
+def test_expected_texts_used_in_code_exist():
+    """The importer's expected-texts (validation report, annotated workbook) are catalog keys in three languages."""
+    from twinreg_data.validation import _FREQUENCY_KEYS, COUNT_UNITS
+
+    used = set(re.findall(r"""["'](expected\.[a-z0-9_]+\.[a-z0-9_]+)["']""", _code("twinreg_data/**/*.py")))
+    used |= set(_FREQUENCY_KEYS.values()) | {"expected.period_frequency.other"}
+    used |= {f"validation.unit.{unit}" for unit in COUNT_UNITS}
+    assert len(used) > 40, "no expected-text keys found: the pattern is wrong"
+    assert sorted(used - set(CATALOG)) == []
+    for key in used:
+        assert all(CATALOG[key].get(lang, "").strip() for lang in LANGUAGES), key
+
+
+def test_every_rule_has_a_name_and_an_expected_text():
+    """Every rule the importer can report has a translated name (rule.*) and templates (expected.<rule>.*)."""
+    source = _code("twinreg_data/validation.py", "twinreg_data/importing.py")
+    reported = set(re.findall(r'"([a-z_]+)",\s*problems\b', source))  # _report_mask(…, rule, problems)
+    reported |= set(re.findall(r'"(?:error|warning)",\s*"([a-z_]+)"', source))  # Problem.of(…, severity, rule)
+    assert len(reported) > 25, "no rules found: the pattern is wrong"
+    named = {key.split(".", 1)[1] for key in CATALOG if key.startswith("rule.")}
+    with_text = {key.split(".")[1] for key in CATALOG if key.startswith("expected.")}
+    assert sorted(reported - named) == []
+    assert sorted(named - with_text) == []  # every named rule has what-was-expected texts
+    assert sorted(with_text - named) == []  # and every template belongs to a named rule

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import os
 import random
+import re
 import shutil
 import signal
 import subprocess
@@ -35,8 +36,11 @@ from factories import (
     write_xlsx,
 )
 
+from twinreg_data import reports
+from twinreg_data.annotate import annotated_workbook, note
+from twinreg_data.i18n import CATALOG, format_number, t
 from twinreg_data.importing import ImportBlocked, import_file, rollback
-from twinreg_data.schema import TABLES
+from twinreg_data.schema import AREAS, TABLES
 from twinreg_data.store import Store, quote_identifier
 from twinreg_data.template import export_workbook, write_template
 
@@ -240,6 +244,136 @@ def test_outlier_is_a_warning_and_imports(store: Store, tmp_path: Path) -> None:
     assert (p.rule, p.cell, p.severity, p.value) == ("outlier", "observations!D2", "warning", "91000000")
     assert p.expected
     assert store.scalar("SELECT value FROM observations WHERE period = '2023'") == 91_000_000.0
+
+
+# -- the report in the reader's language -----------------------------------------------------------
+
+# Rules the workbook of _many_problems breaks (each at least once).
+MANY_RULES = {
+    "hidden_sheet", "unknown_sheet", "unknown_column", "bad_text", "required", "bad_choice", "out_of_range",
+    "not_a_number", "not_whole", "bad_period", "period_frequency", "unknown_code", "bad_date", "self_parent",
+    "duplicate", "negative_count", "band_order", "outlier", "order", "same_area",
+}
+
+
+def _many_problems(tmp_path: Path) -> Path:
+    """A real workbook with errors and warnings of (nearly) every kind, in six sheets."""
+    bottleneck = dict(code="BN-003", domain="taxation", title_en="Pensions", side="both", level="national",
+                      source="interview", identified_on=dt.date(2024, 1, 1))
+    sheets = {
+        "areas": table_rows("areas", [
+            dict(code="FI-049", country="FI", level="town", parent="FI-049", name_en="Espoo", lat=200,
+                 population="many", population_year=1800),
+            dict(code="FI 092", level="municipality", name_en="x" * 250, population=1.5),
+        ]),
+        "indicators": [header("indicators") + ["comment"]],
+        "observations": table_rows("observations", [
+            obs_row("MOB_FERRY_PAX", "FI-999", "2025", 1.0),
+            obs_row("MOB_FERRY_PAX", "fi-091", "2026", 2.0),
+            obs_row("MOB_FERRY_PAX", "FI-091", "2025-13", 3.0),
+            obs_row("MOB_FERRY_PAX", "FI-091", "2024-03", 4.0),
+            obs_row("MOB_FERRY_PAX", "EE-0784", "2024", -5.0, value_low=10.0),
+            obs_row("MOB_FERRY_PAX", "EE-0784", "2024", 5.0),
+            obs_row("MOB_FERRY_PAX", "FI-091", "2023", 91_000_000.5),
+            obs_row("EMP_COMMUTER_SHARE", "FI-091", "2024-Q1", "n/a", flag="maybe"),
+        ]),
+        "bottlenecks": table_rows("bottlenecks", [
+            dict(bottleneck, severity=9, people_low=500, people_high=100, identified_on="2024-02-30",
+                 title_fi="a\u202eb", indicators="MOB_FERRY_PAX;NO_SUCH"),
+        ]),
+        "actions": table_rows("actions", [
+            dict(code="A-01", title_en="Guide", work_package="WP3", bottlenecks="BN-999", lead="x",
+                 level="administrative", start=dt.date(2024, 6, 1), due=dt.date(2024, 1, 1), status="ongoing",
+                 completed_on=60),
+        ]),
+        "flows": table_rows("flows", [
+            dict(origin="FI-091", destination="FI-091", mode="ferry", period="2023", volume=1.0, unit="passengers",
+                 source="x"),
+        ]),
+        "regions_benchmark": table_rows("regions_benchmark", [
+            dict(code="X1", name="X", countries="DK", legal_form="EGTC", founded=2**60, source="s"),
+        ]),
+        "Notes": [["free text"]],
+    }
+    return write_xlsx(tmp_path / "many.xlsx", sheets, hidden=["regions_benchmark"])
+
+
+def _english_phrases() -> set[str]:
+    """The fixed words of every English expected-text (placeholders cut out): runs of two words or more."""
+    phrases = set()
+    for key, texts in CATALOG.items():
+        if key.startswith("expected."):
+            for part in re.split(r"\{\w+\}", texts["en"]):
+                part = part.strip(" ();:,.")
+                if " " in part and len(part) >= 8:
+                    phrases.add(part)
+    return phrases
+
+
+def test_every_problem_is_reported_in_the_readers_language(store: Store, tmp_path: Path) -> None:
+    report = import_file(store, _many_problems(tmp_path))
+    assert report.status == "invalid", describe(report)
+    assert {p.rule for p in report.problems} >= MANY_RULES, describe(report)
+    for p in report.problems:  # each problem has a template of its own rule; English comes from it too
+        assert p.expected_key in CATALOG and p.expected_key.split(".")[1] == p.rule, p
+        assert p.expected == p.expected_in("en")
+    english = _english_phrases()
+    assert len(english) > 40
+    english_texts = {p.expected for p in report.problems}
+    for lang in ("fi", "et"):
+        frame = reports.problems_frame(report, lang)
+        assert len(frame) == len(report.problems)
+        assert set(frame[t("data.col_severity", lang)]) == {t("severity.error", lang), t("severity.warning", lang)}
+        assert set(frame[t("data.col_problem", lang)]) <= {t(f"rule.{r}", lang) for r in MANY_RULES}
+        shown = frame[t("data.col_expected", lang)].tolist()
+        assert not set(shown) & english_texts
+        for text in shown:
+            assert text.strip() and not [phrase for phrase in english if phrase in text], (lang, text)
+    fi = reports.problems_frame(report, "fi")
+    by_cell = dict(zip(fi[t("data.col_cell", "fi")] + " " + fi[t("data.col_problem", "fi")],
+                       fi[t("data.col_expected", "fi")], strict=True))
+
+    def finnish(cell: str, rule: str) -> str:
+        return by_cell[f"{cell} {t(f'rule.{rule}', 'fi')}"]
+
+    assert finnish("observations!B3", "unknown_code") == t("expected.unknown_code.hint", "fi", table="areas",
+                                                           unknown="fi-091", suggestion="FI-091")
+    assert "tarkoititko FI-091?" in finnish("observations!B3", "unknown_code")
+    assert finnish("observations!C5", "period_frequency") == "vuosi, esim. 2019 (indikaattori MOB_FERRY_PAX)"
+    assert finnish("areas!B3", "required") == f"arvo ({AREAS.column('country').help_fi})"
+    assert finnish("observations!D6", "negative_count") == "lukumäärä (matkustajat), joka ei ole negatiivinen"
+    assert finnish("actions!K2", "order") == "due-päivä, joka ei ole ennen start-päivää"
+    # Numbers in the reader's format: Finnish groups with a no-break space.
+    assert format_number(2**53, "fi") in finnish("regions_benchmark!E2", "out_of_range")
+    assert "23\u00a0500\u00a0000" in finnish("observations!D8", "outlier")
+    assert "23,500,000" in next(p.expected for p in report.problems if p.rule == "outlier")
+    assert finnish("areas!E3", "bad_text") == "enintään 200 merkkiä (nyt 250)"
+    et = reports.problems_frame(report, "et")
+    assert t("expected.period_frequency.annual", "et", example="2019", indicator="MOB_FERRY_PAX") in \
+        et[t("data.col_expected", "et")].tolist()
+    # English stays what the CLI and JSON output always showed.
+    en = reports.problems_frame(report, "en")
+    assert sorted(en[t("data.col_expected", "en")]) == sorted(p.expected for p in report.problems)
+
+
+def test_annotated_workbook_comments_in_the_uploaders_language(store: Store, tmp_path: Path) -> None:
+    path = _many_problems(tmp_path)
+    report = import_file(store, path)
+    finnish = openpyxl.load_workbook(annotated_workbook(path, "xlsx", report.problems, tmp_path / "fi.xlsx",
+                                                       lang="fi"))
+    english = openpyxl.load_workbook(annotated_workbook(path, "xlsx", report.problems, tmp_path / "en.xlsx"))
+    unknown_code = next(p for p in report.problems if p.cell == "observations!B3")
+    comment = finnish["observations"]["B3"].comment.text
+    assert comment == note(unknown_code, "fi")
+    assert comment.startswith("VIRHE (Tuntematon koodi). Odotettu: koodi, joka löytyy taulusta areas")
+    assert english["observations"]["B3"].comment.text.startswith(
+        "ERROR (Unknown code). Expected: a code that exists in areas")
+    assert finnish["observations"]["D8"].comment.text.startswith("VAROITUS (Kaukana aiemmista arvoista)")
+    phrases = _english_phrases()
+    comments = [c.comment.text for ws in finnish.worksheets for r in ws.iter_rows() for c in r if c.comment]
+    assert len(comments) == len({p.cell for p in report.problems})
+    for text in comments:
+        assert "Expected" not in text and not [phrase for phrase in phrases if phrase in text], text
 
 
 # -- rollback ------------------------------------------------------------------------------------
@@ -475,6 +609,8 @@ def test_cli_exit_codes(tmp_path: Path, seed_cache: Path) -> None:
     invalid = json.loads(done.stdout)
     assert invalid["status"] == "invalid"
     assert [(p["rule"], p["cell"]) for p in invalid["problems"]] == [("unknown_code", "observations!B2")]
+    assert invalid["problems"][0]["expected_key"] == "expected.unknown_code.code"
+    assert invalid["problems"][0]["expected_params"] == {"table": "areas", "unknown": "XX-1"}
 
     done = _cli("--db", db, "import", str(refused), "--json")
     assert done.returncode == 2, done.stderr

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 
+import openpyxl
 import pytest
 from conftest import REPO_ROOT
 from factories import table_rows, write_xlsx
@@ -134,6 +135,37 @@ def test_file_with_errors_lists_every_cell_and_writes_nothing(editor, tmp_path):
     assert not [b for b in at.button if b.label == t("data.confirm", "en")]
     assert open_store(editor).table_counts() == before
     assert any(b.label == t("data.annotated", "en") for b in at.get("download_button"))
+
+
+def test_problems_and_annotated_copy_in_finnish(editor, tmp_path):
+    bad = write_xlsx(tmp_path / "bad.xlsx", {"observations": table_rows("observations", [
+        dict(indicator="MOB_FERRY_PAX", area="FI-999", period="2025", value=1.0),
+        dict(indicator="MOB_FERRY_PAX", area="FI-091", period="2025-13", value=2.0),
+        dict(indicator="MOB_FERRY_PAX", area="FI-091", period="2026", value="many"),
+    ])})
+    at = sign_in(new_app(), "eeva", "a long password")
+    at.segmented_control(key="w_lang").set_value("fi").run()
+    upload(at, "bad.xlsx", bad.read_bytes())
+    assert not at.exception
+    problems = at.dataframe[0].value
+    rows = dict(zip(problems[t("data.col_cell", "fi")], problems[t("data.col_expected", "fi")], strict=True))
+    assert rows == {
+        "observations!B2": t("expected.unknown_code.code", "fi", table="areas", unknown="FI-999"),
+        "observations!C3": t("expected.bad_period.period", "fi"),
+        "observations!D4": t("expected.not_a_number.number", "fi"),
+    }
+    assert rows["observations!B2"].startswith("koodi, joka löytyy taulusta areas")
+    assert set(problems[t("data.col_severity", "fi")]) == {"virhe"}
+    assert set(problems[t("data.col_sheet", "fi")]) == {"observations"}
+    assert any(b.label == t("data.annotated", "fi") for b in at.get("download_button"))
+    annotated = openpyxl.load_workbook(io.BytesIO(at.session_state["annotated"]))
+    assert annotated["observations"]["B2"].comment.text == (
+        "VIRHE (Tuntematon koodi). Odotettu: " + rows["observations!B2"])
+    # Switching the language writes the annotated copy again, in the new language.
+    at.segmented_control(key="w_lang").set_value("et").run()
+    assert not at.exception
+    annotated = openpyxl.load_workbook(io.BytesIO(at.session_state["annotated"]))
+    assert annotated["observations"]["D4"].comment.text.startswith("VIGA (Ei ole arv). Oodatud: arv")
 
 
 def test_hostile_file_is_refused_and_the_app_keeps_running(editor, tmp_path):

@@ -4,6 +4,8 @@ The official fixes the cells in Excel and uploads again. The uploaded file is
 opened with openpyxl (defusedxml-protected) in a child process with the same
 memory and time limits as parsing, so even here no upload runs in the server.
 A CSV upload comes back as a workbook with one sheet holding its rows.
+The comments are written here, in the uploader's language, and handed to the
+child ready to paste: it needs no translations.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
+from .i18n import t
 from .validation import Problem
 
 ANNOTATE_TIMEOUT_SECONDS = 150
@@ -22,9 +25,15 @@ ERROR_FILL = "FFF4B6B6"
 WARNING_FILL = "FFFFE699"
 
 
+def note(problem: Problem, lang: str) -> str:
+    """One comment line: severity, problem name and what was expected, in `lang`."""
+    return t("validation.note", lang, severity=t(f"severity.{problem.severity}", lang).upper(),
+             problem=t(f"rule.{problem.rule}", lang), expected=problem.expected_in(lang))
+
+
 def annotated_workbook(upload_path: str | Path, kind: str, problems: Iterable[Problem], out_path: str | Path,
-                       encoding: str | None = None, csv_sheet: str = "data") -> Path:
-    """Write the annotated copy to out_path (runs in a child process)."""
+                       encoding: str | None = None, csv_sheet: str = "data", lang: str = "en") -> Path:
+    """Write the annotated copy to out_path (runs in a child process), its comments in `lang`."""
     from .importing import PARSE_CPU_SECONDS, PARSE_MEMORY_BYTES
 
     request = {
@@ -33,7 +42,8 @@ def annotated_workbook(upload_path: str | Path, kind: str, problems: Iterable[Pr
         "kind": kind,
         "encoding": encoding,
         "csv_sheet": csv_sheet,
-        "problems": [p.as_dict() for p in problems],
+        "problems": [{"sheet": p.sheet, "cell": p.cell, "severity": p.severity, "note": note(p, lang)}
+                     for p in problems],
         "memory_bytes": PARSE_MEMORY_BYTES,
         "cpu_seconds": PARSE_CPU_SECONDS,
     }
@@ -91,7 +101,7 @@ def _write(request: dict) -> None:
         target = ws[cell]
         colour = ERROR_FILL if severity == "error" else WARNING_FILL
         target.fill = PatternFill(start_color=colour, end_color=colour, fill_type="solid")
-        text = "\n".join(f"{p['severity'].upper()}: expected {p['expected']}" for p in items)
+        text = "\n".join(p["note"] for p in items)
         target.comment = Comment(text[:2000], "TwinReg Monitor", width=320, height=140)
     wb.save(request["out"])
 

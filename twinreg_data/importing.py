@@ -24,6 +24,7 @@ from .filecheck import RefusedFile, sha256_of
 from .schema import TABLES, TABLES_BY_NAME, Table
 from .store import Store, quote_identifier
 from .validation import (
+    Expected,
     Known,
     Problem,
     ProblemList,
@@ -204,15 +205,15 @@ def validate(store: Store, upload: ParsedUpload) -> tuple[dict[str, pd.DataFrame
         header = upload.sheets[0].header if upload.sheets else []
         csv_table = table_for_csv(upload.file_name, header)
         if csv_table is None:
-            problems.add(Problem("", "A1", "", ", ".join(str(h) for h in header[:6]),
-                                 "a CSV holding one table: name the file after the table (e.g. observations.csv) "
-                                 "or use that table's column names", "error", "unknown_table"))
+            problems.add(Problem.of("", "A1", "", ", ".join(str(h) for h in header[:6]),
+                                    Expected("expected.unknown_table.csv"), "error", "unknown_table"))
             return {}, problems
     frames = frames_from_sheets(upload.sheets, problems, upload.kind, csv_table)
     if not frames:
         if not problems.errors:
-            problems.add(Problem("", "", "", "", "data rows in at least one sheet named after a table ("
-                                 + ", ".join(t.name for t in TABLES) + "); this file has none", "error", "no_data"))
+            problems.add(Problem.of("", "", "", "", Expected("expected.no_data.rows",
+                                                            {"tables": ", ".join(t.name for t in TABLES)}),
+                                    "error", "no_data"))
         return {}, problems
     indicator_codes = set()
     for frame in frames:

@@ -26,14 +26,15 @@ PAGE_OF_TABLE = {
 
 
 def problems_frame(report: ImportReport, lang: str) -> pd.DataFrame:
-    """Every listed problem, errors first, with translated severity and problem names."""
+    """Every listed problem, errors first, with severity, problem name and what was expected in `lang`."""
     rows = [{
         t("data.col_severity", lang): t(f"severity.{p.severity}", lang),
         t("data.col_problem", lang): t(f"rule.{p.rule}", lang),
+        t("data.col_sheet", lang): p.sheet,
         t("data.col_cell", lang): p.cell,
         t("data.col_column", lang): p.column,
         t("data.col_value", lang): p.value,
-        t("data.col_expected", lang): p.expected,
+        t("data.col_expected", lang): p.expected_in(lang),
         "_order": (0 if p.severity == "error" else 1, i),
     } for i, p in enumerate(report.problems)]
     frame = pd.DataFrame(rows)

@@ -3,6 +3,11 @@
 Each problem names the sheet, the Excel cell (`observations!D14`), the column,
 the value found and what was expected. Conversions run once per distinct value
 (codes, periods and enums repeat a lot), so a 200,000-row sheet costs little.
+
+What was expected is an `Expected`: a catalog key (`expected.<rule>.<variant>`,
+twinreg_data/catalog/validation.py) and its parameters, so the report can be
+shown in the reader's language. Only listed problems get one (at most
+MAX_PROBLEMS_LISTED); rows that are fine cost nothing extra.
 """
 
 from __future__ import annotations
@@ -11,13 +16,14 @@ import datetime as dt
 import math
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
 from . import periods
+from .i18n import format_number, t
 from .schema import OBSERVATIONS, TABLES, TABLES_BY_NAME, Column, Table
 
 MAX_PROBLEMS_LISTED = 5_000
@@ -36,17 +42,87 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u
 _NUMBER_TEXT = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?")
 
 
+@dataclass(frozen=True)
+class Expected:
+    """What a faulty cell should hold: a catalog key and its parameters.
+
+    Parameter values (JSON-friendly, so the report's JSON output can carry them):
+    str — shown as it is (codes, column names, cells, row numbers);
+    int, float — a number in the reader's format (grouping, decimal comma);
+    {"key": catalog key} — that text in the reader's language;
+    {"en": …, "fi": …, "et": …} — the text of the reader's language (help texts of the schema).
+    """
+
+    key: str
+    params: Mapping[str, object] = field(default_factory=dict)
+
+    def text(self, lang: str) -> str:
+        return expected_text(self.key, self.params, lang)
+
+
+def _number_text(value: float, lang: str) -> str:
+    """A number with up to 6 significant digits (never in exponent form), trailing zeros dropped."""
+    if not math.isfinite(value):
+        return str(value)
+    if value == 0:
+        return format_number(0, lang)
+    digits = min(max(0, 5 - math.floor(math.log10(abs(value)))), 12)
+    rounded = round(value, digits)
+    while digits and round(rounded, digits - 1) == rounded:
+        digits -= 1
+    return format_number(rounded, lang, digits)
+
+
+def _param_text(value: object, lang: str) -> str:
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int):
+        return format_number(value, lang)
+    if isinstance(value, float):
+        return _number_text(value, lang)
+    if isinstance(value, Mapping):
+        if "key" in value:
+            return t(str(value["key"]), lang)
+        return str(value.get(lang) or value.get("en") or "")
+    return str(value)
+
+
+def expected_text(key: str, params: Mapping[str, object], lang: str) -> str:
+    """The expected-text of `key` in `lang`, its parameters formatted for that language."""
+    template = t(key, lang)  # formatted here, so a parameter may be called "key" or "lang"
+    return template.format(**{name: _param_text(v, lang) for name, v in params.items()}) if params else template
+
+
+def _localised(en: str, fi: str, et: str) -> dict[str, str]:
+    return {"en": en, "fi": fi or en, "et": et or en}
+
+
 @dataclass
 class Problem:
     sheet: str
     cell: str
     column: str
     value: str
-    expected: str
+    expected: str  # in English (CLI, JSON); expected_key and expected_params give it in any language
     severity: str  # "error" blocks the import, "warning" does not
     rule: str  # stable key, e.g. "unknown_code"
+    expected_key: str = ""  # catalog key, e.g. "expected.unknown_code.hint"
+    expected_params: Mapping[str, object] = field(default_factory=dict)
 
-    def as_dict(self) -> dict[str, str]:
+    @classmethod
+    def of(cls, sheet: str, cell: str, column: str, value: str, expected: Expected, severity: str,
+           rule: str) -> Problem:
+        """A problem whose English `expected` comes from the same template as every other language."""
+        return cls(sheet, cell, column, value, expected.text("en"), severity, rule, expected.key,
+                   dict(expected.params))
+
+    def expected_in(self, lang: str) -> str:
+        """What was expected, in `lang` (the English text when the problem has no catalog key)."""
+        if not self.expected_key:
+            return self.expected
+        return expected_text(self.expected_key, self.expected_params, lang)
+
+    def as_dict(self) -> dict[str, object]:
         return {
             "sheet": self.sheet,
             "cell": self.cell,
@@ -55,6 +131,8 @@ class Problem:
             "expected": self.expected,
             "severity": self.severity,
             "rule": self.rule,
+            "expected_key": self.expected_key,
+            "expected_params": dict(self.expected_params),
         }
 
 
@@ -208,10 +286,10 @@ def _is_blank(value: object) -> bool:
     return False
 
 
-# -- per-value converters: return (converted, None) or (None, expected-text) ----------------
+# -- per-value converters: return (converted, None) or (None, what was expected) -------------
 
 
-def _to_text(value: object, col: Column) -> tuple[object, str | None]:
+def _to_text(value: object, col: Column) -> tuple[object, Expected | None]:
     if isinstance(value, float) and value.is_integer():
         text = str(int(value))
     elif isinstance(value, dt.datetime):
@@ -222,11 +300,14 @@ def _to_text(value: object, col: Column) -> tuple[object, str | None]:
         text = str(value)
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n")).strip()
     if _CONTROL.search(text):
-        return None, "text without control characters or hidden direction marks"
+        return None, Expected("expected.bad_text.control")
     if len(text) > col.max_length:
-        return None, f"at most {col.max_length:,} characters (found {len(text):,})"
+        return None, Expected("expected.bad_text.length", {"max": col.max_length, "found": len(text)})
     if col.pattern and not re.fullmatch(col.pattern, text):
-        return None, col.help_en or f"text matching {col.pattern}"
+        if col.help_en:
+            return None, Expected("expected.bad_text.help", {"help": _localised(col.help_en, col.help_fi,
+                                                                                 col.help_et)})
+        return None, Expected("expected.bad_text.pattern", {"pattern": col.pattern})
     return text, None
 
 
@@ -248,8 +329,11 @@ def _to_float(value: object) -> float | None:
     return None
 
 
-def _to_date(value: object) -> tuple[object, str | None]:
-    expected = "a date such as 2024-03-31 (between 1900-01-01 and 2100-12-31)"
+_EXPECTED_DATE = Expected("expected.bad_date.date", {"min": MIN_DATE.isoformat(), "max": MAX_DATE.isoformat()})
+
+
+def _to_date(value: object) -> tuple[object, Expected | None]:
+    expected = _EXPECTED_DATE
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, dt.date):
@@ -259,7 +343,7 @@ def _to_date(value: object) -> tuple[object, str | None]:
         if not serial.is_integer() or serial < 1 or serial > (MAX_DATE - EXCEL_EPOCH).days:
             return None, expected
         if serial == 60:  # Excel's fictitious 1900-02-29
-            return None, "a real date: Excel serial 60 is the non-existent 29 February 1900"
+            return None, Expected("expected.bad_date.serial_60")
         # Serial 1 is 1900-01-01. Excel counts a 29 February 1900 that never was (serial 60), so serials
         # before it are one day further from the 1899-12-30 epoch than those after it.
         day = EXCEL_EPOCH + dt.timedelta(days=int(serial) + (1 if serial < 60 else 0))
@@ -276,7 +360,7 @@ def _to_date(value: object) -> tuple[object, str | None]:
         try:
             day = dt.date(*parts)
         except ValueError:
-            return None, "a date that exists in the calendar"
+            return None, Expected("expected.bad_date.calendar")
     else:
         return None, expected
     if not MIN_DATE <= day <= MAX_DATE:
@@ -298,8 +382,9 @@ def _numbers(series: pd.Series, present: np.ndarray) -> pd.Series:
     return values.where(present)
 
 
-def _map_unique(series: pd.Series, fn: Callable[[object], tuple[object, str | None]]) -> tuple[pd.Series, pd.Series]:
-    """Apply fn once per distinct value; return converted values and the expected-text per row (None if ok)."""
+def _map_unique(series: pd.Series, fn: Callable[[object], tuple[object, Expected | None]]
+                ) -> tuple[pd.Series, pd.Series]:
+    """Apply fn once per distinct value; return converted values and the Expected per row (None if ok)."""
     values = series.to_numpy(dtype=object)
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     results = [fn(u) for u in uniques]
@@ -375,6 +460,9 @@ def table_for_csv(file_name: str, header: list) -> Table | None:
     return best
 
 
+_TABLE_NAMES = ", ".join(table.name for table in TABLES)
+
+
 def frames_from_sheets(sheets: Iterable[RawSheet], problems: ProblemList, file_kind: str = "xlsx",
                        csv_table: Table | None = None) -> list[SheetFrame]:
     frames = []
@@ -383,13 +471,13 @@ def frames_from_sheets(sheets: Iterable[RawSheet], problems: ProblemList, file_k
         label = table.name if (file_kind == "csv" and table) else sheet.name
         if table is None:
             if sheet.name.strip().lower() not in IGNORED_SHEETS:
-                problems.add(Problem(sheet.name, f"{sheet.name}!A1", "", sheet.name,
-                                     "a sheet named after a table: " + ", ".join(t.name for t in TABLES),
-                                     "warning", "unknown_sheet"))
+                problems.add(Problem.of(sheet.name, f"{sheet.name}!A1", "", sheet.name,
+                                        Expected("expected.unknown_sheet.sheets", {"tables": _TABLE_NAMES}),
+                                        "warning", "unknown_sheet"))
             continue
         if sheet.hidden:
-            problems.add(Problem(label, f"{label}!A1", "", sheet.name, "a visible sheet (this hidden sheet is "
-                                 "imported too; unhide it so reviewers see it)", "warning", "hidden_sheet"))
+            problems.add(Problem.of(label, f"{label}!A1", "", sheet.name, Expected("expected.hidden_sheet.visible"),
+                                    "warning", "hidden_sheet"))
         frame = _frame_from_rows(table, label, sheet, problems)
         if frame is not None:
             frames.append(frame)
@@ -399,8 +487,8 @@ def frames_from_sheets(sheets: Iterable[RawSheet], problems: ProblemList, file_k
 def _frame_from_rows(table: Table, label: str, sheet: RawSheet, problems: ProblemList) -> SheetFrame | None:
     header = sheet.header
     if not header:
-        problems.add(Problem(label, f"{label}!A1", "", "", "a header row with the column names", "warning",
-                             "empty_sheet"))
+        problems.add(Problem.of(label, f"{label}!A1", "", "", Expected("expected.empty_sheet.header"), "warning",
+                                "empty_sheet"))
         return None
     header_excel_row = sheet.header_row
     width = max(len(header), len(sheet.columns))
@@ -415,36 +503,36 @@ def _frame_from_rows(table: Table, label: str, sheet: RawSheet, problems: Proble
         letter = column_letter(sheet.start_col + j)
         if _is_blank(raw_name):
             if (~blank[data_index, j]).any():
-                problems.add(Problem(label, f"{label}!{letter}{header_excel_row}", "", "",
-                                     "a column name in the header row (this column has values but no name; "
-                                     "it is ignored)", "warning", "unnamed_column"))
+                problems.add(Problem.of(label, f"{label}!{letter}{header_excel_row}", "", "",
+                                        Expected("expected.unnamed_column.name"), "warning", "unnamed_column"))
             continue
         key = _header_key(raw_name)
         if key in positions:
-            problems.add(Problem(label, f"{label}!{letter}{header_excel_row}", key, show(raw_name),
-                                 "each column name once", "error", "duplicate_column"))
+            problems.add(Problem.of(label, f"{label}!{letter}{header_excel_row}", key, show(raw_name),
+                                    Expected("expected.duplicate_column.once"), "error", "duplicate_column"))
             continue
         if key in known_columns:
             positions[key] = j
         elif table is OBSERVATIONS and periods.looks_like_period(raw_name):
             period_columns.append((j, raw_name))
         elif key != "import_id":
-            problems.add(Problem(label, f"{label}!{letter}{header_excel_row}", key, show(raw_name),
-                                 f"one of the columns of {table.name}: " + ", ".join(table.column_names)
-                                 + " (this column is ignored)", "warning", "unknown_column"))
+            problems.add(Problem.of(label, f"{label}!{letter}{header_excel_row}", key, show(raw_name),
+                                    Expected("expected.unknown_column.columns",
+                                             {"table": table.name, "columns": ", ".join(table.column_names)}),
+                                    "warning", "unknown_column"))
     wide = table is OBSERVATIONS and bool(period_columns) and "period" not in positions and "value" not in positions
     if period_columns and not wide:
         for j, raw_name in period_columns:
             letter = column_letter(sheet.start_col + j)
-            problems.add(Problem(label, f"{label}!{letter}{header_excel_row}", show(raw_name), show(raw_name),
-                                 "either period and value columns (long layout) or one column per period "
-                                 "(wide layout), not both", "error", "mixed_layout"))
+            problems.add(Problem.of(label, f"{label}!{letter}{header_excel_row}", show(raw_name), show(raw_name),
+                                    Expected("expected.mixed_layout.layout"), "error", "mixed_layout"))
     required = [c.name for c in table.columns if c.required and not (wide and c.name in ("period", "value"))]
     missing = [c for c in required if c not in positions]
     for name in missing:
-        problems.add(Problem(label, f"{label}!{header_excel_row}:{header_excel_row}", name, "",
-                             f"a column named {name!r} in the header row (row {header_excel_row})", "error",
-                             "missing_column"))
+        problems.add(Problem.of(label, f"{label}!{header_excel_row}:{header_excel_row}", name, "",
+                                Expected("expected.missing_column.column",
+                                         {"name": name, "row": str(header_excel_row)}),
+                                "error", "missing_column"))
     if missing or not len(data_index):
         return None
     excel_rows = (header_excel_row + 1 + data_index).astype(np.int64)
@@ -483,17 +571,20 @@ def _mark_formulas(label: str, sheet: RawSheet, positions: dict[str, int], rows:
     for ref in sheet.formula_cells_without_value:
         m = re.fullmatch(r"([A-Z]+)(\d+)", ref)
         if m and int(m.group(2)) in rows:
-            problems.add(Problem(label, f"{label}!{ref}", "", "=…",
-                                 "a value: this cell holds a formula that was never calculated. Open the file in "
-                                 "Excel and save it so the result is stored (formulas are never evaluated here)",
-                                 "error", "formula_without_value"))
+            problems.add(Problem.of(label, f"{label}!{ref}", "", "=…", Expected("expected.formula_without_value.value"),
+                                    "error", "formula_without_value"))
 
 
 # -- typing and validation -------------------------------------------------------------------
 
 
-def _report_mask(frame: SheetFrame, column: str, mask: np.ndarray, expected: pd.Series | str, rule: str,
+ExpectedPerRow = Expected | pd.Series | Callable[[int], Expected]
+
+
+def _report_mask(frame: SheetFrame, column: str, mask: np.ndarray, expected: ExpectedPerRow, rule: str,
                  problems: ProblemList, severity: str = "error", values: pd.Series | None = None) -> None:
+    """Report the rows of `mask`. `expected` is one Expected for all, one per row (a Series), or a function of
+    the row position, called only for the problems that are listed."""
     positions = np.flatnonzero(mask)
     source = frame.raw[column] if values is None else values
     for pos in positions:
@@ -505,9 +596,14 @@ def _report_mask(frame: SheetFrame, column: str, mask: np.ndarray, expected: pd.
             else:
                 problems.warnings += remaining
             return
-        exp = expected if isinstance(expected, str) else expected.iat[pos]
-        problems.add(Problem(frame.sheet, frame.cell(column, pos), column, show(source.iat[pos]), exp, severity,
-                             rule))
+        if isinstance(expected, Expected):
+            exp = expected
+        elif isinstance(expected, pd.Series):
+            exp = expected.iat[pos]
+        else:
+            exp = expected(int(pos))
+        problems.add(Problem.of(frame.sheet, frame.cell(column, pos), column, show(source.iat[pos]), exp, severity,
+                                rule))
 
 
 def type_frame(frame: SheetFrame, known: Known, problems: ProblemList) -> pd.DataFrame:
@@ -520,29 +616,32 @@ def type_frame(frame: SheetFrame, known: Known, problems: ProblemList) -> pd.Dat
         series = raw[col.name]
         present = ~blank[col.name]
         if col.required:
-            _report_mask(frame, col.name, ~present, f"a value ({col.help_en})" if col.help_en else "a value",
-                         "required", problems)
+            required = (Expected("expected.required.help", {"help": _localised(col.help_en, col.help_fi, col.help_et)})
+                        if col.help_en else Expected("expected.required.value"))
+            _report_mask(frame, col.name, ~present, required, "required", problems)
         if col.kind in ("float", "int"):
             values = _numbers(series, present)
             bad = present & values.isna().to_numpy()
-            kind_text = "a whole number" if col.kind == "int" else "a number (decimal point or comma)"
-            _report_mask(frame, col.name, bad, kind_text, "not_a_number", problems)
+            kind = Expected("expected.not_a_number.whole" if col.kind == "int" else "expected.not_a_number.number")
+            _report_mask(frame, col.name, bad, kind, "not_a_number", problems)
             ok = present & ~bad
             if col.kind == "int":
                 fraction = ok & (values.fillna(0) % 1 != 0).to_numpy()
-                _report_mask(frame, col.name, fraction, "a whole number", "not_whole", problems)
+                _report_mask(frame, col.name, fraction, Expected("expected.not_whole.whole"), "not_whole", problems)
                 # Beyond 2^53 a double no longer holds every whole number exactly.
                 huge = ok & ~fraction & (values.abs() > MAX_EXACT_INT).fillna(False).to_numpy(dtype=bool)
-                _report_mask(frame, col.name, huge, f"a whole number of at most {MAX_EXACT_INT:,}", "out_of_range",
-                             problems)
+                _report_mask(frame, col.name, huge, Expected("expected.out_of_range.whole_max", {"max": MAX_EXACT_INT}),
+                             "out_of_range", problems)
                 values = values.where(~(fraction | huge))
             if col.min is not None or col.max is not None:
                 low = col.min if col.min is not None else -np.inf
                 high = col.max if col.max is not None else np.inf
-                out = ok & ~values.between(low, high).to_numpy()
-                bounds = (f"at least {low:g}" if col.max is None else
-                          f"between {low:g} and {high:g}" if col.min is not None else f"at most {high:g}")
-                _report_mask(frame, col.name, out, f"a value {bounds}", "out_of_range", problems)
+                # Cells already reported as no whole number or too large are NaN by now: not out of range too.
+                out = ok & values.notna().to_numpy() & ~values.between(low, high).to_numpy()
+                bounds = (Expected("expected.out_of_range.at_least", {"low": _bound(low)}) if col.max is None else
+                          Expected("expected.out_of_range.between", {"low": _bound(low), "high": _bound(high)})
+                          if col.min is not None else Expected("expected.out_of_range.at_most", {"high": _bound(high)}))
+                _report_mask(frame, col.name, out, bounds, "out_of_range", problems)
             typed[col.name] = values.round().astype("Int64") if col.kind == "int" else values
         elif col.kind == "date":
             conv, expected = _map_unique(series, _to_date)
@@ -560,12 +659,22 @@ def type_frame(frame: SheetFrame, known: Known, problems: ProblemList) -> pd.Dat
                 lookup = {c.lower(): c for c in col.choices}
                 canon = conv.map(lambda v, lk=lookup: lk.get(re.sub(r"[\s\-]+", "_", v.lower())) if v else None)
                 bad_enum = present & ~bad & canon.isna().to_numpy()
-                _report_mask(frame, col.name, bad_enum, "one of: " + ", ".join(col.choices), "bad_choice",
+                _report_mask(frame, col.name, bad_enum,
+                             Expected("expected.bad_choice.one_of", {"choices": ", ".join(col.choices)}), "bad_choice",
                              problems)
                 conv = canon
             typed[col.name] = conv
     _check_periods(frame, typed, known, problems, blank)
     return typed
+
+
+def _bound(limit: float) -> str | float:
+    """A range limit of the schema as written there (1, 90, 1900: no thousands separator); others as numbers."""
+    return f"{limit:g}" if float(limit).is_integer() and abs(limit) < 1e6 else float(limit)
+
+
+_EXPECTED_PERIOD = Expected("expected.bad_period.period")
+_FREQUENCY_KEYS = {f: f"expected.period_frequency.{f}" for f in ("annual", "quarterly", "monthly")}
 
 
 def _check_periods(frame: SheetFrame, typed: pd.DataFrame, known: Known, problems: ProblemList,
@@ -584,7 +693,7 @@ def _check_periods(frame: SheetFrame, typed: pd.DataFrame, known: Known, problem
     p_list = list(p_uniques) + [None]
     pair = (p_codes % (len(p_uniques) + 1)) * (len(f_list)) + (f_codes % len(f_list))
     pair_codes, pair_uniques = pd.factorize(pair)
-    canon_u, start_u, mismatch_u, expected_u = [], [], [], []
+    canon_u, start_u, mismatch_u = [], [], []
     for combined in pair_uniques:
         raw_value = p_list[combined // len(f_list)]
         freq = f_list[combined % len(f_list)]
@@ -596,8 +705,6 @@ def _check_periods(frame: SheetFrame, typed: pd.DataFrame, known: Known, problem
         start_u.append(np.datetime64(periods.period_start(canon), "D") if canon and not bad_freq
                        else np.datetime64("NaT"))
         mismatch_u.append(canon is None and False or bad_freq)
-        expected_u.append(f"a {freq} period such as {periods.EXAMPLE_BY_FREQUENCY.get(freq, '2019')}" if bad_freq
-                          else "")
     canon_arr = np.empty(len(canon_u), dtype=object)
     canon_arr[:] = canon_u
     canon_rows = canon_arr[pair_codes]
@@ -605,12 +712,18 @@ def _check_periods(frame: SheetFrame, typed: pd.DataFrame, known: Known, problem
     parsed_none = np.asarray([c is None and not m for c, m in zip(canon_u, mismatch_u, strict=True)],
                              dtype=bool)[pair_codes]
     bad = ~blank["period"] & parsed_none
-    _report_mask(frame, "period", bad, "a period such as 2019, 2019-Q3 or 2019-07 (years 1900–2100)",
-                 "bad_period", problems)
+    _report_mask(frame, "period", bad, _EXPECTED_PERIOD, "bad_period", problems)
     if mismatch.any():
-        expected = pd.Series(np.asarray(expected_u, dtype=object)[pair_codes], dtype=object)
-        expected = expected + " (indicator " + typed["indicator"].astype(str).to_numpy(dtype=object) + ")"
-        _report_mask(frame, "period", mismatch, expected, "period_frequency", problems)
+        indicators = typed["indicator"]
+
+        def frequency_expected(pos: int) -> Expected:
+            freq = freqs[pos]
+            params = {"example": periods.EXAMPLE_BY_FREQUENCY.get(freq, "2019"), "indicator": str(indicators.iat[pos])}
+            if freq in _FREQUENCY_KEYS:
+                return Expected(_FREQUENCY_KEYS[freq], params)
+            return Expected("expected.period_frequency.other", {**params, "frequency": str(freq)})
+
+        _report_mask(frame, "period", mismatch, frequency_expected, "period_frequency", problems)
     typed["period"] = pd.Series(canon_rows, index=typed.index, dtype=object)
     typed["period_start"] = pd.Series(np.asarray(start_u, dtype="datetime64[D]")[pair_codes], index=typed.index)
 
@@ -623,7 +736,7 @@ def check_references(frame: SheetFrame, typed: pd.DataFrame, known: Known, probl
         lower = {c.lower(): c for c in codes}
 
         def check(value: object, c: Column = col, codes: set[str] = codes,
-                  lower: dict[str, str] = lower) -> tuple[object, str | None]:
+                  lower: dict[str, str] = lower) -> tuple[object, Expected | None]:
             if value is None:
                 return value, None
             items = [v.strip() for v in re.split(r"[;,]", str(value))] if c.kind == "refs" else [str(value)]
@@ -631,11 +744,11 @@ def check_references(frame: SheetFrame, typed: pd.DataFrame, known: Known, probl
             unknown = [v for v in items if v not in codes]
             if not unknown:
                 return ";".join(items) if c.kind == "refs" else value, None
-            hint = ""
+            params = {"table": c.ref, "unknown": ", ".join(unknown[:5])}
             if unknown[0].lower() in lower:
-                hint = f" (did you mean {lower[unknown[0].lower()]}?)"
-            return None, (f"a code that exists in {c.ref} (in the database or in this workbook); "
-                          f"unknown: {', '.join(unknown[:5])}{hint}")
+                return None, Expected("expected.unknown_code.hint",
+                                      {**params, "suggestion": lower[unknown[0].lower()]})
+            return None, Expected("expected.unknown_code.code", params)
 
         conv, expected = _map_unique(typed[col.name], check)
         bad = expected.notna().to_numpy()
@@ -656,47 +769,43 @@ def check_rows(frame: SheetFrame, typed: pd.DataFrame, known: Known, problems: P
             combined = pd.factorize(combined * (len(uniques) + 1) + codes)[0].astype(np.int64)
         dup = pd.Series(combined).duplicated(keep=False).to_numpy()
         if dup.any():
-            first_row: dict = {}
             positions = np.flatnonzero(complete)
-            exp = pd.Series([""] * len(typed), dtype=object)
+            # Every repeat of a key points to the first row holding it.
+            _, first_of_code = np.unique(combined, return_index=True)
+            first_pos = positions[first_of_code[combined]]
+            later = dup & (first_pos != positions)
+            first_excel_row = np.zeros(len(typed), dtype=np.int64)
+            first_excel_row[positions] = frame.excel_rows[first_pos]
             in_rows = np.zeros(len(typed), dtype=bool)
             in_header = np.zeros(len(typed), dtype=bool)
-            for pos, is_dup in zip(positions, dup, strict=True):
-                if not is_dup:
-                    continue
-                k = tuple(typed[c].iat[pos] for c in key)
-                excel_row = int(frame.excel_rows[pos])
-                if k not in first_row:
-                    first_row[k] = excel_row
-                    continue
-                exp.iat[pos] = f"each {' + '.join(key)} once in the file; row {first_row[k]} has the same key"
+            if frame.value_letters is None:
+                in_rows[positions[later]] = True
+            else:
                 # Wide observations: a repeated period column is a header problem; a repeated row is reported
                 # at its value cell (the period itself sits in the header).
-                if frame.value_letters is None:
-                    in_rows[pos] = True
-                elif first_row[k] == excel_row:
-                    exp.iat[pos] = "each period column once (two header cells name the same period)"
-                    in_header[pos] = True
-                else:
-                    in_rows[pos] = True
-            _report_mask(frame, "value" if frame.value_letters is not None else key[-1], in_rows, exp, "duplicate",
-                         problems)
+                same_row = later & (frame.excel_rows[first_pos] == frame.excel_rows[positions])
+                in_header[positions[same_row]] = True
+                in_rows[positions[later & ~same_row]] = True
+            key_text = " + ".join(key)
+            _report_mask(frame, "value" if frame.value_letters is not None else key[-1], in_rows,
+                         lambda pos: Expected("expected.duplicate.row", {"key_columns": key_text,
+                                                                         "row": str(first_excel_row[pos])}),
+                         "duplicate", problems)
             if in_header.any():
-                _report_mask(frame, "period", in_header, exp, "duplicate", problems)
+                _report_mask(frame, "period", in_header, Expected("expected.duplicate.period_column"), "duplicate",
+                             problems)
     if table.name == "observations":
         _check_observations(frame, typed, known, problems)
     elif table.name == "bottlenecks":
-        _ordered(frame, typed, "people_low", "people_high", problems)
+        _ordered(frame, typed, "people_low", "people_high", "expected.order.number", problems)
     elif table.name == "actions":
-        _ordered(frame, typed, "start", "due", problems)
+        _ordered(frame, typed, "start", "due", "expected.order.date", problems)
     elif table.name == "flows":
         same = (typed["origin"].notna() & (typed["origin"] == typed["destination"])).to_numpy()
-        _report_mask(frame, "destination", same, "a destination different from the origin", "same_area",
-                     problems)
+        _report_mask(frame, "destination", same, Expected("expected.same_area.destination"), "same_area", problems)
     elif table.name == "areas":
         self_parent = (typed["parent"].notna() & (typed["parent"] == typed["code"])).to_numpy()
-        _report_mask(frame, "parent", self_parent, "a parent area other than the area itself", "self_parent",
-                     problems)
+        _report_mask(frame, "parent", self_parent, Expected("expected.self_parent.parent"), "self_parent", problems)
 
 
 def check_duplicates_across_sheets(parts: list[tuple[SheetFrame, pd.DataFrame]], problems: ProblemList) -> None:
@@ -711,36 +820,40 @@ def check_duplicates_across_sheets(parts: list[tuple[SheetFrame, pd.DataFrame]],
         rows = typed[key].to_numpy(dtype=object)
         seen_here: set[tuple] = set()
         duplicates = np.zeros(len(typed), dtype=bool)
-        expected = np.full(len(typed), "", dtype=object)
+        expected = np.full(len(typed), None, dtype=object)
         for pos, values in enumerate(map(tuple, rows)):
             if any(v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v)) for v in values):
                 continue
             if values in first_seen and values not in seen_here:
                 duplicates[pos] = True
-                expected[pos] = f"each {' + '.join(key)} once in the file; {first_seen[values]} has the same key"
+                expected[pos] = Expected("expected.duplicate.cell", {"key_columns": " + ".join(key),
+                                                                     "cell": first_seen[values]})
             seen_here.add(values)
         for pos, values in enumerate(map(tuple, rows)):
             first_seen.setdefault(values, frame.cell(column, pos))
         _report_mask(frame, column, duplicates, pd.Series(expected, dtype=object), "duplicate", problems)
 
 
-def _ordered(frame: SheetFrame, typed: pd.DataFrame, low: str, high: str, problems: ProblemList) -> None:
+def _ordered(frame: SheetFrame, typed: pd.DataFrame, low: str, high: str, key: str, problems: ProblemList) -> None:
     both = typed[low].notna() & typed[high].notna()
     bad = (both & (typed[low].where(both) > typed[high].where(both))).fillna(False).to_numpy(dtype=bool)
-    _report_mask(frame, high, bad, f"{high} not before/below {low}", "order", problems)
+    _report_mask(frame, high, bad, Expected(key, {"low": low, "high": high}), "order", problems)
 
 
 def _check_observations(frame: SheetFrame, typed: pd.DataFrame, known: Known, problems: ProblemList) -> None:
     value = typed["value"]
-    units = pd.Series(lookup(typed["indicator"], known.indicator_unit), dtype=object)
-    negative = (units.isin(COUNT_UNITS).to_numpy() & (value < 0).fillna(False).to_numpy(dtype=bool))
-    _report_mask(frame, "value", negative, "a count of " + units.astype(str) + " that is not negative",
+    units = lookup(typed["indicator"], known.indicator_unit)
+    negative = (pd.Series(units, dtype=object).isin(COUNT_UNITS).to_numpy()
+                & (value < 0).fillna(False).to_numpy(dtype=bool))
+    _report_mask(frame, "value", negative,
+                 lambda pos: Expected("expected.negative_count.count",
+                                      {"unit": {"key": f"validation.unit.{units[pos]}"}}),
                  "negative_count", problems)
     low, high = typed["value_low"], typed["value_high"]
     bad_low = (low.notna() & value.notna() & (low > value)).fillna(False).to_numpy(dtype=bool)
     bad_high = (high.notna() & value.notna() & (high < value)).fillna(False).to_numpy(dtype=bool)
-    _report_mask(frame, "value_low", bad_low, "a lower bound not above the value", "band_order", problems)
-    _report_mask(frame, "value_high", bad_high, "an upper bound not below the value", "band_order", problems)
+    _report_mask(frame, "value_low", bad_low, Expected("expected.band_order.low"), "band_order", problems)
+    _report_mask(frame, "value_high", bad_high, Expected("expected.band_order.high"), "band_order", problems)
     if known.history:
         bounds = {}
         for code, (low_h, high_h, count) in known.history.items():
@@ -753,7 +866,7 @@ def _check_observations(frame: SheetFrame, typed: pd.DataFrame, known: Known, pr
         with np.errstate(invalid="ignore"):
             outlier = ~np.isnan(v) & ((v < lo) | (v > hi))
         if outlier.any():
-            exp = pd.Series([f"a value near this indicator's history ({lo[i]:,.6g} … {hi[i]:,.6g}); check "
-                             "the unit and decimal separator" if outlier[i] else "" for i in range(len(v))],
-                            dtype=object)
-            _report_mask(frame, "value", outlier, exp, "outlier", problems, severity="warning")
+            _report_mask(frame, "value", outlier,
+                         lambda pos: Expected("expected.outlier.history",
+                                              {"low": float(lo[pos]), "high": float(hi[pos])}),
+                         "outlier", problems, severity="warning")
