@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 from ..i18n import format_day, format_number, t
 from ..queries.bottlenecks import BottleneckDetail
 from ..schema import BOTTLENECK_STATUSES, DOMAIN_COLOURS, DOMAINS
+from . import figure
 from .overview import STATUS_COLOURS
 
 STALLED_COLOUR = "#D55E00"  # Okabe–Ito vermilion: the warning colour of the palette
@@ -178,12 +179,12 @@ def priority_matrix(register: pd.DataFrame, lang: str, source: str) -> go.Figure
         "legend": {"title": {"text": t("bottlenecks.col.domain", lang)}},
         "margin": {"l": 10, "r": 10, "t": 80, "b": 90},
         "height": 560,
-        "shapes": shapes,
+        **({"shapes": shapes} if shapes else {}),
         "annotations": [*annotations, _source_annotation(source, -0.14)],
         "clickmode": "event+select",
     }
     # Built in one go from plain dicts: plotly validates each property once, not again per add_*/update_* call.
-    return go.Figure(data=traces, layout=layout)
+    return figure(traces, layout)
 
 
 # -- detail -------------------------------------------------------------------------------------------------
@@ -237,11 +238,11 @@ def status_timeline(detail: BottleneckDetail, lang: str, source: str, today: dt.
                   "range": [-0.5, len(BOTTLENECK_STATUSES) - 0.5]},
         "margin": {"l": 10, "r": 10, "t": 50, "b": 80},
         "height": 380,
-        "shapes": shapes,
+        **({"shapes": shapes} if shapes else {}),
         "annotations": [*annotations, _source_annotation(source, -0.22)],
     }
     # Built in one go from plain dicts: plotly validates each property once, not again per add_*/update_* call.
-    return go.Figure(data=traces, layout=layout)
+    return figure(traces, layout)
 
 
 def _date_ticks(span_days: int, lang: str) -> dict:

@@ -12,6 +12,7 @@ from pandas.io.formats.style import Styler
 from ..i18n import format_day, format_number, t
 from ..queries.cooperation import BenchmarkPatterns
 from ..schema import ACTION_STATUSES, LEGAL_FORMS
+from . import figure
 
 # Colour-blind safe (Okabe–Ito and Paul Tol): planned pale, ongoing blue, done green, delayed orange,
 # cancelled grey. Overdue is not a colour alone: a dark red outline, an ✕ at the due date and a text label.
@@ -180,7 +181,7 @@ def timeline(actions: pd.DataFrame, lang: str, today: dt.date) -> go.Figure:
         ],
     }
     # Built in one go from plain dicts: plotly validates each property once, not again per add_*/update_* call.
-    return go.Figure(data=traces, layout=layout)
+    return figure(traces, layout)
 
 
 def date_columns(lang: str) -> list[str]:
@@ -320,7 +321,7 @@ def benchmark_chart(regions: pd.DataFrame, lang: str) -> go.Figure:
         "annotations": [_source(t("coop.bench.source", lang), height, margin)],
     }
     # Built in one go from plain dicts: plotly validates each property once, not again per add_*/update_* call.
-    return go.Figure(data=traces, layout=layout)
+    return figure(traces, layout)
 
 
 def chart_data(regions: pd.DataFrame, lang: str) -> pd.DataFrame:

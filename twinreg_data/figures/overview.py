@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 
 from ..i18n import t
 from ..schema import BOTTLENECK_STATUSES, DOMAIN_COLOURS, DOMAINS
+from . import figure
 
 # Lifecycle statuses from light to dark blue, closed ones in greys/greens so "done" reads at a glance.
 STATUS_COLOURS = {
@@ -55,7 +56,7 @@ def domain_status_bars(counts: pd.DataFrame, lang: str, source: str) -> go.Figur
         "height": 460,
     }
     # Built in one go from plain dicts: plotly validates each property once, not again per add_*/update_* call.
-    return go.Figure(data=bars, layout=layout)
+    return figure(bars, layout)
 
 
 def domain_colour(domain: str) -> str:
@@ -101,4 +102,4 @@ def movers_bars(movers: pd.DataFrame, lang: str) -> go.Figure:
         "height": 150 + 40 * len(movers),
         "margin": {"l": 10, "r": 70, "t": 80, "b": 60},
     }
-    return go.Figure(data=[bar], layout=layout)
+    return figure([bar], layout)

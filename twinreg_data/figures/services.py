@@ -12,6 +12,7 @@ from pandas.io.formats.style import Styler
 
 from ..i18n import LOCALES, normalise_language, t
 from ..schema import AVAILABILITY, DOMAINS, LANGUAGES
+from . import figure
 
 # Okabe–Ito (colour-blind safe): green works, orange partly, vermillion not at all, sky blue is still to come.
 # The chart and the table use the same colours, with dark text on every one of them (contrast ≥ 4.5:1).
@@ -134,4 +135,4 @@ def availability_chart(counts: pd.DataFrame, lang: str) -> go.Figure:
         "annotations": [source],
     }
     # Built in one go from plain dicts: plotly validates each property once, not again per add_*/update_* call.
-    return go.Figure(data=bars, layout=layout)
+    return figure(bars, layout)
