@@ -17,9 +17,10 @@ if not cached(mobility.has_data):
     st.stop()
 if view.domains and "mobility" not in view.domains:
     st.caption(t("mobility.domain_note", lang))
+scope = mobility.scope(view)  # the domain filter does not narrow this page
 
-options = cached(mobility.flow_options, view)
-indicators = cached(mobility.point_indicators, view)
+options = cached(mobility.flow_options, scope)
+indicators = cached(mobility.point_indicators, scope)
 names = dict(zip(indicators["code"], indicators["name"], strict=True))
 point_sources = dict(zip(indicators["code"], indicators["source"], strict=True))
 units, codes = options.units(), list(indicators["code"])
@@ -43,8 +44,8 @@ if codes:
 for param, value in (("mob_unit", unit), ("mob_mode", modes), ("mob_year", year), ("mob_pt", code)):
     keep_in_link(param, value)
 
-flows = cached(mobility.flows_for_year, view, year, unit, tuple(modes))
-areas = cached(mobility.area_points, view, code)
+flows = cached(mobility.flows_for_year, scope, year, unit, tuple(modes))
+areas = cached(mobility.area_points, scope, code)
 st.subheader(figures.flow_map_title(unit, year, lang))
 if flows.empty and areas.empty:
     empty_state(lang)
@@ -78,7 +79,7 @@ charts = [
 ]
 for column, (query, args, figure, table_of, stem) in zip(st.columns(2) + st.columns(2), charts, strict=True):
     with column:
-        rows = cached(query, view, *args)
+        rows = cached(query, scope, *args)
         if rows.empty:
             st.markdown(f"**{t(f'mobility.chart.{stem}', lang)}**")
             empty_state(lang)
