@@ -30,13 +30,14 @@ if st.session_state.get("ind_choice") not in codes:
 labels = figures.choice_labels(choices, lang)
 code = st.selectbox(t("indicators.choose", lang), codes, key="ind_choice", format_func=labels.__getitem__)
 keep_in_link("ind", code)
+chosen = view.without_domains()  # one indicator's data do not depend on the domains listed
 
-meta = cached(indicators.indicator_meta, view, code)
-rows = cached(indicators.series, view, code)
+meta = cached(indicators.indicator_meta, chosen, code)
+rows = cached(indicators.series, chosen, code)
 if rows.empty:
     empty_state(lang, "indicators.empty_series")
 else:
-    changes = cached(indicators.latest_changes, view, code)
+    changes = cached(indicators.latest_changes, chosen, code)
     for column, change in zip(st.columns(max(len(changes), 1)), changes.itertuples(), strict=False):
         column.metric(
             figures.metric_label(change.country, change.area, change.area_label, change.period, lang),
@@ -53,7 +54,7 @@ else:
         st.markdown("  \n".join(figures.about_lines(meta, lang)))
         downloads(table, f"indicator_{code}", lang, key="ind-chart")
     with map_tab:
-        points = cached(indicators.map_points, view, code)
+        points = cached(indicators.map_points, chosen, code)
         if points.empty:
             empty_state(lang, "indicators.map_empty")
         else:

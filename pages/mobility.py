@@ -17,7 +17,7 @@ if not cached(mobility.has_data):
     st.stop()
 if view.domains and "mobility" not in view.domains:
     st.caption(t("mobility.domain_note", lang))
-scope = mobility.scope(view)  # the domain filter does not narrow this page
+scope = view.without_domains()  # the domain filter does not narrow this page
 
 options = cached(mobility.flow_options, scope)
 indicators = cached(mobility.point_indicators, scope)

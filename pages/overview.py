@@ -49,7 +49,7 @@ else:
     downloads(movers, "indicators_moved_most", lang, key="ov-movers")
 
 st.subheader(t("overview.map", lang))
-region = cached(mobility.twin_region, view)
+region = cached(mobility.twin_region, view.without_domains())  # the map shows every domain
 st.pydeck_chart(mobility_figures.twin_region_map(region.areas, region.flows, lang, region.indicator_name),
                 key="ov-map")
 st.caption(t("overview.map_caption", lang, year=region.year or "–",

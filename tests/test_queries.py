@@ -107,3 +107,35 @@ def test_moved_most_orders_by_size_of_change(demo_db_path):
     only_mobility = queries.moved_most(demo, Filters(domains=("mobility",)), limit=50)
     assert set(only_mobility["domain"]) == {"mobility"}
     demo.close()
+
+
+@pytest.mark.parametrize("domains", [("taxation",), ("mobility", "education"), ("information",)])
+def test_read_models_cached_without_domains_do_not_depend_on_them(demo_db_path, domains):
+    """The pages cache these under Filters.without_domains(): their results must be the same for any domains."""
+    import pandas as pd
+
+    from twinreg_data.filters import Filters
+    from twinreg_data.queries import indicators, mobility
+    from twinreg_data.store import open_store
+
+    store = open_store(demo_db_path)
+    every, some = Filters(side="EE", year_from=2010), Filters(side="EE", year_from=2010, domains=domains)
+    assert every == some.without_domains()
+    for code in ("MOB_FERRY_PAX", "TAX_DOUBLE_CASES", "INT_POPULATION"):
+        assert indicators.indicator_meta(store, every, code) == indicators.indicator_meta(store, some, code)
+        for query in (indicators.series, indicators.latest_changes, indicators.map_points):
+            pd.testing.assert_frame_equal(query(store, every, code), query(store, some, code))
+    region, region_some = mobility.twin_region(store, every), mobility.twin_region(store, some)
+    assert (region.year, region.unit, region.indicator_name) == (region_some.year, region_some.unit,
+                                                                 region_some.indicator_name)
+    pd.testing.assert_frame_equal(region.flows, region_some.flows)
+    pd.testing.assert_frame_equal(region.areas, region_some.areas)
+    for query, args in ((mobility.flow_options, ()), (mobility.point_indicators, ()),
+                        (mobility.commuter_series, ()), (mobility.seasonality, ()),
+                        (mobility.indicator_series, (mobility.FERRY_INDICATOR,)),
+                        (mobility.area_points, (mobility.POPULATION_INDICATOR,))):
+        first, second = query(store, every, *args), query(store, some, *args)
+        if isinstance(first, pd.DataFrame):
+            pd.testing.assert_frame_equal(first, second)
+        else:
+            assert first == second

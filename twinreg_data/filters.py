@@ -31,6 +31,11 @@ class Filters:
     year_from: int = MIN_YEAR
     year_to: int = field(default_factory=max_year)
 
+    def without_domains(self) -> Filters:
+        """These filters for a read model the domain filter does not narrow (one chosen indicator, the mobility
+        data): cached under this key, its results are found again when only the domains change."""
+        return replace(self, domains=())
+
     @property
     def domain_list(self) -> list[str]:
         """The selected domains, or all of them."""

@@ -14,7 +14,7 @@ sub-annual rows (so a year given both ways is not counted twice).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -31,12 +31,6 @@ POPULATION_INDICATOR = "INT_POPULATION"
 MOBILITY_INDICATORS = (FERRY_INDICATOR, FERRY_MONTHLY_INDICATOR, AIR_INDICATOR, COMMUTERS_INDICATOR)
 # The label of the flows-table series in commuter_series (the figure translates it).
 FLOWS_SERIES = "flows"
-
-
-def scope(filters: Filters) -> Filters:
-    """The filters this page's queries depend on: the domain filter does not narrow them (see above), so it is
-    left out and a change of domains finds every result of the page already cached."""
-    return replace(filters, domains=())
 
 
 def _route_years(filters: Filters) -> tuple[str, list]:
