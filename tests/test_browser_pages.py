@@ -36,27 +36,30 @@ def test_every_page_renders_in_every_language(browser_server, chromium_page, art
 
 
 @pytest.mark.browser
-def test_editor_uploads_a_file_and_sees_the_report(browser_server, chromium_page, artifacts_dir, tmp_path):
+@pytest.mark.parametrize("lang", ["en", "fi"])
+def test_editor_uploads_a_file_and_sees_the_report(browser_server, chromium_page, artifacts_dir, tmp_path, lang):
     page = chromium_page
     bad = write_xlsx(tmp_path / "ferry-with-errors.xlsx", {"observations": table_rows("observations", [
         dict(indicator="MOB_FERRY_PAX", area="FI-999", period="2025", value=1.0),
         dict(indicator="MOB_FERRY_PAX", area="FI-091", period="2025", value="many"),
     ])})
-    page.goto(f"{browser_server}/sign_in?lang=en", wait_until="domcontentloaded")
+    page.goto(f"{browser_server}/sign_in?lang={lang}", wait_until="domcontentloaded")
     wait_for_app_idle(page)
-    page.get_by_role("textbox", name=t("signin.name", "en")).fill(BROWSER_EDITOR[0])
-    page.get_by_role("textbox", name=t("data.password", "en")).fill(BROWSER_EDITOR[1])
-    page.get_by_role("button", name=t("signin.submit", "en")).click()
-    page.get_by_text(t("page.data", "en"), exact=True).first.wait_for(timeout=30_000)
+    page.get_by_role("textbox", name=t("signin.name", lang)).fill(BROWSER_EDITOR[0])
+    page.get_by_role("textbox", name=t("data.password", lang)).fill(BROWSER_EDITOR[1])
+    page.get_by_role("button", name=t("signin.submit", lang)).click()
+    page.get_by_text(t("page.data", lang), exact=True).first.wait_for(timeout=30_000)
     wait_for_app_idle(page)
-    page.get_by_text(t("page.data", "en"), exact=True).first.click()
+    page.get_by_text(t("page.data", lang), exact=True).first.click()
     wait_for_app_idle(page)
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(bad))
-    page.get_by_text(t("data.invalid", "en", errors="2")).wait_for(timeout=60_000)
+    page.get_by_text(t("data.invalid", lang, errors="2")).wait_for(timeout=60_000)
     wait_for_app_idle(page)
-    page.screenshot(path=str(artifacts_dir / "upload-report.png"), full_page=True)
+    page.screenshot(path=str(artifacts_dir / f"upload-report-{lang}.png"), full_page=True)
     assert page.locator(EXCEPTION).count() == 0
     # The problems table is a canvas grid; its accessible cells carry the cell references.
     for cell in ("observations!B2", "observations!D3"):
         assert page.locator("td[role=gridcell]", has_text=cell).count() == 1
+    # What was expected, in the uploader's language.
+    assert page.locator("td[role=gridcell]", has_text=t("expected.not_a_number.number", lang)).count() == 1
     assert _relevant(page.console_errors) == []
