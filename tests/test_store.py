@@ -216,6 +216,32 @@ def test_a_failed_backup_blocks_the_import_and_changes_nothing(tmp_path, monkeyp
     assert "Nothing was imported: the automatic backup" in done.stderr and "Traceback" not in done.stderr
 
 
+def test_an_upload_that_changes_nothing_keeps_the_backups_as_they_were(tmp_path, monkeypatch):
+    """A file with other bytes (another SHA-256) but only rows already in the database writes nothing, so it
+    must neither add a backup nor push an older one out of the rotation."""
+    import openpyxl
+    from factories import seeded_store
+
+    from twinreg_data.backup import scheduled_backups
+    from twinreg_data.importing import import_file
+
+    store = seeded_store(tmp_path)
+    monkeypatch.setenv("TWINREG_BACKUP_KEEP", "2")
+    monkeypatch.setenv("TWINREG_BACKUP_DIR", str(tmp_path / "bk"))
+    for year in (2023, 2024):
+        assert import_file(store, _ferry_file(tmp_path, year, 7e6 + year), user="t").status == "applied"
+    kept = scheduled_backups(store.path)
+    same_rows = _ferry_file(tmp_path, 2024, 7e6 + 2024)
+    workbook = openpyxl.load_workbook(same_rows)
+    workbook.properties.creator = "someone else"  # other bytes, same cells
+    other_bytes = tmp_path / "ferry2024-copy.xlsx"
+    workbook.save(other_bytes)
+    report = import_file(store, other_bytes, user="t")
+    assert report.status == "nothing_to_do" and report.import_id is None
+    assert scheduled_backups(store.path) == kept
+    store.close()
+
+
 def test_interrupted_backups_are_cleaned_up_and_never_restored(tmp_path, monkeypatch):
     from factories import seeded_store
 

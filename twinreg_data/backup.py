@@ -20,6 +20,7 @@ import re
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
@@ -154,7 +155,8 @@ def rotate(db_path: str | Path, keep: int, directory: str | Path | None = None) 
     return doomed
 
 
-def pre_import_backup(store: Store, keep: int | None = None, directory: str | Path | None = None) -> Path | None:
+def pre_import_backup(store: Store, keep: int | None = None, directory: str | Path | None = None,
+                      rotate_old: bool = True) -> Path | None:
     """The scheduled backup taken before an import; returns its folder (None when turned off).
 
     Runs under the store's write lock (the caller may already hold it), so no write can slip in between
@@ -182,7 +184,8 @@ def pre_import_backup(store: Store, keep: int | None = None, directory: str | Pa
             except BaseException:
                 shutil.rmtree(partial, ignore_errors=True)
                 raise
-            rotate(store.path, keep, directory)
+            if rotate_old:
+                rotate(store.path, keep, directory)
         except (OSError, StoreError, duckdb.Error) as exc:
             raise BackupFailed(
                 f"Nothing was imported: the automatic backup before the import could not be written to "
@@ -227,12 +230,38 @@ def restore(directory: str | Path, db_path: str | Path) -> dict:
     return manifest
 
 
+@dataclass
+class PreImportBackup:
+    """The backup an import took before writing (folder None when backups are turned off)."""
+
+    folder: Path | None
+    keep: int
+    discarded: bool = False
+
+    def discard(self) -> None:
+        """The import wrote nothing: drop this copy rather than let it push an older backup out of the rotation."""
+        self.discarded = True
+
+
 @contextmanager
-def backed_up(store: Store) -> Iterator[Path | None]:
+def backed_up(store: Store) -> Iterator[PreImportBackup]:
     """Hold the write lock, take the scheduled backup, then let the caller open its write transaction.
 
-    `with backed_up(store), store.transaction() as cur:` keeps the lock from the backup to the COMMIT, so the
-    backup is exactly the state the import started from.
+    `with backed_up(store) as backup, store.transaction() as cur:` keeps the lock from the backup to the COMMIT,
+    so the backup is exactly the state the import started from. Older backups are rotated out only after the
+    import wrote something; an import that changed nothing (or rolled back) removes its own copy instead.
     """
     with store._write_lock:
-        yield pre_import_backup(store)
+        keep = backup_keep()
+        taken = PreImportBackup(pre_import_backup(store, keep, rotate_old=False), keep)
+        try:
+            yield taken
+        except BaseException:
+            taken.discard()  # rolled back: the database is still the state this copy holds
+            raise
+        finally:
+            if taken.folder is not None:
+                if taken.discarded:
+                    shutil.rmtree(taken.folder, ignore_errors=True)
+                else:
+                    rotate(store.path, keep, taken.folder.parent)

@@ -379,11 +379,13 @@ def apply(store: Store, typed: dict[str, pd.DataFrame], upload: ParsedUpload, us
           summary: dict) -> tuple[int | None, dict[str, TableDiff], list[dict]]:
     """Write all tables in one transaction. Returns (import id or None if nothing changed, diffs, status changes).
 
-    A scheduled backup is taken first, under the same write lock (BackupFailed: nothing was written)."""
-    with backed_up(store), store.transaction() as cur:
+    A scheduled backup is taken first, under the same write lock (BackupFailed: nothing was written); it is
+    dropped again when nothing changed."""
+    with backed_up(store) as backup, store.transaction() as cur:
         diffs, status_changes = _diff_all(cur, typed, "apply")
         if not any(d.new or d.changed for d in diffs.values()):
             _drop_temp(cur, typed, "apply")
+            backup.discard()
             return None, diffs, status_changes
         counts = {name: {"new": d.new, "changed": d.changed, "unchanged": d.unchanged} for name, d in diffs.items()}
         import_id = cur.execute(
