@@ -18,16 +18,22 @@ def test_deferred_downloads_deliver_the_table_in_a_browser(browser_server, chrom
     page = chromium_page
     page.goto(f"{browser_server}/services?lang=en", wait_until="domcontentloaded")
     wait_for_app_idle(page)
-    buttons = page.get_by_role("button", name=t("common.download_csv", "en"))
-    assert buttons.count() >= 1
+    csv_buttons = page.get_by_role("button", name=t("common.download_csv", "en"))
+    xlsx_buttons = page.get_by_role("button", name=t("common.download_xlsx", "en"))
+    # The CSV and XLSX button of one table: wait until the page has drawn all of its tables (the last table's
+    # buttons may appear after the first idle state), then take both from the same, last pair.
+    page.locator('[data-testid="stDataFrame"]').last.wait_for(timeout=60_000)
+    wait_for_app_idle(page)
+    assert csv_buttons.count() >= 1 and csv_buttons.count() == xlsx_buttons.count()
+    pair = csv_buttons.count() - 1
     with page.expect_download(timeout=60_000) as csv_download:
-        buttons.last.click()
+        csv_buttons.nth(pair).click()
     text = csv_download.value.path().read_bytes().decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text)))
     assert len(rows) > 1 and len(rows[0]) >= 2  # a header and data rows
     assert all(not cell.startswith(("=", "+", "@")) for line in rows for cell in line)
     with page.expect_download(timeout=60_000) as xlsx_download:
-        page.get_by_role("button", name=t("common.download_xlsx", "en")).last.click()
+        xlsx_buttons.nth(pair).click()
     book = openpyxl.load_workbook(io.BytesIO(xlsx_download.value.path().read_bytes()))
     sheet = book.active
     assert sheet.max_row == len(rows)
