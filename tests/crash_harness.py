@@ -71,9 +71,9 @@ def _trace_phases() -> None:
     @contextmanager
     def traced(store):
         say("phase backup")
-        with backed_up(store) as folder:
+        with backed_up(store) as backup:
             say("phase write")
-            yield folder
+            yield backup
 
     checkpoint = Store.checkpoint
 

@@ -155,9 +155,9 @@ def rotate(db_path: str | Path, keep: int, directory: str | Path | None = None) 
     return doomed
 
 
-def pre_import_backup(store: Store, keep: int | None = None, directory: str | Path | None = None,
-                      rotate_old: bool = True) -> Path | None:
-    """The scheduled backup taken before an import; returns its folder (None when turned off).
+def pre_import_backup(store: Store, keep: int | None = None, directory: str | Path | None = None) -> Path | None:
+    """The scheduled backup taken before an import; returns its folder (None when turned off). Older backups are
+    rotated out by `backed_up` once the import has written something.
 
     Runs under the store's write lock (the caller may already hold it), so no write can slip in between
     this copy and the import. Any failure raises BackupFailed with a plain message, after removing the
@@ -184,8 +184,6 @@ def pre_import_backup(store: Store, keep: int | None = None, directory: str | Pa
             except BaseException:
                 shutil.rmtree(partial, ignore_errors=True)
                 raise
-            if rotate_old:
-                rotate(store.path, keep, directory)
         except (OSError, StoreError, duckdb.Error) as exc:
             raise BackupFailed(
                 f"Nothing was imported: the automatic backup before the import could not be written to "
@@ -235,7 +233,6 @@ class PreImportBackup:
     """The backup an import took before writing (folder None when backups are turned off)."""
 
     folder: Path | None
-    keep: int
     discarded: bool = False
 
     def discard(self) -> None:
@@ -253,7 +250,7 @@ def backed_up(store: Store) -> Iterator[PreImportBackup]:
     """
     with store._write_lock:
         keep = backup_keep()
-        taken = PreImportBackup(pre_import_backup(store, keep, rotate_old=False), keep)
+        taken = PreImportBackup(pre_import_backup(store, keep))
         try:
             yield taken
         except BaseException:
