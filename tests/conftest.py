@@ -11,6 +11,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -175,12 +176,7 @@ def browser_server(demo_db_path: Path, tmp_path_factory: pytest.TempPathFactory)
     """
     _require_chromium()  # do not build a server a skipped test would never use
     workdir = tmp_path_factory.mktemp("browser-server")
-    # A DuckDB file is locked by the process that opens it, so the server gets its own copy.
-    db_copy = workdir / demo_db_path.name
-    shutil.copy2(demo_db_path, db_copy)
-    wal = demo_db_path.with_name(demo_db_path.name + ".wal")
-    if wal.exists():
-        shutil.copy2(wal, db_copy.with_name(db_copy.name + ".wal"))
+    db_copy = copy_database(demo_db_path, workdir)
     # An editor account for browser tests of the officials' workflow (the server gets its own copy).
     from twinreg_data import auth
     from twinreg_data.store import Store
@@ -188,27 +184,44 @@ def browser_server(demo_db_path: Path, tmp_path_factory: pytest.TempPathFactory)
     accounts = Store(db_copy)
     auth.add_user(accounts, *BROWSER_EDITOR, "editor")
     accounts.close()
+    with streamlit_server(db_copy, workdir) as url:
+        yield url
 
-    port = _free_port()
-    base_url = f"http://127.0.0.1:{port}"
+
+def copy_database(db: Path, folder: Path) -> Path:
+    """A copy of `db` (and its WAL) in `folder`: a DuckDB file is locked by the process that opens it."""
+    copy = folder / db.name
+    shutil.copy2(db, copy)
+    wal = db.with_name(db.name + ".wal")
+    if wal.exists():
+        shutil.copy2(wal, copy.with_name(copy.name + ".wal"))
+    return copy
+
+
+@contextmanager
+def streamlit_server(db: Path, workdir: Path, *, port: int | None = None, host: str = "127.0.0.1",
+                     cwd: Path = REPO_ROOT, extra_args: tuple[str, ...] = ()) -> Iterator[ServerUrl]:
+    """`streamlit run app.py` on 127.0.0.1:`port` (a free one by default) against `db`, started from `cwd`, until it
+    answers its health check; yields the base URL with `host` as its host name, and stops the server after."""
+    port = port or _free_port()
+    base_url = f"http://{host}:{port}"
     log_path = workdir / "streamlit.log"
     env = os.environ.copy()
-    env["TWINREG_DB"] = str(db_copy)
+    env["TWINREG_DB"] = str(db)
     env["PYTHONUNBUFFERED"] = "1"
     cmd = [
-        sys.executable, "-m", "streamlit", "run", "app.py",
+        sys.executable, "-m", "streamlit", "run", str(REPO_ROOT / "app.py"),
         "--server.headless", "true",
         "--server.port", str(port),
         "--server.address", "127.0.0.1",
         "--browser.gatherUsageStats", "false",
+        *extra_args,
     ]  # fmt: skip
     with log_path.open("wb") as log:
-        proc = subprocess.Popen(
-            cmd, cwd=REPO_ROOT, env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT
-        )
+        proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT)
     try:
         deadline = time.monotonic() + SERVER_START_TIMEOUT_S
-        while not _health_ok(f"{base_url}/_stcore/health"):
+        while not _health_ok(f"http://127.0.0.1:{port}/_stcore/health"):
             if proc.poll() is not None:
                 pytest.fail(
                     f"Streamlit exited with status {proc.returncode} before it was ready; "

@@ -13,28 +13,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
 import secrets
 import shutil
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from conftest import (
-    REPO_ROOT,
-    SERVER_START_TIMEOUT_S,
-    ServerUrl,
-    _free_port,
-    _health_ok,
-    _require_chromium,
-    _stop,
-    _tail,
-)
+from conftest import REPO_ROOT, ServerUrl, _free_port, _require_chromium, copy_database, streamlit_server
 from test_browser_smoke import EXCEPTION, _relevant, wait_for_app_idle
 
 from twinreg_data.i18n import t
@@ -78,8 +66,7 @@ def app_signing_in_with(provider: str, demo_db_path: Path, workdir: Path) -> Ite
     `--secrets.files` names that secrets file only, so a developer's own secrets.toml (in ~/.streamlit or next to
     app.py) cannot change the test.
     """
-    db_copy = workdir / demo_db_path.name  # a DuckDB file is locked by the process that opens it
-    shutil.copy2(demo_db_path, db_copy)
+    db_copy = copy_database(demo_db_path, workdir)
     port = _free_port()
     # Streamlit's identity cookie is bound to the origin of redirect_uri, so the browser uses the same host name.
     base_url = f"http://localhost:{port}"
@@ -99,31 +86,9 @@ def app_signing_in_with(provider: str, demo_db_path: Path, workdir: Path) -> Ite
         'admins = ["boss@example.org"]\n',
         encoding="utf-8",
     )
-    log_path = workdir / "streamlit.log"
-    env = os.environ.copy()
-    env["TWINREG_DB"] = str(db_copy)
-    env["PYTHONUNBUFFERED"] = "1"
-    cmd = [
-        sys.executable, "-m", "streamlit", "run", str(REPO_ROOT / "app.py"),
-        "--server.headless", "true",
-        "--server.port", str(port),
-        "--server.address", "127.0.0.1",
-        "--browser.gatherUsageStats", "false",
-        "--secrets.files", str(secrets_file),
-    ]  # fmt: skip
-    with log_path.open("wb") as log:
-        proc = subprocess.Popen(cmd, cwd=workdir, env=env, stdin=subprocess.DEVNULL, stdout=log,
-                                stderr=subprocess.STDOUT)
-    try:
-        deadline = time.monotonic() + SERVER_START_TIMEOUT_S
-        while not _health_ok(f"http://127.0.0.1:{port}/_stcore/health"):
-            if proc.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"Streamlit (exit status {proc.poll()}) was not ready within {SERVER_START_TIMEOUT_S} s; "
-                            f"log {log_path}:\n{_tail(log_path)}", pytrace=False)
-            time.sleep(0.25)
-        yield ServerUrl(base_url, log_path)
-    finally:
-        _stop(proc)
+    with streamlit_server(db_copy, workdir, port=port, host="localhost", cwd=workdir,
+                          extra_args=("--secrets.files", str(secrets_file))) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
