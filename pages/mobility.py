@@ -18,6 +18,7 @@ if not cached(mobility.has_data):
 if view.domains and "mobility" not in view.domains:
     st.caption(t("mobility.domain_note", lang))
 scope = view.without_domains()  # the domain filter does not narrow this page
+series_scope = view.period_only()  # nor does the side narrow its cross-border series
 
 options = cached(mobility.flow_options, scope)
 indicators = cached(mobility.point_indicators, scope)
@@ -70,16 +71,17 @@ else:
 
 st.divider()
 charts = [
-    (mobility.indicator_series, (mobility.FERRY_INDICATOR,), figures.annual_series_figure,
+    (mobility.indicator_series, series_scope, (mobility.FERRY_INDICATOR,), figures.annual_series_figure,
      figures.annual_series_table, "ferry"),
-    (mobility.indicator_series, (mobility.AIR_INDICATOR,), figures.annual_series_figure,
+    (mobility.indicator_series, series_scope, (mobility.AIR_INDICATOR,), figures.annual_series_figure,
      figures.annual_series_table, "air"),
-    (mobility.commuter_series, (), figures.commuters_figure, figures.commuters_table, "commuters"),
-    (mobility.seasonality, (), figures.seasonality_figure, figures.seasonality_table, "season"),
+    (mobility.commuter_series, scope, (), figures.commuters_figure, figures.commuters_table, "commuters"),
+    (mobility.seasonality, series_scope, (), figures.seasonality_figure, figures.seasonality_table, "season"),
 ]
-for column, (query, args, figure, table_of, stem) in zip(st.columns(2) + st.columns(2), charts, strict=True):
+for column, (query, query_scope, args, figure, table_of, stem) in zip(st.columns(2) + st.columns(2), charts,
+                                                                      strict=True):
     with column:
-        rows = cached(query, scope, *args)
+        rows = cached(query, query_scope, *args)
         if rows.empty:
             st.markdown(f"**{t(f'mobility.chart.{stem}', lang)}**")
             empty_state(lang)

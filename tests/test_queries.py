@@ -139,3 +139,23 @@ def test_read_models_cached_without_domains_do_not_depend_on_them(demo_db_path, 
             pd.testing.assert_frame_equal(first, second)
         else:
             assert first == second
+
+
+@pytest.mark.parametrize("side", ["FI", "EE"])
+def test_read_models_cached_by_period_only_depend_on_neither_side_nor_domains(demo_db_path, side):
+    """The Mobility page caches its cross-border series under Filters.period_only(): same results for any side."""
+    import pandas as pd
+
+    from twinreg_data.filters import Filters
+    from twinreg_data.queries import mobility
+    from twinreg_data.store import open_store
+
+    store = open_store(demo_db_path)
+    narrowed = Filters(lang="fi", side=side, domains=("taxation",), year_from=2012, year_to=2023)
+    every = narrowed.period_only()
+    assert every == Filters(lang="fi", year_from=2012, year_to=2023)
+    for query, args in ((mobility.indicator_series, (mobility.FERRY_INDICATOR,)),
+                        (mobility.indicator_series, (mobility.AIR_INDICATOR,)), (mobility.seasonality, ())):
+        first = query(store, every, *args)
+        assert not first.empty
+        pd.testing.assert_frame_equal(first, query(store, narrowed, *args))

@@ -36,6 +36,11 @@ class Filters:
         data): cached under this key, its results are found again when only the domains change."""
         return replace(self, domains=())
 
+    def period_only(self) -> Filters:
+        """These filters for a read model that neither the side nor the domains narrow (the cross-border ferry, air
+        and seasonality series): cached under this key, it is found again when either changes."""
+        return replace(self, domains=(), side=SIDES[0])
+
     @property
     def domain_list(self) -> list[str]:
         """The selected domains, or all of them."""
