@@ -1,11 +1,9 @@
 """TwinReg Monitor: page config, global controls kept in the URL, navigation."""
 
-from urllib.parse import urlencode
-
 import streamlit as st
 
 from twinreg_data import auth
-from twinreg_data.filters import MIN_YEAR, PARAMS, SIDES, Filters, max_year, parse_query, to_query
+from twinreg_data.filters import MIN_YEAR, PARAMS, SIDES, Filters, max_year, parse_query, to_query, view_link
 from twinreg_data.i18n import LANGUAGES, normalise_language, t
 from twinreg_data.schema import DOMAINS
 from twinreg_data.st_cache import app_icon, store
@@ -132,5 +130,6 @@ try:
     page.run()
 finally:
     # After the page ran (or stopped early), so that its own parameters (e.g. ?bn=BN-003) are in the link too.
-    link_box.code((st.context.url or "").split("?")[0] + "?" + urlencode(
-        {k: st.query_params.get_all(k) for k in st.query_params}, doseq=True), language=None, wrap_lines=True)
+    link_box.code(view_link(st.context.url, st.get_option("server.baseUrlPath"), page.url_path,
+                            {k: st.query_params.get_all(k) for k in st.query_params}),
+                  language=None, wrap_lines=True)

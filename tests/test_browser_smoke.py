@@ -62,3 +62,16 @@ def test_home_page_renders(browser_server, chromium_page, artifacts_dir):
         + f"\n--- end of the server log ---\n{browser_server.log_tail()}"
     )
     assert _relevant(page.console_errors) == [], "browser console errors:\n" + "\n".join(page.console_errors)
+
+
+def test_the_view_link_leads_to_the_page_shown(browser_server, chromium_page):
+    """A viewer who opens /data (an editor's page) sees the main page; the sidebar's link must lead there too."""
+    page = chromium_page
+    page.goto(f"{browser_server}/data?lang=fi&side=EE", wait_until="domcontentloaded")
+    wait_for_app_idle(page)
+    link = page.locator('[data-testid="stSidebar"] [data-testid="stCode"]').inner_text().strip()
+    assert link == f"{browser_server}/?lang=fi&side=EE"
+    page.goto(f"{browser_server}/mobility?lang=et", wait_until="domcontentloaded")
+    wait_for_app_idle(page)
+    link = page.locator('[data-testid="stSidebar"] [data-testid="stCode"]').inner_text().strip()
+    assert link.startswith(f"{browser_server}/mobility?lang=et&mob_unit="), link

@@ -7,7 +7,7 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
-from twinreg_data.filters import PARAMS, Filters, parse_query, to_query
+from twinreg_data.filters import PARAMS, Filters, parse_query, to_query, view_link
 
 
 def test_a_full_link_round_trips():
@@ -51,3 +51,18 @@ def test_any_parameters_parse_without_error_and_round_trip(params):
     again, ignored_again = parse_query(to_query(parsed))
     assert again == parsed
     assert ignored_again == []
+
+
+def test_the_view_link_names_the_page_shown_not_the_path_typed():
+    params = {"lang": ["fi"], "domain": ["taxation", "education"], "bn": ["BN-003"]}
+    # A viewer typed /data, which is not theirs: the main page ("" path) is shown, and the link leads there.
+    assert view_link("http://localhost:8501/data?lang=fi", "", "", params) == (
+        "http://localhost:8501/?lang=fi&domain=taxation&domain=education&bn=BN-003")
+    assert view_link("https://monitor.example.org/bottlenecks", "", "bottlenecks", {"lang": ["et"]}) == (
+        "https://monitor.example.org/bottlenecks?lang=et")
+    # Served under a base path (server.baseUrlPath), with or without its slashes.
+    for base in ("twinreg", "/twinreg/"):
+        assert view_link("https://example.org/twinreg/mobility?x=1", base, "mobility", {"lang": ["en"]}) == (
+            "https://example.org/twinreg/mobility?lang=en")
+    # No address known (e.g. a test run): still a usable relative link.
+    assert view_link(None, "", "services", {"lang": ["en"]}) == "/services?lang=en"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES
 from .schema import DOMAINS
@@ -128,3 +129,15 @@ def to_query(filters: Filters) -> dict[str, list[str]]:
     if filters.year_to != default.year_to:
         query["to"] = [str(filters.year_to)]
     return query
+
+
+def view_link(current_url: str | None, base_path: str, page_path: str, params: Mapping[str, list[str]]) -> str:
+    """The link that opens the view on screen: the app's address, the page shown and the parameters.
+
+    The page comes from what is shown, not from the address typed: an unknown or forbidden page path (a viewer
+    opening /data) shows the main page, and the link must lead there. `base_path` is the server's
+    `server.baseUrlPath`; `page_path` is "" for the main page.
+    """
+    parts = urlsplit(current_url or "")
+    path = "/".join(part for part in (base_path.strip("/"), page_path.strip("/")) if part)
+    return urlunsplit((parts.scheme, parts.netloc, "/" + path, urlencode(params, doseq=True), ""))
