@@ -61,7 +61,7 @@ with tabs[0]:
             st.session_state.update(check_token=token, check=result, check_path=str(path), annotated=None)
         report, upload, typed = st.session_state.check
         if report.status == "refused":
-            st.error(f"**{t('data.refused', lang)}** — {report.message}", icon=":material/block:")
+            st.error(f"**{t('data.refused', lang)}** — {report.refusal_in(lang)}", icon=":material/block:")
         else:
             cards = st.columns(3)
             cards[0].metric(t("data.rows_read", lang), format_number(sum(report.rows_read.values()), lang))

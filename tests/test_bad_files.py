@@ -738,6 +738,11 @@ def test_bad_file(case: Case, store: Store, tmp_path: Path, monkeypatch: pytest.
         assert report.refusal_reason == case.reason, describe(report)
         assert path.name in report.message
         assert report.problems == []
+        # The uploader reads why in their language: the same refusal, worded in Finnish and Estonian.
+        texts = {lang: report.refusal_in(lang) for lang in ("en", "fi", "et")}
+        assert texts["en"] == report.message
+        assert len(set(texts.values())) == 3 and all(path.name in text and "{" not in text
+                                                      for text in texts.values()), texts
     if case.rule:
         severity = "warning" if case.status == "applied" else "error"
         found = [p for p in report.problems if p.rule == case.rule and p.cell == case.cell]

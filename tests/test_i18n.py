@@ -75,3 +75,15 @@ def test_every_rule_has_a_name_and_an_expected_text():
     assert sorted(reported - named) == []
     assert sorted(named - with_text) == []  # every named rule has what-was-expected texts
     assert sorted(with_text - named) == []  # and every template belongs to a named rule
+
+
+def test_every_refusal_has_a_text_in_every_language():
+    """Each way a file can be refused (filecheck, the parser process, the importer) has a catalog text."""
+    source = _code("twinreg_data/filecheck.py", "twinreg_data/parse_worker.py", "twinreg_data/importing.py")
+    calls = re.findall(r'(?:RefusedFile|ParseFailure)\(\s*"([a-z0-9_]+)"(?:,\s*"([a-z0-9_]+)")?', source)
+    text_keys = {key or reason for reason, key in calls}
+    text_keys.add("out_of_memory")  # the parser process's MemoryError result
+    assert len(text_keys) > 25, "no refusals found: the pattern is wrong"
+    defined = {key.split(".", 1)[1] for key in CATALOG if key.startswith("refusal.")}
+    assert sorted(text_keys - defined) == []
+    assert sorted(defined - text_keys) == []  # no text left over from a refusal that is gone

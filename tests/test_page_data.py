@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 import openpyxl
@@ -180,6 +181,11 @@ def test_hostile_file_is_refused_and_the_app_keeps_running(editor, tmp_path):
     assert any("zip bomb" in e.value for e in at.error)
     at.run()
     assert not at.exception
+    # In Finnish, the reason is Finnish too, numbers in the Finnish form (1 000 000×, not 1,000,000×).
+    at.segmented_control(key="w_lang").set_value("fi").run()
+    refusal = next(e.value for e in at.error if t("data.refused", "fi") in e.value)
+    assert "bomb.xlsx näyttää zip-pommilta" in refusal and "(raja 150-kertainen)" in refusal, refusal
+    assert re.search("laajenisi [1-9][0-9]{0,2}(\u00a0[0-9]{3})+-kertaiseksi", refusal), refusal
     audit = open_store(editor).query("SELECT action, outcome FROM audit_log WHERE actor = 'eeva' ORDER BY id")
     assert ("upload", "refused") in audit
 

@@ -10,8 +10,11 @@ from __future__ import annotations
 import hashlib
 import re
 import zipfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+
+from .i18n import format_number, t
 
 MAX_FILE_BYTES = 50 * 1024 * 1024  # equals server.maxUploadSize in .streamlit/config.toml
 MAX_ZIP_ENTRIES = 2_000
@@ -27,22 +30,38 @@ ZIP_MAGIC = b"PK\x03\x04"
 
 
 class RefusedFile(Exception):
-    """The file is not accepted at all. `reason` is a stable key, `message` plain English."""
+    """The file is not accepted at all.
 
-    def __init__(self, reason: str, message: str) -> None:
-        super().__init__(message)
+    `reason` is a stable key (audit log, JSON, tests); the text is the catalog entry `refusal.<text_key>` filled
+    with `params` (`text_key` is the reason unless one reason has several texts). `message` is the English text
+    (CLI, logs); `text(lang)` the reader's.
+    """
+
+    def __init__(self, reason: str, text_key: str | None = None, **params: object) -> None:
         self.reason = reason
-        self.message = message
+        self.text_key = text_key or reason
+        self.params = params
+        self.message = refusal_text(self.text_key, params, "en")
+        super().__init__(self.message)
+
+    def text(self, lang: str) -> str:
+        return refusal_text(self.text_key, self.params, lang)
+
+
+def refusal_text(text_key: str, params: Mapping[str, object], lang: str) -> str:
+    """Why a file was refused, in `lang`, numbers written in its convention (floats with one decimal)."""
+    shown = {
+        key: format_number(value, lang, 1 if isinstance(value, float) else 0)
+        if isinstance(value, int | float) and not isinstance(value, bool) else value
+        for key, value in params.items()
+    }
+    return t(f"refusal.{text_key}", lang, **shown)
 
 
 @dataclass(frozen=True)
 class FileKind:
     kind: str  # "xlsx" or "csv"
     size: int
-
-
-def _refuse(reason: str, message: str) -> RefusedFile:
-    return RefusedFile(reason, message)
 
 
 def _column_number(letters: str) -> int:
@@ -103,43 +122,37 @@ def _check_zip(path: Path, name: str) -> None:
     try:
         zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as exc:
-        raise _refuse("damaged_zip", f"{name} is damaged: it starts like an Excel file but cannot be opened.") from exc
+        raise RefusedFile("damaged_zip", name=name) from exc
     with zf:
         infos = zf.infolist()
         names = {i.filename for i in infos}
         if len(infos) > MAX_ZIP_ENTRIES:
-            raise _refuse("zip_entries", f"{name} has {len(infos):,} parts; an Excel workbook has far fewer "
-                                         f"(limit {MAX_ZIP_ENTRIES:,}).")
+            raise RefusedFile("zip_entries", name=name, parts=len(infos), limit=MAX_ZIP_ENTRIES)
         if "mimetype" in names and "xl/workbook.xml" not in names:
-            raise _refuse("opendocument", f"{name} is an OpenDocument file (LibreOffice/ODS). "
-                                          "Save it as Excel workbook (.xlsx) and upload again.")
+            raise RefusedFile("opendocument", name=name)
         if "xl/workbook.xml" not in names and "xl/workbook.bin" in names:
-            raise _refuse("xlsb", f"{name} is a binary Excel workbook (.xlsb). Save it as .xlsx and upload again.")
+            raise RefusedFile("xlsb", name=name)
         if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
-            raise _refuse("not_xlsx", f"{name} is a zip archive but not an Excel workbook (.xlsx).")
+            raise RefusedFile("not_xlsx", name=name)
         if any(n.lower().endswith("vbaproject.bin") or n.lower().startswith("xl/activex") for n in names):
-            raise _refuse("macros", f"{name} contains macros or ActiveX controls. Macros are never run here: "
-                                    "save the workbook as a plain .xlsx (without macros) and upload again.")
+            raise RefusedFile("macros", "activex", name=name)
         total = 0
         for info in infos:
             if info.flag_bits & 0x1:
-                raise _refuse("encrypted", f"{name} is encrypted. Remove the password and upload again.")
+                raise RefusedFile("encrypted", name=name)
             total += info.file_size
             if (
                 info.file_size > RATIO_CHECK_MIN_BYTES
                 and info.file_size > MAX_ENTRY_RATIO * max(info.compress_size, 1)
             ):
-                raise _refuse("zip_bomb", f"{name} looks like a zip bomb: the part {info.filename} would expand "
-                                          f"{info.file_size // max(info.compress_size, 1):,}× "
-                                          f"(limit {MAX_ENTRY_RATIO}×).")
+                raise RefusedFile("zip_bomb", name=name, part=info.filename,
+                                  ratio=info.file_size // max(info.compress_size, 1), limit=MAX_ENTRY_RATIO)
         if total > MAX_UNCOMPRESSED_BYTES:
-            raise _refuse("too_large_unpacked", f"{name} would unpack to {total / 2**20:,.0f} MB "
-                                                f"(limit {MAX_UNCOMPRESSED_BYTES / 2**20:,.0f} MB). "
-                                                "Split it into smaller workbooks.")
+            raise RefusedFile("too_large_unpacked", name=name, size_mb=round(total / 2**20),
+                              limit_mb=MAX_UNCOMPRESSED_BYTES // 2**20)
         content_types = zf.read("[Content_Types].xml")[:200_000]
         if b"macroEnabled" in content_types or b"vbaProject" in content_types:
-            raise _refuse("macros", f"{name} is a macro-enabled workbook. Macros are never run here: "
-                                    "save it as a plain .xlsx and upload again.")
+            raise RefusedFile("macros", name=name)
         for info in infos:
             lower = info.filename.lower()
             if not (lower.endswith(".xml") or lower.endswith(".rels") or lower.endswith(".vml")):
@@ -150,18 +163,15 @@ def _check_zip(path: Path, name: str) -> None:
                 # A DTD may hide behind long comments, so the whole prolog is read, not just the head.
                 has_dtd = _prolog_has_dtd(part, head)
             if has_dtd or any(marker in head for marker in _DTD_MARKERS):
-                raise _refuse("xml_entities", f"{name} contains XML entity declarations ({info.filename}), "
-                                              "which real Excel files never have. The file is refused.")
+                raise RefusedFile("xml_entities", name=name, part=info.filename)
             if lower.startswith("xl/worksheets/") and lower.endswith(".xml"):
                 m = _DIMENSION.search(head)
                 if m and m.group(3):
                     rows = int(m.group(4))
                     cols = _column_number(m.group(3).decode())
                     if rows > MAX_ROWS + 1 or cols > MAX_COLUMNS:
-                        raise _refuse("too_many_cells", f"{name}: a sheet declares {rows:,} rows × {cols:,} "
-                                                        f"columns (limit {MAX_ROWS:,} rows and {MAX_COLUMNS} "
-                                                        "columns). Delete unused rows and columns, or split the "
-                                                        "file.")
+                        raise RefusedFile("too_many_cells", "sheet_declares_too_many", name=name, rows=rows,
+                                          columns=cols, max_rows=MAX_ROWS, max_columns=MAX_COLUMNS)
 
 
 def sha256_of(path: Path) -> str:
@@ -185,10 +195,9 @@ def inspect_file(path: str | Path, display_name: str | None = None) -> FileKind:
     ext = Path(name).suffix.lower()
     size = path.stat().st_size
     if size == 0:
-        raise _refuse("empty", f"{name} is empty.")
+        raise RefusedFile("empty", name=name)
     if size > MAX_FILE_BYTES:
-        raise _refuse("too_large", f"{name} is {size / 2**20:,.1f} MB; the limit is {MAX_FILE_BYTES // 2**20} MB. "
-                                   "Split it into smaller files.")
+        raise RefusedFile("too_large", name=name, size_mb=size / 2**20, limit_mb=MAX_FILE_BYTES // 2**20)
     with path.open("rb") as fh:
         head = fh.read(65_536)
     if head.startswith(ZIP_MAGIC):
@@ -196,20 +205,16 @@ def inspect_file(path: str | Path, display_name: str | None = None) -> FileKind:
         return FileKind("xlsx", size)
     if head.startswith(OLE2_MAGIC):
         if "EncryptionInfo".encode("utf-16-le") in head or b"E\x00n\x00c\x00r\x00y\x00p\x00t" in head:
-            raise _refuse("encrypted", f"{name} is password-protected. Remove the password in Excel "
-                                       "(File → Info → Protect workbook) and upload again.")
-        raise _refuse("old_xls", f"{name} is an old Excel 97–2003 file (.xls). Save it as Excel workbook "
-                                 "(.xlsx) and upload again.")
+            raise RefusedFile("encrypted", "encrypted_workbook", name=name)
+        raise RefusedFile("old_xls", name=name)
     if head.startswith(b"%PDF"):
-        raise _refuse("pdf", f"{name} is a PDF document, not a spreadsheet.")
+        raise RefusedFile("pdf", name=name)
     if head.startswith(b"PK"):
-        raise _refuse("damaged_zip", f"{name} is a damaged or unusual zip archive, not an Excel workbook.")
+        raise RefusedFile("damaged_zip", "unusual_zip", name=name)
     if b"\x00" in head:
-        raise _refuse("binary", f"{name} is a binary file, not an Excel workbook or a CSV text file.")
+        raise RefusedFile("binary", name=name)
     if _looks_like_html(head):
-        raise _refuse("html", f"{name} is a web page (HTML/XML) saved with a spreadsheet name. Open it in Excel "
-                              "and save it as Excel workbook (.xlsx).")
+        raise RefusedFile("html", name=name)
     if ext in EXCEL_EXTENSIONS:
-        raise _refuse("text_as_xlsx", f"{name} is named like an Excel file but is plain text (perhaps a CSV "
-                                      "renamed to .xlsx). Upload it with a .csv name, or save it as .xlsx in Excel.")
+        raise RefusedFile("text_as_xlsx", name=name)
     return FileKind("csv", size)

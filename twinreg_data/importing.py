@@ -85,6 +85,7 @@ class ImportReport:
     status: str = "invalid"  # applied | dry_run | nothing_to_do | invalid | refused
     message: str = ""
     refusal_reason: str = ""
+    refusal: RefusedFile | None = None  # the refusal itself, for its text in the reader's language
     sheets: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     error_count: int = 0
@@ -98,6 +99,10 @@ class ImportReport:
     @property
     def ok(self) -> bool:
         return self.status in ("applied", "dry_run", "nothing_to_do")
+
+    def refusal_in(self, lang: str) -> str:
+        """Why the file was refused, in `lang` (the English message when there is no refusal)."""
+        return self.refusal.text(lang) if self.refusal is not None else self.message
 
     def as_dict(self) -> dict:
         return {
@@ -149,15 +154,12 @@ def read_upload(path: str | Path, display_name: str | None = None, encoding: str
             stdin=subprocess.DEVNULL,
         )
     except subprocess.TimeoutExpired as exc:
-        raise RefusedFile("timeout", f"{name} took longer than {PARSE_TIMEOUT_SECONDS} s to read and was "
-                                     "abandoned. Split it into smaller files.") from exc
+        raise RefusedFile("timeout", name=name, seconds=PARSE_TIMEOUT_SECONDS) from exc
     if done.returncode != 0 or not done.stdout:
-        raise RefusedFile("parser_crashed", f"{name} could not be read: the spreadsheet reader stopped on it "
-                                            f"(exit code {done.returncode}). The file is damaged or hostile; "
-                                            "open it in Excel, save it as a new .xlsx and try again.")
+        raise RefusedFile("parser_crashed", name=name, code=str(done.returncode))
     result = pickle.loads(done.stdout)  # noqa: S301 - produced by our own child process
     if "error" in result:
-        raise RefusedFile(result["error"], f"{name}: {result['message']}")
+        raise RefusedFile(result["error"], result["text_key"], name=name, **result["params"])
     sheets = [
         RawSheet(
             name=s["name"],
@@ -452,6 +454,7 @@ def check_upload(store: Store, path: str | Path, display_name: str | None = None
     except RefusedFile as exc:
         report.status = "refused"
         report.refusal_reason = exc.reason
+        report.refusal = exc
         report.message = exc.message
         return report, None, {}
     report.sha256 = upload.sha256

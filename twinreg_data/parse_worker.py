@@ -23,10 +23,14 @@ MAX_SHEETS = 200
 
 
 class ParseFailure(Exception):
-    def __init__(self, reason: str, message: str) -> None:
-        super().__init__(message)
+    """The file cannot be parsed: `reason` as in filecheck.RefusedFile, the text is the catalog entry
+    `refusal.<text_key>` with `params` (this process stays free of the catalog; the importer words it)."""
+
+    def __init__(self, reason: str, text_key: str, **params: object) -> None:
+        super().__init__(f"{reason}: {text_key} {params}")
         self.reason = reason
-        self.message = message
+        self.text_key = text_key
+        self.params = params
 
 
 def _limit_resources(memory_bytes: int, cpu_seconds: int) -> None:
@@ -164,12 +168,12 @@ def parse_xlsx(path: str, wanted: list[str], max_rows: int, max_columns: int) ->
     try:
         workbook = python_calamine.CalamineWorkbook.from_path(path)
     except python_calamine.PasswordError as exc:
-        raise ParseFailure("encrypted", "The workbook is password-protected.") from exc
+        raise ParseFailure("encrypted", "workbook_encrypted") from exc
     except Exception as exc:  # calamine raises several error types for broken files
-        raise ParseFailure("unreadable", f"The workbook cannot be read: {exc}") from exc
+        raise ParseFailure("unreadable", "workbook_unreadable", detail=str(exc)) from exc
     metadata = workbook.sheets_metadata
     if len(metadata) > MAX_SHEETS:
-        raise ParseFailure("too_many_sheets", f"The workbook has {len(metadata):,} sheets (limit {MAX_SHEETS}).")
+        raise ParseFailure("too_many_sheets", "too_many_sheets", sheets=len(metadata), limit=MAX_SHEETS)
     with zipfile.ZipFile(path) as zf:
         parts = _sheet_parts(zf)
         sheets = []
@@ -192,13 +196,10 @@ def parse_xlsx(path: str, wanted: list[str], max_rows: int, max_columns: int) ->
                 try:
                     sheet = workbook.get_sheet_by_name(name)
                 except Exception as exc:
-                    raise ParseFailure("unreadable", f"Sheet {name!r} cannot be read: {exc}") from exc
+                    raise ParseFailure("unreadable", "sheet_unreadable", sheet=name, detail=str(exc)) from exc
                 if sheet.total_height > max_rows + 1 or sheet.total_width > max_columns:
-                    raise ParseFailure(
-                        "too_many_cells",
-                        f"Sheet {name!r} has {sheet.total_height:,} rows × {sheet.total_width:,} columns "
-                        f"(limit {max_rows:,} rows and {max_columns} columns).",
-                    )
+                    raise ParseFailure("too_many_cells", "sheet_too_many_cells", sheet=name, rows=sheet.total_height,
+                                       columns=sheet.total_width, max_rows=max_rows, max_columns=max_columns)
                 start = sheet.start or (0, 0)
                 entry["start_row"], entry["start_col"] = int(start[0]), int(start[1])
                 rows = sheet.to_python()
@@ -226,16 +227,12 @@ def _decode(data: bytes, encoding: str | None) -> str:
         try:
             return data.decode(encoding)
         except (UnicodeDecodeError, LookupError) as exc:
-            raise ParseFailure("encoding", f"The file is not valid {encoding}: {exc}.") from exc
+            raise ParseFailure("encoding", "not_in_encoding", encoding=encoding, detail=str(exc)) from exc
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise ParseFailure(
-            "encoding",
-            f"The file is not UTF-8 (byte 0x{data[exc.start]:02X} on line {line}). Save it as "
-            "'CSV UTF-8' in Excel, or name its encoding (for example windows-1252).",
-        ) from exc
+        raise ParseFailure("encoding", "not_utf8", byte=f"0x{data[exc.start]:02X}", line=line) from exc
 
 
 def parse_csv(path: str, encoding: str | None, max_rows: int, max_columns: int) -> dict:
@@ -243,7 +240,7 @@ def parse_csv(path: str, encoding: str | None, max_rows: int, max_columns: int) 
         data = fh.read()
     text = _decode(data, encoding)
     if "\x00" in text:
-        raise ParseFailure("binary", "The file contains NUL characters: it is not a text CSV file.")
+        raise ParseFailure("binary", "csv_nul")
     first_line = text.split("\n", 1)[0]
     delimiter = max((";", ",", "\t"), key=first_line.count)
     if first_line.count(delimiter) == 0:
@@ -253,12 +250,13 @@ def parse_csv(path: str, encoding: str | None, max_rows: int, max_columns: int) 
     try:
         for i, row in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)):
             if i > max_rows:
-                raise ParseFailure("too_many_cells", f"The file has more than {max_rows:,} rows.")
+                raise ParseFailure("too_many_cells", "csv_too_many_rows", max_rows=max_rows)
             if len(row) > max_columns:
-                raise ParseFailure("too_many_cells", f"Line {i + 1} has {len(row):,} columns (limit {max_columns}).")
+                raise ParseFailure("too_many_cells", "csv_too_many_columns", line=i + 1, columns=len(row),
+                                   limit=max_columns)
             rows.append(row)
     except csv.Error as exc:
-        raise ParseFailure("csv_syntax", f"The CSV text cannot be read: {exc}.") from exc
+        raise ParseFailure("csv_syntax", "csv_syntax", detail=str(exc)) from exc
     header_index, header, body = split_header(rows)
     return {
         "kind": "csv",
@@ -291,9 +289,9 @@ def main(argv: list[str]) -> int:
             result = parse_csv(request["path"], request.get("encoding"), request["max_rows"],
                                request["max_columns"])
     except ParseFailure as exc:
-        result = {"error": exc.reason, "message": exc.message}
+        result = {"error": exc.reason, "text_key": exc.text_key, "params": exc.params}
     except MemoryError:
-        result = {"error": "too_large_unpacked", "message": "The file needs more memory to read than allowed."}
+        result = {"error": "too_large_unpacked", "text_key": "out_of_memory", "params": {}}
     result["peak_rss_kib"] = _peak_rss_kib()
     pickle.dump(result, out, protocol=pickle.HIGHEST_PROTOCOL)
     out.flush()
