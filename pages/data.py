@@ -136,7 +136,7 @@ with tabs[1]:
                     try:
                         rollback(db, import_id, identity.name)
                     except ImportBlocked as exc:
-                        st.session_state.flash_error = str(exc)
+                        st.session_state.flash_error = exc.text(lang)
                     else:
                         clear()
                         st.session_state.flash = t("data.rolled_back", lang, id=import_id)

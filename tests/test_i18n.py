@@ -87,3 +87,10 @@ def test_every_refusal_has_a_text_in_every_language():
     defined = {key.split(".", 1)[1] for key in CATALOG if key.startswith("refusal.")}
     assert sorted(text_keys - defined) == []
     assert sorted(defined - text_keys) == []  # no text left over from a refusal that is gone
+
+
+def test_every_blocked_import_or_rollback_has_a_text_in_every_language():
+    used = set(re.findall(r'ImportBlocked\(\s*"([a-z0-9_]+)"', _code("twinreg_data/importing.py")))
+    assert len(used) >= 5, "no ImportBlocked texts found: the pattern is wrong"
+    defined = {key.split(".", 1)[1] for key in CATALOG if key.startswith("blocked.")}
+    assert sorted(used ^ defined) == []

@@ -217,3 +217,21 @@ def test_editor_rolls_back_their_import(editor, tmp_path):
     assert not at.exception
     assert store.scalar(ferry_2025_rows) == 0
     assert store.scalar("SELECT status FROM imports ORDER BY id DESC LIMIT 1") == "rolled_back"
+
+
+def test_a_blocked_rollback_says_why_in_the_editors_language(editor, tmp_path):
+    at = sign_in(new_app(), "eeva", "a long password")
+    at.segmented_control(key="w_lang").set_value("fi").run()
+    for value in (7_500_000.0, 7_600_000.0):  # the second import changes the row the first one wrote
+        upload(at, f"ferry2025-{value:.0f}.xlsx", ferry_2025(tmp_path, value))
+        next(b for b in at.button if b.label == t("data.confirm", "fi")).click().run()
+    first, second = (row[0] for row in open_store(editor).query("SELECT id FROM imports ORDER BY id")[-2:])
+    pick = next(s for s in at.selectbox if s.label == t("data.rollback_pick", "fi"))
+    pick.set_value(first).run()
+    next(b for b in at.button if b.label == t("data.rollback", "fi")).click().run()
+    next(b for b in at.button if b.label == t("data.rollback_confirm", "fi")).click().run()
+    assert not at.exception
+    assert [e.value for e in at.error] == [
+        f"Tuontia #{first} ei voi perua: myöhemmät tuonnit #{second} muuttivat sen kirjoittamia rivejä. "
+        f"Peru ensin #{second} (uusin ensin)."]
+    assert open_store(editor).scalar("SELECT status FROM imports WHERE id = ?", [first]) == "applied"

@@ -10,11 +10,10 @@ from __future__ import annotations
 import hashlib
 import re
 import zipfile
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from .i18n import format_number, t
+from .i18n import t_numbers
 
 MAX_FILE_BYTES = 50 * 1024 * 1024  # equals server.maxUploadSize in .streamlit/config.toml
 MAX_ZIP_ENTRIES = 2_000
@@ -41,21 +40,11 @@ class RefusedFile(Exception):
         self.reason = reason
         self.text_key = text_key or reason
         self.params = params
-        self.message = refusal_text(self.text_key, params, "en")
+        self.message = self.text("en")
         super().__init__(self.message)
 
     def text(self, lang: str) -> str:
-        return refusal_text(self.text_key, self.params, lang)
-
-
-def refusal_text(text_key: str, params: Mapping[str, object], lang: str) -> str:
-    """Why a file was refused, in `lang`, numbers written in its convention (floats with one decimal)."""
-    shown = {
-        key: format_number(value, lang, 1 if isinstance(value, float) else 0)
-        if isinstance(value, int | float) and not isinstance(value, bool) else value
-        for key, value in params.items()
-    }
-    return t(f"refusal.{text_key}", lang, **shown)
+        return t_numbers(f"refusal.{self.text_key}", lang, **self.params)
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,15 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:
     return text.format(**params) if params else text
 
 
+def t_numbers(key: str, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:
+    """`t()` with the numeric parameters written in the language's convention (floats with one decimal)."""
+    return t(key, lang, **{
+        name: format_number(value, lang, 1 if isinstance(value, float) else 0)
+        if isinstance(value, int | float) and not isinstance(value, bool) else value
+        for name, value in params.items()
+    })
+
+
 # Group and decimal symbols of each language from CLDR (babel): "1,234.5", "1 234,5" (no-break space).
 _SYMBOLS = {lang: (get_group_symbol(locale), get_decimal_symbol(locale)) for lang, locale in LOCALES.items()}
 # Python's "," format spec groups by thousands with "," and uses "." for decimals; one translate() swaps both.

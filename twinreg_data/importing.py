@@ -21,6 +21,7 @@ import pandas as pd
 from . import filecheck
 from .backup import BackupFailed, backed_up
 from .filecheck import RefusedFile, sha256_of
+from .i18n import t_numbers
 from .schema import TABLES, TABLES_BY_NAME, Table
 from .store import Store, quote_identifier
 from .validation import (
@@ -45,7 +46,16 @@ DIFF_SAMPLE_ROWS = 200
 
 
 class ImportBlocked(Exception):
-    """A rollback (or import) cannot proceed; the message says why in plain words."""
+    """A rollback (or import) cannot proceed. The text is the catalog entry `blocked.<text_key>` with `params`:
+    `str()` gives the English one (CLI, audit log), `text(lang)` the reader's."""
+
+    def __init__(self, text_key: str, **params: object) -> None:
+        self.text_key = text_key
+        self.params = params
+        super().__init__(self.text("en"))
+
+    def text(self, lang: str) -> str:
+        return t_numbers(f"blocked.{self.text_key}", lang, **self.params)
 
 
 @dataclass
@@ -496,7 +506,7 @@ def apply_checked(store: Store, report: ImportReport, upload: ParsedUpload, type
     """Apply a report that check_upload passed (status dry_run). The diff is computed again inside the write
     transaction, so an import confirmed after another editor's import still applies exactly what is new."""
     if report.status != "dry_run":
-        raise ImportBlocked(f"{report.file_name} cannot be applied: {report.message}")
+        raise ImportBlocked("not_checked", name=report.file_name, reason=report.message)
     summary = {"errors": report.error_count, "warnings": report.warning_count}
     earlier = find_applied_import(store, upload.sha256)
     if earlier:
@@ -575,9 +585,9 @@ def rollback(store: Store, import_id: int, user: str) -> dict[str, int]:
         with store.transaction() as cur:
             row = cur.execute("SELECT status, file_name FROM imports WHERE id = ?", [import_id]).fetchone()
             if row is None:
-                raise ImportBlocked(f"There is no import #{import_id}.")
+                raise ImportBlocked("no_import", id=str(import_id))
             if row[0] != "applied":
-                raise ImportBlocked(f"Import #{import_id} ({row[1]}) was already rolled back.")
+                raise ImportBlocked("already_rolled_back", id=str(import_id), file=row[1])
             later: set[int] = set()
             for table in TABLES:
                 prev = quote_identifier(table.name + "_prev")
@@ -589,10 +599,7 @@ def rollback(store: Store, import_id: int, user: str) -> dict[str, int]:
                 later.update(r[0] for r in rows)
             if later:
                 ids = ", ".join(f"#{i}" for i in sorted(later))
-                raise ImportBlocked(
-                    f"Import #{import_id} cannot be rolled back: later import(s) {ids} changed rows it wrote. "
-                    f"Roll back {ids} first (newest first)."
-                )
+                raise ImportBlocked("later_imports", id=str(import_id), later=ids)
             restored: dict[str, int] = {}
             for table in TABLES:
                 t = quote_identifier(table.name)
@@ -606,10 +613,7 @@ def rollback(store: Store, import_id: int, user: str) -> dict[str, int]:
             for description, sql in _orphan_checks():
                 orphans = cur.execute(sql).fetchone()[0]
                 if orphans:
-                    raise ImportBlocked(
-                        f"Import #{import_id} cannot be rolled back: {orphans:,} row(s) imported later still refer "
-                        f"to codes it created ({description}). Roll back or correct those imports first."
-                    )
+                    raise ImportBlocked("orphans", id=str(import_id), rows=orphans, reference=description)
             cur.execute("UPDATE imports SET status = 'rolled_back', rolled_back_by = ?, rolled_back_at = ? "
                         "WHERE id = ?", [user, _now(), import_id])
             _audit_row(cur, user, "rollback", "applied", {"import_id": import_id, "rows": restored})
