@@ -29,7 +29,7 @@ else:
     if actions.empty:
         empty_state(lang, "coop.empty_plan_filtered")
     else:
-        summary = cached(cooperation.action_summary, view, today=today)
+        summary = cooperation.summarise(actions)
         cards = st.columns(4)
         cards[0].metric(t("coop.metric.total", lang), format_number(summary.total, lang))
         cards[1].metric(t("coop.metric.done", lang), format_number(summary.done, lang))
@@ -50,7 +50,7 @@ if regions.empty:
     st.info(t("coop.bench.empty", lang))
     st.stop()
 st.subheader(t("coop.patterns.header", lang))
-st.markdown(figures.patterns_text(cached(cooperation.benchmark_patterns), lang))
+st.markdown(figures.patterns_text(cooperation.benchmark_patterns(regions), lang))
 chart(figures.benchmark_chart(regions, lang), "benchmark_regions", lang, "coop-bench-chart")
 missing = figures.missing_from_chart(regions)
 st.caption(" ".join([t("coop.bench.missing", lang, names=", ".join(missing)) if missing else "",

@@ -43,7 +43,7 @@ if rows.empty:
     empty_state(lang, "services.empty_filtered")
     st.stop()
 
-counts = cached(services.availability_by_domain, view, *choice)
+counts = services.availability_counts(rows)
 chart(figures.availability_chart(counts, lang), "services_availability", lang, "sv-chart")
 downloads(figures.availability_counts_table(counts, lang), "services_by_domain", lang, key="sv-chart")
 

@@ -121,7 +121,7 @@ def test_benchmark_and_its_patterns(store):
     regions = queries.benchmark(store)
     assert len(regions) == store.scalar("SELECT count(*) FROM regions_benchmark") == 11
     assert regions.iloc[0]["code"] == queries.OWN_REGION and regions["own"].sum() == 1
-    patterns = queries.benchmark_patterns(store)
+    patterns = queries.benchmark_patterns(regions)
     assert dict(patterns.by_legal_form) == dict(store.query(
         "SELECT legal_form, count(*) FROM regions_benchmark GROUP BY legal_form"))
     assert patterns.by_legal_form[0] == ("EGTC", 5)  # demo: five EGTCs
@@ -209,7 +209,7 @@ def test_benchmark_chart_and_table(store):
 
 
 def test_patterns_text_is_generated_from_the_data(store):
-    patterns = queries.benchmark_patterns(store)
+    patterns = queries.benchmark_patterns(queries.benchmark(store))
     english = figures.patterns_text(patterns, "en")
     assert "11 regions compared" in english and "EGTC 5" in english and "association 3" in english
     assert "1967" in english and "Helsinki–Tallinn Euregio" in english

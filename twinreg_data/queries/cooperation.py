@@ -88,16 +88,15 @@ class ActionSummary:
     overdue: int
 
 
+def summarise(actions: pd.DataFrame) -> ActionSummary:
+    """Headline counts of listed `actions` (the frame of `actions()`): the cards always agree with the table."""
+    return ActionSummary(total=len(actions), done=int((actions["status"] == "done").sum()),
+                         ongoing=int((actions["status"] == "ongoing").sum()), overdue=int(actions["overdue"].sum()))
+
+
 def action_summary(store: Store, filters: Filters, today: dt.date | None = None) -> ActionSummary:
-    """Headline counts for the same selection as `actions`."""
-    today = today or dt.date.today()
-    where, params = _where(filters)
-    total, done, ongoing, overdue = store.query(
-        f"SELECT count(*), count(*) FILTER (WHERE a.status = 'done'), count(*) FILTER (WHERE a.status = 'ongoing'), "
-        f"count(*) FILTER (WHERE {_overdue_sql()}) FROM actions a WHERE {where}",
-        [today, list(FINISHED_STATUSES), *params],
-    )[0]
-    return ActionSummary(int(total), int(done), int(ongoing), int(overdue))
+    """Headline counts for the selection (for callers that do not list the actions themselves)."""
+    return summarise(actions(store, filters, today))
 
 
 def has_actions(store: Store) -> bool:
@@ -128,29 +127,22 @@ class BenchmarkPatterns:
     own_same_form: int = 0  # other regions with the own body's legal form
 
 
-def benchmark_patterns(store: Store) -> BenchmarkPatterns:
-    with store.cursor() as cur:
-        forms = cur.execute(
-            "SELECT legal_form, count(*) AS n FROM regions_benchmark GROUP BY legal_form ORDER BY n DESC, legal_form"
-        ).fetchall()
-        regions, first, last, median = cur.execute(
-            "SELECT count(*), min(founded), max(founded), median(founded) FROM regions_benchmark"
-        ).fetchone()
-        own = cur.execute(
-            "SELECT o.name, o.legal_form, o.founded, "
-            "(SELECT count(*) FROM regions_benchmark r WHERE r.legal_form = o.legal_form AND r.code <> o.code) "
-            "FROM regions_benchmark o WHERE o.code = ?",
-            [OWN_REGION],
-        ).fetchone()
+def benchmark_patterns(regions: pd.DataFrame) -> BenchmarkPatterns:
+    """The patterns of the benchmark `regions` (the frame of `benchmark()`, a few dozen rows at most)."""
+    forms = regions["legal_form"].value_counts(dropna=False)
+    by_form = sorted(((str(form), int(n)) for form, n in forms.items()), key=lambda item: (-item[1], item[0]))
+    founded = regions["founded"].dropna()
     patterns = BenchmarkPatterns(
-        regions=int(regions),
-        by_legal_form=tuple((form, int(n)) for form, n in forms),
-        founded_min=None if first is None else int(first),
-        founded_max=None if last is None else int(last),
-        founded_median=None if median is None else float(median),
+        regions=len(regions),
+        by_legal_form=tuple(by_form),
+        founded_min=int(founded.min()) if len(founded) else None,
+        founded_max=int(founded.max()) if len(founded) else None,
+        founded_median=float(founded.median()) if len(founded) else None,
     )
-    if own is None:
+    own = regions[regions["code"] == OWN_REGION]
+    if own.empty:
         return patterns
-    name, legal_form, founded, same_form = own
+    name, legal_form, founded_year = own.iloc[0][["name", "legal_form", "founded"]]
+    same_form = int(((regions["legal_form"] == legal_form) & (regions["code"] != OWN_REGION)).sum())
     return replace(patterns, own_name=name, own_legal_form=legal_form,
-                   own_founded=None if founded is None else int(founded), own_same_form=int(same_form))
+                   own_founded=None if pd.isna(founded_year) else int(founded_year), own_same_form=same_form)

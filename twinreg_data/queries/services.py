@@ -86,16 +86,14 @@ def catalogue(store: Store, filters: Filters, availability: tuple[str, ...] = ()
     return store.query_df(sql, params)
 
 
-def availability_by_domain(store: Store, filters: Filters, availability: tuple[str, ...] = (), channel: str = "",
-                           search: str = "") -> pd.DataFrame:
-    """Services per (domain, availability) for the same selection as `catalogue`: columns domain,
-    availability, services."""
-    where, params = _where(filters, availability, channel, search)
-    return store.query_df(
-        f"SELECT s.domain, s.availability, count(*) AS services FROM services s WHERE {where} "
-        "GROUP BY s.domain, s.availability ORDER BY s.domain, s.availability",
-        params,
-    )
+def availability_counts(rows: pd.DataFrame) -> pd.DataFrame:
+    """Services per (domain, availability) among catalogue `rows`: columns domain, availability, services.
+
+    Counted from the rows the page lists, so the chart always agrees with the table under it (and the database is
+    asked once).
+    """
+    counts = rows.groupby(["domain", "availability"], sort=True).size()
+    return counts.rename("services").reset_index().astype({"services": "int64"})
 
 
 def has_services(store: Store) -> bool:
