@@ -34,10 +34,11 @@ chosen = view.without_domains()  # one indicator's data do not depend on the dom
 
 meta = cached(indicators.indicator_meta, chosen, code)
 rows = cached(indicators.series, chosen, code)
+overview = cached(indicators.domain_overview, view)  # the page lists it below; it holds this indicator's changes
 if rows.empty:
     empty_state(lang, "indicators.empty_series")
 else:
-    changes = cached(indicators.latest_changes, chosen, code)
+    changes = indicators.latest_change_of(overview, code)
     for column, change in zip(st.columns(max(len(changes), 1)), changes.itertuples(), strict=False):
         column.metric(
             figures.metric_label(change.country, change.area, change.area_label, change.period, lang),
@@ -70,7 +71,6 @@ else:
 st.divider()
 st.subheader(t("indicators.overview", lang))
 st.caption(t("indicators.overview_caption", lang))
-overview = cached(indicators.domain_overview, view)
 if overview.empty:
     empty_state(lang)
 else:

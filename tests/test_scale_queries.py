@@ -106,7 +106,8 @@ def test_latest_changes_of_one_indicator_match_the_overview(scale_store):
     overview_rows = indicators.domain_overview(scale_store, view)
     for code in ("BENCH_001", "MOB_FERRY_PAX", "INT_POPULATION"):
         single = indicators.latest_changes(scale_store, view, code)
-        part = overview_rows[overview_rows["indicator"] == code].reset_index(drop=True)
+        part = indicators.latest_change_of(overview_rows, code)  # what the page shows
+        assert len(part) >= 1
         # (an all-empty flag column comes back as None objects rather than str NaN: compare as text)
         assert single.reset_index(drop=True).astype(str).replace({"None": "nan"}).equals(
             part.astype(str).replace({"None": "nan"}))

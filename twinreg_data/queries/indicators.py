@@ -216,6 +216,12 @@ def domain_overview(store: Store, filters: Filters) -> pd.DataFrame:
     return _latest_changes(store, filters, domain_sql, domain_params)
 
 
+def latest_change_of(overview: pd.DataFrame, code: str) -> pd.DataFrame:
+    """The rows of `code` in a domain_overview: its latest_changes, without asking the database again (an
+    indicator's headline areas and changes do not depend on which other indicators are listed)."""
+    return overview[overview["indicator"] == code].reset_index(drop=True)
+
+
 def map_points(store: Store, filters: Filters, code: str) -> pd.DataFrame:
     """Latest value per municipality with coordinates (periods may differ between municipalities)."""
     scope_sql, scope_params = _scope(filters)
