@@ -15,7 +15,7 @@ DEMO = "demo estimate, not official"
 # population_year, source
 # --------------------------------------------------------------------------------------------------
 _SF = "Statistics Finland (end of 2020)"
-_GUESS_EE = "GUESS - replace from Statistics Estonia"
+_GUESS_EE = "Demo estimate; to be replaced by the Statistics Estonia figure"
 _AREA_ROWS: tuple[tuple, ...] = (
     ("FI", "FI", "country", "", "Finland", "Suomi", "Finland", "Soome", None, None, None, None,
      "ISO 3166-1 country code"),
@@ -79,7 +79,7 @@ _AREA_ROWS: tuple[tuple, ...] = (
     ("EE-0304", "EE", "municipality", "EE001", "Kiili vald", "Kiili vald", "", "Kiili vald", 59.3078, 24.8378,
      6791, 2025, "ERR (1 Jan 2025)"),
     ("EE-0338", "EE", "municipality", "EE001", "Kose vald", "Kose vald", "", "Kose vald", 59.19, 25.17, 7500, None,
-     _GUESS_EE + " ; centre coordinates GUESS"),
+     _GUESS_EE + "; centre coordinates are also estimated"),
     ("EE-0353", "EE", "municipality", "EE001", "Kuusalu vald", "Kuusalu vald", "", "Kuusalu vald", 59.4439, 25.4414,
      6800, None, _GUESS_EE),
     ("EE-0424", "EE", "municipality", "EE001", "Loksa linn", "Loksa linn", "", "Loksa linn", 59.5784, 25.7167,
@@ -251,7 +251,6 @@ _FREQ = {i["code"]: i["frequency"] for i in INDICATORS}
 # OBSERVATIONS
 # --------------------------------------------------------------------------------------------------
 OBSERVATIONS: list[dict] = []
-_F = "facts.md"
 
 
 def _obs(indicator: str, area: str, period: object, value: float, flag: str | None = None, note: str = "",
@@ -278,38 +277,39 @@ def _estimates(indicator: str, area: str, series: dict, note: str, band: float =
 
 
 # Helsinki–Tallinn route total (facts.md B1): year -> (passengers, flag, note, source)
-_TALLINN = "Port of Tallinn via sjofartstidningen.se (facts.md B1)"
-_PH_AR = "Port of Helsinki annual report (facts.md B1)"
+_TALLINN = "Port of Tallinn via sjofartstidningen.se"
+_PH_AR = "Port of Helsinki annual report"
 _FERRY: dict[int, tuple[int, str | None, str, str]] = {
     2005: (5_983_000, None, "Tallinn–Helsinki line, Port of Tallinn count", _TALLINN),
     2006: (5_660_000, None, "−4.1% on 2005; Port of Tallinn count", _TALLINN),
-    2010: (6_960_000, "estimate", "derived: 71% of 9.8 M Port of Helsinki liner passengers (Low confidence)",
-           "investinfinland.fi citing Port of Helsinki (facts.md B1)"),
-    2011: (7_300_000, None, "", "Ships Monthly (facts.md B1)"),
+    2010: (6_960_000, "estimate", "estimated as 71% of 9.8 M Port of Helsinki liner passengers (low confidence)",
+           "investinfinland.fi citing Port of Helsinki"),
+    2011: (7_300_000, None, "", "Ships Monthly"),
     2012: (7_500_000, None, "may be a year-end estimate by the port",
-           "Port of Helsinki press release Dec 2012 (facts.md B1)"),
-    2013: (7_600_000, "estimate", "derived from ERR: 2014 ~8 M = +5.1% (Low confidence)", "ERR (facts.md B1)"),
-    2014: (8_000_000, None, "\"close to eight million\", Port of Tallinn basis", "news.err.ee/114739 (facts.md B1)"),
-    2015: (8_400_000, "estimate", "derived: 2016 = 8.74 M was +4.0% (Low confidence)", "derived (facts.md B1)"),
+           "Port of Helsinki press release Dec 2012"),
+    2013: (7_600_000, "estimate", "estimated back from ERR: 2014 ~8 M was +5.1% (low confidence)", "ERR"),
+    2014: (8_000_000, None, "\"close to eight million\", Port of Tallinn basis", "news.err.ee/114739"),
+    2015: (8_400_000, "estimate", "estimated back from 2016: 8.74 M was +4.0% (low confidence)",
+           "Demo estimate derived from the 2016 figure and its reported growth rate"),
     2016: (8_740_000, "break", "first year on the Port of Helsinki liner-statistics basis (Port of Tallinn: 8.51 M)",
-           "Port of Helsinki via vesselfinder (facts.md B1)"),
+           "Port of Helsinki via vesselfinder"),
     2017: (9_012_000, None, "", _PH_AR),
     2018: (8_846_000, None, "", _PH_AR),
     2019: (8_925_000, None, "", _PH_AR),
     2020: (4_097_000, None, "COVID-19 travel restrictions", _PH_AR),
     2021: (3_150_000, None, "−23% on 2020; COVID-19 restrictions", _PH_AR),
-    2022: (6_000_000, "estimate", "GUESS (facts.md B1): Jan–Jul 2022 = 3.5 M; Port of Tallinn total 7.0 M",
-           "GUESS from Port of Helsinki Aug 2022 and Port of Tallinn figures"),
-    2023: (6_900_000, "estimate", "GUESS (facts.md B1): Port of Helsinki total passengers +12%",
-           "GUESS from portofhelsinki.fi"),
-    2024: (7_200_000, "estimate", "GUESS (facts.md B1): Port of Helsinki 9.4 M ferry passengers in total",
-           "GUESS from ferryshippingnews 2025-01-28"),
+    2022: (6_000_000, "estimate", "Demo estimate: Jan–Jul 2022 = 3.5 M; Port of Tallinn total 7.0 M",
+           "Demo estimate from Port of Helsinki Aug 2022 and Port of Tallinn figures"),
+    2023: (6_900_000, "estimate", "Demo estimate: Port of Helsinki total passengers +12%",
+           "Demo estimate from portofhelsinki.fi"),
+    2024: (7_200_000, "estimate", "Demo estimate: Port of Helsinki 9.4 M ferry passengers in total",
+           "Demo estimate from ferryshippingnews 2025-01-28"),
 }
 # 2007–2009: linear interpolation between 2006 and 2010 (no published figure at hand).
 for _y in (2007, 2008, 2009):
     _v = _FERRY[2006][0] + (_FERRY[2010][0] - _FERRY[2006][0]) * (_y - 2006) / 4
     _FERRY[_y] = (int(round(_v, -3)), "estimate", "linear interpolation between 2006 and 2010; " + DEMO,
-                  "interpolated (facts.md B1)")
+                  "Demo estimate interpolated between the sourced 2006 and 2010 figures")
 _FERRY = dict(sorted(_FERRY.items()))
 for _y, (_v, _flag, _note, _src) in _FERRY.items():
     _obs("MOB_FERRY_PAX", "FI-091", _y, _v, _flag, _note, _src, 0.08 if _y >= 2022 else None)
@@ -324,12 +324,12 @@ for _y in (2019, 2022, 2023, 2024):
     for _m, _v in enumerate(_months, 1):
         _obs("MOB_FERRY_PAX_M", "FI-091", f"{_y}-{_m:02d}", _v, "estimate",
              "monthly split of the annual total by a seasonal profile anchored on Feb 2015, Mar 2016 and "
-             f"Jul 2015 monthly points (facts.md B1); {DEMO}",
-             "derived from the annual series (facts.md B1)")
+             f"Jul 2015 monthly figures; {DEMO}",
+             "Demo estimate derived from the annual Helsinki–Tallinn ferry passenger series")
 
 # Cars: 1.2 M crossed the Gulf of Finland in 2014 (finestlink.fi, facts.md B1); other years are estimates.
-_obs("MOB_FERRY_CARS", "FI-091", 2014, 1_200_000, None, "all cars crossing the Gulf of Finland (Med confidence)",
-     "finestlink.fi (facts.md B1)")
+_obs("MOB_FERRY_CARS", "FI-091", 2014, 1_200_000, None, "all cars crossing the Gulf of Finland (medium confidence)",
+     "finestlink.fi")
 _estimates("MOB_FERRY_CARS", "FI-091",
            {2012: 1_120_000, 2013: 1_160_000, 2015: 1_230_000, 2016: 1_260_000, 2017: 1_290_000,
             2018: 1_300_000, 2019: 1_310_000, 2020: 820_000, 2021: 760_000, 2022: 1_050_000,
@@ -340,24 +340,24 @@ _estimates("MOB_FERRY_CARS", "FI-091",
 _estimates("MOB_AIR_PAX", "FI-092",
            {2016: 160_000, 2017: 170_000, 2018: 180_000, 2019: 185_000, 2020: 35_000, 2021: 25_000,
             2022: 90_000, 2023: 110_000, 2024: 120_000},
-           "GUESS (facts.md B1): no annual figure found, under 0.3 M a year; Finnair suspended the route in "
-           f"March 2020 and resumed once weekly on 16 Apr 2020; {DEMO}", band=0.4)
+           "Demo estimate, not official: no annual figure found, under 0.3 M a year; Finnair suspended the route "
+           "in March 2020 and resumed once weekly on 16 Apr 2020", band=0.4)
 
 # --- integration ----------------------------------------------------------------------------------
-_SF_LANG = "Statistics Finland via Postimees / Finland Times / ERR reprints (facts.md B2)"
+_SF_LANG = "Statistics Finland via Postimees / Finland Times / ERR reprints"
 for _y, _v in {2012: 38_364, 2017: 49_590, 2020: 49_551, 2023: 50_202, 2024: 49_564}.items():
     _obs("INT_EE_SPEAKERS_FI", "FI", _y, _v, source=_SF_LANG)
 for _area, _v in {"FI-091": 12_970, "FI-092": 8_781, "FI-049": 6_566, "FI-245": 1_163, "FI-257": 1_086}.items():
     _obs("INT_EE_SPEAKERS_FI", _area, 2017, _v, None,
          "reported as 'Estonians' by municipality; taken here as Estonian mother tongue (>35,000 live in Uusimaa)",
-         "Statistics Finland via Wikipedia (facts.md B2)")
+         "Statistics Finland via Wikipedia")
 
-_obs("INT_EE_CITIZENS_FI", "FI", 2017, 51_539, source="Statistics Finland via Wikipedia (facts.md B2)")
+_obs("INT_EE_CITIZENS_FI", "FI", 2017, 51_539, source="Statistics Finland via Wikipedia")
 _obs("INT_EE_CITIZENS_FI", "FI", 2019, 52_358, "break",
      "Estonian population register: Estonian citizens with a Finnish address on 1 Sep 2019 (different basis)",
-     "ERR 2019-10-08 (facts.md B2)")
+     "ERR 2019-10-08")
 _obs("INT_EE_CITIZENS_FI", "FI", 2022, 54_084, None,
-     "Estonian population register, early 2022 (41,820 of them eligible voters)", "ERR 2022-02-01 (facts.md B2)")
+     "Estonian population register, early 2022 (41,820 of them eligible voters)", "ERR 2022-02-01")
 _estimates("INT_EE_CITIZENS_FI", "FI", {2020: 52_900, 2021: 53_500, 2023: 54_300, 2024: 54_100},
            f"{DEMO}: interpolated on the register basis between the 2019 and 2022 figures", band=0.05)
 
@@ -366,9 +366,9 @@ for _a in AREAS:
     if _a["level"] != "municipality":
         continue
     _src = _a["source"]
-    if "GUESS" in _src:
+    if _src.startswith(_GUESS_EE):
         _obs("INT_POPULATION", _a["code"], _a.get("population_year", 2020), _a["population"], "estimate",
-             "GUESS (facts.md B4b): placeholder, replace from Statistics Estonia table RV0240; year assumed 2020",
+             "Demo estimate, to be replaced by Statistics Estonia table RV0240; year of the figure assumed to be 2020",
              _src, 0.1)
     elif "population_year" not in _a:
         _obs("INT_POPULATION", _a["code"], 2020, _a["population"], "estimate",
@@ -377,66 +377,66 @@ for _a in AREAS:
         _obs("INT_POPULATION", _a["code"], _a["population_year"], _a["population"], source=_src)
 # Further sourced population points (facts.md B4).
 for _area, _y, _v, _src in (
-    ("FI1B1", 2019, 1_689_725, "Statistics Finland via Yleisradio/geodata (facts.md B4)"),
-    ("FI1B1", 2020, 1_702_678, "Statistics Finland via Yleisradio/geodata (facts.md B4)"),
-    ("EE001", 2018, 610_468, "Statistics Estonia via Wikipedia (facts.md B4)"),
-    ("EE001", 2023, 638_076, "Statistics Estonia (facts.md B4)"),
-    ("EE-0784", 2020, 443_920, "Estonian population register via ERR (facts.md B4)"),
-    ("EE-0304", 2020, 5_703, "ERR (facts.md B4b)"),
-    ("FI-091", 2023, 674_500, "Statista (facts.md B4, Med confidence)"),
-    ("FI-091", 2024, 684_018, "Statista (facts.md B4, Med confidence)"),
-    ("FI-049", 2023, 314_000, "Statista (facts.md B4, Med confidence; rounded)"),
-    ("FI-049", 2024, 320_900, "Statista (facts.md B4, Med confidence; rounded)"),
+    ("FI1B1", 2019, 1_689_725, "Statistics Finland via Yleisradio/geodata"),
+    ("FI1B1", 2020, 1_702_678, "Statistics Finland via Yleisradio/geodata"),
+    ("EE001", 2018, 610_468, "Statistics Estonia via Wikipedia"),
+    ("EE001", 2023, 638_076, "Statistics Estonia"),
+    ("EE-0784", 2020, 443_920, "Estonian population register via ERR"),
+    ("EE-0304", 2020, 5_703, "ERR"),
+    ("FI-091", 2023, 674_500, "Statista (medium confidence)"),
+    ("FI-091", 2024, 684_018, "Statista (medium confidence)"),
+    ("FI-049", 2023, 314_000, "Statista (medium confidence; rounded)"),
+    ("FI-049", 2024, 320_900, "Statista (medium confidence; rounded)"),
 ):
     _obs("INT_POPULATION", _area, _y, _v, source=_src)
 
 # --- digital ------------------------------------------------------------------------------------------
 _obs("DIG_ERX_FI_EE", "EE", 2019, 6_200, "estimate",
      "Kela: 3,664 Finnish ePrescriptions used in Estonia by end of July 2019 (~500 a month); the full-year "
-     f"figure is a {DEMO}", "baltic-course citing Kela (facts.md B3) + demo estimate", 0.15)
+     f"figure is a {DEMO}", "baltic-course citing Kela + demo estimate", 0.15)
 _estimates("DIG_ERX_FI_EE", "EE", {2020: 3_600, 2021: 4_100, 2022: 6_500, 2023: 7_900, 2024: 8_800},
-           f"{DEMO}; about 9,000 FI→EE dispensations in total by mid-2020 (JMIR 2023, facts.md B3)")
+           f"{DEMO}; about 9,000 FI→EE dispensations in total by mid-2020 (JMIR 2023)")
 _estimates("DIG_ERX_EE_FI", "FI", {2020: 1_200, 2021: 2_100, 2022: 3_400, 2023: 4_300, 2024: 5_000},
-           f"{DEMO}; EE→FI service live since 2020 (JMIR 2023, facts.md B3)", band=0.25)
+           f"{DEMO}; EE→FI service live since 2020 (JMIR 2023)", band=0.25)
 _obs("DIG_EID_SERVICES", "FI", 2017, 0, None, "foreign eIDs not yet accepted by Suomi.fi e-Identification",
-     "vrk.fi (facts.md B3)")
+     "vrk.fi")
 _obs("DIG_EID_SERVICES", "FI", 2018, 0, None, "foreign eIDs not yet accepted by Suomi.fi e-Identification",
-     "vrk.fi (facts.md B3)")
+     "vrk.fi")
 _obs("DIG_EID_SERVICES", "FI", 2019, 40, "break",
      f"Suomi.fi e-Identification accepts eIDAS-notified foreign eIDs from Feb 2019 (vrk.fi); count is a {DEMO}",
-     "vrk.fi (facts.md B3) + demo estimate")
+     "vrk.fi + demo estimate")
 _estimates("DIG_EID_SERVICES", "FI", {2020: 75, 2021: 110, 2022: 140, 2023: 160, 2024: 175}, DEMO, band=0.2)
 _estimates("DIG_EID_SERVICES", "EE", {2019: 5, 2020: 10, 2021: 20, 2022: 35, 2023: 60, 2024: 80},
-           f"{DEMO}; the e-ID 'digital wall' is still reported in 2023 (Info Norden, facts.md B3)", band=0.3)
+           f"{DEMO}; the e-ID 'digital wall' is still reported in 2023 (Info Norden)", band=0.3)
 
 # --- employment -------------------------------------------------------------------------------------
 _obs("EMP_POSTED_NOTIF", "FI", 2021, 10_003, None,
      "10,003 notifications from 57 countries (~20,000 employees); Estonia the largest sending country",
-     "Finnish OSH authority via aalberq.com (facts.md B2)")
+     "Finnish OSH authority via aalberq.com")
 _estimates("EMP_POSTED_NOTIF", "FI",
            {2018: 7_400, 2019: 8_600, 2020: 8_900, 2022: 10_600, 2023: 11_200, 2024: 10_900},
            f"{DEMO}; anchored on the 2021 figure (10,003)")
 _obs("EMP_COMMUTERS_EE_FI", "EE", 2018, 10_000, "estimate",
-     "\"10,000 or more\" regular Estonian commuters to Finland (Low–Med confidence)",
-     "Green European Journal 2018 (facts.md B2)", 0.3)
+     "\"10,000 or more\" regular Estonian commuters to Finland (low to medium confidence)",
+     "Green European Journal 2018", 0.3)
 _estimates("EMP_COMMUTERS_EE_FI", "EE", {2016: 11_000, 2020: 8_000, 2022: 8_800, 2023: 9_200, 2024: 9_400},
-           f"{DEMO}; anchored on \"10,000 or more\" (2018, facts.md B2)", band=0.3)
+           f"{DEMO}; anchored on \"10,000 or more\" (Green European Journal, 2018)", band=0.3)
 
 # --- legal, education, taxation, social security, information (annual demo estimates) ---------------
 _obs("LEG_DUAL_REG_PERSONS", "FI", 2024, 5_000, None,
      "about 5,000 Finns registered in both Finland and Estonia; reporting under the address-exchange "
-     "agreement (signed 21 Sep 2022) to start by end-2025", "DVV press release 27.8.2024 (facts.md B2)")
+     "agreement (signed 21 Sep 2022) to start by end-2025", "DVV press release 27.8.2024")
 _estimates("LEG_DUAL_REG_PERSONS", "FI", {2021: 5_300, 2022: 5_250, 2023: 5_100, 2025: 4_600},
            f"{DEMO}; anchored on the DVV figure of about 5,000 (2024)", band=0.15)
 
 _obs("EDU_FI_STUDENTS_EE", "EE", 2010, 570, None, "academic year 2010/11: 570 of 1,282 foreign students",
-     "Statistics Estonia via Baltic Times (facts.md B2)")
+     "Statistics Estonia via Baltic Times")
 _obs("EDU_FI_STUDENTS_EE", "EE", 2014, 700, "estimate",
      "reported as 'more than 700' Finnish students in Tallinn alone; the national total may be higher",
-     "Helsinki-Tallinn F&F 2014 (facts.md B2)")
+     "Helsinki-Tallinn F&F 2014")
 OBSERVATIONS[-1].update(value_low=700, value_high=900)
 _estimates("EDU_FI_STUDENTS_EE", "EE", {2016: 800, 2018: 850, 2020: 780, 2022: 820, 2024: 880},
-           f"{DEMO}; extrapolated from the 2010 and 2014 figures (facts.md B2)", band=0.2)
+           f"{DEMO}; extrapolated from the 2010 and 2014 figures", band=0.2)
 
 _estimates("EDU_RECOGNITION_DAYS", "FI", {2019: 72, 2020: 85, 2021: 96, 2022: 88, 2023: 79, 2024: 70},
            f"{DEMO}; statutory maximum four months", band=0.1)
@@ -449,7 +449,7 @@ _estimates("TAX_DOUBLE_CASES", "EE", {2019: 120, 2020: 140, 2021: 175, 2022: 160
            f"{DEMO}; peak 2021 from cross-border teleworking during COVID-19", band=0.25)
 _estimates("TAX_FI_TAXCARD_EE", "FI",
            {2019: 17_800, 2020: 15_900, 2021: 15_200, 2022: 16_400, 2023: 16_900, 2024: 16_600},
-           f"{DEMO}; no headcount of Estonians taxed in Finland was found (facts.md B2)", band=0.2)
+           f"{DEMO}; no headcount of Estonians taxed in Finland was found", band=0.2)
 
 _estimates("SOC_A1_CERTS", "EE",
            {2018: 11_500, 2019: 12_400, 2020: 10_100, 2021: 10_800, 2022: 11_300, 2023: 11_000, 2024: 10_600},
@@ -508,17 +508,17 @@ def _flow(origin: str, destination: str, mode: str, period: object, volume: floa
 
 # Ferry passengers: route total (MOB_FERRY_PAX) split half and half by direction.
 for _y, (_v, _flag, _note, _src) in _FERRY.items():
-    _extra = "; route total is a GUESS" if _y >= 2022 else ("; route total is an estimate" if _flag == "estimate"
-                                                             else "")
+    _extra = ("; route total is a demo estimate" if _y >= 2022
+              else "; route total is an estimate" if _flag == "estimate" else "")
     for _o, _d in (("FI-091", "EE-0784"), ("EE-0784", "FI-091")):
-        _flow(_o, _d, "ferry", _y, _v // 2, "passengers", f"facts.md B1 (route total: {_src})",
+        _flow(_o, _d, "ferry", _y, _v // 2, "passengers", f"{_src} (route total, split by direction)",
               "direction split is an estimate (50/50 of the route total)" + _extra)
 
 # Air passengers Helsinki-Vantaa ↔ Tallinn: GUESS, half of the MOB_AIR_PAX estimate each way.
 _AIR = {2019: 185_000, 2020: 35_000, 2021: 25_000, 2022: 90_000, 2023: 110_000, 2024: 120_000}
 for _y, _v in _AIR.items():
     for _o, _d in (("FI-092", "EE-0784"), ("EE-0784", "FI-092")):
-        _flow(_o, _d, "air", _y, _v // 2, "passengers", "GUESS (facts.md B1): no annual route figure found",
+        _flow(_o, _d, "air", _y, _v // 2, "passengers", "Demo estimate: no annual route figure found",
               f"{DEMO}; under 0.3 M a year in total, split 50/50 by direction")
 
 # Regular commuters from four Harju municipalities to three Uusimaa cities (travelling by ferry).
@@ -529,13 +529,13 @@ for _y, _total in ((2018, 6_000), (2023, 5_500)):
     for _o, _so in _ORIGIN_SHARE.items():
         for _d, _sd in _DEST_SHARE.items():
             _flow(_o, _d, "ferry", _y, int(round(_total * _so * _sd, -1)), "commuters",
-                  "demo estimate based on facts.md B2 (\"10,000 or more\" regular EE→FI commuters, 2018)",
+                  "Demo estimate based on Green European Journal 2018 (\"10,000 or more\" regular EE→FI commuters)",
                   f"{DEMO}: these 12 municipal pairs are assumed to cover about 60% of all regular "
                   "Estonia→Finland commuters; the split by municipality is invented")
 
 # Vehicles: 1.2 M cars crossed the Gulf of Finland in 2014 (both directions, all Helsinki–Tallinn lines).
 for _o, _d in (("FI-091", "EE-0784"), ("EE-0784", "FI-091")):
-    _flow(_o, _d, "ferry", 2014, 600_000, "vehicles", "finestlink.fi (facts.md B1): 1.2 M cars in 2014",
+    _flow(_o, _d, "ferry", 2014, 600_000, "vehicles", "finestlink.fi: 1.2 M cars in 2014",
           "direction split 50/50 is an estimate")
 
 # Planned tunnel: study projection, not an observation.

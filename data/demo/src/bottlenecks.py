@@ -35,11 +35,11 @@ def _bn(code: str, domain: str, side: str, level: str, severity: int, people: tu
     BOTTLENECKS.append(record)
 
 
-COMMUTERS_SRC = ("facts.md B2: '10,000 or more' regular Estonian commuters to Finland (Green European Journal 2018); "
-                 "upper bound demo estimate, not official")
-POSTED_SRC = ("GUESS: Estonia is the top origin of ~20,000 employees posted to Finland in 2021 (Finnish OSH authority "
-              "via aalberq.com, facts.md B2); the Estonian share is not published, demo estimate, not official")
-SPEAKERS_SRC = ("facts.md B2: 50,202 Estonian-speakers in Finland in 2023 (Statistics Finland); share affected is a "
+COMMUTERS_SRC = ("'10,000 or more' regular Estonian commuters to Finland (Green European Journal 2018); "
+                 "upper bound is a demo estimate, not official")
+POSTED_SRC = ("Demo estimate, not official: Estonia is the top origin of ~20,000 employees posted to Finland in 2021 "
+              "(Finnish OSH authority via aalberq.com), but the Estonian share is not published")
+SPEAKERS_SRC = ("50,202 Estonian-speakers in Finland in 2023 (Statistics Finland); share affected is a "
                 "demo estimate, not official")
 
 # --- mobility -------------------------------------------------------------------------------------------------
@@ -77,7 +77,7 @@ _bn("BN-002", "mobility", "EE", "municipal", 2, (3000, 8000, DEMO), ("HSL (count
 _bn("BN-003", "mobility", "both", "municipal", 2, (10000, 30000, DEMO),
     ("Helsingin kaupunki", "Tallinna Linnavalitsus"), "statistics", "2017-09-20", "procedure",
     "commuters; tourists; residents of harbour districts", "MOB_FERRY_PAX;MOB_FERRY_PAX_M;MOB_FERRY_CARS",
-    "Port of Helsinki passenger statistics (facts.md B1); " + DEMO_REF,
+    "Port of Helsinki passenger statistics; " + DEMO_REF,
     en=("Congested connections between the ferry harbours and city centres",
         "Several thousand passengers leave the ferries at once in Helsinki's West Harbour and Tallinn's Old City "
         "Harbour, and local transport is not timed to the arrivals. Commuters lose time and the harbour districts "
@@ -111,7 +111,7 @@ _bn("BN-004", "mobility", "both", "national", 3, (2000, 6000, DEMO),
 _bn("BN-005", "taxation", "both", "national", 4, (5000, 15000, DEMO), ("Verohallinto", "Maksu- ja Tolliamet"),
     "enquiry", "2020-10-12", "agreement", "commuters; remote workers; employers",
     "TAX_DOUBLE_CASES;EMP_COMMUTERS_EE_FI",
-    "Your Europe Advice 2023: teleworking and tax enquiries rising (ECAS, facts.md B5); " + DEMO_REF,
+    "Your Europe Advice 2023: teleworking and tax enquiries rising (ECAS); " + DEMO_REF,
     en=("Taxation of remote work by cross-border commuters",
         "Since 2020 many commuters employed in Finland work part of the week from their home in Estonia. Employers "
         "and employees are unsure which country may tax the home-office days and whether social security changes, "
@@ -144,7 +144,7 @@ _bn("BN-006", "taxation", "both", "national", 4, (3000, 8000, DEMO), ("Verohalli
 _bn("BN-007", "taxation", "FI", "national", 3, (5000, 12000, POSTED_SRC), ("Verohallinto", "Maksu- ja Tolliamet"),
     "interview", "2016-09-14", "procedure", "construction workers; posted workers; subcontractors",
     "TAX_FI_TAXCARD_EE;EMP_POSTED_NOTIF",
-    "baltic-course: tax number required on Finnish construction sites (facts.md B2); " + DEMO_REF,
+    "baltic-course: tax number required on Finnish construction sites; " + DEMO_REF,
     en=("Finnish tax number required on construction sites",
         "Everyone working on a shared construction site in Finland must carry a photo ID card showing a Finnish tax "
         "number, and people without a Finnish identity code must first prove their identity at a Finnish tax "
@@ -161,7 +161,7 @@ _bn("BN-007", "taxation", "FI", "national", 3, (5000, 12000, POSTED_SRC), ("Vero
 
 _bn("BN-008", "taxation", "FI", "national", 3, (4000, 10000, DEMO), ("Verohallinto", "Maksu- ja Tolliamet"),
     "enquiry", "2019-06-03", "information", "short-term workers; seasonal workers", "TAX_FI_TAXCARD_EE",
-    "Yle 3-5620293 and baltic-course on the six-month rule (facts.md B2); " + DEMO_REF,
+    "Yle (article 3-5620293) and baltic-course on the six-month rule; " + DEMO_REF,
     en=("Unclear tax status of short-term workers (six-month rule)",
         "Pay for work in Finland is taxed as a resident's income once the stay exceeds six months, but stays are "
         "often broken by weekends and holidays in Estonia. Workers get a 35% source-tax card or a progressive tax "
@@ -227,7 +227,7 @@ _bn("BN-011", "education", "EE", "municipal", 3, (300, 900, DEMO), ("Opetushalli
         "hilisemat naasmist Soome."))
 
 _bn("BN-012", "education", "both", "national", 2,
-    (1500, 3000, "facts.md B2: >700 Finnish students in Tallinn (2014) and 167 at Tallinn University's Helsinki "
+    (1500, 3000, ">700 Finnish students in Tallinn (2014) and 167 at Tallinn University's Helsinki "
                  "branch; yearly graduates affected are a demo estimate, not official"),
     ("Opetushallitus", "Haridus- ja Teadusministeerium"), "report", "2020-05-11", "digital_interoperability",
     "students; graduates; employers; universities", "EDU_FI_STUDENTS_EE", DEMO_REF,
@@ -247,11 +247,11 @@ _bn("BN-012", "education", "both", "national", 2,
 
 # --- digital --------------------------------------------------------------------------------------------------
 _bn("BN-013", "digital", "both", "EU", 4,
-    (3000, 9000, "facts.md B3: ~500 dispensations a month in 2019 and ~9,000 FI→EE dispensations by 2020 "
+    (3000, 9000, "~500 dispensations a month in 2019 and ~9,000 FI→EE dispensations by 2020 "
                  "(baltic-course; JMIR 2023); number of people is a demo estimate, not official"),
     ("Kela", "Tervisekassa; Tervise ja Heaolu Infosüsteemide Keskus (TEHIK)"), "report", "2016-05-17",
     "digital_interoperability", "commuters; Finns living in Estonia; tourists", "DIG_ERX_FI_EE",
-    "eHDSI/CEF; Yle; JMIR 2023 (facts.md B3)",
+    "eHDSI/CEF; Yle; JMIR 2023",
     en=("Finnish e-prescriptions not valid in Estonian pharmacies",
         "Finns living or working in Estonia could not buy their medicines in Estonian pharmacies with a Finnish "
         "e-prescription and had to obtain a paper prescription. Finland and Estonia agreed to be the first EU "
@@ -269,7 +269,7 @@ _bn("BN-013", "digital", "both", "EU", 4,
 _bn("BN-014", "digital", "both", "EU", 3, (2000, 8000, DEMO),
     ("Kela", "Tervisekassa; Tervise ja Heaolu Infosüsteemide Keskus (TEHIK)"), "report", "2016-05-17",
     "digital_interoperability", "commuters; Estonians living in Finland; tourists", "DIG_ERX_EE_FI",
-    "JMIR 2023; farmaceuticos.com (facts.md B3)",
+    "JMIR 2023; farmaceuticos.com",
     en=("Estonian e-prescriptions not valid in Finnish pharmacies",
         "Estonians living or working in Finland could not use an Estonian e-prescription in a Finnish pharmacy and "
         "had to see a Finnish doctor again for a new prescription. The Estonian-to-Finnish direction was built "
@@ -287,7 +287,7 @@ _bn("BN-014", "digital", "both", "EU", 3, (2000, 8000, DEMO),
 _bn("BN-015", "digital", "FI", "EU", 4, (20000, 50000, SPEAKERS_SRC),
     ("Digi- ja väestötietovirasto (Väestörekisterikeskus until 2019)", "Riigi Infosüsteemi Amet"), "report",
     "2017-02-14", "digital_interoperability", "Estonians living in Finland; commuters", "DIG_EID_SERVICES",
-    "vrk.fi: Suomi.fi e-Identification accepts eIDAS-notified foreign e-IDs from February 2019 (facts.md B3)",
+    "vrk.fi: Suomi.fi e-Identification accepts eIDAS-notified foreign e-IDs from February 2019",
     en=("Estonian ID-card not accepted by Finnish public e-services",
         "Estonians living in Finland without Finnish online banking codes could not log in to Finnish public "
         "e-services such as Suomi.fi, Kela or MyTax. The eIDAS Regulation obliges public services to accept the "
@@ -304,7 +304,7 @@ _bn("BN-015", "digital", "FI", "EU", 4, (20000, 50000, SPEAKERS_SRC),
 _bn("BN-016", "digital", "both", "EU", 5, (20000, 60000, SPEAKERS_SRC),
     ("Digi- ja väestötietovirasto; Liikenne- ja viestintävirasto Traficom", "Riigi Infosüsteemi Amet"),
     "roundtable", "2021-11-09", "digital_interoperability", "commuters; newcomers; families; entrepreneurs",
-    "DIG_EID_SERVICES", "Info Norden top-10 border obstacles 2023: the 'digital wall' (facts.md B3); " + DEMO_REF,
+    "DIG_EID_SERVICES", "Info Norden top-10 border obstacles 2023: the 'digital wall'; " + DEMO_REF,
     en=("Private e-services do not accept the other country's e-ID (the digital wall)",
         "In Finland banks, telecom operators, insurers and many online shops accept only Finnish bank codes or "
         "mobile ID, and Estonian services rarely accept Finnish ones. People who live on one side and work on the "
@@ -325,7 +325,7 @@ _bn("BN-016", "digital", "both", "EU", 5, (20000, 60000, SPEAKERS_SRC),
 _bn("BN-017", "employment", "FI", "national", 3, (6000, 10000, POSTED_SRC),
     ("Työ- ja elinkeinoministeriö", "Tööinspektsioon"), "statistics", "2022-03-08", "procedure",
     "posted workers; subcontractors; construction companies", "EMP_POSTED_NOTIF",
-    "Finnish OSH authority: 10,003 posting notifications in 2021, top origin Estonia (via aalberq.com, facts.md B2)",
+    "Finnish OSH authority: 10,003 posting notifications in 2021, top origin Estonia (via aalberq.com)",
     en=("Posting rules are burdensome for small Estonian companies",
         "An Estonian company that posts workers to Finland must file a posting notification, appoint a "
         "representative in Finland and keep documents available, on top of A1 certificates and tax numbers. Small "
@@ -458,7 +458,7 @@ _bn("BN-024", "social_security", "both", "EU", 2, (20000, 50000, DEMO),
 _bn("BN-025", "legal_admin", "both", "national", 3, (10000, 60000, DEMO),
     ("Digi- ja väestötietovirasto (Väestörekisterikeskus until 2019)", "Riigi Infosüsteemi Amet"), "report",
     "2016-02-16", "digital_interoperability", "companies; movers; public authorities", None,
-    "ria.ee; OpenGovAsia; OECD-OPSI on the X-Road federation (facts.md B3)",
+    "ria.ee; OpenGovAsia; OECD-OPSI on the X-Road federation",
     en=("Population and business register data not exchanged between authorities",
         "Finnish and Estonian authorities had to ask people and companies for register extracts from the other "
         "country, because the two national data exchange layers were not connected. The solution was a federation "
@@ -473,11 +473,11 @@ _bn("BN-025", "legal_admin", "both", "national", 3, (10000, 60000, DEMO),
         "andmevahetuskihi (Palveluväylä) föderatsioon."))
 
 _bn("BN-026", "legal_admin", "both", "national", 3,
-    (4500, 5500, "facts.md B2: ~5,000 Finns registered in both FI and EE (DVV press release 27.8.2024); the range "
+    (4500, 5500, "~5,000 Finns registered in both FI and EE (DVV press release 27.8.2024); the range "
                  "is a demo estimate"),
     ("Digi- ja väestötietovirasto", "Siseministeerium"), "statistics", "2019-09-10", "agreement",
     "movers; families; municipalities", "LEG_DUAL_REG_PERSONS;INT_POPULATION",
-    "DVV press release 27.8.2024 (facts.md B2)",
+    "DVV press release 27.8.2024",
     en=("People registered as residents in both countries",
         "About 5,000 Finns are registered as residents both in Finland and in Estonia, which distorts population "
         "figures, municipal funding and electoral rolls and can lead to duplicate benefits or taxes. The population "
@@ -492,11 +492,11 @@ _bn("BN-026", "legal_admin", "both", "national", 3,
         "või -maksud. Rahvastikuregistritel puudus kord, millega teineteisele inimese elukohavahetusest teatada."))
 
 _bn("BN-027", "legal_admin", "both", "EU", 4,
-    (16000, 60000, "facts.md B2: 16,000 people with Finnish identity codes registered in Estonia (c. 2012, Yle); "
-                   "upper bound demo estimate, not official"),
+    (16000, 60000, "16,000 people with Finnish identity codes registered in Estonia (c. 2012, Yle); "
+                   "upper bound is a demo estimate, not official"),
     ("Digi- ja väestötietovirasto", "Siseministeerium"), "report", "2021-03-16", "digital_interoperability",
     "movers; commuters; public authorities", None,
-    "Info Norden top-10 2023: e-ID matching across registers (facts.md B3); " + DEMO_REF,
+    "Info Norden top-10 2023: e-ID matching across registers; " + DEMO_REF,
     en=("Matching a person's records across population registers",
         "A person has a different identity code in each country, and registers cannot reliably tell that two "
         "records belong to the same person when names are spelt differently. Errors lead to wrong tax, benefit and "
@@ -565,7 +565,7 @@ _bn("BN-030", "integration", "FI", "municipal", 2, (3000, 6000, SPEAKERS_SRC),
 _bn("BN-031", "integration", "both", "national", 4, (4000, 12000, DEMO),
     ("Finanssivalvonta", "Finantsinspektsioon"), "report", "2021-06-08", "procedure",
     "newcomers; commuters; students", None,
-    "Info Norden top-10 2023: bank accounts without a local ID code (facts.md B3); " + DEMO_REF,
+    "Info Norden top-10 2023: bank accounts without a local ID code; " + DEMO_REF,
     en=("Opening a bank account or renting a home without a local identity code",
         "Banks and landlords ask for a local personal identity code and credit history before opening an account "
         "or signing a lease. Newcomers from across the gulf are caught in a loop: no account without an address, "
@@ -597,7 +597,7 @@ _bn("BN-032", "integration", "FI", "national", 3, (5000, 15000, DEMO),
 
 # --- information ----------------------------------------------------------------------------------------------
 _bn("BN-033", "information", "FI", "national", 3,
-    (40000, 55000, "facts.md B2: 50,202 Estonian-speakers in Finland (2023, Statistics Finland); the range is a "
+    (40000, 55000, "50,202 Estonian-speakers in Finland (2023, Statistics Finland); the range is a "
                    "demo estimate"),
     ("Digi- ja väestötietovirasto (Suomi.fi)", "Riigi Infosüsteemi Amet (eesti.ee)"), "survey", "2018-11-20",
     "information", "workers; families; newcomers", "INF_PAGES_ET;INT_EE_SPEAKERS_FI", DEMO_REF,
@@ -617,7 +617,7 @@ _bn("BN-033", "information", "FI", "national", 3,
 _bn("BN-034", "information", "both", "regional", 3, (10000, 30000, DEMO),
     ("Uudenmaan liitto", "Harjumaa Omavalitsuste Liit"), "roundtable", "2017-06-13", "information",
     "commuters; movers; employers", "INF_ENQUIRIES",
-    "Benchmark: Øresunddirekt and Info Norden (facts.md C); " + DEMO_REF,
+    "Benchmark: Øresunddirekt and Info Norden; " + DEMO_REF,
     en=("No single information point for cross-border movers",
         "Advice is split between tax offices, Kela, employment services, trade unions, embassies and private "
         "consultants, and none of them covers both countries. Unlike the Øresund region (Øresunddirekt) or the "
@@ -635,12 +635,11 @@ _bn("BN-034", "information", "both", "regional", 3, (10000, 30000, DEMO),
         "vastaks küsimustele üle asutuste piiride."))
 
 _bn("BN-035", "information", "both", "national", 3,
-    (10000, 21000, "facts.md B2: '10,000 or more' regular commuters (Green European Journal 2018) and ~21,000 in "
+    (10000, 21000, "'10,000 or more' regular commuters (Green European Journal 2018) and ~21,000 in "
                    "official Finnish data (~2013, BNN citing ERR Pealtnägija)"),
     ("Tilastokeskus", "Statistikaamet"), "statistics", "2016-10-11", "agreement",
     "public authorities; regional councils; researchers", "EMP_COMMUTERS_EE_FI;TAX_FI_TAXCARD_EE",
-    "Green European Journal 2018; BNN citing ERR Pealtnägija; Silm et al., European Planning Studies 2020 "
-    "(facts.md B2)",
+    "Green European Journal 2018; BNN citing ERR Pealtnägija; Silm et al., European Planning Studies 2020",
     en=("No reliable statistics on cross-border commuters",
         "Estimates of Estonians working in Finland range from 10,000 regular commuters to older claims of "
         "50,000–100,000, while official Finnish data showed about 21,000. Without a shared register-based count, "
@@ -786,14 +785,14 @@ _EVENT_ROWS: list[tuple[str, ...]] = [
     ("BN-013", "2018-03-13", "in_progress", "Kela; TEHIK", "National contact points implemented and tested."),
     ("BN-013", "2019-01-21", "resolved", "Kela; TEHIK",
      "First Finnish e-prescriptions dispensed in Estonian pharmacies, the first such exchange in the EU.",
-     "Yle; JMIR 2023; eHDSI/CEF (facts.md B3: January 2019)"),
+     "Yle; JMIR 2023; eHDSI/CEF (January 2019)"),
     ("BN-014", "2016-05-17", "identified", "Kela; Eesti Haigekassa",
      "The Estonian-to-Finnish direction was left for a later phase."),
     ("BN-014", "2019-01-21", "in_progress", "Kela; TEHIK",
      "Work on the reverse direction continued after the Finnish-to-Estonian launch."),
     ("BN-014", "2020-07-01", "resolved", "Kela; TEHIK",
      "Estonian e-prescriptions can be dispensed in Finnish pharmacies, about 18 months after the FI→EE launch; "
-     "day and month approximate.", "JMIR 2023; farmaceuticos.com (facts.md B3: 2020)"),
+     "day and month approximate.", "JMIR 2023; farmaceuticos.com (2020)"),
     ("BN-015", "2017-02-14", "identified", "Väestörekisterikeskus",
      "Estonians without Finnish bank codes could not log in to Suomi.fi services."),
     ("BN-015", "2017-10-17", "solution_proposed", "Väestörekisterikeskus",
@@ -803,12 +802,12 @@ _EVENT_ROWS: list[tuple[str, ...]] = [
      "Regulation (EU) No 910/2014 (eIDAS), Article 6"),
     ("BN-015", "2019-02-15", "resolved", "Väestörekisterikeskus",
      "Suomi.fi e-Identification accepts eIDAS-notified foreign e-IDs such as the Estonian ID-card; day approximate.",
-     "vrk.fi (facts.md B3: February 2019)"),
+     "vrk.fi (February 2019)"),
     ("BN-016", "2021-11-09", "identified", "Helsinki-Tallinn Euregio",
      "Roundtable participants could not sign contracts online without a local identity code."),
     ("BN-016", "2023-04-25", "analysed", "Info Norden",
      "Info Norden lists the digital wall among the top-10 Nordic border obstacles; day approximate.",
-     "Info Norden top-10 2023 (facts.md B3)"),
+     "Info Norden top-10 2023"),
     ("BN-016", "2024-06-11", "prioritised", "TwinReg steering group",
      "Prioritised after the revised eIDAS Regulation (EU) 2024/1183 entered into force."),
     ("BN-016", "2025-05-13", "solution_proposed", "Digi- ja väestötietovirasto; Riigi Infosüsteemi Amet",
@@ -878,21 +877,21 @@ _EVENT_ROWS: list[tuple[str, ...]] = [
     ("BN-025", "2016-02-16", "identified", "Väestörekisterikeskus; Riigi Infosüsteemi Amet",
      "Authorities reported manual requests for register extracts from the other country."),
     ("BN-025", "2016-12-15", "solution_proposed", "Valtiovarainministeriö; Majandus- ja Kommunikatsiooniministeerium",
-     "Agreement on an X-Road trust federation at the end of 2016; day approximate.", "ria.ee (facts.md B3)"),
+     "Agreement on an X-Road trust federation at the end of 2016; day approximate.", "ria.ee"),
     ("BN-025", "2017-09-01", "in_progress", "Riigi Infosüsteemi Amet",
-     "Data exchange between X-tee and the Suomi.fi Data Exchange Layer became possible.", "ria.ee (facts.md B3)"),
+     "Data exchange between X-tee and the Suomi.fi Data Exchange Layer became possible.", "ria.ee"),
     ("BN-025", "2018-02-08", "resolved", "Riigi Infosüsteemi Amet; Väestörekisterikeskus",
      "Official connection announced; population and business register data are exchanged.",
-     "ria.ee; OpenGovAsia; OECD-OPSI (facts.md B3)"),
+     "ria.ee; OpenGovAsia; OECD-OPSI"),
     ("BN-026", "2019-09-10", "identified", "Väestörekisterikeskus",
      "Register comparison showed Finns registered as residents in both countries."),
     ("BN-026", "2020-12-08", "analysed", "Digi- ja väestötietovirasto; Siseministeerium",
      "Legal basis for exchanging notifications of moves examined."),
     ("BN-026", "2022-09-21", "in_progress", "Digi- ja väestötietovirasto; Siseministeerium",
-     "Address-exchange agreement signed.", "DVV press release 27.8.2024 (facts.md B2)"),
+     "Address-exchange agreement signed.", "DVV press release 27.8.2024"),
     ("BN-026", "2024-08-27", "in_progress", "Digi- ja väestötietovirasto",
      "About 5,000 Finns registered in both countries; reporting under the agreement to start by the end of 2025.",
-     "DVV press release 27.8.2024 (facts.md B2)"),
+     "DVV press release 27.8.2024"),
     ("BN-026", "2026-10-20", "partly_resolved", "Digi- ja väestötietovirasto; Siseministeerium",
      "First full exchange round completed; cases without a reported move remain."),
     ("BN-027", "2021-03-16", "identified", "Digi- ja väestötietovirasto",
@@ -960,7 +959,7 @@ _EVENT_ROWS: list[tuple[str, ...]] = [
      "Regional planners found no agreed figure for cross-border commuters."),
     ("BN-035", "2020-09-15", "analysed", "Tartu Ülikool",
      "Mobile-positioning study: about 5% of visitors from Estonia to Finland are transnationals; day approximate.",
-     "Silm et al., European Planning Studies 2020 (facts.md B2)"),
+     "Silm et al., European Planning Studies 2020"),
     ("BN-035", "2023-03-21", "prioritised", "TwinReg steering group",
      "Prioritised as a condition for monitoring the other bottlenecks."),
     ("BN-035", "2025-06-10", "solution_proposed", "Tilastokeskus; Statistikaamet",

@@ -33,9 +33,9 @@ SERVICES: list[dict] = [
         "provider_fi": DVV, "provider_ee": RIA + " – eIDAS node",
         "availability": "partial", "channel": "digital", "languages": "fi;sv;en",
         "bottlenecks": "BN-013;BN-014", "url": "https://dvv.fi/en",
-        "note": "Estonian ID-card accepted since Feb 2019 (vrk.fi; facts.md B3, High). Many services still "
+        "note": "Estonian ID-card accepted since Feb 2019 (vrk.fi, high confidence). Many services still "
                 "require a Finnish personal identity code after login, the 'digital wall' (Info Norden top-10 "
-                "2023, High). " + ASSESSED,
+                "2023, high confidence). " + ASSESSED,
     },
     {
         "code": "SV-002", "domain": "digital",
@@ -46,7 +46,7 @@ SERVICES: list[dict] = [
         "availability": "available", "channel": "both", "languages": "fi;sv;et;en",
         "bottlenecks": "BN-015", "url": "https://www.kanta.fi/en",
         "note": "Finnish ePrescriptions dispensed in Estonian pharmacies since Jan 2019, the first in the EU; "
-                "Estonian ePrescriptions in Finnish pharmacies since 2020 (JMIR 2023; facts.md B3, High). "
+                "Estonian ePrescriptions in Finnish pharmacies since 2020 (JMIR 2023, high confidence). "
                 "Some medicine groups are excluded (kanta.fi). Indicators DIG_ERX_FI_EE, DIG_ERX_EE_FI.",
     },
     {
@@ -58,7 +58,7 @@ SERVICES: list[dict] = [
         "availability": "available", "channel": "digital", "languages": "fi;et;en",
         "bottlenecks": "BN-016", "url": "https://www.ria.ee/en",
         "note": "Federation agreed end-2016; exchange possible from 1 Sep 2017; official connection announced "
-                "8 Feb 2018; carries population and business register data (ria.ee; facts.md B3, High). "
+                "8 Feb 2018; carries population and business register data (ria.ee, high confidence). "
                 "Few municipal services use it yet: demo assessment.",
     },
     {
@@ -83,7 +83,7 @@ SERVICES: list[dict] = [
         "availability": "available", "channel": "both", "languages": "fi;sv;en",
         "bottlenecks": "BN-005;BN-006", "url": "https://www.vero.fi/en/",
         "note": "The first tax card usually needs a visit to a tax office to prove identity; work in Finland "
-                "for more than 6 months makes income taxable in Finland (facts.md B2, Med). "
+                "for more than 6 months makes income taxable in Finland (medium confidence). "
                 "Indicator TAX_FI_TAXCARD_EE. Demo description.",
     },
     {
@@ -133,7 +133,7 @@ SERVICES: list[dict] = [
         "availability": "available", "channel": "digital", "languages": "fi;sv;et;en",
         "bottlenecks": "BN-033;BN-034", "url": "https://europa.eu/youreurope/",
         "note": "Free personal replies in the enquirer's EU language. 2023 enquiry mix: social security 28%, "
-                "residence rights 19%, entry procedures 13% (ECAS; facts.md B5, High). Indicator INF_ENQUIRIES.",
+                "residence rights 19%, entry procedures 13% (ECAS, high confidence). Indicator INF_ENQUIRIES.",
     },
     {
         "code": "SV-010", "domain": "information",
@@ -144,7 +144,7 @@ SERVICES: list[dict] = [
         "availability": "planned", "channel": "both", "languages": "fi;et;en;ru",
         "bottlenecks": "BN-033;BN-034;BN-035", "url": "https://www.uudenmaanliitto.fi/",
         "note": "Not an existing service: a pilot proposed in action A-11, modelled on Øresunddirekt "
-                "(Greater Copenhagen) and Info Norden (facts.md C). Demo description.",
+                "(Greater Copenhagen) and Info Norden. Demo description.",
     },
     {
         "code": "SV-011", "domain": "information",
@@ -166,8 +166,8 @@ SERVICES: list[dict] = [
         "provider_ee": "Centre of Registers and Information Systems (RIK) – e-Business Register",
         "availability": "partial", "channel": "digital", "languages": "fi;sv;et;en",
         "bottlenecks": "BN-027", "url": "https://www.prh.fi/en/",
-        "note": "Business Information System data travels over the federated X-Road since 2018 (facts.md B3, "
-                "High). Registering a branch in the other country still means re-submitting company "
+        "note": "Business Information System data travels over the federated X-Road since 2018 (high "
+                "confidence). Registering a branch in the other country still means re-submitting company "
                 "documents. " + ASSESSED,
     },
     {
@@ -191,7 +191,7 @@ SERVICES: list[dict] = [
         "availability": "partial", "channel": "digital", "languages": "fi;et",
         "bottlenecks": "BN-026", "url": "https://www.siseministeerium.ee/en",
         "note": "About 5,000 people are registered in both countries; agreement signed 21 Sep 2022, reporting "
-                "to start by end-2025 (DVV press release 27.8.2024; facts.md B2, High). Rated partial in this "
+                "to start by end-2025 (DVV press release 27.8.2024, high confidence). Rated partial in this "
                 "demo: assumed running for new moves only. Indicator LEG_DUAL_REG_PERSONS.",
     },
     {
@@ -253,7 +253,7 @@ SERVICES: list[dict] = [
         "availability": "available", "channel": "digital", "languages": "fi;sv;en",
         "bottlenecks": "BN-017", "url": "https://www.tyosuojelu.fi/",
         "note": "2021: 10,003 posting notifications covering about 20,000 employees; Estonia is the largest "
-                "country of origin (Finnish OSH authority via aalberq.com; facts.md B2, Med). "
+                "country of origin (Finnish OSH authority via aalberq.com, medium confidence). "
                 "Indicator EMP_POSTED_NOTIF.",
     },
     {
@@ -550,7 +550,7 @@ ACTIONS: list[dict] = [
                     "programmi projektid",
         "lead": HARJU, "partners": f"{UUSIMAA}; {MIN_FIN_FI}; {MIN_FIN_EE}",
         "level": "administrative", "start": D(2026, 5, 4), "due": D(2027, 3, 31), "status": "ongoing",
-        "note": "Durable benchmark structures combine the three sources (facts.md C). " + PLAN,
+        "note": "Durable benchmark structures combine the three sources (see the benchmark regions). " + PLAN,
     },
     {
         "code": "A-21", "work_package": "WP3",
@@ -584,7 +584,7 @@ REGIONS_BENCHMARK: list[dict] = [
         "lessons": "TwinReg's own predecessor: a network (agreement of 22 Jun 1999) that became an association "
                    "in 2003, lived on projects and, per the OECD, gained little recognition. A lasting model "
                    "needs base funding and a political mandate from both capitals, not project money alone.",
-        "source": "tallinn.ee; UBC 2004; OECD (facts.md C, confidence Med). Population ~2 M is a 2004 figure.",
+        "source": "tallinn.ee; UBC 2004; OECD (medium confidence). Population ~2 M is a 2004 figure.",
     },
     {
         "code": "GREATER_CPH", "name": "Greater Copenhagen (formerly the Øresund Committee)", "countries": "DK–SE",
@@ -595,7 +595,7 @@ REGIONS_BENCHMARK: list[dict] = [
         "lessons": "Municipalities and regions of both countries as paying members, a small joint secretariat, "
                    "and a citizens' information service (Øresunddirekt) as the visible result: a model for the "
                    "Helsinki–Tallinn information point (A-11, SV-010).",
-        "source": "greatercph.se; Wikipedia (facts.md C, confidence High/Med). Renamed 2016; population "
+        "source": "greatercph.se; Wikipedia (high/medium confidence). Renamed 2016; population "
                   "~4.5 M approximate.",
     },
     {
@@ -607,7 +607,7 @@ REGIONS_BENCHMARK: list[dict] = [
         "lessons": "Council 1972, association 2008, EGTC on 31 Dec 2020: the first fully Nordic EGTC, with its "
                    "seat in Finland, shows that Finnish authorities can approve an EGTC and that a base grant "
                    "plus member fees keeps a secretariat that wins EU projects (relevant for A-19, A-20).",
-        "source": "tem.fi; kvarken.org (facts.md C, confidence High). Population not given in the sources.",
+        "source": "tem.fi; kvarken.org (high confidence). Population not given in the sources.",
     },
     {
         "code": "TORNIO_HAPARANDA", "name": "Provincia Bothniensis (Tornio–Haparanda)", "countries": "FI–SE",
@@ -619,7 +619,7 @@ REGIONS_BENCHMARK: list[dict] = [
         "lessons": "A body without legal personality can still run shared services when both councils commit "
                    "staff and premises; frequent meetings of elected officials keep it political. Helsinki and "
                    "Tallinn could start city-level services this way.",
-        "source": "futurium Border Focal Point good practice; BRE 3/2023 (facts.md C, confidence High).",
+        "source": "futurium Border Focal Point good practice; BRE 3/2023 (high confidence).",
     },
     {
         "code": "EUROMETROPOLIS", "name": "Eurometropolis Lille–Kortrijk–Tournai", "countries": "FR–BE",
@@ -631,7 +631,7 @@ REGIONS_BENCHMARK: list[dict] = [
         "lessons": "Europe's first EGTC (28 Jan 2008, after COPIT 1991) puts every level of government in one "
                    "body with parity between countries and languages, plus a civil-society forum: a way to give "
                    "the Finnish and Estonian sides equal weight and both languages.",
-        "source": "CoR EGTC portal; eurometropolis.eu; fdfa.be (facts.md C, confidence High).",
+        "source": "CoR EGTC portal; eurometropolis.eu; fdfa.be (high confidence).",
     },
     {
         "code": "GREATER_REGION", "name": "Greater Region (Grande Région)", "countries": "LU–DE–FR–BE",
@@ -643,7 +643,7 @@ REGIONS_BENCHMARK: list[dict] = [
         "lessons": "A political summit with a rotating presidency, a small EGTC secretariat for continuity and an "
                    "observatory producing common statistics (about 250–275k cross-border workers). The TwinReg "
                    "Monitor can take the observatory role; the EGTC covers the secretariat only.",
-        "source": "granderegion.net; gouvernement.lu (facts.md C, confidence High). Cooperation since the 1980 "
+        "source": "granderegion.net; gouvernement.lu (high confidence). Cooperation since the 1980 "
                   "agreement, Summit since 1995; population is the midpoint of 11.6–11.8 M.",
     },
     {
@@ -654,7 +654,7 @@ REGIONS_BENCHMARK: list[dict] = [
         "lessons": "Built in steps: working group 1976, foundation under Dutch law 1991, EGTC April 2019. A "
                    "lasting body can start light and upgrade its legal form once the partners trust it; "
                    "43,000 cross-border commuters give it a clear public.",
-        "source": "euregio-mr.info (facts.md C, confidence High). Population is the midpoint of 3.7–4 M; "
+        "source": "euregio-mr.info (high confidence). Population is the midpoint of 3.7–4 M; "
                   "area ~11,000 km².",
     },
     {
@@ -665,7 +665,7 @@ REGIONS_BENCHMARK: list[dict] = [
         "bodies": "EGTC since February 2010; council of 50 members (25 French, 25 German).",
         "lessons": "Equal delegations in one joint council show that parity works at metropolitan scale; the "
                    "EGTC form lets the district employ staff and run projects in its own name.",
-        "source": "Scherer presentation (facts.md C, confidence High).",
+        "source": "Scherer presentation (high confidence).",
     },
     {
         "code": "TEB", "name": "Trinational Eurodistrict Basel", "countries": "CH–FR–DE",
@@ -676,7 +676,7 @@ REGIONS_BENCHMARK: list[dict] = [
                   "council; 250 communes.",
         "lessons": "An association works even with a non-EU partner, and a small-grant fund for encounters "
                    "builds everyday cooperation; more than 60,000 border workers daily.",
-        "source": "Wikipedia; espaces-transfrontaliers.org (facts.md C, confidence High/Med). Population is the "
+        "source": "Wikipedia; espaces-transfrontaliers.org (high/medium confidence). Population is the "
                   "midpoint of ~830–920k; area ~2,000 km².",
     },
     {
@@ -689,7 +689,7 @@ REGIONS_BENCHMARK: list[dict] = [
         "lessons": "A predictable annual base grant from an intergovernmental body keeps small secretariats "
                    "alive between project periods. Finland–Estonia has no such instrument: a case for a "
                    "national base grant in the funding model (A-20).",
-        "source": "Nordregio (facts.md C, confidence High). Sizes vary: North Calotte 920k (1994), Bothnian Arc "
+        "source": "Nordregio (high confidence). Sizes vary: North Calotte 920k (1994), Bothnian Arc "
                   "~710k.",
     },
     {
@@ -701,6 +701,6 @@ REGIONS_BENCHMARK: list[dict] = [
         "lessons": "A national support centre that collects border obstacles and legal know-how for every "
                    "border. Finland and Estonia could each name a ministry contact point for border obstacles "
                    "that the twin region reports to.",
-        "source": "espaces-transfrontaliers.org (facts.md C, confidence High).",
+        "source": "espaces-transfrontaliers.org (high confidence).",
     },
 ]
