@@ -14,6 +14,7 @@ sub-annual rows (so a year given both ways is not counted twice).
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -33,22 +34,35 @@ MOBILITY_INDICATORS = (FERRY_INDICATOR, FERRY_MONTHLY_INDICATOR, AIR_INDICATOR, 
 FLOWS_SERIES = "flows"
 
 
+# The flows in scope: joined with both end areas as `ao` and `ad`. The side is tested with list_contains rather
+# than IN (SELECT unnest(…)): on the small flows table, planning the two semi-joins cost more than the query.
+_FLOWS_IN_SCOPE = (
+    "flows f JOIN areas ao ON ao.code = f.origin JOIN areas ad ON ad.code = f.destination"
+    " WHERE f.period_start BETWEEN ? AND ?"
+    " AND (list_contains(?::VARCHAR[], ao.country) OR list_contains(?::VARCHAR[], ad.country))"
+)
+# A route-year's volume and its distinct sources and notes, for a GROUP BY of (origin, destination, mode, unit,
+# year). Distinct sorted texts through a list: DuckDB plans string_agg(DISTINCT … ORDER BY) as an extra
+# aggregate pass, which took half of the query's time.
+_ROUTE_YEAR_VALUES = (
+    "coalesce(sum(f.volume) FILTER (WHERE length(f.period) = 4), sum(f.volume)) AS volume,"
+    " nullif(array_to_string(list_sort(list_distinct(list(f.source))), '; '), '') AS source,"
+    " nullif(array_to_string(list_sort(list_distinct(list(f.note))), '; '), '') AS note"
+)
+
+
+def _scope_params(filters: Filters, date_from: dt.date | None = None, date_to: dt.date | None = None) -> list:
+    return [date_from or filters.date_from, date_to or filters.date_to, filters.countries, filters.countries]
+
+
 def _route_years(filters: Filters) -> tuple[str, list]:
     """A CTE `route_years`: one row per (origin, destination, mode, unit, year) in scope, with its volume."""
     sql = (
         "route_years AS ("
-        " SELECT f.origin, f.destination, f.mode, f.unit, year(f.period_start) AS year,"
-        "  coalesce(sum(f.volume) FILTER (WHERE length(f.period) = 4), sum(f.volume)) AS volume,"
-        # Distinct sorted texts through a list: DuckDB plans string_agg(DISTINCT … ORDER BY) as an extra
-        # aggregate pass, which took half of this query's time.
-        "  nullif(array_to_string(list_sort(list_distinct(list(f.source))), '; '), '') AS source,"
-        "  nullif(array_to_string(list_sort(list_distinct(list(f.note))), '; '), '') AS note"
-        " FROM flows f JOIN areas ao ON ao.code = f.origin JOIN areas ad ON ad.code = f.destination"
-        " WHERE f.period_start BETWEEN ? AND ?"
-        "  AND (ao.country IN (SELECT unnest(?::VARCHAR[])) OR ad.country IN (SELECT unnest(?::VARCHAR[])))"
-        " GROUP BY ALL)"
+        f" SELECT f.origin, f.destination, f.mode, f.unit, year(f.period_start) AS year, {_ROUTE_YEAR_VALUES}"
+        f" FROM {_FLOWS_IN_SCOPE} GROUP BY ALL)"
     )
-    return sql, [filters.date_from, filters.date_to, filters.countries, filters.countries]
+    return sql, _scope_params(filters)
 
 
 def has_data(store: Store) -> bool:
@@ -83,12 +97,8 @@ def flow_options(store: Store, filters: Filters) -> FlowOptions:
     # The (unit, mode, year) combinations of the route-years in scope are those of the flows in scope (the same
     # conditions as _route_years): no need to aggregate volumes and sources just to list them.
     rows = store.query(
-        "SELECT DISTINCT f.unit, f.mode, year(f.period_start) AS year"
-        " FROM flows f JOIN areas ao ON ao.code = f.origin JOIN areas ad ON ad.code = f.destination"
-        " WHERE f.period_start BETWEEN ? AND ?"
-        "  AND (ao.country IN (SELECT unnest(?::VARCHAR[])) OR ad.country IN (SELECT unnest(?::VARCHAR[])))"
-        " ORDER BY ALL",
-        [filters.date_from, filters.date_to, filters.countries, filters.countries],
+        f"SELECT DISTINCT f.unit, f.mode, year(f.period_start) AS year FROM {_FLOWS_IN_SCOPE} ORDER BY ALL",
+        _scope_params(filters),
     )
     return FlowOptions(tuple((unit, mode, int(year)) for unit, mode, year in rows))
 
@@ -96,17 +106,17 @@ def flow_options(store: Store, filters: Filters) -> FlowOptions:
 def flows_for_year(store: Store, filters: Filters, year: int | None, unit: str | None,
                    modes: tuple[str, ...] = ()) -> pd.DataFrame:
     """Flows of one year and one unit (by `modes`, every mode when empty), largest first, with coordinates."""
-    cte, params = _route_years(filters)
     origin, destination = area_label(filters.lang, "ao"), area_label(filters.lang, "ad")
+    # The route-years of one year, in one aggregation: the period is narrowed to that year (within the range).
+    first = max(filters.date_from, dt.date(year, 1, 1)) if year is not None else None
+    last = min(filters.date_to, dt.date(year, 12, 31)) if year is not None else None
     return store.query_df(
-        f"WITH {cte} "
-        f"SELECT r.origin, r.destination, {origin} AS origin_name, {destination} AS destination_name, "
+        f"SELECT f.origin, f.destination, {origin} AS origin_name, {destination} AS destination_name, "
         "ao.lat AS origin_lat, ao.lon AS origin_lon, ad.lat AS destination_lat, ad.lon AS destination_lon, "
-        "r.mode, r.unit, r.year, r.volume, r.source, r.note "
-        "FROM route_years r JOIN areas ao ON ao.code = r.origin JOIN areas ad ON ad.code = r.destination "
-        "WHERE r.year = ? AND r.unit = ? AND r.mode IN (SELECT unnest(?::VARCHAR[])) "
-        "ORDER BY r.volume DESC, r.origin, r.destination, r.mode",
-        params + [year, unit, list(modes) or list(FLOW_MODES)],
+        f"f.mode, f.unit, year(f.period_start) AS year, {_ROUTE_YEAR_VALUES} "
+        f"FROM {_FLOWS_IN_SCOPE} AND f.unit = ? AND list_contains(?::VARCHAR[], f.mode) "
+        "GROUP BY ALL ORDER BY volume DESC, f.origin, f.destination, f.mode",
+        _scope_params(filters, first, last) + [unit, list(modes) or list(FLOW_MODES)],
     )
 
 
