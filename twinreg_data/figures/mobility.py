@@ -14,6 +14,7 @@ import textwrap
 from collections import namedtuple
 from collections.abc import Iterable, Iterator
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import pydeck as pdk
@@ -189,13 +190,18 @@ def point_records(areas: pd.DataFrame, lang: str, indicator_name: str = "") -> l
 
 
 def label_records(areas: pd.DataFrame, flows: pd.DataFrame, lang: str) -> list[dict]:
-    """Names of the areas at the ends of the flows, region names beyond the coast, and the sea's name."""
+    """Names of the areas at the ends of the flows, region names beyond the coast, and the sea's name.
+
+    Plain Python over the rows: a few dozen areas, where pandas' dropna/nlargest/groupby took milliseconds.
+    """
     labels: dict[str, dict] = {}
     if not flows.empty:
-        drawable = flows.dropna(subset=["origin_lat", "origin_lon", "destination_lat", "destination_lon"])
-        for end in ("origin", "destination"):
-            for code, name, lat, lon in zip(drawable[end], drawable[f"{end}_name"], drawable[f"{end}_lat"],
-                                            drawable[f"{end}_lon"], strict=True):
+        ends = ("origin", "destination")
+        rows = [r for r in _rows(flows, [f"{end}{part}" for end in ends for part in ("", "_name", "_lat", "_lon")])
+                if not any(_missing(getattr(r, f"{end}_{axis}")) for end in ends for axis in ("lat", "lon"))]
+        for end in ends:
+            for row in rows:
+                code, name, lat, lon = (getattr(row, f"{end}{part}") for part in ("", "_name", "_lat", "_lon"))
                 # Finnish towns get their label above the dot, Estonian ones below: the sea lies between.
                 above = lat >= 59.8
                 labels[code] = {"text": str(name).split(" (")[0], "position": [float(lon), float(lat)],
@@ -203,17 +209,22 @@ def label_records(areas: pd.DataFrame, flows: pd.DataFrame, lang: str) -> list[d
                                 "baseline": "bottom" if above else "top"}
     # The largest circles get a (smaller) name too, so the map reads without a basemap.
     if not areas.empty and "value" in areas.columns:
-        largest = areas.dropna(subset=["value"]).nlargest(LABELLED_POINTS, "value")
-        for row in _rows(largest, ["code", "name", "lat", "lon"]):
+        valued = [row for row in _rows(areas, ["code", "name", "lat", "lon", "value"]) if not _missing(row.value)]
+        for row in sorted(valued, key=lambda r: -r.value)[:LABELLED_POINTS]:  # stable: ties keep their order
             if row.code not in labels:
                 labels[row.code] = {"text": str(row.name).split(" (")[0], "position": [float(row.lon), float(row.lat)],
                                     "size": 11, "colour": REGION_COLOUR, "offset": [0, 10], "baseline": "top"}
     out = list(labels.values())
     if not areas.empty and "region" in areas.columns:
-        for (_country, region), group in areas.dropna(subset=["region"]).groupby(["country", "region"]):
-            north = group["lat"].mean() >= 59.8
-            lat = group["lat"].max() + 0.1 if north else group["lat"].min() - 0.1
-            out.append({"text": str(region), "position": [float(group["lon"].mean()), float(lat)], "size": 15,
+        regions: dict[tuple[str, str], list[tuple[float, float]]] = {}
+        for row in _rows(areas, ["country", "region", "lat", "lon"]):
+            if not _missing(row.region):
+                regions.setdefault((row.country, row.region), []).append((row.lat, row.lon))
+        for (_country, region), points in sorted(regions.items()):
+            lats, lons = np.array([p[0] for p in points]), np.array([p[1] for p in points])
+            north = lats.mean() >= 59.8
+            lat = lats.max() + 0.1 if north else lats.min() - 0.1
+            out.append({"text": str(region), "position": [float(lons.mean()), float(lat)], "size": 15,
                         "colour": REGION_COLOUR, "offset": [0, 0], "baseline": "center"})
     out.append({"text": t("mobility.gulf", lang), "position": GULF_LABEL_POSITION, "size": 14,
                 "colour": SEA_COLOUR, "offset": [0, 0], "baseline": "center"})
