@@ -2,8 +2,9 @@
 
 import streamlit as st
 
+from pages._ui import show_view_link
 from twinreg_data import auth
-from twinreg_data.filters import MIN_YEAR, PARAMS, SIDES, Filters, max_year, parse_query, to_query, view_link
+from twinreg_data.filters import MIN_YEAR, PARAMS, SIDES, Filters, max_year, parse_query, to_query
 from twinreg_data.i18n import LANGUAGES, normalise_language, t
 from twinreg_data.schema import DOMAINS
 from twinreg_data.st_cache import app_icon, store
@@ -125,11 +126,12 @@ with st.sidebar:
                 st.session_state.pop("local_identity", None)
                 st.rerun()
     st.caption(t("control.link", lang), help=t("control.link_help", lang))
-    link_box = st.empty()
+    # A container, not st.empty: a page's fragment rewrites the link here when only the fragment reruns.
+    st.session_state.update(link_box=st.container(), link_page=page.url_path, link_shown=False)
 try:
     page.run()
 finally:
-    # After the page ran (or stopped early), so that its own parameters (e.g. ?bn=BN-003) are in the link too.
-    link_box.code(view_link(st.context.url, st.get_option("server.baseUrlPath"), page.url_path,
-                            {k: st.query_params.get_all(k) for k in st.query_params}),
-                  language=None, wrap_lines=True)
+    # After the page ran (or stopped early), so that its own parameters (e.g. ?bn=BN-003) are in the link too;
+    # unless the page's fragment already wrote it (see pages/_ui.py).
+    if not st.session_state.link_shown:
+        show_view_link()

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from twinreg_data.exports import to_csv_bytes, to_xlsx_bytes
-from twinreg_data.filters import Filters
+from twinreg_data.filters import Filters, view_link
 from twinreg_data.i18n import t
 
 
@@ -63,6 +63,22 @@ def keep_in_link(param: str, value: object) -> None:
             st.query_params[param] = values
         else:
             del st.query_params[param]
+
+
+def show_view_link() -> None:
+    """Write the link to the view on screen into the sidebar box that app.py made.
+
+    A page whose page-local controls live in an `st.fragment` calls this at the end of the fragment: a change of
+    such a control reruns the fragment only, not app.py, and the link must follow it. Streamlit redraws a
+    fragment's writes to an outside container in place, so the box never shows two links.
+    """
+    box = st.session_state.get("link_box")
+    if box is None:
+        return
+    params = {key: st.query_params.get_all(key) for key in st.query_params}
+    box.code(view_link(st.context.url, st.get_option("server.baseUrlPath"), st.session_state.link_page, params),
+             language=None, wrap_lines=True)
+    st.session_state.link_shown = True
 
 
 def chart(fig, stem: str, lang: str, key: str, *, export_fig=None, image_downloads: bool = True) -> None:

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages._ui import chart, downloads, empty_state, filters, keep_in_link
+from pages._ui import chart, downloads, empty_state, filters, keep_in_link, show_view_link
 from twinreg_data.figures import indicators as figures
 from twinreg_data.i18n import t
 from twinreg_data.queries import indicators
@@ -21,53 +21,60 @@ if choices.empty:
     empty_state(lang)
     st.stop()
 
-# The chosen indicator lives in the link as ind=CODE; an unknown code is ignored quietly.
-codes = list(choices["code"])
-with_data = list(choices.loc[choices["observations"] > 0, "code"]) or codes
-if st.session_state.get("ind_choice") not in codes:
-    wanted = st.query_params.get("ind")
-    st.session_state.ind_choice = wanted if wanted in codes else with_data[0]
-labels = figures.choice_labels(choices, lang)
-code = st.selectbox(t("indicators.choose", lang), codes, key="ind_choice", format_func=labels.__getitem__)
-keep_in_link("ind", code)
-chosen = view.without_domains()  # one indicator's data do not depend on the domains listed
+overview = cached(indicators.domain_overview, view)  # listed at the end; it holds the chosen indicator's changes
 
-meta = cached(indicators.indicator_meta, chosen, code)
-rows = cached(indicators.series, chosen, code)
-overview = cached(indicators.domain_overview, view)  # the page lists it below; it holds this indicator's changes
-if rows.empty:
-    empty_state(lang, "indicators.empty_series")
-else:
-    changes = indicators.latest_change_of(overview, code)
-    for column, change in zip(st.columns(max(len(changes), 1)), changes.itertuples(), strict=False):
-        column.metric(
-            figures.metric_label(change.country, change.area, change.area_label, change.period, lang),
-            figures.value_with_unit(change.value, meta.unit, lang),
-            figures.delta_text(change.change, change.change_pct, lang),
-            delta_color=indicators.delta_color(meta.polarity), help=t("indicators.latest_help", lang),
-            delta_description=figures.delta_description(change.previous_period, lang),
-            chart_data=figures.sparkline(rows, change.country), border=True,
-        )
-    table = figures.observation_table(rows, lang)
-    chart_tab, map_tab, table_tab = st.tabs([t(f"indicators.tab_{n}", lang) for n in ("chart", "map", "table")])
-    with chart_tab:
-        chart(figures.series_figure(rows, meta, lang), f"indicator_{code}", lang, "ind-chart")
-        st.markdown("  \n".join(figures.about_lines(meta, lang)))
-        downloads(table, f"indicator_{code}", lang, key="ind-chart")
-    with map_tab:
-        points = cached(indicators.map_points, chosen, code)
-        if points.empty:
-            empty_state(lang, "indicators.map_empty")
-        else:
-            st.pydeck_chart(figures.latest_map(points, meta, lang), key="ind-map")
-            st.caption(t("indicators.map_caption", lang) + " " + t("common.source", lang, source=meta.source))
-            downloads(figures.map_table(points, meta, lang), f"indicator_{code}_map", lang, key="ind-map")
-    with table_tab:
-        shown, browser_formatted = figures.observation_view(table, lang)
-        st.dataframe(shown, hide_index=True, key="ind-table", placeholder="–",
-                     column_config={c: st.column_config.NumberColumn(format="localized") for c in browser_formatted})
-        downloads(table, f"indicator_{code}_observations", lang, key="ind-table")
 
+# The chosen indicator and its chart, map and table rerun alone when another one is chosen (st.fragment).
+@st.fragment
+def chosen_indicator() -> None:
+    # The chosen indicator lives in the link as ind=CODE; an unknown code is ignored quietly.
+    codes = list(choices["code"])
+    with_data = list(choices.loc[choices["observations"] > 0, "code"]) or codes
+    if st.session_state.get("ind_choice") not in codes:
+        wanted = st.query_params.get("ind")
+        st.session_state.ind_choice = wanted if wanted in codes else with_data[0]
+    labels = figures.choice_labels(choices, lang)
+    code = st.selectbox(t("indicators.choose", lang), codes, key="ind_choice", format_func=labels.__getitem__)
+    keep_in_link("ind", code)
+    chosen = view.without_domains()  # one indicator's data do not depend on the domains listed
+    meta = cached(indicators.indicator_meta, chosen, code)
+    rows = cached(indicators.series, chosen, code)
+    if rows.empty:
+        empty_state(lang, "indicators.empty_series")
+    else:
+        changes = indicators.latest_change_of(overview, code)
+        for column, change in zip(st.columns(max(len(changes), 1)), changes.itertuples(), strict=False):
+            column.metric(
+                figures.metric_label(change.country, change.area, change.area_label, change.period, lang),
+                figures.value_with_unit(change.value, meta.unit, lang),
+                figures.delta_text(change.change, change.change_pct, lang),
+                delta_color=indicators.delta_color(meta.polarity), help=t("indicators.latest_help", lang),
+                delta_description=figures.delta_description(change.previous_period, lang),
+                chart_data=figures.sparkline(rows, change.country), border=True,
+            )
+        table = figures.observation_table(rows, lang)
+        chart_tab, map_tab, table_tab = st.tabs([t(f"indicators.tab_{n}", lang) for n in ("chart", "map", "table")])
+        with chart_tab:
+            chart(figures.series_figure(rows, meta, lang), f"indicator_{code}", lang, "ind-chart")
+            st.markdown("  \n".join(figures.about_lines(meta, lang)))
+            downloads(table, f"indicator_{code}", lang, key="ind-chart")
+        with map_tab:
+            points = cached(indicators.map_points, chosen, code)
+            if points.empty:
+                empty_state(lang, "indicators.map_empty")
+            else:
+                st.pydeck_chart(figures.latest_map(points, meta, lang), key="ind-map")
+                st.caption(t("indicators.map_caption", lang) + " " + t("common.source", lang, source=meta.source))
+                downloads(figures.map_table(points, meta, lang), f"indicator_{code}_map", lang, key="ind-map")
+        with table_tab:
+            shown, browser_formatted = figures.observation_view(table, lang)
+            localized = {c: st.column_config.NumberColumn(format="localized") for c in browser_formatted}
+            st.dataframe(shown, hide_index=True, key="ind-table", placeholder="–", column_config=localized)
+            downloads(table, f"indicator_{code}_observations", lang, key="ind-table")
+    show_view_link()  # app.py does not run on a fragment rerun: the link follows the choice here
+
+
+chosen_indicator()
 st.divider()
 st.subheader(t("indicators.overview", lang))
 st.caption(t("indicators.overview_caption", lang))

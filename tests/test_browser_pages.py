@@ -63,3 +63,40 @@ def test_editor_uploads_a_file_and_sees_the_report(browser_server, chromium_page
     # What was expected, in the uploader's language.
     assert page.locator("td[role=gridcell]", has_text=t("expected.not_a_number.number", lang)).count() == 1
     assert _relevant(page.console_errors) == []
+
+
+LINK_BOX = '[data-testid="stSidebar"] [data-testid="stCode"]'
+
+
+@pytest.mark.browser
+def test_page_controls_in_a_fragment_update_their_part_and_the_link(browser_server, chromium_page, artifacts_dir):
+    """The map controls (Mobility) and the indicator choice (Indicators) rerun only their fragment: app.py does
+    not run then, so the fragment itself must keep the sidebar's link to this view in step."""
+    page = chromium_page
+    page.goto(f"{browser_server}/mobility?lang=en&mob_year=2024", wait_until="domcontentloaded")
+    wait_for_app_idle(page)
+    assert "mob_year=2024" in page.locator(LINK_BOX).inner_text()
+    year = page.locator('[data-testid="stMainBlockContainer"] [data-testid="stSlider"] input[type="range"]').first
+    year.focus()
+    year.press("ArrowLeft")
+    page.get_by_role("heading", name=t("mobility.map_title", "en", unit=t("mobility.unit.passengers", "en"),
+                                       year=2023)).wait_for(timeout=30_000)
+    wait_for_app_idle(page)
+    assert page.locator(LINK_BOX).count() == 1  # redrawn in place, not added
+    link = page.locator(LINK_BOX).inner_text().replace("\n", "")
+    assert "mob_year=2023" in link and "mob_year=2023" in page.url, (link, page.url)
+    # The charts outside the fragment are still there.
+    assert page.get_by_text(t("mobility.chart.ferry", "en")).first.is_visible()
+
+    page.goto(f"{browser_server}/indicators?lang=fi&ind=MOB_FERRY_PAX", wait_until="domcontentloaded")
+    wait_for_app_idle(page)
+    page.locator('[data-testid="stMainBlockContainer"] [data-testid="stSelectbox"]').first.click()
+    page.get_by_role("option", name="MOB_FERRY_CARS").or_(page.get_by_role("option").filter(
+        has_text="henkilöautot")).first.click()
+    page.wait_for_url("**ind=MOB_FERRY_CARS**", timeout=30_000)
+    wait_for_app_idle(page)
+    page.screenshot(path=str(artifacts_dir / "pages" / "indicators-fragment-fi.png"), full_page=True)
+    link = page.locator(LINK_BOX).inner_text().replace("\n", "")
+    assert page.locator(LINK_BOX).count() == 1 and "ind=MOB_FERRY_CARS" in link, link
+    assert page.locator(EXCEPTION).count() == 0
+    assert _relevant(page.console_errors) == []
