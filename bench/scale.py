@@ -455,6 +455,51 @@ def browser_timings(db: Path, pages: tuple[str, ...], warm_runs: int) -> dict:
     return results
 
 
+def fragment_timings(db: Path, changes: int) -> dict:
+    """In the browser, on the Mobility page: input → idle after a change of the map's year (a page-local control in
+    an st.fragment: only the map part reruns) beside a change of the sidebar's side (a full rerun of app.py and the
+    page). The first two changes of each fill the cache, so the measured ones all find their queries cached."""
+    from playwright.sync_api import sync_playwright
+
+    copy = _copy_db(db, "fragment-demo.duckdb")
+    proc, url = _start_server(copy)
+    year = '[data-testid="stMainBlockContainer"] [data-testid="stSlider"] input[type="range"]'
+    times: dict[str, list[float]] = {"fragment": [], "full": []}
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+            tab = browser.new_context(viewport={"width": 1400, "height": 2200}).new_page()
+            tab.goto(f"{url}/mobility?lang=en&mob_year=2024", wait_until="commit")
+            tab.wait_for_selector(IDLE, timeout=BROWSER_TIMEOUT_MS)
+            tab.locator(CHART).first.wait_for(state="visible", timeout=BROWSER_TIMEOUT_MS)
+            for i in range(2 + changes):  # the first two fill the cache for 2023 and the domain selection
+                wanted = 2023 if i % 2 == 0 else 2024
+                start = time.perf_counter()
+                tab.locator(year).first.press("ArrowLeft" if wanted == 2023 else "ArrowRight")
+                tab.wait_for_url(f"**mob_year={wanted}**", timeout=BROWSER_TIMEOUT_MS)
+                tab.wait_for_selector(IDLE, timeout=BROWSER_TIMEOUT_MS)
+                elapsed = time.perf_counter() - start
+                start = time.perf_counter()
+                # Finland, then both sides again: the link has a side parameter, then none.
+                side = tab.locator('[data-testid="stSidebar"]').get_by_text("Finland" if i % 2 == 0 else "Both",
+                                                                           exact=True)
+                side.click()
+                tab.wait_for_function("want => new URL(location.href).searchParams.has('side') === want",
+                                      arg=i % 2 == 0, timeout=BROWSER_TIMEOUT_MS)
+                tab.wait_for_selector(IDLE, timeout=BROWSER_TIMEOUT_MS)
+                if i >= 2:
+                    times["fragment"].append(elapsed)
+                    times["full"].append(time.perf_counter() - start)
+            browser.close()
+    finally:
+        _stop_server(proc)
+    result = {kind: _median_ms(values) for kind, values in times.items()}
+    result["changes"] = changes
+    print(f"    mobility map year (fragment) {result['fragment']:7.1f} ms   sidebar side (full run) "
+          f"{result['full']:7.1f} ms", file=sys.stderr, flush=True)
+    return result
+
+
 # -- the run ----------------------------------------------------------------------------------------------
 
 
@@ -544,6 +589,11 @@ def print_report(report: dict) -> None:
             else:
                 print(f"  {page:12} cold (fresh server) {m['cold_ms']:8.1f}   warm {m['warm_ms']:8.1f}")
         print(f"  server peak RSS {b['server_peak_rss_mb']:.0f} MB")
+    if report.get("fragment"):
+        f = report["fragment"]
+        print(f"\nHeadless Chromium, demo database, Mobility, input → idle, median ms: map year (st.fragment) "
+              f"{f['fragment']:.1f}; sidebar side (full rerun) {f['full']:.1f}; "
+              f"ratio {f['fragment'] / f['full']:.2f}")
     print()
     for target in report["targets"]:
         print(f"{'PASS' if target['pass'] else 'FAIL'} {target['target']} ({target['value']})")
@@ -594,6 +644,12 @@ def write_markdown(report: dict, path: Path) -> None:
         for page, r in b["pages"].items():
             lines.append(f"| {page} | {r['error']} | |" if r.get("error") else
                          f"| {page} | {r['cold_ms']:.0f} | {r['warm_ms']:.0f} |")
+    if report.get("fragment"):
+        f = report["fragment"]
+        lines += ["", "Headless Chromium on the demo database, Mobility page, input → idle, median of "
+                      f"{f['changes']} changes: the map's year (a page-local control in an `st.fragment`, only the "
+                      f"map part reruns) {f['fragment']:.0f} ms; the sidebar's side (full rerun, every query "
+                      f"cached) {f['full']:.0f} ms; ratio {f['fragment'] / f['full']:.2f}."]
     lines += ["", "Targets:", ""]
     lines += [f"- {'pass' if t['pass'] else '**fail**'}: {t['target']} ({t['value']})" for t in report["targets"]]
     path.write_text("\n".join(lines) + "\n")
@@ -628,6 +684,12 @@ def run(quick: bool, sizes: tuple[int, ...] | None = None, browser: bool = True)
             report["browser"]["database"] = f"{largest:,} observations"
         except Exception as exc:  # the other results are still written
             print(f"  headless Chromium failed: {exc}", file=sys.stderr, flush=True)
+        print("  headless Chromium on the demo database: page-local control (fragment) vs full rerun",
+              file=sys.stderr, flush=True)
+        try:
+            report["fragment"] = fragment_timings(demo, changes=4 if quick else 8)
+        except Exception as exc:
+            print(f"  fragment timing failed: {exc}", file=sys.stderr, flush=True)
     for copy in WORK.glob("*.duckdb*"):  # the per-run copies (the generated databases stay cached)
         copy.unlink(missing_ok=True)
     report["machine"]["load_average_1m_after"] = round(os.getloadavg()[0], 2)
