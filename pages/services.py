@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages._ui import chart, downloads, empty_state, filters, keep_in_link
+from pages._ui import chart, downloads, empty_state, filters, keep_in_link, show_view_link
 from twinreg_data.figures import services as figures
 from twinreg_data.i18n import format_number, t
 from twinreg_data.queries import services
@@ -17,41 +17,49 @@ if not cached(services.has_services):
     st.info(t("services.empty_db", lang))
     st.stop()
 
-# Page-local choices live in the link too (sv_avail, sv_channel, sv_q); an invalid value is ignored.
-if "sv_availability" not in st.session_state:
-    st.session_state.sv_availability = list(services.valid_availability(st.query_params.get_all("sv_avail")))
-    st.session_state.sv_channel = services.valid_channel(st.query_params.get("sv_channel"))
-    st.session_state.sv_search = st.query_params.get("sv_q", "")[:100]
 
-left, middle, right = st.columns([2, 1, 2])
-availability = left.multiselect(
-    t("services.filter.availability", lang), services.AVAILABILITY, key="sv_availability",
-    format_func=lambda a: figures.availability_label(a, lang), placeholder=t("services.filter.availability_all", lang))
-channel = middle.selectbox(
-    t("services.filter.channel", lang), ("", *services.CHANNEL_CHOICES), key="sv_channel",
-    format_func=lambda c: t(f"services.channel.{c}", lang) if c else t("services.filter.channel_all", lang),
-    help=t("services.filter.channel_help", lang))
-search = right.text_input(t("services.filter.search", lang), key="sv_search", max_chars=100,
-                          placeholder=t("services.filter.search_placeholder", lang))
-for name, value in (("sv_avail", availability), ("sv_channel", channel or None), ("sv_q", search.strip() or None)):
-    keep_in_link(name, value)
-st.caption(t("services.scope", lang))
+# The catalogue and its own controls rerun alone when a control changes or a search is typed (st.fragment).
+@st.fragment
+def catalogue() -> None:
+    # Page-local choices live in the link too (sv_avail, sv_channel, sv_q); an invalid value is ignored.
+    if "sv_availability" not in st.session_state:
+        st.session_state.sv_availability = list(services.valid_availability(st.query_params.get_all("sv_avail")))
+        st.session_state.sv_channel = services.valid_channel(st.query_params.get("sv_channel"))
+        st.session_state.sv_search = st.query_params.get("sv_q", "")[:100]
 
-choice = (tuple(availability), channel, search)
-rows = cached(services.catalogue, view, *choice)
-if rows.empty:
-    empty_state(lang, "services.empty_filtered")
-    st.stop()
+    left, middle, right = st.columns([2, 1, 2])
+    availability = left.multiselect(
+        t("services.filter.availability", lang), services.AVAILABILITY, key="sv_availability",
+        format_func=lambda a: figures.availability_label(a, lang),
+        placeholder=t("services.filter.availability_all", lang))
+    channel = middle.selectbox(
+        t("services.filter.channel", lang), ("", *services.CHANNEL_CHOICES), key="sv_channel",
+        format_func=lambda c: t(f"services.channel.{c}", lang) if c else t("services.filter.channel_all", lang),
+        help=t("services.filter.channel_help", lang))
+    search = right.text_input(t("services.filter.search", lang), key="sv_search", max_chars=100,
+                              placeholder=t("services.filter.search_placeholder", lang))
+    for name, value in (("sv_avail", availability), ("sv_channel", channel or None), ("sv_q", search.strip() or None)):
+        keep_in_link(name, value)
+    st.caption(t("services.scope", lang))
 
-counts = services.availability_counts(rows)
-chart(figures.availability_chart(counts, lang), "services_availability", lang, "sv-chart")
-downloads(figures.availability_counts_table(counts, lang), "services_by_domain", lang, key="sv-chart")
+    choice = (tuple(availability), channel, search)
+    rows = cached(services.catalogue, view, *choice)
+    if rows.empty:
+        empty_state(lang, "services.empty_filtered")
+    else:
+        counts = services.availability_counts(rows)
+        chart(figures.availability_chart(counts, lang), "services_availability", lang, "sv-chart")
+        downloads(figures.availability_counts_table(counts, lang), "services_by_domain", lang, key="sv-chart")
 
-st.subheader(t("services.table.title", lang))
-st.caption(t("services.shown", lang, count=format_number(len(rows), lang)))
-table = figures.catalogue_table(rows, lang)
-st.dataframe(figures.style_catalogue(table, lang), hide_index=True, key="sv-table", placeholder="–",
-             height=min(38 + 35 * len(table), 920),
-             column_config={t("services.col.name", lang): st.column_config.TextColumn(width="large"),
-                            t("services.col.url", lang): st.column_config.LinkColumn()})
-downloads(table, "services", lang, key="sv-table")
+        st.subheader(t("services.table.title", lang))
+        st.caption(t("services.shown", lang, count=format_number(len(rows), lang)))
+        table = figures.catalogue_table(rows, lang)
+        st.dataframe(figures.style_catalogue(table, lang), hide_index=True, key="sv-table", placeholder="–",
+                     height=min(38 + 35 * len(table), 920),
+                     column_config={t("services.col.name", lang): st.column_config.TextColumn(width="large"),
+                                    t("services.col.url", lang): st.column_config.LinkColumn()})
+        downloads(table, "services", lang, key="sv-table")
+    show_view_link()  # app.py does not run on a fragment rerun: the link follows the choices here
+
+
+catalogue()

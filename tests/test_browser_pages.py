@@ -98,5 +98,15 @@ def test_page_controls_in_a_fragment_update_their_part_and_the_link(browser_serv
     page.screenshot(path=str(artifacts_dir / "pages" / "indicators-fragment-fi.png"), full_page=True)
     link = page.locator(LINK_BOX).inner_text().replace("\n", "")
     assert page.locator(LINK_BOX).count() == 1 and "ind=MOB_FERRY_CARS" in link, link
+
+    page.goto(f"{browser_server}/services?lang=et", wait_until="domcontentloaded")
+    wait_for_app_idle(page)
+    search = page.get_by_role("textbox", name=t("services.filter.search", "et"))
+    search.fill("tax")
+    search.press("Enter")
+    page.wait_for_url("**sv_q=tax**", timeout=30_000)
+    wait_for_app_idle(page)
+    link = page.locator(LINK_BOX).inner_text().replace("\n", "")
+    assert page.locator(LINK_BOX).count() == 1 and "sv_q=tax" in link, link
     assert page.locator(EXCEPTION).count() == 0
     assert _relevant(page.console_errors) == []
