@@ -310,6 +310,25 @@ def run_app(page: str | None = None, query: dict[str, str | list[str]] | None = 
     return at
 
 
+def sign_in(at, name: str, password: str):
+    """Sign `at` (an AppTest of the app that has run once) in through the real Sign-in page."""
+    at.switch_page("pages/sign_in.py").run()
+    at.text_input[0].input(name)
+    at.text_input[1].input(password)
+    at.button[0].click().run()
+    return at
+
+
+@pytest.fixture
+def editor(demo_copy: Path) -> Path:
+    """The demo copy with an editor account: eeva / "a long password"."""
+    from twinreg_data import auth
+    from twinreg_data.store import open_store
+
+    auth.add_user(open_store(demo_copy), "eeva", "a long password", "editor")
+    return demo_copy
+
+
 @pytest.fixture
 def app_runner():
     """`app_runner(page=..., query={...})` → a run AppTest of the whole app."""

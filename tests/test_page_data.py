@@ -8,7 +8,7 @@ import zipfile
 
 import openpyxl
 import pytest
-from conftest import REPO_ROOT
+from conftest import REPO_ROOT, sign_in
 from factories import table_rows, write_xlsx
 from streamlit.testing.v1 import AppTest
 
@@ -26,24 +26,8 @@ OIDC_SECRETS = {
 }
 
 
-def new_app(**state) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=90)
-    return at
-
-
-def sign_in(at: AppTest, name: str, password: str) -> AppTest:
-    at.run()
-    at.switch_page("pages/sign_in.py").run()
-    at.text_input[0].input(name)
-    at.text_input[1].input(password)
-    at.button[0].click().run()
-    return at
-
-
-@pytest.fixture
-def editor(demo_copy):
-    auth.add_user(open_store(demo_copy), "eeva", "a long password", "editor")
-    return demo_copy
+def new_app() -> AppTest:
+    return AppTest.from_file(APP, default_timeout=90)
 
 
 def upload(at: AppTest, name: str, content: bytes) -> AppTest:
@@ -67,7 +51,7 @@ def test_anonymous_visitor_cannot_reach_the_data_page(demo_copy):
 
 def test_viewer_cannot_reach_the_data_page(demo_copy):
     auth.add_user(open_store(demo_copy), "ville", "a long password", "viewer")
-    at = sign_in(new_app(), "ville", "a long password")
+    at = sign_in(new_app().run(), "ville", "a long password")
     assert at.session_state["identity"].role == "viewer"
     with pytest.raises(ValueError, match="Could not find a navigation page"):
         at.switch_page(DATA_PAGE)
@@ -99,7 +83,7 @@ def test_expired_oidc_identity_is_signed_out(demo_copy):
 
 
 def test_editor_imports_a_file_and_the_indicators_page_shows_it(editor, tmp_path):
-    at = sign_in(new_app(), "eeva", "a long password")
+    at = sign_in(new_app().run(), "eeva", "a long password")
     assert at.session_state["identity"].role == "editor"
     upload(at, "ferry2025.xlsx", ferry_2025(tmp_path))
     assert not at.exception
@@ -128,7 +112,7 @@ def test_file_with_errors_lists_every_cell_and_writes_nothing(editor, tmp_path):
         dict(indicator="MOB_FERRY_PAX", area="FI-091", period="2026", value="many"),
     ])})
     before = open_store(editor).table_counts()
-    at = sign_in(new_app(), "eeva", "a long password")
+    at = sign_in(new_app().run(), "eeva", "a long password")
     upload(at, "bad.xlsx", bad.read_bytes())
     assert not at.exception
     problems = at.dataframe[0].value
@@ -144,7 +128,7 @@ def test_problems_and_annotated_copy_in_finnish(editor, tmp_path):
         dict(indicator="MOB_FERRY_PAX", area="FI-091", period="2025-13", value=2.0),
         dict(indicator="MOB_FERRY_PAX", area="FI-091", period="2026", value="many"),
     ])})
-    at = sign_in(new_app(), "eeva", "a long password")
+    at = sign_in(new_app().run(), "eeva", "a long password")
     at.segmented_control(key="w_lang").set_value("fi").run()
     upload(at, "bad.xlsx", bad.read_bytes())
     assert not at.exception
@@ -175,7 +159,7 @@ def test_hostile_file_is_refused_and_the_app_keeps_running(editor, tmp_path):
         zf.writestr("[Content_Types].xml", "<Types/>")
         zf.writestr("xl/workbook.xml", "<workbook/>")
         zf.writestr("xl/worksheets/sheet1.xml", b"\0" * 60_000_000)
-    at = sign_in(new_app(), "eeva", "a long password")
+    at = sign_in(new_app().run(), "eeva", "a long password")
     upload(at, "bomb.xlsx", buffer.getvalue())
     assert not at.exception
     assert any("zip bomb" in e.value for e in at.error)
@@ -204,7 +188,7 @@ def test_failed_sign_ins_are_limited_and_audited(editor):
 
 
 def test_editor_rolls_back_their_import(editor, tmp_path):
-    at = sign_in(new_app(), "eeva", "a long password")
+    at = sign_in(new_app().run(), "eeva", "a long password")
     upload(at, "ferry2025.xlsx", ferry_2025(tmp_path))
     next(b for b in at.button if b.label == t("data.confirm", "en")).click().run()
     store = open_store(editor)
@@ -220,7 +204,7 @@ def test_editor_rolls_back_their_import(editor, tmp_path):
 
 
 def test_a_blocked_rollback_says_why_in_the_editors_language(editor, tmp_path):
-    at = sign_in(new_app(), "eeva", "a long password")
+    at = sign_in(new_app().run(), "eeva", "a long password")
     at.segmented_control(key="w_lang").set_value("fi").run()
     for value in (7_500_000.0, 7_600_000.0):  # the second import changes the row the first one wrote
         upload(at, f"ferry2025-{value:.0f}.xlsx", ferry_2025(tmp_path, value))

@@ -21,11 +21,11 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import REPO_ROOT, run_app
+from conftest import REPO_ROOT, run_app, sign_in
 
 from twinreg_data import auth, filecheck
 from twinreg_data.i18n import t
-from twinreg_data.store import Store, open_store
+from twinreg_data.store import Store
 
 CONFIG = tomllib.loads((REPO_ROOT / ".streamlit" / "config.toml").read_text())
 SOURCES = [*sorted((REPO_ROOT / "twinreg_data").rglob("*.py")), *sorted((REPO_ROOT / "pages").glob("*.py")),
@@ -147,20 +147,6 @@ def test_every_store_in_the_code_is_opened_locked_down():
 
 
 # -- sessions ------------------------------------------------------------------------------------------
-
-
-def sign_in(at, name: str, password: str):
-    at.switch_page("pages/sign_in.py").run()
-    at.text_input[0].input(name)
-    at.text_input[1].input(password)
-    at.button[0].click().run()
-    return at
-
-
-@pytest.fixture
-def editor(demo_copy):
-    auth.add_user(open_store(demo_copy), "eeva", "a long password", "editor")
-    return demo_copy
 
 
 def test_local_session_expires_after_session_hours(editor):
