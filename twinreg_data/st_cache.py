@@ -58,10 +58,10 @@ def _store(path: str) -> Store:
     return store
 
 
-def store() -> Store:
+def store(path: str | None = None) -> Store:
     """The process's store. If the database cannot be opened, show why and the way out, and stop the run."""
     try:
-        return _store(db_path())
+        return _store(path or db_path())
     except StoreError as exc:  # not cached by cache_resource: a reload tries again once the cause is gone
         _stop_with(exc)
 
@@ -78,24 +78,26 @@ def _stop_with(exc: StoreError) -> NoReturn:
 
 
 @st.cache_data(show_spinner=False, ttl=3600, max_entries=1000)
-def _call(path: str, generation: int, target: str, args: tuple, kwargs: tuple) -> Any:
+def _call(_db: Store, path: str, generation: int, target: str, args: tuple, kwargs: tuple) -> Any:
+    # _db is the store opened for `path`; its leading underscore keeps it out of the cache key (the path is in it).
     module_name, name = target.rsplit(".", 1)
     if not module_name.startswith(QUERY_PACKAGE):
         raise ValueError(f"not a query function: {target}")
     function = getattr(importlib.import_module(module_name), name)
-    return function(_store(path), *args, **dict(kwargs))
+    return function(_db, *args, **dict(kwargs))
 
 
 def cached(function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     """function(store, *args, **kwargs), cached; function must live in twinreg_data.queries."""
-    store()  # a database that cannot be opened stops the page with a clear message
+    path = db_path()
+    db = store(path)  # a database that cannot be opened stops the page with a clear message
     try:
-        return _call(db_path(), _generation, f"{function.__module__}.{function.__qualname__}", args,
+        return _call(db, path, _generation, f"{function.__module__}.{function.__qualname__}", args,
                      tuple(sorted(kwargs.items())))
     except duckdb.Error as exc:
         # A block damaged after start-up: DuckDB notices it when it reads the block (I/O error or checksum).
         if isinstance(exc, duckdb.IOException) or "Corrupt database file" in str(exc):
-            _stop_with(StoreError(f"The database {db_path()} is damaged: {str(exc).splitlines()[0]}", "damaged"))
+            _stop_with(StoreError(f"The database {path} is damaged: {str(exc).splitlines()[0]}", "damaged"))
         raise
 
 
