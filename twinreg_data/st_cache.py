@@ -78,8 +78,10 @@ def _stop_with(exc: StoreError) -> NoReturn:
 
 
 @st.cache_data(show_spinner=False, ttl=3600, max_entries=1000)
-def _call(_db: Store, path: str, generation: int, target: str, args: tuple, kwargs: tuple) -> Any:
-    # _db is the store opened for `path`; its leading underscore keeps it out of the cache key (the path is in it).
+def _call(_db: Store, key: tuple[str, int, str, tuple, tuple]) -> Any:
+    # key: database path, generation, function, args, kwargs. One argument, as Streamlit inspects the function's
+    # signature again for every argument of every call. _db (the store opened for that path) is not hashed.
+    target, args, kwargs = key[2:]
     module_name, name = target.rsplit(".", 1)
     if not module_name.startswith(QUERY_PACKAGE):
         raise ValueError(f"not a query function: {target}")
@@ -92,8 +94,8 @@ def cached(function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     path = db_path()
     db = store(path)  # a database that cannot be opened stops the page with a clear message
     try:
-        return _call(db, path, _generation, f"{function.__module__}.{function.__qualname__}", args,
-                     tuple(sorted(kwargs.items())))
+        return _call(db, (path, _generation, f"{function.__module__}.{function.__qualname__}", args,
+                          tuple(sorted(kwargs.items()))))
     except duckdb.Error as exc:
         # A block damaged after start-up: DuckDB notices it when it reads the block (I/O error or checksum).
         if isinstance(exc, duckdb.IOException) or "Corrupt database file" in str(exc):
