@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import math
 import os
 import shutil
 import socket
@@ -63,6 +64,9 @@ RERUN_TARGET_MS = 100
 # A page whose first run is slower than this is measured once cold and once warm, so that a slow page cannot
 # stall the whole benchmark (quick: 1 s, full: 5 s).
 SLOW_RUN_S = {True: 1.0, False: 5.0}
+# Cold script runs of one page and filter take at least this long in all, within three times the usual number of
+# runs (quick: no more than the usual number, to stay within two minutes).
+SAMPLE_S = {True: 0.0, False: 1.0}
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -220,7 +224,7 @@ def _like_a_started_server() -> None:
     logging.getLogger("streamlit").setLevel(logging.ERROR)
 
 
-def child_pages(db: str, reps: int, out: str, slow_s: float) -> None:
+def child_pages(db: str, reps: int, out: str, slow_s: float, sample_s: float) -> None:
     """AppTest timings of every page and filter on one database, the query part beside bare DuckDB."""
     os.environ["TWINREG_DB"] = db
     import duckdb
@@ -253,7 +257,9 @@ def child_pages(db: str, reps: int, out: str, slow_s: float) -> None:
             probe.recording = False
             calls = list(probe.calls)
             error = [e.value for e in at.exception] if at.exception else None
-            n = 1 if first > slow_s else reps
+            # A fast page gets more runs (up to three times as many), so that its few-millisecond query part is
+            # the median of enough samples to be steady from one benchmark run to the next.
+            n = 1 if first > slow_s else max(reps, min(3 * reps, math.ceil(sample_s / max(first, 1e-3))))
             runs: dict[str, list] = {"cold": [], "warm": []}
             parts: dict[str, list[dict]] = {"cold": [], "warm": []}
             for _ in range(n):
@@ -310,50 +316,70 @@ def child_pages(db: str, reps: int, out: str, slow_s: float) -> None:
     Path(out).write_text(json.dumps(results))
 
 
-def child_rerun(db: str, reps: int, out: str, slow_s: float) -> None:
-    """Rerun time after a change of the sidebar's domain control, per page, on the demo database."""
+def _timed_change(at, control: str, before: object, after: object) -> float:
+    """Seconds of the rerun after `control` changes from `before` to `after`, with only `before`'s results cached."""
+    import streamlit as st
+
+    def widget():  # looked up again after each run: a run replaces the element tree
+        return (at.multiselect if control == "w_domains" else at.segmented_control)(key=control)
+
+    st.cache_data.clear()
+    widget().set_value(before)
+    at.run()
+    widget().set_value(after)
+    start = time.perf_counter()
+    at.run()
+    return time.perf_counter() - start
+
+
+def child_rerun(db: str, reps: int, out: str, slow_s: float, sample_s: float) -> None:
+    """Rerun time after a change of the sidebar's domains or side, per page, on the demo database."""
     os.environ["TWINREG_DB"] = db
     from streamlit.testing.v1 import AppTest
 
     _like_a_started_server()
-    # New selections first (each a cache miss), then the same ones again (cache hits).
     choices = [["mobility"], ["taxation"], ["education", "digital"], [], ["employment"], ["mobility", "taxation"]]
-    choices = choices[:max(3, reps)]
+    sides = ["FI", "EE", "both"]
+    # Each timed change starts from an empty cache and one run of the previous selection, as after any earlier
+    # change: what the new selection shares with it is cached, the rest is not (the domains do not narrow Mobility,
+    # the map or one indicator's data; the side narrows every page). Full runs take more samples.
+    samples = 3 * reps if sample_s else max(3, reps)
     results: dict = {}
     for page in PAGES:
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)
         at.run()
         at.switch_page(f"pages/{page}.py")
         at.run()
-        at.run()
         times: dict[str, list[float]] = {"new": [], "again": [], "side": []}
-        for kind in ("new", "again"):
-            for domains in choices:
-                at.multiselect(key="w_domains").set_value(domains)
-                start = time.perf_counter()
-                at.run()
-                times[kind].append(time.perf_counter() - start)
-        # The side narrows every page (the domains do not narrow Mobility, the map or one indicator's data, whose
-        # results the cache then finds again): each side once, with the last domain selection, so no cache hits.
-        for side in ("FI", "EE", "both"):
-            at.segmented_control(key="w_side").set_value(side)
+        for i in range(samples):
+            times["new"].append(_timed_change(at, "w_domains", choices[i % len(choices)],
+                                              choices[(i + 1) % len(choices)]))
+            times["side"].append(_timed_change(at, "w_side", sides[i % len(sides)], sides[(i + 1) % len(sides)]))
+        # The same domain selections once more, every result cached.
+        at.segmented_control(key="w_side").set_value("both")
+        for domains in choices:
+            at.multiselect(key="w_domains").set_value(domains)
+            at.run()
+        for domains in choices:
+            at.multiselect(key="w_domains").set_value(domains)
             start = time.perf_counter()
             at.run()
-            times["side"].append(time.perf_counter() - start)
+            times["again"].append(time.perf_counter() - start)
         results[page] = {"new_ms": _median_ms(times["new"]), "again_ms": _median_ms(times["again"]),
                          "side_ms": _median_ms(times["side"]),
-                         "changes": len(choices), "error": [e.value for e in at.exception] or None}
+                         "changes": samples, "error": [e.value for e in at.exception] or None}
         _progress(f"    {page:12} filter change: new {results[page]['new_ms']:7.1f} ms  again "
                   f"{results[page]['again_ms']:7.1f} ms  side {results[page]['side_ms']:7.1f} ms")
     Path(out).write_text(json.dumps(results))
 
 
-def _run_child(kind: str, db: Path, reps: int, slow_s: float) -> dict:
+def _run_child(kind: str, db: Path, reps: int, slow_s: float, sample_s: float) -> dict:
     """Run a measurement in a fresh process; its progress lines are shown, Streamlit's log goes to a file."""
     out, log = WORK / f"{kind}-{db.stem}.json", WORK / f"{kind}-{db.stem}.log"
     out.unlink(missing_ok=True)
     with log.open("w") as log_file:
-        proc = subprocess.Popen([sys.executable, __file__, "--child", kind, str(db), str(reps), str(out), str(slow_s)],
+        proc = subprocess.Popen([sys.executable, __file__, "--child", kind, str(db), str(reps), str(out), str(slow_s),
+                                 str(sample_s)],
                                 cwd=ROOT, stdout=subprocess.PIPE, stderr=log_file, text=True)
         for line in proc.stdout:
             if line.startswith(PROGRESS):
@@ -503,6 +529,19 @@ def fragment_timings(db: Path, changes: int) -> dict:
 # -- the run ----------------------------------------------------------------------------------------------
 
 
+def _reference_loop_ms() -> float:
+    """A fixed pure-Python loop: the machine's speed at the time of the run, to compare runs on one machine (a
+    shared virtual machine's speed varies by a third from hour to hour)."""
+    runs = []
+    for _ in range(5):
+        start = time.perf_counter()
+        total = 0
+        for i in range(2_000_000):
+            total += i
+        runs.append(time.perf_counter() - start)
+    return _median_ms(runs)
+
+
 def machine() -> dict:
     import platform
 
@@ -520,6 +559,7 @@ def machine() -> dict:
     except OSError:
         pass
     return {"cpus": os.cpu_count(), "cpu_model": model, "load_average_1m": round(os.getloadavg()[0], 2),
+            "reference_loop_ms": _reference_loop_ms(),
             "memory_gib": round(mem_kib / 1024**2, 1),
             "platform": platform.platform(), "python": platform.python_version(), "duckdb": duckdb.__version__,
             "pandas": pd.__version__, "streamlit": streamlit.__version__}
@@ -559,6 +599,7 @@ def evaluate(report: dict) -> list[dict]:
 
 
 def print_report(report: dict) -> None:
+    print(f"\nReference pure-Python loop: {report['machine'].get('reference_loop_ms')} ms (machine speed)")
     print("\nPage server time (AppTest full script run, app.py + page), median ms; query part app / direct / bare")
     header = (f"{'size':>11} {'page':12} {'filter':8} {'cold':>8} {'warm':>8} {'q app':>8} {'q direct':>8} "
               f"{'q bare':>8} {'app/bare':>8}  cold split (query/figures/downloads/tables/charts/other)")
@@ -606,13 +647,15 @@ def write_markdown(report: dict, path: Path) -> None:
         "",
         f"Run {report['when']} on {m['cpus']} CPUs ({m['cpu_model']}), {m['memory_gib']} GiB, {m['platform']}; "
         f"Python {m['python']}, DuckDB {m['duckdb']}, pandas {m['pandas']}, Streamlit {m['streamlit']}; "
-        f"load average {m['load_average_1m']} before, {m.get('load_average_1m_after', '?')} after. "
+        f"load average {m['load_average_1m']} before, {m.get('load_average_1m_after', '?')} after; a reference "
+        f"pure-Python loop (2·10⁶ additions) took {m.get('reference_loop_ms', '?')} ms. "
         f"Reproduce: `make bench{'-quick' if report['quick'] else ''}`.",
         "",
         "Server time of a full script run (app.py + page) in AppTest, median ms; *cold* = st.cache_data cleared "
-        "before the run, *warm* = cached. Query part: the page's cached query calls in a cold run (app), the same "
-        "functions called directly, and their SQL as bare DuckDB `execute().df()` calls. Narrow filter: mobility, "
-        "Estonia, 2019–2021.",
+        "before the run, *warm* = cached; median of 5 runs (quick: 3), more for a fast page (up to three "
+        "times as many, 1 s of cold runs in all). Query part: the page's cached query calls in a cold run (app), "
+        "the same functions called directly, and their SQL as bare DuckDB `execute().df()` calls. Narrow filter: "
+        "mobility, Estonia, 2019–2021.",
         "",
         "| observations | page | filter | cold | warm | query app | query bare | app/bare "
         "| cold split q/fig/dl/tab/chart/other |",
@@ -665,13 +708,13 @@ def run(quick: bool, sizes: tuple[int, ...] | None = None, browser: bool = True)
         source = scale_data.generate(size)
         generate_s = time.perf_counter() - start
         print(f"  {size:,} observations: measuring pages", file=sys.stderr, flush=True)
-        data = _run_child("pages", _copy_db(source, f"app-{source.name}"), reps, SLOW_RUN_S[quick])
+        data = _run_child("pages", _copy_db(source, f"app-{source.name}"), reps, SLOW_RUN_S[quick], SAMPLE_S[quick])
         data["db_mb"] = round(source.stat().st_size / 1024**2, 1)
         data["generate_s"] = round(generate_s, 1)
         report["sizes"][str(size)] = data
     demo = scale_data.demo_db()
     print("  demo database: filter change", file=sys.stderr, flush=True)
-    report["rerun"] = _run_child("rerun", _copy_db(demo, "app-demo.duckdb"), reps, SLOW_RUN_S[quick])
+    report["rerun"] = _run_child("rerun", _copy_db(demo, "app-demo.duckdb"), reps, SLOW_RUN_S[quick], SAMPLE_S[quick])
     if browser and not _browser_available():
         print("  headless Chromium: skipped (needs /usr/bin/chromium and playwright from requirements-dev.txt)",
               file=sys.stderr, flush=True)
@@ -708,11 +751,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--sizes", type=int, nargs="*")
     parser.add_argument("--no-browser", action="store_true")
-    parser.add_argument("--child", nargs=5, metavar=("KIND", "DB", "REPS", "OUT", "SLOW_S"))
+    parser.add_argument("--child", nargs=6, metavar=("KIND", "DB", "REPS", "OUT", "SLOW_S", "SAMPLE_S"))
     args = parser.parse_args(argv)
     if args.child:
-        kind, db, reps, out, slow_s = args.child
-        {"pages": child_pages, "rerun": child_rerun}[kind](db, int(reps), out, float(slow_s))
+        kind, db, reps, out, slow_s, sample_s = args.child
+        {"pages": child_pages, "rerun": child_rerun}[kind](db, int(reps), out, float(slow_s), float(sample_s))
         return 0
     run(args.quick, tuple(args.sizes) if args.sizes else None, browser=not args.no_browser)
     return 0
