@@ -262,6 +262,15 @@ def child_pages(db: str, reps: int, out: str, slow_s: float, sample_s: float) ->
             n = 1 if first > slow_s else max(reps, min(3 * reps, math.ceil(sample_s / max(first, 1e-3))))
             runs: dict[str, list] = {"cold": [], "warm": []}
             parts: dict[str, list[dict]] = {"cold": [], "warm": []}
+            # The query part is also run directly and as its SQL on a bare connection (captured once here).
+            capture.statements, capture.active = [], True
+            for function, args, kwargs in calls:
+                function(store, *args, **kwargs)
+            capture.active = False
+            statements = list(capture.statements)
+            # Each cold run is followed at once by its direct and bare counterparts, so that the app / bare ratio
+            # compares runs made at the same time (a shared machine's speed drifts during a benchmark).
+            direct, bare_runs = [], []
             for _ in range(n):
                 st.cache_data.clear()
                 probe.reset()
@@ -269,20 +278,6 @@ def child_pages(db: str, reps: int, out: str, slow_s: float, sample_s: float) ->
                 at.run()
                 runs["cold"].append(time.perf_counter() - start)
                 parts["cold"].append(dict(probe.totals))
-            for _ in range(n):
-                probe.reset()
-                start = time.perf_counter()
-                at.run()
-                runs["warm"].append(time.perf_counter() - start)
-                parts["warm"].append(dict(probe.totals))
-            # The query part: the functions called directly, and their SQL replayed on a bare connection.
-            direct, bare_runs = [], []
-            capture.statements, capture.active = [], True
-            for function, args, kwargs in calls:
-                function(store, *args, **kwargs)
-            capture.active = False
-            statements = list(capture.statements)
-            for _ in range(n):
                 start = time.perf_counter()
                 for function, args, kwargs in calls:
                     function(store, *args, **kwargs)
@@ -291,6 +286,12 @@ def child_pages(db: str, reps: int, out: str, slow_s: float, sample_s: float) ->
                 for sql, params in statements:
                     bare.execute(sql, params or []).df()
                 bare_runs.append(time.perf_counter() - start)
+            for _ in range(n):
+                probe.reset()
+                start = time.perf_counter()
+                at.run()
+                runs["warm"].append(time.perf_counter() - start)
+                parts["warm"].append(dict(probe.totals))
             breakdown = {}
             for mode in ("cold", "warm"):
                 categories = sorted({c for p in parts[mode] for c in p})
