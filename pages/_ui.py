@@ -65,6 +65,22 @@ def keep_in_link(param: str, value: object) -> None:
             del st.query_params[param]
 
 
+def lazy_tabs(names: tuple[str, ...], labels: list[str], key: str, param: str) -> dict:
+    """Tabs whose hidden ones are not computed (check `.open`); the open tab is kept in the link as param=name.
+
+    Switching tabs reruns the page, or only the fragment the tabs are in. The name, not the translated label, is
+    what the link holds, so a link opens the same tab in every language.
+    """
+    by_label = dict(zip(labels, names, strict=True))
+    if st.session_state.get(key) not in by_label:
+        wanted = st.query_params.get(param)
+        st.session_state[key] = labels[names.index(wanted)] if wanted in names else labels[0]
+    containers = st.tabs(labels, key=key, on_change="rerun")
+    shown = by_label[st.session_state[key]]
+    keep_in_link(param, shown if shown != names[0] else None)
+    return dict(zip(names, containers, strict=True))
+
+
 def show_view_link() -> None:
     """Write the link to the view on screen into the sidebar box that app.py made.
 

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages._ui import chart, downloads, empty_state, filters, keep_in_link, show_view_link
+from pages._ui import chart, downloads, empty_state, filters, keep_in_link, lazy_tabs, show_view_link
 from twinreg_data.figures import indicators as figures
 from twinreg_data.i18n import t
 from twinreg_data.queries import indicators
@@ -53,24 +53,29 @@ def chosen_indicator() -> None:
                 chart_data=figures.sparkline(rows, change.country), border=True,
             )
         table = figures.observation_table(rows, lang)
-        chart_tab, map_tab, table_tab = st.tabs([t(f"indicators.tab_{n}", lang) for n in ("chart", "map", "table")])
-        with chart_tab:
-            chart(figures.series_figure(rows, meta, lang), f"indicator_{code}", lang, "ind-chart")
-            st.markdown("  \n".join(figures.about_lines(meta, lang)))
-            downloads(table, f"indicator_{code}", lang, key="ind-chart")
-        with map_tab:
-            points = cached(indicators.map_points, chosen, code)
-            if points.empty:
-                empty_state(lang, "indicators.map_empty")
-            else:
-                st.pydeck_chart(figures.latest_map(points, meta, lang), key="ind-map")
-                st.caption(t("indicators.map_caption", lang) + " " + t("common.source", lang, source=meta.source))
-                downloads(figures.map_table(points, meta, lang), f"indicator_{code}_map", lang, key="ind-map")
-        with table_tab:
-            shown, browser_formatted = figures.observation_view(table, lang)
-            localized = {c: st.column_config.NumberColumn(format="localized") for c in browser_formatted}
-            st.dataframe(shown, hide_index=True, key="ind-table", placeholder="–", column_config=localized)
-            downloads(table, f"indicator_{code}_observations", lang, key="ind-table")
+        # Only the open tab is computed: the map and the full table cost a query and a render each.
+        names = ("chart", "map", "table")
+        tabs = lazy_tabs(names, [t(f"indicators.tab_{n}", lang) for n in names], "ind_tab_open", "ind_tab")
+        if tabs["chart"].open:
+            with tabs["chart"]:
+                chart(figures.series_figure(rows, meta, lang), f"indicator_{code}", lang, "ind-chart")
+                st.markdown("  \n".join(figures.about_lines(meta, lang)))
+                downloads(table, f"indicator_{code}", lang, key="ind-chart")
+        if tabs["map"].open:
+            with tabs["map"]:
+                points = cached(indicators.map_points, chosen, code)
+                if points.empty:
+                    empty_state(lang, "indicators.map_empty")
+                else:
+                    st.pydeck_chart(figures.latest_map(points, meta, lang), key="ind-map")
+                    st.caption(t("indicators.map_caption", lang) + " " + t("common.source", lang, source=meta.source))
+                    downloads(figures.map_table(points, meta, lang), f"indicator_{code}_map", lang, key="ind-map")
+        if tabs["table"].open:
+            with tabs["table"]:
+                shown, browser_formatted = figures.observation_view(table, lang)
+                localized = {c: st.column_config.NumberColumn(format="localized") for c in browser_formatted}
+                st.dataframe(shown, hide_index=True, key="ind-table", placeholder="–", column_config=localized)
+                downloads(table, f"indicator_{code}_observations", lang, key="ind-table")
     show_view_link()  # app.py does not run on a fragment rerun: the link follows the choice here
 
 

@@ -68,10 +68,14 @@ def flow_map() -> None:
             st.markdown("**" + t("mobility.flows_table", lang, unit=figures.unit_label(unit, lang), year=year) + "**")
             st.dataframe(figures.number_styler(table, lang), hide_index=True, key="mob-flows-table")
             downloads(table, f"flows_{unit}_{year}", lang, key="mob-flows")
-        with st.expander(t("mobility.points_table", lang, indicator=names.get(code, "–"))):
-            points = figures.points_table(areas, lang)
-            st.dataframe(figures.number_styler(points, lang), hide_index=True, key="mob-points-table")
-            downloads(points, f"municipalities_{code}", lang, key="mob-points")
+        # Computed only when opened (a styled table of every municipality; opening reruns this fragment only).
+        points_box = st.expander(t("mobility.points_table", lang, indicator=names.get(code, "–")),
+                                 key="mob_points_open", on_change="rerun")
+        if points_box.open:
+            with points_box:
+                points = figures.points_table(areas, lang)
+                st.dataframe(figures.number_styler(points, lang), hide_index=True, key="mob-points-table")
+                downloads(points, f"municipalities_{code}", lang, key="mob-points")
     show_view_link()  # app.py does not run on a fragment rerun: the link follows the map's controls here
 
 

@@ -99,6 +99,14 @@ def test_page_controls_in_a_fragment_update_their_part_and_the_link(browser_serv
     link = page.locator(LINK_BOX).inner_text().replace("\n", "")
     assert page.locator(LINK_BOX).count() == 1 and "ind=MOB_FERRY_CARS" in link, link
 
+    # Only the open tab is computed: a click on the map tab reruns the fragment, draws the map, keeps it in the link.
+    assert page.locator('[data-testid="stDeckGlJsonChart"]').count() == 0
+    page.get_by_role("tab", name=t("indicators.tab_map", "fi")).click()
+    page.wait_for_url("**ind_tab=map**", timeout=30_000)
+    page.locator('[data-testid="stDeckGlJsonChart"]').first.wait_for(timeout=30_000)
+    wait_for_app_idle(page)
+    assert "ind_tab=map" in page.locator(LINK_BOX).inner_text().replace("\n", "")
+
     page.goto(f"{browser_server}/services?lang=et", wait_until="domcontentloaded")
     wait_for_app_idle(page)
     search = page.get_by_role("textbox", name=t("services.filter.search", "et"))

@@ -333,7 +333,7 @@ def test_invalid_indicator_in_the_link_is_ignored(demo_copy):
 
 def test_table_shows_exactly_the_filtered_observations(demo_copy):
     query = {"lang": "fi", "ind": "SOC_KELA_DECISION_DAYS", "domain": "social_security", "side": "EE",
-             "from": "2023", "to": "2024"}
+             "from": "2023", "to": "2024", "ind_tab": "table"}
     at = run_app(page=PAGE, query=query)
     assert not at.exception
     view = Filters(lang="fi", domains=("social_security",), side="EE", year_from=2023, year_to=2024)
@@ -358,16 +358,32 @@ def test_table_shows_exactly_the_filtered_observations(demo_copy):
 
 
 def test_map_tab_shows_municipalities_or_an_empty_state(demo_copy):
-    at = run_app(page=PAGE, query={"lang": "en", "ind": "INT_POPULATION"})
+    at = run_app(page=PAGE, query={"lang": "en", "ind": "INT_POPULATION", "ind_tab": "map"})
     assert not at.exception
     decks = at.get("deck_gl_json_chart")
     assert len(decks) == 1
     spec = json.loads(decks[0].proto.json)
     points = queries.map_points(open_store(demo_copy), Filters(), "INT_POPULATION")
     assert len(spec["layers"][0]["data"]) == len(points)
-    at = run_app(page=PAGE, query={"lang": "en", "ind": "TAX_DOUBLE_CASES"})
+    at = run_app(page=PAGE, query={"lang": "en", "ind": "TAX_DOUBLE_CASES", "ind_tab": "map"})
     assert not at.get("deck_gl_json_chart")
     assert t("indicators.map_empty", "en") in [i.value for i in at.info]
+
+
+def test_only_the_open_tab_is_computed_and_the_link_keeps_it(demo_copy):
+    at = run_app(page=PAGE, query={"lang": "fi", "ind": "INT_POPULATION"})
+    assert not at.exception
+    # The chart tab: no map and no observation table built (the one table is the domain overview).
+    assert len(at.get("plotly_chart")) == 1 and not at.get("deck_gl_json_chart") and len(at.dataframe) == 1
+    assert "ind_tab" not in at.query_params
+    at.session_state["ind_tab_open"] = t("indicators.tab_map", "fi")  # what a click on the tab sets
+    at.run()
+    assert not at.exception
+    assert len(at.get("deck_gl_json_chart")) == 1 and not at.get("plotly_chart")
+    assert at.query_params["ind_tab"] in ("map", ["map"])
+    # The link holds the tab's name, not its label: it opens the same tab in another language.
+    at = run_app(page=PAGE, query={"lang": "et", "ind": "INT_POPULATION", "ind_tab": "table"})
+    assert len(at.dataframe) == 2 and not at.get("plotly_chart") and not at.get("deck_gl_json_chart")
 
 
 def test_an_unchanged_value_is_grey_and_the_card_shows_the_series(demo_copy):

@@ -315,6 +315,9 @@ def test_page_follows_the_global_period_and_side(store, no_basemap):
     at = run_app(page="pages/mobility.py", query={"lang": "en", "side": "EE", "from": "2005", "to": "2010"})
     assert not at.exception
     assert at.subheader[0].value == figures.flow_map_title("passengers", 2010, "en")
+    assert len(at.dataframe) == 1  # the municipalities' table is made only when its expander is opened
+    at.session_state["mob_points_open"] = True  # what a click on the expander sets
+    at.run()
     points = at.dataframe[1].value
     assert set(points["Country"]) == {"EE"}
     ferry = json.loads(at.get("plotly_chart")[0].proto.spec)
