@@ -159,6 +159,9 @@ class Probe:
             return original_cached(function, *args, **kwargs)
 
         st_cache.cached = self.wrap("query", recording_cached)
+        # A group's queries run in worker threads through st_cache.cached: the group's wall time is the query
+        # time (its calls are still recorded; they are replayed one after another, directly and as bare SQL).
+        st_cache.cached_together = self.wrap("query", st_cache.cached_together)
         ui.downloads = self.wrap("downloads", ui.downloads)
         for name in PAGES:
             module = importlib.import_module(f"twinreg_data.figures.{name}")

@@ -6,7 +6,7 @@ from pages._ui import chart, downloads, empty_state, filters, keep_in_link, lazy
 from twinreg_data.figures import indicators as figures
 from twinreg_data.i18n import t
 from twinreg_data.queries import indicators
-from twinreg_data.st_cache import cached
+from twinreg_data.st_cache import cached, cached_together
 
 view = filters()
 lang = view.lang
@@ -16,12 +16,11 @@ st.caption(t("indicators.caption", lang))
 if not cached(indicators.has_indicators):
     st.info(t("indicators.empty_db", lang))
     st.stop()
-choices = cached(indicators.indicator_choices, view)
+# The overview is listed at the end; it also holds the chosen indicator's latest changes.
+choices, overview = cached_together((indicators.indicator_choices, view), (indicators.domain_overview, view))
 if choices.empty:
     empty_state(lang)
     st.stop()
-
-overview = cached(indicators.domain_overview, view)  # listed at the end; it holds the chosen indicator's changes
 
 
 # The chosen indicator and its chart, map and table rerun alone when another one is chosen (st.fragment).
@@ -37,8 +36,7 @@ def chosen_indicator() -> None:
     code = st.selectbox(t("indicators.choose", lang), codes, key="ind_choice", format_func=labels.__getitem__)
     keep_in_link("ind", code)
     chosen = view.without_domains()  # one indicator's data do not depend on the domains listed
-    meta = cached(indicators.indicator_meta, chosen, code)
-    rows = cached(indicators.series, chosen, code)
+    meta, rows = cached_together((indicators.indicator_meta, chosen, code), (indicators.series, chosen, code))
     if rows.empty:
         empty_state(lang, "indicators.empty_series")
     else:

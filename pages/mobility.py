@@ -6,7 +6,7 @@ from pages._ui import chart, downloads, empty_state, filters, keep_in_link, show
 from twinreg_data.figures import mobility as figures
 from twinreg_data.i18n import t
 from twinreg_data.queries import mobility
-from twinreg_data.st_cache import cached
+from twinreg_data.st_cache import cached, cached_together
 
 view = filters()
 lang = view.lang
@@ -24,8 +24,7 @@ series_scope = view.period_only()  # nor does the side narrow its cross-border s
 # The map and its controls rerun alone when a control changes (st.fragment); the charts below stay as they are.
 @st.fragment
 def flow_map() -> None:
-    options = cached(mobility.flow_options, scope)
-    indicators = cached(mobility.point_indicators, scope)
+    options, indicators = cached_together((mobility.flow_options, scope), (mobility.point_indicators, scope))
     names = dict(zip(indicators["code"], indicators["name"], strict=True))
     point_sources = dict(zip(indicators["code"], indicators["source"], strict=True))
     units, codes = options.units(), list(indicators["code"])
@@ -49,8 +48,8 @@ def flow_map() -> None:
     for param, value in (("mob_unit", unit), ("mob_mode", modes), ("mob_year", year), ("mob_pt", code)):
         keep_in_link(param, value)
 
-    flows = cached(mobility.flows_for_year, scope, year, unit, tuple(modes))
-    areas = cached(mobility.area_points, scope, code)
+    flows, areas = cached_together((mobility.flows_for_year, scope, year, unit, tuple(modes)),
+                                   (mobility.area_points, scope, code))
     st.subheader(figures.flow_map_title(unit, year, lang))
     if flows.empty and areas.empty:
         empty_state(lang)
@@ -89,10 +88,10 @@ charts = [
     (mobility.commuter_series, scope, (), figures.commuters_figure, figures.commuters_table, "commuters"),
     (mobility.seasonality, series_scope, (), figures.seasonality_figure, figures.seasonality_table, "season"),
 ]
-for column, (query, query_scope, args, figure, table_of, stem) in zip(st.columns(2) + st.columns(2), charts,
-                                                                      strict=True):
+series = cached_together(*[(query, query_scope, *args) for query, query_scope, args, *_ in charts])
+for column, rows, (_query, _scope, _args, figure, table_of, stem) in zip(st.columns(2) + st.columns(2), series,
+                                                                         charts, strict=True):
     with column:
-        rows = cached(query, query_scope, *args)
         if rows.empty:
             st.markdown(f"**{t(f'mobility.chart.{stem}', lang)}**")
             empty_state(lang)

@@ -7,7 +7,7 @@ from twinreg_data.figures import mobility as mobility_figures
 from twinreg_data.figures.overview import domain_status_bars, movers_bars
 from twinreg_data.i18n import format_number, format_pct, t
 from twinreg_data.queries import mobility, overview
-from twinreg_data.st_cache import cached
+from twinreg_data.st_cache import cached, cached_together
 
 view = filters()
 lang = view.lang
@@ -18,7 +18,10 @@ if not cached(overview.has_data):
     st.info(t("overview.empty", lang))
     st.stop()
 
-head = cached(overview.headline, view)
+# Four independent read models, fetched at once (the ones not cached run concurrently).
+head, counts, movers, region = cached_together(
+    (overview.headline, view), (overview.bottlenecks_by_domain_status, view), (overview.moved_most, view),
+    (mobility.twin_region, view.without_domains()))  # the map shows every domain
 cards = st.columns(4)
 cards[0].metric(t("overview.open", lang), format_number(head.open_bottlenecks, lang))
 cards[1].metric(t("overview.resolved_12m", lang), format_number(head.resolved_12m, lang))
@@ -33,7 +36,6 @@ else:
         help=head.ferry_source,
     )
 
-counts = cached(overview.bottlenecks_by_domain_status, view)
 if counts.empty:
     empty_state(lang)
 else:
@@ -41,7 +43,6 @@ else:
           "ov-status-chart")
     downloads(counts, "bottlenecks_by_domain_status", lang, key="ov-status")
 
-movers = cached(overview.moved_most, view)
 if movers.empty:
     st.info(t("overview.no_movers", lang))
 else:
@@ -49,7 +50,6 @@ else:
     downloads(movers, "indicators_moved_most", lang, key="ov-movers")
 
 st.subheader(t("overview.map", lang))
-region = cached(mobility.twin_region, view.without_domains())  # the map shows every domain
 st.pydeck_chart(mobility_figures.twin_region_map(region.areas, region.flows, lang, region.indicator_name),
                 key="ov-map")
 st.caption(t("overview.map_caption", lang, year=region.year or "–",

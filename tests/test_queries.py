@@ -159,3 +159,50 @@ def test_read_models_cached_by_period_only_depend_on_neither_side_nor_domains(de
         first = query(store, every, *args)
         assert not first.empty
         pd.testing.assert_frame_equal(first, query(store, narrowed, *args))
+
+
+def test_read_models_fetched_together_equal_those_fetched_one_by_one(demo_copy):
+    """cached_together runs the queries not cached yet in worker threads (each with its own cursor): the results,
+    in the order asked, are those of the queries run one by one, and they are cached like cached() results."""
+    import threading
+
+    import pandas as pd
+    import streamlit as st
+
+    from twinreg_data import st_cache
+    from twinreg_data.filters import Filters
+    from twinreg_data.queries import indicators, mobility
+    from twinreg_data.store import open_store
+
+    store = open_store(demo_copy)
+    view = Filters(lang="et", side="EE", year_from=2015)
+    calls = [(queries.headline, view), (queries.bottlenecks_by_domain_status, view), (queries.moved_most, view),
+             (indicators.series, view, "INT_POPULATION"), (mobility.twin_region, view.without_domains())]
+    st.cache_data.clear()
+    threads: set[str] = set()
+    original = queries.moved_most
+
+    def moved_most(*args):
+        threads.add(threading.current_thread().name)
+        return original(*args)
+
+    queries.moved_most = moved_most
+    try:
+        together = st_cache.cached_together(*calls)
+    finally:
+        queries.moved_most = original
+    assert threads and all(name.startswith("twinreg-query") for name in threads)
+    one_by_one = [function(store, *args) for function, *args in calls]
+    assert together[0] == one_by_one[0]
+    for got, expected in zip(together[1:4], one_by_one[1:4], strict=True):
+        assert not expected.empty
+        pd.testing.assert_frame_equal(got, expected)
+    pd.testing.assert_frame_equal(together[4].flows, one_by_one[4].flows)
+    pd.testing.assert_frame_equal(together[4].areas, one_by_one[4].areas)
+    # Cached: asked again, the same results without running the queries.
+    queries.moved_most = None  # would fail if called
+    try:
+        again = st_cache.cached_together(*calls)
+    finally:
+        queries.moved_most = original
+    pd.testing.assert_frame_equal(again[2], together[2])
