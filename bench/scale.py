@@ -151,16 +151,18 @@ class Probe:
         import pages._ui as ui
         from twinreg_data import st_cache
 
-        original_cached = st_cache.cached
+        original_fetch = st_cache._fetch
 
-        def recording_cached(function, *args, **kwargs):
+        def recording_fetch(db, path, function, args, kwargs):
             if self.recording:
                 self.calls.append((function, args, kwargs))
-            return original_cached(function, *args, **kwargs)
+            return original_fetch(db, path, function, args, kwargs)
 
-        st_cache.cached = self.wrap("query", recording_cached)
-        # A group's queries run in worker threads through st_cache.cached: the group's wall time is the query
-        # time (its calls are still recorded; they are replayed one after another, directly and as bare SQL).
+        # Every cached query goes through _fetch (cached_together's in worker threads): recorded there, timed as
+        # the wall time of the outermost cached / cached_together call. The calls are replayed one after another,
+        # directly and as bare SQL.
+        st_cache._fetch = recording_fetch
+        st_cache.cached = self.wrap("query", st_cache.cached)
         st_cache.cached_together = self.wrap("query", st_cache.cached_together)
         ui.downloads = self.wrap("downloads", ui.downloads)
         for name in PAGES:

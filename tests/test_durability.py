@@ -126,3 +126,25 @@ def test_damaged_block_on_the_command_line_is_reported_without_a_traceback(demo_
                           cwd=Path(__file__).resolve().parents[1], capture_output=True, text=True, timeout=60)
     assert done.returncode == 2
     assert "cannot be used" in done.stderr and "restore" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_damaged_block_met_by_queries_run_together_is_reported_once(demo_copy, monkeypatch):
+    """Overview fetches four read models at once (st_cache.cached_together): when two of them meet a damaged block,
+    the page says so once and stops, as when one query does."""
+    import functools
+
+    import duckdb
+
+    from twinreg_data.queries import overview
+
+    for name in ("headline", "moved_most"):
+        @functools.wraps(getattr(overview, name))  # found under the query's own name by the cache
+        def damaged(*_args):
+            raise duckdb.IOException("Corrupt database file: block checksum mismatch")
+
+        monkeypatch.setattr(overview, name, damaged)
+    at = run_app(query={"lang": "fi"})
+    assert not at.exception, at.exception[0].stack_trace
+    errors = shown_errors(at)
+    assert len(errors) == 1 and t("reliability.damaged", "fi") in errors[0]
+    assert not at.metric and not at.get("plotly_chart")

@@ -92,17 +92,26 @@ def _call(_db: Store, key: tuple[str, int, str, tuple, tuple]) -> Any:
     return function(_db, *args, **dict(kwargs))
 
 
+def _fetch(db: Store, path: str, function: Callable[..., T], args: tuple, kwargs: dict) -> T:
+    """function(db, *args, **kwargs) through the cache; a DuckDB error is raised to the caller."""
+    return _call(db, (path, _generation, f"{function.__module__}.{function.__qualname__}", args,
+                      tuple(sorted(kwargs.items()))))
+
+
+def _stop_if_damaged(exc: duckdb.Error, path: str) -> None:
+    """A block damaged after start-up: DuckDB notices it when it reads the block (I/O error or checksum)."""
+    if isinstance(exc, duckdb.IOException) or "Corrupt database file" in str(exc):
+        _stop_with(StoreError(f"The database {path} is damaged: {str(exc).splitlines()[0]}", "damaged"))
+
+
 def cached(function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     """function(store, *args, **kwargs), cached; function must live in twinreg_data.queries."""
     path = db_path()
     db = store(path)  # a database that cannot be opened stops the page with a clear message
     try:
-        return _call(db, (path, _generation, f"{function.__module__}.{function.__qualname__}", args,
-                          tuple(sorted(kwargs.items()))))
+        return _fetch(db, path, function, args, kwargs)
     except duckdb.Error as exc:
-        # A block damaged after start-up: DuckDB notices it when it reads the block (I/O error or checksum).
-        if isinstance(exc, duckdb.IOException) or "Corrupt database file" in str(exc):
-            _stop_with(StoreError(f"The database {path} is damaged: {str(exc).splitlines()[0]}", "damaged"))
+        _stop_if_damaged(exc, path)
         raise
 
 
@@ -111,20 +120,26 @@ def cached_together(*calls: tuple) -> list:
 
     Each call is a tuple (function, *args). On a small database a query's time is mostly DuckDB planning it
     (single-threaded), so a page that needs four read models after a filter change waits for about two of them
-    on two cores instead of four. Each query has its own cursor, as every query does; the threads carry the
-    script run's context, so a database that cannot be opened stops the page as in `cached`.
+    on two cores instead of four. Each query has its own cursor, as every query does. The worker threads only
+    query; the database is opened, and a damaged block reported, here in the script's thread, once.
     """
     if len(calls) < 2:
         return [cached(*call) for call in calls]
+    path = db_path()
+    db = store(path)
     context = get_script_run_ctx()
 
     def run(call: tuple) -> Any:
-        add_script_run_ctx(threading.current_thread(), context)
-        return cached(*call)
+        add_script_run_ctx(threading.current_thread(), context)  # st.cache_data runs within the script run
+        return _fetch(db, path, call[0], tuple(call[1:]), {})
 
     with ThreadPoolExecutor(max_workers=len(calls), thread_name_prefix="twinreg-query") as pool:
         futures = [pool.submit(run, call) for call in calls]
-        return [future.result() for future in futures]
+        try:
+            return [future.result() for future in futures]
+        except duckdb.Error as exc:
+            _stop_if_damaged(exc, path)
+            raise
 
 
 def clear() -> None:
