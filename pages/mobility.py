@@ -85,7 +85,7 @@ charts = [
      figures.annual_series_table, "ferry"),
     (mobility.indicator_series, series_scope, (mobility.AIR_INDICATOR,), figures.annual_series_figure,
      figures.annual_series_table, "air"),
-    (mobility.commuter_series, scope, (), figures.commuters_figure, figures.commuters_table, "commuters"),
+    (mobility.commuter_series, series_scope, (), figures.commuters_figure, figures.commuters_table, "commuters"),
     (mobility.seasonality, series_scope, (), figures.seasonality_figure, figures.seasonality_table, "season"),
 ]
 series = cached_together(*[(query, query_scope, *args) for query, query_scope, args, *_ in charts])

@@ -65,6 +65,28 @@ def test_units_are_never_added_together(store):
     assert (series["series"] != mobility.FLOWS_SERIES).sum() == indicator_rows
 
 
+@pytest.mark.parametrize("side", ["both", "FI", "EE"])
+def test_commuter_series_counts_cross_border_pairs_only_whichever_side(store, side):
+    """The chart is "commuters between Estonia and Finland": a commute within one country (in the flows table for the
+    map) is not added to it, and the chosen side changes nothing (the series is cached under period_only)."""
+    cross_border = plain(store, "SELECT sum(volume) FROM flows WHERE unit = 'commuters' AND period = '2023'")[0][0]
+    assert cross_border, "the demo has cross-border commuter flows in 2023"
+    with store.transaction() as cur:
+        for origin, destination in (("FI-049", "FI-091"), ("EE-0784", "EE-0653")):
+            cur.execute("INSERT INTO flows (origin, destination, mode, period, period_start, volume, unit, source, "
+                        "import_id) VALUES (?, ?, 'rail', '2023', DATE '2023-01-01', 50000, 'commuters', 'test', 1)",
+                        [origin, destination])
+    filters = Filters(side=side)
+    series = mobility.commuter_series(store, filters)
+    from_flows = series[series["series"] == mobility.FLOWS_SERIES].set_index("year")["value"]
+    assert from_flows[2023] == pytest.approx(cross_border)
+    pd.testing.assert_frame_equal(series, mobility.commuter_series(store, filters.period_only()))
+    # The map still draws the commutes within the chosen side.
+    on_map = mobility.flows_for_year(store, filters, 2023, "commuters", ("rail",))
+    expected = {"both": {"FI-049", "EE-0784"}, "FI": {"FI-049"}, "EE": {"EE-0784"}}[side]
+    assert set(on_map["origin"]) == expected
+
+
 def test_flow_options_respect_the_period_range_and_units(store):
     options = mobility.flow_options(store, Filters())
     assert options.units()[0] == "passengers" and "commuters" in options.units()

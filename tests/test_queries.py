@@ -155,7 +155,8 @@ def test_read_models_cached_by_period_only_depend_on_neither_side_nor_domains(de
     every = narrowed.period_only()
     assert every == Filters(lang="fi", year_from=2012, year_to=2023)
     for query, args in ((mobility.indicator_series, (mobility.FERRY_INDICATOR,)),
-                        (mobility.indicator_series, (mobility.AIR_INDICATOR,)), (mobility.seasonality, ())):
+                        (mobility.indicator_series, (mobility.AIR_INDICATOR,)), (mobility.seasonality, ()),
+                        (mobility.commuter_series, ())):
         first = query(store, every, *args)
         assert not first.empty
         pd.testing.assert_frame_equal(first, query(store, narrowed, *args))

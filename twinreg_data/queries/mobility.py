@@ -4,7 +4,8 @@ Scope of the global controls here:
 - period range: every query keeps rows whose period starts within it;
 - side: a flow is in scope when its origin or its destination lies on the chosen side (a cross-border
   flow touches both, so it stays); municipality points are only those of the chosen side. The ferry,
-  air and commuter series describe cross-border routes, so the side does not hide them;
+  air and commuter series describe cross-border traffic, so the side does not change them (the commuter
+  series sums the flows whose two ends lie in different countries);
 - domains: the page is the mobility domain itself, so the domain filter does not narrow it.
 
 Flows are keyed by origin, destination, mode, period *and unit*: volumes of different units are
@@ -53,16 +54,6 @@ _ROUTE_YEAR_VALUES = (
 
 def _scope_params(filters: Filters, date_from: dt.date | None = None, date_to: dt.date | None = None) -> list:
     return [date_from or filters.date_from, date_to or filters.date_to, filters.countries, filters.countries]
-
-
-def _route_years(filters: Filters) -> tuple[str, list]:
-    """A CTE `route_years`: one row per (origin, destination, mode, unit, year) in scope, with its volume."""
-    sql = (
-        "route_years AS ("
-        f" SELECT f.origin, f.destination, f.mode, f.unit, year(f.period_start) AS year, {_ROUTE_YEAR_VALUES}"
-        f" FROM {_FLOWS_IN_SCOPE} GROUP BY ALL)"
-    )
-    return sql, _scope_params(filters)
 
 
 def has_data(store: Store) -> bool:
@@ -178,23 +169,27 @@ def indicator_series(store: Store, filters: Filters, code: str) -> pd.DataFrame:
 
 
 def commuter_series(store: Store, filters: Filters) -> pd.DataFrame:
-    """Commuters per year from two sources, never added together: the flows table (unit commuters,
-    summed over its municipal pairs) and the EMP_COMMUTERS_EE_FI indicator."""
-    cte, params = _route_years(filters)
+    """Commuters between Estonia and Finland per year from two sources, never added together: the flows table
+    (unit commuters, summed over its municipal pairs whose ends lie in different countries, whichever side is
+    chosen) and the EMP_COMMUTERS_EE_FI indicator."""
     name = localised("name", filters.lang, "i")
     return store.query_df(
-        f"WITH {cte} "
+        "WITH route_years AS ("
+        f" SELECT f.origin, f.destination, f.mode, year(f.period_start) AS year, {_ROUTE_YEAR_VALUES}"
+        " FROM flows f JOIN areas ao ON ao.code = f.origin JOIN areas ad ON ad.code = f.destination"
+        " WHERE f.unit = 'commuters' AND ao.country <> ad.country AND f.period_start BETWEEN ? AND ?"
+        " GROUP BY ALL) "
         f"SELECT ? AS series, NULL::VARCHAR AS series_name, 'mobility' AS domain, year, year::VARCHAR AS period, "
         "sum(volume) AS value, NULL::DOUBLE AS value_low, NULL::DOUBLE AS value_high, NULL::VARCHAR AS flag, "
         "nullif(array_to_string(list_sort(list_distinct(list(source))), '; '), '') AS source "
-        "FROM route_years WHERE unit = 'commuters' GROUP BY year "
+        "FROM route_years GROUP BY year "
         "UNION ALL "
         f"SELECT o.indicator || ':' || o.area, {name}, i.domain, year(o.period_start), o.period, o.value, "
         "o.value_low, o.value_high, o.flag, coalesce(nullif(o.source, ''), i.source) "
         "FROM observations o JOIN indicators i ON i.code = o.indicator "
         "WHERE o.indicator = ? AND length(o.period) = 4 AND o.period_start BETWEEN ? AND ? "
         "ORDER BY series, year",
-        params + [FLOWS_SERIES, COMMUTERS_INDICATOR, filters.date_from, filters.date_to],
+        [filters.date_from, filters.date_to, FLOWS_SERIES, COMMUTERS_INDICATOR, filters.date_from, filters.date_to],
     )
 
 
