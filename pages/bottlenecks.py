@@ -61,7 +61,8 @@ min_age = age_col.number_input(t("bottlenecks.filter.min_age", lang), 0, 50, 0, 
 local = queries.RegisterFilter(search=search, statuses=tuple(statuses), severity_min=severity[0],
                                severity_max=severity[1], owner=owner, min_age_years=int(min_age))
 register = cached(queries.register, view, local)
-total = len(cached(queries.register, view))
+# The same call as above when no page-local filter is set: one query, one cache entry.
+total = len(cached(queries.register, view, queries.RegisterFilter()))
 codes = register["code"].tolist()
 
 register_tab, matrix_tab = st.tabs([t("bottlenecks.tab.register", lang), t("bottlenecks.tab.matrix", lang)])

@@ -235,6 +235,30 @@ def test_search_and_status_filter_narrow_the_register(store):
     assert any(i.value == t("bottlenecks.empty_filtered", "en") for i in at.info)
 
 
+def test_register_is_queried_once_without_page_local_filters(store, monkeypatch):
+    """The count of every bottleneck in the selection and the register are one query when no page-local filter is
+    set; with a search, the register and the unfiltered count are two."""
+    import functools
+
+    import streamlit as st
+
+    calls: list = []
+    original = queries.register
+
+    @functools.wraps(original)  # cached() finds query functions by module and name
+    def register(*args, **kwargs):
+        calls.append(args[2:])
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(queries, "register", register)
+    st.cache_data.clear()
+    at = run_app(page="pages/bottlenecks.py", query={"lang": "en"})
+    assert not at.exception and _register_codes(at)
+    assert calls == [(queries.RegisterFilter(),)]
+    at.text_input(key="bn-search").input("ferry").run()
+    assert not at.exception and len(calls) == 2 and calls[1][0].search == "ferry"
+
+
 def test_link_with_bn_opens_the_detail_in_finnish(store):
     at = run_app(page="pages/bottlenecks.py", query={"lang": "fi", "bn": "BN-003"})
     assert not at.exception
