@@ -15,7 +15,9 @@ from twinreg_data.st_cache import cached
 view = filters()
 lang = view.lang
 st.title(t("page.bottlenecks", lang))
-if not cached(queries.has_bottlenecks):
+# Every bottleneck on the table in the selected period; only an empty selection asks whether there are any at all.
+selection = cached(queries.register, view, queries.RegisterFilter())
+if selection.empty and not cached(queries.has_bottlenecks):
     empty_state(lang, "bottlenecks.empty_db")
     st.stop()
 
@@ -60,9 +62,9 @@ min_age = age_col.number_input(t("bottlenecks.filter.min_age", lang), 0, 50, 0, 
                                help=t("bottlenecks.filter.min_age_help", lang))
 local = queries.RegisterFilter(search=search, statuses=tuple(statuses), severity_min=severity[0],
                                severity_max=severity[1], owner=owner, min_age_years=int(min_age))
+# The same call as `selection` when no page-local filter is set: one query, one cache entry.
 register = cached(queries.register, view, local)
-# The same call as above when no page-local filter is set: one query, one cache entry.
-total = len(cached(queries.register, view, queries.RegisterFilter()))
+total = len(selection)
 codes = register["code"].tolist()
 
 register_tab, matrix_tab = st.tabs([t("bottlenecks.tab.register", lang), t("bottlenecks.tab.matrix", lang)])

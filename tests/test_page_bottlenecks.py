@@ -36,6 +36,7 @@ def _count(store, where: str = "TRUE", params: list | None = None) -> int:
 
 def test_register_lists_every_bottleneck_with_its_current_status(store):
     frame = queries.register(store, Filters(), today=TODAY)
+    assert list(frame.columns) == queries.REGISTER_COLUMNS
     assert len(frame) == store.scalar("SELECT count(*) FROM bottlenecks") > 20
     assert frame["code"].tolist() == sorted(frame["code"])
     current = dict(store.query("SELECT code, status FROM bottleneck_current"))
@@ -257,6 +258,34 @@ def test_register_is_queried_once_without_page_local_filters(store, monkeypatch)
     assert calls == [(queries.RegisterFilter(),)]
     at.text_input(key="bn-search").input("ferry").run()
     assert not at.exception and len(calls) == 2 and calls[1][0].search == "ferry"
+
+
+def test_only_an_empty_selection_asks_whether_there_are_bottlenecks_at_all(store, monkeypatch):
+    """With bottlenecks in the selected period the register is the page's only query; a period without any asks
+    the database whether it holds bottlenecks at all, and it does: the filters are what empties the page."""
+    import functools
+
+    import streamlit as st
+
+    calls: list = []
+    original = queries.has_bottlenecks
+
+    @functools.wraps(original)  # cached() finds query functions by module and name
+    def has_bottlenecks(*args, **kwargs):
+        calls.append(args)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(queries, "has_bottlenecks", has_bottlenecks)
+    st.cache_data.clear()
+    at = run_app(page="pages/bottlenecks.py", query={"lang": "en"})
+    assert not at.exception and _register_codes(at) and calls == []
+
+    first = store.scalar("SELECT min(identified_on) FROM bottlenecks")
+    at = run_app(page="pages/bottlenecks.py", query={"lang": "en", "from": "2000", "to": str(first.year - 1)})
+    assert not at.exception and len(calls) == 1
+    assert len(at.dataframe) == 0
+    assert any(i.value == t("bottlenecks.empty_filtered", "en") for i in at.info)
+    assert not any(i.value == t("bottlenecks.empty_db", "en") for i in at.info)
 
 
 def test_link_with_bn_opens_the_detail_in_finnish(store):

@@ -29,6 +29,7 @@ class RegisterFilter:
     min_age_years: int = 0  # age (days open) of at least this many whole years
 
 
+# The register's columns, in the order of its SELECT list (the figures and the tables rely on them).
 REGISTER_COLUMNS = [
     "code", "title", "domain", "status", "severity", "side", "owner_fi", "owner_ee", "identified_on",
     "last_event_on", "age_days", "age_years", "days_since_event", "stalled", "people_low", "people_high",
@@ -95,8 +96,7 @@ def register(store: Store, filters: Filters, local: RegisterFilter | None = None
         FROM rows
         WHERE {' AND '.join(outer)}
         ORDER BY code"""
-    frame = store.query_df(sql, [closed, today, today, closed, *params, stall_days(), *outer_params])
-    return frame[REGISTER_COLUMNS]
+    return store.query_df(sql, [closed, today, today, closed, *params, stall_days(), *outer_params])
 
 
 @dataclass(frozen=True)
