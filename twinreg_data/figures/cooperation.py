@@ -76,11 +76,13 @@ def _source(text: str, height: int, margin: dict[str, int]) -> dict:
 
 
 def bottleneck_text(frame: pd.DataFrame) -> pd.Series:
-    """`BN-005 Title; BN-006 Title` per action (titles already in the chosen language)."""
-    columns = ["bottleneck_codes", "bottleneck_titles"]
-    links = frame[columns].explode(columns).dropna(subset=["bottleneck_codes"])
-    text = (links["bottleneck_codes"] + " " + links["bottleneck_titles"]).str.strip()
-    return text.groupby(level=0).agg("; ".join).reindex(frame.index, fill_value="")
+    """`BN-005 Title; BN-006 Title` per action (titles already in the chosen language).
+
+    A loop over each row's few links: pandas' explode and groupby took 5 ms for the 22 demo actions, on every run.
+    """
+    return pd.Series(["; ".join(f"{code} {title}".strip() for code, title in zip(codes, titles, strict=True))
+                      for codes, titles in zip(frame["bottleneck_codes"], frame["bottleneck_titles"], strict=True)],
+                     index=frame.index, dtype=object)
 
 
 def timeline(actions: pd.DataFrame, lang: str, today: dt.date) -> go.Figure:
@@ -205,7 +207,7 @@ def actions_table(actions: pd.DataFrame, lang: str) -> pd.DataFrame:
         col["status"]: actions["status"].map(lambda s: status_label(s, lang)),
         col["overdue"]: actions["overdue"].map(lambda v: t("coop.yes", lang) if v else ""),
         col["completed_on"]: pd.to_datetime(actions["completed_on"]).dt.date,
-        col["bottlenecks"]: bottleneck_text(actions) if len(actions) else pd.Series(dtype=object),
+        col["bottlenecks"]: bottleneck_text(actions),
     }).reset_index(drop=True)
 
 

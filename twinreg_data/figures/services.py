@@ -38,19 +38,20 @@ def language_names(lang: str) -> dict[str, str]:
 
 
 def _join_mapped(lists: pd.Series, labels: Mapping[str, str], sep: str = ", ") -> pd.Series:
-    """Each list of codes as one text of labels; an empty list gives ""."""
-    items = lists.explode().dropna()
-    joined = items.map(lambda code: labels.get(code, code)).groupby(level=0).agg(sep.join)
-    return joined.reindex(lists.index, fill_value="")
+    """Each list of codes as one text of labels; an empty list gives "" (a loop: explode and groupby cost more)."""
+    return pd.Series([sep.join(labels.get(code, code) for code in codes if code is not None) for codes in lists],
+                     index=lists.index, dtype=object)
 
 
 def _bottleneck_text(frame: pd.DataFrame, lang: str) -> pd.Series:
     """`BN-013 Title (Status); …` per service, titles in the chosen language, statuses translated."""
-    columns = ["bottleneck_codes", "bottleneck_titles", "bottleneck_statuses"]
-    links = frame[columns].explode(columns).dropna(subset=["bottleneck_codes"])
-    status = links["bottleneck_statuses"].map(lambda s: f" ({t(f'status.{s}', lang)})" if s else "")
-    text = (links["bottleneck_codes"] + " " + links["bottleneck_titles"]).str.strip() + status
-    return text.groupby(level=0).agg("; ".join).reindex(frame.index, fill_value="")
+    def link(code: str, title: str, status: str | None) -> str:
+        return f"{code} {title}".strip() + (f" ({t(f'status.{status}', lang)})" if status else "")
+
+    return pd.Series(["; ".join(link(*parts) for parts in zip(codes, titles, statuses, strict=True) if parts[0])
+                      for codes, titles, statuses in zip(frame["bottleneck_codes"], frame["bottleneck_titles"],
+                                                         frame["bottleneck_statuses"], strict=True)],
+                     index=frame.index, dtype=object)
 
 
 def catalogue_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -67,7 +68,7 @@ def catalogue_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     table[col["languages"]] = _join_mapped(frame["languages"], language_names(lang))
     table[col["provider_fi"]] = frame["provider_fi"]
     table[col["provider_ee"]] = frame["provider_ee"]
-    table[col["bottlenecks"]] = _bottleneck_text(frame, lang) if len(frame) else pd.Series(dtype=object)
+    table[col["bottlenecks"]] = _bottleneck_text(frame, lang)
     table[col["url"]] = frame["url"]
     return table.reset_index(drop=True)
 
