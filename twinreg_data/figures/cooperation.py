@@ -248,12 +248,16 @@ def style_benchmark(table: pd.DataFrame, regions: pd.DataFrame, lang: str) -> St
     def number(value: object) -> str:
         return "–" if pd.isna(value) else format_number(value, lang)
 
-    own = regions["own"].astype(bool).tolist()
+    own = regions["own"].astype(bool).to_numpy()
+    # The CSS of every cell at once (a row-by-row apply built a Series per row, on every run).
+    row_css = np.where(own, "background-color: #FBE3D6", "")
+    highlight = pd.DataFrame(np.broadcast_to(row_css[:, None], table.shape), index=table.index,
+                             columns=table.columns)
     numbers = [t("coop.bench.col.population", lang), t("coop.bench.col.area_km2", lang)]
     return (table.style
             .format(number, subset=numbers)
             .format(lambda v: "–" if pd.isna(v) else str(v), subset=[t("coop.bench.col.founded", lang)])
-            .apply(lambda row: ["background-color: #FBE3D6" if own[row.name] else ""] * len(row), axis=1))
+            .apply(lambda _: highlight, axis=None))
 
 
 def benchmark_chart(regions: pd.DataFrame, lang: str) -> go.Figure:
