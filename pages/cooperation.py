@@ -6,6 +6,7 @@ import streamlit as st
 
 from pages._ui import chart, downloads, empty_state, filters
 from twinreg_data.figures import cooperation as figures
+from twinreg_data.figures.bottlenecks import date_display_format
 from twinreg_data.i18n import format_day, format_number, t
 from twinreg_data.queries import cooperation
 from twinreg_data.st_cache import cached
@@ -39,8 +40,9 @@ else:
         chart(figures.timeline(actions, lang, today), "action_plan", lang, "coop-timeline")
         st.subheader(t("coop.table.header", lang))
         table = figures.actions_table(actions, lang)
-        st.dataframe(figures.style_actions(table, lang), hide_index=True, key="coop-actions", placeholder="–",
-                     height=min(38 + 35 * len(table), 920))
+        dates = st.column_config.DateColumn(format=date_display_format(lang))
+        st.dataframe(table, hide_index=True, key="coop-actions", placeholder="–", height=min(38 + 35 * len(table), 920),
+                     column_config=dict.fromkeys(figures.date_columns(lang), dates))
         downloads(table, "action_plan", lang, key="coop-actions")
 
 st.header(t("coop.bench.header", lang))

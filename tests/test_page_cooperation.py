@@ -10,6 +10,7 @@ import pytest
 from conftest import run_app
 
 from twinreg_data.figures import cooperation as figures
+from twinreg_data.figures.bottlenecks import date_display_format
 from twinreg_data.filters import Filters, max_year
 from twinreg_data.i18n import format_number, t
 from twinreg_data.queries import cooperation as queries
@@ -180,13 +181,13 @@ def test_actions_table_is_translated(store):
     frame = queries.actions(store, Filters(lang="fi"), today=TODAY)
     table = figures.actions_table(frame, "fi").set_index(t("coop.col.code", "fi"))
     assert table.loc["A-09", t("coop.col.status", "fi")] == t("coop.status.delayed", "fi")
-    assert table.loc["A-09", t("coop.col.overdue", "fi")] == t("coop.yes", "fi")
+    assert table.loc["A-09", t("coop.col.overdue", "fi")] == f"⚠ {t('coop.yes', 'fi')}"
     assert table.loc["A-14", t("coop.col.overdue", "fi")] == ""
     assert table.loc["A-09", t("coop.col.due", "fi")] == dt.date(2026, 6, 30)
     title = store.scalar("SELECT coalesce(title_fi, title_en) FROM bottlenecks WHERE code = 'BN-005'")
     assert table.loc["A-09", t("coop.col.bottlenecks", "fi")].startswith(f"BN-005 {title}")
-    html = figures.style_actions(figures.actions_table(frame, "fi"), "fi").to_html()
-    assert "30.6.2026" in html  # Finnish date in the view; the download keeps the date value
+    # Dates stay dates (the download keeps them); the grid writes them the Finnish way, as on the Bottlenecks page.
+    assert t("coop.col.due", "fi") in figures.date_columns("fi") and date_display_format("fi") == "D.M.YYYY"
 
 
 def test_benchmark_chart_and_table(store):
@@ -298,3 +299,6 @@ def test_actions_table_download_is_the_shown_table(demo_copy):
         queries.actions(open_store(demo_copy), Filters(domains=("information",)), today=dt.date.today()), "en")
     pd.testing.assert_frame_equal(shown.reset_index(drop=True).astype(str), expected.astype(str),
                                   check_dtype=False)
+    # The grid writes the dates in the language's format.
+    columns = json.loads(at.dataframe[0].proto.columns)
+    assert columns[t("coop.col.due", "en")]["type_config"]["format"] == date_display_format("en")
