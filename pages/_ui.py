@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import streamlit as st
 
@@ -24,18 +26,20 @@ def filters() -> Filters:
     return st.session_state.filters
 
 
-def downloads(frame: pd.DataFrame, stem: str, lang: str, key: str | None = None) -> None:
-    """CSV and XLSX of exactly `frame` (what the view shows), formula triggers escaped.
+def downloads(frame: pd.DataFrame | Callable[[], pd.DataFrame], stem: str, lang: str, key: str | None = None) -> None:
+    """CSV and XLSX of exactly `frame` (what the view shows), formula triggers escaped. For a table that is only
+    downloaded (a chart's data), `frame` is the function that builds it, so that it is built only when clicked.
 
     The files are built only when clicked (deferred data, no rerun): building both files of every table on
     every rerun took about a third of the overview's server time, which limits how many visitors a server serves
     (bench/results/load.md).
     """
+    build = frame if callable(frame) else lambda: frame
     left, right = st.columns(2, width=360)
     key = key or stem
-    left.download_button(t("common.download_csv", lang), lambda: to_csv_bytes(frame), f"{stem}.csv", "text/csv",
+    left.download_button(t("common.download_csv", lang), lambda: to_csv_bytes(build()), f"{stem}.csv", "text/csv",
                          key=f"csv-{key}", icon=":material/download:", on_click="ignore")
-    right.download_button(t("common.download_xlsx", lang), lambda: to_xlsx_bytes(frame), f"{stem}.xlsx",
+    right.download_button(t("common.download_xlsx", lang), lambda: to_xlsx_bytes(build()), f"{stem}.xlsx",
                           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                           key=f"xlsx-{key}", icon=":material/download:", on_click="ignore")
 

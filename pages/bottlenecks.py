@@ -91,7 +91,7 @@ with matrix_tab:
         st.plotly_chart(figures.priority_matrix(register, lang, t("bottlenecks.source", lang)), key="bn-matrix",
                         on_select=on_point_selected, selection_mode="points")
         st.caption(t("bottlenecks.matrix.hint", lang))
-        downloads(figures.matrix_table(register, lang), "bottlenecks-matrix", lang, key="bn-matrix")
+        downloads(partial(figures.matrix_table, register, lang), "bottlenecks-matrix", lang, key="bn-matrix")
 
 st.divider()
 st.header(t("bottlenecks.detail.header", lang))

@@ -1,6 +1,7 @@
 """Cooperation: the action plan timeline (who does what by when) and the benchmark of other cross-border regions."""
 
 import datetime as dt
+from functools import partial
 
 import streamlit as st
 
@@ -57,7 +58,7 @@ chart(figures.benchmark_chart(regions, lang), "benchmark_regions", lang, "coop-b
 missing = figures.missing_from_chart(regions)
 st.caption(" ".join([t("coop.bench.missing", lang, names=", ".join(missing)) if missing else "",
                      t("coop.legal_form_note", lang)]).strip())
-downloads(figures.chart_data(regions, lang), "benchmark_chart", lang, key="coop-bench-chart")
+downloads(partial(figures.chart_data, regions, lang), "benchmark_chart", lang, key="coop-bench-chart")
 table = figures.benchmark_table(regions, lang)
 st.dataframe(figures.style_benchmark(table, regions, lang), hide_index=True, key="coop-bench", placeholder="–",
              height=min(38 + 35 * len(table), 920))

@@ -1,5 +1,7 @@
 """Indicators: one indicator's Finland–Estonia series as chart, map and table, and the domain overview."""
 
+from functools import partial
+
 import streamlit as st
 
 from pages._ui import chart, downloads, empty_state, filters, keep_in_link, lazy_tabs, show_view_link
@@ -67,7 +69,8 @@ def chosen_indicator() -> None:
                 else:
                     st.pydeck_chart(figures.latest_map(points, meta, lang), key="ind-map")
                     st.caption(t("indicators.map_caption", lang) + " " + t("common.source", lang, source=meta.source))
-                    downloads(figures.map_table(points, meta, lang), f"indicator_{code}_map", lang, key="ind-map")
+                    downloads(partial(figures.map_table, points, meta, lang), f"indicator_{code}_map", lang,
+                              key="ind-map")
         if tabs["table"].open:
             with tabs["table"]:
                 shown, browser_formatted = figures.observation_view(table, lang)

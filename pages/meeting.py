@@ -108,9 +108,9 @@ if presenting:
 
 with st.expander(t("meeting.slide_data", lang)):
     if slide.chart is not None:
-        downloads(slide.chart.frame(), f"{stem}-chart", lang, key="mt-slide-chart")
+        downloads(slide.chart.frame, f"{stem}-chart", lang, key="mt-slide-chart")
     if slide.table is not None:
-        downloads(slide.table.frame(), f"{stem}-table", lang, key="mt-slide-table")
+        downloads(slide.table.frame, f"{stem}-table", lang, key="mt-slide-table")
     st.text(slide.notes)
 
 st.subheader(t("meeting.all_changes", lang, date=format_day(pack.since, lang)))

@@ -1,5 +1,7 @@
 """Mobility: flows between the twin region's areas on a map, ferry / air / commuter series, seasonality."""
 
+from functools import partial
+
 import streamlit as st
 
 from pages._ui import chart, downloads, empty_state, filters, keep_in_link, show_view_link, url_choice
@@ -97,4 +99,4 @@ for column, rows, (_query, _scope, _args, figure, table_of, stem) in zip(st.colu
             empty_state(lang)
             continue
         chart(figure(rows, lang), stem, lang, f"mob-{stem}")
-        downloads(table_of(rows, lang), f"mobility_{stem}", lang, key=f"mob-{stem}")
+        downloads(partial(table_of, rows, lang), f"mobility_{stem}", lang, key=f"mob-{stem}")

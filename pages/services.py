@@ -1,5 +1,7 @@
 """Services: the cross-border public services catalogue (availability, channel, languages, providers, bottlenecks)."""
 
+from functools import partial
+
 import streamlit as st
 
 from pages._ui import chart, downloads, empty_state, filters, keep_in_link, show_view_link
@@ -49,7 +51,8 @@ def catalogue() -> None:
     else:
         counts = services.availability_counts(rows)
         chart(figures.availability_chart(counts, lang), "services_availability", lang, "sv-chart")
-        downloads(figures.availability_counts_table(counts, lang), "services_by_domain", lang, key="sv-chart")
+        downloads(partial(figures.availability_counts_table, counts, lang), "services_by_domain", lang,
+                  key="sv-chart")
 
         st.subheader(t("services.table.title", lang))
         st.caption(t("services.shown", lang, count=format_number(len(rows), lang)))

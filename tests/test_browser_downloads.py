@@ -8,9 +8,15 @@ import io
 
 import openpyxl
 import pytest
+from conftest import copy_database
 from test_browser_smoke import EXCEPTION, wait_for_app_idle
 
+from twinreg_data.exports import to_csv_bytes
+from twinreg_data.figures import mobility as figures
+from twinreg_data.filters import Filters
 from twinreg_data.i18n import t
+from twinreg_data.queries import mobility
+from twinreg_data.store import open_store
 
 
 @pytest.mark.browser
@@ -38,5 +44,26 @@ def test_deferred_downloads_deliver_the_table_in_a_browser(browser_server, chrom
     sheet = book.active
     assert sheet.max_row == len(rows)
     assert [c.value for c in next(sheet.iter_rows(max_row=1))] == rows[0]
+    wait_for_app_idle(page)
+    assert page.locator(EXCEPTION).count() == 0
+
+
+@pytest.mark.browser
+def test_a_chart_table_built_on_click_is_the_charts_data(browser_server, chromium_page, demo_db_path, tmp_path):
+    """A chart's data table is built only when its button is clicked (a function, not a frame, is handed over):
+    the click delivers the same bytes as the table built here from the same data."""
+    page = chromium_page
+    page.goto(f"{browser_server}/mobility?lang=en", wait_until="domcontentloaded")
+    wait_for_app_idle(page)
+    page.locator(".js-plotly-plot").nth(3).wait_for(timeout=60_000)  # the seasonality chart, the last one
+    wait_for_app_idle(page)
+    csv_buttons = page.get_by_role("button", name=t("common.download_csv", "en"))
+    with page.expect_download(timeout=60_000) as download:
+        csv_buttons.last.click()  # the seasonality chart's (the municipalities table below it is not opened)
+    assert download.value.suggested_filename == "mobility_season.csv"
+    store = open_store(copy_database(demo_db_path, tmp_path))
+    expected = to_csv_bytes(figures.seasonality_table(mobility.seasonality(store, Filters(lang="en").period_only()),
+                                                      "en"))
+    assert download.value.path().read_bytes() == expected
     wait_for_app_idle(page)
     assert page.locator(EXCEPTION).count() == 0

@@ -316,6 +316,20 @@ def test_page_shows_map_table_and_charts_on_the_demo(store, no_basemap):
     assert len(at.get("download_button")) >= 2 * 6
 
 
+def test_chart_tables_are_built_only_when_downloaded(store, no_basemap, monkeypatch):
+    """The four charts' data tables exist only for their CSV / Excel buttons: no run builds them (the browser test
+    in tests/test_browser_downloads.py clicks one and gets it)."""
+    built: list[str] = []
+    for name in ("annual_series_table", "commuters_table", "seasonality_table"):
+        original = getattr(figures, name)
+        monkeypatch.setattr(figures, name, lambda *args, _name=name, _original=original, **kwargs: (
+            built.append(_name), _original(*args, **kwargs))[1])
+    at = run_app(page="pages/mobility.py")
+    assert not at.exception
+    assert len(at.get("plotly_chart")) == 4 and len(at.get("download_button")) >= 2 * 5
+    assert built == []
+
+
 def test_page_filters_change_the_shown_flows(store, no_basemap):
     at = run_app(page="pages/mobility.py")
     at.multiselect(key="mob_modes").select("air").run()
