@@ -207,3 +207,56 @@ def test_read_models_fetched_together_equal_those_fetched_one_by_one(demo_copy):
     finally:
         queries.moved_most = original
     pd.testing.assert_frame_equal(again[2], together[2])
+
+
+def test_cache_keys_tell_apart_every_argument_that_changes_a_result(demo_copy):
+    """Cached queries are keyed by the exact text of their arguments where one exists (plain values, tuples and
+    frozen dataclasses of them): equal arguments give one key, any difference another; other types keep the
+    arguments themselves as the key."""
+    import datetime as dt
+
+    import streamlit as st
+
+    from twinreg_data import st_cache
+    from twinreg_data.filters import Filters
+    from twinreg_data.queries.bottlenecks import RegisterFilter
+
+    text = st_cache._exact_text
+    view = Filters(lang="fi", domains=("taxation",), side="EE", year_from=2015, year_to=2020)
+    assert text((view, RegisterFilter())) == text((Filters(lang="fi", domains=("taxation",), side="EE",
+                                                           year_from=2015, year_to=2020), RegisterFilter()))
+    variants = [view, Filters(lang="et", domains=("taxation",), side="EE", year_from=2015, year_to=2020),
+                Filters(lang="fi", domains=("taxation", "education"), side="EE", year_from=2015, year_to=2020),
+                Filters(lang="fi", domains=("taxation",), side="FI", year_from=2015, year_to=2020),
+                Filters(lang="fi", domains=("taxation",), side="EE", year_from=2016, year_to=2020),
+                RegisterFilter(search="1"), RegisterFilter(search="1 "), RegisterFilter(min_age_years=1),
+                1, 1.0, True, "1", None, (1,), ((1,),), dt.date(2026, 1, 1), dt.datetime(2026, 1, 1)]
+    texts = [text(v) for v in variants]
+    assert None not in texts and len(set(texts)) == len(texts)
+    assert text([1]) is None and text((view, {"a": 1})) is None  # no exact text: the objects themselves are hashed
+
+    # Through the cache: the same arguments again find the result; different ones run the query.
+    import functools
+
+    from twinreg_data.queries import indicators
+    from twinreg_data.store import open_store
+
+    store = open_store(demo_copy)
+    runs: list[tuple] = []
+    original = indicators.series
+
+    @functools.wraps(original)  # _call finds query functions by module and name
+    def series(*args):
+        runs.append(args[1:])
+        return original(*args)
+
+    indicators.series = series
+    try:
+        st.cache_data.clear()
+        first = st_cache._fetch(store, str(demo_copy), indicators.series, (view, "INT_POPULATION"), {})
+        again = st_cache._fetch(store, str(demo_copy), indicators.series, (view, "INT_POPULATION"), {})
+        other = st_cache._fetch(store, str(demo_copy), indicators.series, (view.period_only(), "INT_POPULATION"), {})
+    finally:
+        indicators.series = original
+    assert runs == [(view, "INT_POPULATION"), (view.period_only(), "INT_POPULATION")]
+    assert again.equals(first) and not other.equals(first)

@@ -10,6 +10,8 @@ version) stops the page with a translated message and the way out, never a trace
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import importlib
 import logging
 import threading
@@ -81,10 +83,12 @@ def _stop_with(exc: StoreError) -> NoReturn:
 
 
 @st.cache_data(show_spinner=False, ttl=3600, max_entries=1000)
-def _call(_db: Store, key: tuple[str, int, str, tuple, tuple]) -> Any:
-    # key: database path, generation, function, args, kwargs. One argument, as Streamlit inspects the function's
-    # signature again for every argument of every call. _db (the store opened for that path) is not hashed.
-    target, args, kwargs = key[2:]
+def _call(_db: Store, _arguments: tuple[tuple, tuple], key: tuple) -> Any:
+    # key: database path, generation, function, then the arguments' exact text (or the arguments themselves).
+    # One hashed argument, as Streamlit inspects the function's signature again for every argument of every call;
+    # _db (the store opened for that path) and _arguments (what the key describes) are not hashed.
+    target = key[2]
+    args, kwargs = _arguments
     module_name, name = target.rsplit(".", 1)
     if not module_name.startswith(QUERY_PACKAGE):
         raise ValueError(f"not a query function: {target}")
@@ -92,10 +96,32 @@ def _call(_db: Store, key: tuple[str, int, str, tuple, tuple]) -> Any:
     return function(_db, *args, **dict(kwargs))
 
 
+# Values whose repr() is exact: equal text means equal value, for these types and tuples and frozen dataclasses
+# of them (the filters and every other query argument).
+_EXACT_REPR = (str, int, float, bool, type(None), dt.date)
+
+
+def _exact_text(value: object) -> str | None:
+    """A text that identifies `value` exactly, or None for a type not known to have one. Streamlit hashes one
+    string in 0.02 ms; walking the filter dataclasses took 0.26 ms, twice per cached call, hit or miss."""
+    if isinstance(value, _EXACT_REPR):
+        return repr(value)
+    if isinstance(value, tuple):
+        parts = [_exact_text(item) for item in value]
+        return None if None in parts else "(" + ", ".join(parts) + ",)"
+    if dataclasses.is_dataclass(value) and not isinstance(value, type) and value.__dataclass_params__.frozen:
+        parts = [_exact_text(getattr(value, field.name)) for field in dataclasses.fields(value)]
+        kind = type(value)
+        return None if None in parts else f"{kind.__module__}.{kind.__qualname__}(" + ", ".join(parts) + ")"
+    return None
+
+
 def _fetch(db: Store, path: str, function: Callable[..., T], args: tuple, kwargs: dict) -> T:
     """function(db, *args, **kwargs) through the cache; a DuckDB error is raised to the caller."""
-    return _call(db, (path, _generation, f"{function.__module__}.{function.__qualname__}", args,
-                      tuple(sorted(kwargs.items()))))
+    target = f"{function.__module__}.{function.__qualname__}"
+    arguments = (args, tuple(sorted(kwargs.items())))
+    text = _exact_text(arguments)
+    return _call(db, arguments, (path, _generation, target, arguments if text is None else text))
 
 
 def _stop_if_damaged(exc: duckdb.Error, path: str) -> None:
