@@ -6,6 +6,7 @@ import streamlit as st
 
 from pages._ui import chart, downloads, empty_state, filters, keep_in_link
 from twinreg_data.figures import bottlenecks as figures
+from twinreg_data.figures import date_display_format
 from twinreg_data.i18n import format_number, t
 from twinreg_data.queries import bottlenecks as queries
 from twinreg_data.queries.overview import stall_days
@@ -122,7 +123,7 @@ text_col.markdown(f"**{t('bottlenecks.detail.description', lang)}**\n\n"
 facts_col.markdown("\n".join(f"- **{label}:** {figures.markdown_text(value)}"
                              for label, value in figures.detail_facts(detail, lang)))
 
-dates = st.column_config.DateColumn(format=figures.date_display_format(lang))
+dates = st.column_config.DateColumn(format=date_display_format(lang))
 st.subheader(t("bottlenecks.detail.history", lang))
 chart(figures.status_timeline(detail, lang, t("bottlenecks.source_events", lang)), f"status_{detail.code}", lang,
       "bn-timeline")

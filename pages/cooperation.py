@@ -7,7 +7,7 @@ import streamlit as st
 
 from pages._ui import chart, downloads, empty_state, filters
 from twinreg_data.figures import cooperation as figures
-from twinreg_data.figures.bottlenecks import date_display_format
+from twinreg_data.figures import date_display_format
 from twinreg_data.i18n import format_day, format_number, t
 from twinreg_data.queries import cooperation
 from twinreg_data.st_cache import cached

@@ -10,7 +10,7 @@ import pytest
 from conftest import run_app
 
 from twinreg_data.figures import cooperation as figures
-from twinreg_data.figures.bottlenecks import date_display_format
+from twinreg_data.figures import date_display_format
 from twinreg_data.filters import Filters, max_year
 from twinreg_data.i18n import format_number, t
 from twinreg_data.queries import cooperation as queries

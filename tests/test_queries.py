@@ -234,6 +234,9 @@ def test_cache_keys_tell_apart_every_argument_that_changes_a_result(demo_copy):
     texts = [text(v) for v in variants]
     assert None not in texts and len(set(texts)) == len(texts)
     assert text([1]) is None and text((view, {"a": 1})) is None  # no exact text: the objects themselves are hashed
+    from collections import namedtuple
+
+    assert text(namedtuple("Pair", "a b")(1, 2)) is None  # its text would be that of the plain tuple (1, 2)
 
     # Through the cache: the same arguments again find the result; different ones run the query.
     import functools

@@ -13,3 +13,9 @@ def figure(data: list[dict], layout: dict) -> go.Figure:
     chart of every page and validates it in full instead, so a misspelt property still fails there.
     """
     return go.Figure(data=data, layout=layout, _validate=False)
+
+
+def date_display_format(lang: str) -> str:
+    """Date format (moment.js) for the date columns of shown tables, which the grid applies in the browser:
+    5.11.2019 in Finnish and Estonian, 5 Nov 2019 in English."""
+    return "D MMM YYYY" if lang == "en" else "D.M.YYYY"

@@ -253,11 +253,6 @@ def _date_ticks(span_days: int, lang: str) -> dict:
     return {"tickformat": "%d %b %Y" if lang == "en" else "%d.%m.%Y"}
 
 
-def date_display_format(lang: str) -> str:
-    """Date format (moment.js) for date columns of the shown tables: 5.11.2019 in Finnish and Estonian."""
-    return "D MMM YYYY" if lang == "en" else "D.M.YYYY"
-
-
 def events_table(detail: BottleneckDetail, lang: str) -> pd.DataFrame:
     """The status history as shown and downloaded."""
     events = detail.events
