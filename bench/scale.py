@@ -5,9 +5,10 @@
 
 What is measured, each size in its own child process (so that its peak RSS, VmHWM, is its own):
 - the server-side time of a full script run (app.py + the page) in Streamlit's AppTest, with the default
-  filters and with a narrow one (one domain, one side, three years); cold (st.cache_data cleared before
-  the run) and warm (cached); median of several runs, split into query / figure / download / table /
-  chart / other time by wrapping those functions;
+  filters and with a narrow one (one domain, one side, three years); cold (the app's caches of query
+  results and built figures cleared before the run, as after an import) and warm (cached); median of
+  several runs, split into query / figure / download / table / chart / other time by wrapping those
+  functions;
 - the query part of each page three ways: inside the app (the `cached` calls of a cold run), the same
   query functions called directly, and the SQL those functions executed (captured) replayed as bare
   `duckdb` `execute(...).df()` calls → the ratio app / bare;
@@ -166,6 +167,7 @@ class Probe:
         st_cache._fetch = recording_fetch
         st_cache.cached = self.wrap("query", st_cache.cached)
         st_cache.cached_together = self.wrap("query", st_cache.cached_together)
+        st_cache.cached_build = self.wrap("figures", st_cache.cached_build)
         ui.downloads = self.wrap("downloads", ui.downloads)
         for name in PAGES:
             module = importlib.import_module(f"twinreg_data.figures.{name}")
@@ -245,9 +247,9 @@ def child_pages(db: str, reps: int, out: str, slow_s: float, sample_s: float) ->
     """AppTest timings of every page and filter on one database, the query part beside bare DuckDB."""
     os.environ["TWINREG_DB"] = db
     import duckdb
-    import streamlit as st
     from streamlit.testing.v1 import AppTest
 
+    from twinreg_data import st_cache
     from twinreg_data.store import open_store
 
     _like_a_started_server()
@@ -266,7 +268,7 @@ def child_pages(db: str, reps: int, out: str, slow_s: float, sample_s: float) ->
         for page in PAGES:
             at.switch_page(f"pages/{page}.py")
             # Warm-up run: imports, first plotly/pydeck use; it also records the page's query calls.
-            st.cache_data.clear()
+            st_cache.clear()
             probe.recording, probe.calls = True, []
             start = time.perf_counter()
             at.run()
@@ -289,7 +291,7 @@ def child_pages(db: str, reps: int, out: str, slow_s: float, sample_s: float) ->
             # compares runs made at the same time (a shared machine's speed drifts during a benchmark).
             direct, bare_runs = [], []
             for _ in range(n):
-                st.cache_data.clear()
+                st_cache.clear()
                 probe.reset()
                 start = time.perf_counter()
                 at.run()
@@ -336,12 +338,12 @@ def child_pages(db: str, reps: int, out: str, slow_s: float, sample_s: float) ->
 
 def _timed_change(at, control: str, before: object, after: object) -> float:
     """Seconds of the rerun after `control` changes from `before` to `after`, with only `before`'s results cached."""
-    import streamlit as st
+    from twinreg_data import st_cache
 
     def widget():  # looked up again after each run: a run replaces the element tree
         return (at.multiselect if control == "w_domains" else at.segmented_control)(key=control)
 
-    st.cache_data.clear()
+    st_cache.clear()
     widget().set_value(before)
     at.run()
     widget().set_value(after)
@@ -669,9 +671,10 @@ def write_markdown(report: dict, path: Path) -> None:
         f"pure-Python loop (2·10⁶ additions) took {m.get('reference_loop_ms', '?')} ms. "
         f"Reproduce: `make bench{'-quick' if report['quick'] else ''}`.",
         "",
-        "Server time of a full script run (app.py + page) in AppTest, median ms; *cold* = st.cache_data cleared "
-        "before the run, *warm* = cached; median of 5 runs (quick: 3), more for a fast page (up to three "
-        "times as many, 1 s of cold runs in all; quick: 0.3 s). Query part: the page's cached query calls in a cold "
+        "Server time of a full script run (app.py + page) in AppTest, median ms; *cold* = the app's caches (query "
+        "results, built figures) cleared before the run as after an import, *warm* = cached; median of 5 runs "
+        "(quick: 3), more for a fast page (up to three times as many, 1 s of cold runs in all; quick: 0.3 s). "
+        "Query part: the page's cached query calls in a cold "
         "run (app), the same functions called directly, and their SQL as bare DuckDB `execute().df()` calls. Narrow "
         "filter: mobility, Estonia, 2019–2021.",
         "",

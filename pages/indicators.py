@@ -8,7 +8,7 @@ from pages._ui import chart, downloads, empty_state, filters, keep_in_link, lazy
 from twinreg_data.figures import indicators as figures
 from twinreg_data.i18n import t
 from twinreg_data.queries import indicators
-from twinreg_data.st_cache import cached, cached_together
+from twinreg_data.st_cache import cached, cached_build, cached_together
 
 view = filters()
 lang = view.lang
@@ -19,7 +19,8 @@ if not cached(indicators.has_indicators):
     st.info(t("indicators.empty_db", lang))
     st.stop()
 # The overview is listed at the end; it also holds the chosen indicator's latest changes.
-choices, overview = cached_together((indicators.indicator_choices, view), (indicators.domain_overview, view))
+choices_call, overview_call = (indicators.indicator_choices, view), (indicators.domain_overview, view)
+choices, overview = cached_together(choices_call, overview_call)
 if choices.empty:
     empty_state(lang)
     st.stop()
@@ -34,11 +35,12 @@ def chosen_indicator() -> None:
     if st.session_state.get("ind_choice") not in codes:
         wanted = st.query_params.get("ind")
         st.session_state.ind_choice = wanted if wanted in codes else with_data[0]
-    labels = figures.choice_labels(choices, lang)
+    labels = cached_build(figures.choice_labels, [choices_call], lang)
     code = st.selectbox(t("indicators.choose", lang), codes, key="ind_choice", format_func=labels.__getitem__)
     keep_in_link("ind", code)
     chosen = view.without_domains()  # one indicator's data do not depend on the domains listed
-    meta, rows = cached_together((indicators.indicator_meta, chosen, code), (indicators.series, chosen, code))
+    meta_call, series_call = (indicators.indicator_meta, chosen, code), (indicators.series, chosen, code)
+    meta, rows = cached_together(meta_call, series_call)
     if rows.empty:
         empty_state(lang, "indicators.empty_series")
     else:
@@ -50,15 +52,16 @@ def chosen_indicator() -> None:
                 figures.delta_text(change.change, change.change_pct, lang),
                 delta_color=indicators.delta_color(meta.polarity), help=t("indicators.latest_help", lang),
                 delta_description=figures.delta_description(change.previous_period, lang),
-                chart_data=figures.sparkline(rows, change.country), border=True,
+                chart_data=cached_build(figures.sparkline, [series_call], change.country), border=True,
             )
-        table = figures.observation_table(rows, lang)
+        table = cached_build(figures.observation_table, [series_call], lang)
         # Only the open tab is computed: the map and the full table cost a query and a render each.
         names = ("chart", "map", "table")
         tabs = lazy_tabs(names, [t(f"indicators.tab_{n}", lang) for n in names], "ind_tab_open", "ind_tab")
         if tabs["chart"].open:
             with tabs["chart"]:
-                chart(figures.series_figure(rows, meta, lang), f"indicator_{code}", lang, "ind-chart")
+                chart(cached_build(figures.series_figure, [series_call, meta_call], lang), f"indicator_{code}", lang,
+                      "ind-chart")
                 st.markdown("  \n".join(figures.about_lines(meta, lang)))
                 downloads(table, f"indicator_{code}", lang, key="ind-chart")
         if tabs["map"].open:
@@ -87,7 +90,7 @@ st.caption(t("indicators.overview_caption", lang))
 if overview.empty:
     empty_state(lang)
 else:
-    summary = figures.overview_table(overview, lang)
+    summary = cached_build(figures.overview_table, [overview_call], lang)
     st.dataframe(figures.overview_styler(summary, overview, lang), hide_index=True, key="ind-overview",
                  placeholder="–")
     downloads(summary, "indicators_overview", lang, key="ind-overview")

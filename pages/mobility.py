@@ -8,7 +8,7 @@ from pages._ui import chart, downloads, empty_state, filters, keep_in_link, show
 from twinreg_data.figures import mobility as figures
 from twinreg_data.i18n import t
 from twinreg_data.queries import mobility
-from twinreg_data.st_cache import cached, cached_together
+from twinreg_data.st_cache import cached, cached_build, cached_together
 
 view = filters()
 lang = view.lang
@@ -50,8 +50,9 @@ def flow_map() -> None:
     for param, value in (("mob_unit", unit), ("mob_mode", modes), ("mob_year", year), ("mob_pt", code)):
         keep_in_link(param, value)
 
-    flows, areas = cached_together((mobility.flows_for_year, scope, year, unit, tuple(modes)),
-                                   (mobility.area_points, scope, code))
+    flows_call = (mobility.flows_for_year, scope, year, unit, tuple(modes))
+    points_call = (mobility.area_points, scope, code)
+    flows, areas = cached_together(flows_call, points_call)
     st.subheader(figures.flow_map_title(unit, year, lang))
     if flows.empty and areas.empty:
         empty_state(lang)
@@ -60,12 +61,12 @@ def flow_map() -> None:
             st.caption(t("mobility.map_no_flows", lang))
         else:
             st.markdown(figures.mode_legend_html(dict.fromkeys(flows["mode"]), lang), unsafe_allow_html=True)
-        st.pydeck_chart(figures.twin_region_map(areas, flows, lang, names.get(code, "")), key="mob-map",
-                        height=figures.MAP_HEIGHT_PX, alt=t("mobility.map_alt", lang))
+        st.pydeck_chart(cached_build(figures.twin_region_map, [points_call, flows_call], lang, names.get(code, "")),
+                        key="mob-map", height=figures.MAP_HEIGHT_PX, alt=t("mobility.map_alt", lang))
         st.caption(figures.flow_map_help(unit, names.get(code, "–"), lang) + "  \n"
                    + figures.sources_line([*flows["source"], point_sources.get(code)], lang))
         if not flows.empty:
-            table = figures.flows_table(flows, lang)
+            table = cached_build(figures.flows_table, [flows_call], lang)
             st.markdown("**" + t("mobility.flows_table", lang, unit=figures.unit_label(unit, lang), year=year) + "**")
             st.dataframe(figures.number_styler(table, lang), hide_index=True, key="mob-flows-table")
             downloads(table, f"flows_{unit}_{year}", lang, key="mob-flows")
@@ -83,20 +84,19 @@ def flow_map() -> None:
 flow_map()
 st.divider()
 charts = [
-    (mobility.indicator_series, series_scope, (mobility.FERRY_INDICATOR,), figures.annual_series_figure,
+    ((mobility.indicator_series, series_scope, mobility.FERRY_INDICATOR), figures.annual_series_figure,
      figures.annual_series_table, "ferry"),
-    (mobility.indicator_series, series_scope, (mobility.AIR_INDICATOR,), figures.annual_series_figure,
+    ((mobility.indicator_series, series_scope, mobility.AIR_INDICATOR), figures.annual_series_figure,
      figures.annual_series_table, "air"),
-    (mobility.commuter_series, series_scope, (), figures.commuters_figure, figures.commuters_table, "commuters"),
-    (mobility.seasonality, series_scope, (), figures.seasonality_figure, figures.seasonality_table, "season"),
+    ((mobility.commuter_series, series_scope), figures.commuters_figure, figures.commuters_table, "commuters"),
+    ((mobility.seasonality, series_scope), figures.seasonality_figure, figures.seasonality_table, "season"),
 ]
-series = cached_together(*[(query, query_scope, *args) for query, query_scope, args, *_ in charts])
-for column, rows, (_query, _scope, _args, figure, table_of, stem) in zip(st.columns(2) + st.columns(2), series,
-                                                                         charts, strict=True):
+series = cached_together(*[call for call, *_ in charts])
+for column, rows, (call, figure, table_of, stem) in zip(st.columns(2) + st.columns(2), series, charts, strict=True):
     with column:
         if rows.empty:
             st.markdown(f"**{t(f'mobility.chart.{stem}', lang)}**")
             empty_state(lang)
             continue
-        chart(figure(rows, lang), stem, lang, f"mob-{stem}")
+        chart(cached_build(figure, [call], lang), stem, lang, f"mob-{stem}")
         downloads(partial(table_of, rows, lang), f"mobility_{stem}", lang, key=f"mob-{stem}")

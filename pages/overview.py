@@ -7,7 +7,7 @@ from twinreg_data.figures import mobility as mobility_figures
 from twinreg_data.figures.overview import domain_status_bars, movers_bars
 from twinreg_data.i18n import format_number, format_pct, t
 from twinreg_data.queries import mobility, overview
-from twinreg_data.st_cache import cached, cached_together
+from twinreg_data.st_cache import cached, cached_build, cached_together
 
 view = filters()
 lang = view.lang
@@ -19,9 +19,9 @@ if not cached(overview.has_data):
     st.stop()
 
 # Four independent read models, fetched at once (the ones not cached run concurrently).
-head, counts, movers, region = cached_together(
-    (overview.headline, view), (overview.bottlenecks_by_domain_status, view), (overview.moved_most, view),
-    (mobility.twin_region, view.without_domains()))  # the map shows every domain
+counts_call, movers_call = (overview.bottlenecks_by_domain_status, view), (overview.moved_most, view)
+region_call = (mobility.twin_region, view.without_domains())  # the map shows every domain
+head, counts, movers, region = cached_together((overview.headline, view), counts_call, movers_call, region_call)
 cards = st.columns(4)
 cards[0].metric(t("overview.open", lang), format_number(head.open_bottlenecks, lang))
 cards[1].metric(t("overview.resolved_12m", lang), format_number(head.resolved_12m, lang))
@@ -39,18 +39,17 @@ else:
 if counts.empty:
     empty_state(lang)
 else:
-    chart(domain_status_bars(counts, lang, t("overview.source", lang)), "bottlenecks_by_domain_status", lang,
-          "ov-status-chart")
+    chart(cached_build(domain_status_bars, [counts_call], lang, t("overview.source", lang)),
+          "bottlenecks_by_domain_status", lang, "ov-status-chart")
     downloads(counts, "bottlenecks_by_domain_status", lang, key="ov-status")
 
 if movers.empty:
     st.info(t("overview.no_movers", lang))
 else:
-    chart(movers_bars(movers, lang), "indicators_moved_most", lang, "ov-movers-chart")
+    chart(cached_build(movers_bars, [movers_call], lang), "indicators_moved_most", lang, "ov-movers-chart")
     downloads(movers, "indicators_moved_most", lang, key="ov-movers")
 
 st.subheader(t("overview.map", lang))
-st.pydeck_chart(mobility_figures.twin_region_map(region.areas, region.flows, lang, region.indicator_name),
-                key="ov-map")
+st.pydeck_chart(cached_build(mobility_figures.twin_region_figure, [region_call], lang), key="ov-map")
 st.caption(t("overview.map_caption", lang, year=region.year or "–",
              unit=mobility_figures.unit_label(region.unit, lang), indicator=region.indicator_name or "–"))

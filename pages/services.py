@@ -8,7 +8,7 @@ from pages._ui import chart, downloads, empty_state, filters, keep_in_link, show
 from twinreg_data.figures import services as figures
 from twinreg_data.i18n import format_number, t
 from twinreg_data.queries import services
-from twinreg_data.st_cache import cached
+from twinreg_data.st_cache import cached, cached_build
 
 view = filters()
 lang = view.lang
@@ -45,7 +45,8 @@ def catalogue() -> None:
     st.caption(t("services.scope", lang))
 
     choice = (tuple(availability), channel, search)
-    rows = cached(services.catalogue, view, *choice)
+    catalogue_call = (services.catalogue, view, *choice)
+    rows = cached(*catalogue_call)
     if rows.empty:
         empty_state(lang, "services.empty_filtered")
     else:
@@ -56,7 +57,7 @@ def catalogue() -> None:
 
         st.subheader(t("services.table.title", lang))
         st.caption(t("services.shown", lang, count=format_number(len(rows), lang)))
-        table = figures.catalogue_table(rows, lang)
+        table = cached_build(figures.catalogue_table, [catalogue_call], lang)
         st.dataframe(figures.style_catalogue(table, lang), hide_index=True, key="sv-table", placeholder="–",
                      height=min(38 + 35 * len(table), 920),
                      column_config={t("services.col.name", lang): st.column_config.TextColumn(width="large"),

@@ -9,7 +9,8 @@ from dataclasses import replace
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import run_app
+from conftest import run_app, sign_in
+from factories import table_rows, write_xlsx
 
 from twinreg_data.figures import mobility as figures
 from twinreg_data.filters import Filters
@@ -328,6 +329,81 @@ def test_chart_tables_are_built_only_when_downloaded(store, no_basemap, monkeypa
     assert not at.exception
     assert len(at.get("plotly_chart")) == 4 and len(at.get("download_button")) >= 2 * 5
     assert built == []
+
+
+def _count_builds(monkeypatch, names: tuple[str, ...]) -> list[str]:
+    """Record every call of these figure builders (wrapped with their own name: cached_build takes builders of
+    twinreg_data.figures only, and keys them by name)."""
+    import functools
+
+    built: list[str] = []
+    for name in names:
+        original = getattr(figures, name)
+
+        @functools.wraps(original)
+        def counted(*args, _name=name, _original=original, **kwargs):
+            built.append(_name)
+            return _original(*args, **kwargs)
+
+        monkeypatch.setattr(figures, name, counted)
+    return built
+
+
+def test_a_chart_is_built_once_for_its_data_whichever_filter_or_session_asks(store, no_basemap, monkeypatch):
+    """Charts are built from cached read models once per process: the domains do not narrow this page and the
+    side does not narrow its cross-border series, so changing them redraws the charts built before; another
+    session with the same view builds nothing."""
+    built = _count_builds(monkeypatch, ("annual_series_figure", "twin_region_map"))
+    at = run_app(page="pages/mobility.py")
+    assert not at.exception
+    assert built.count("annual_series_figure") == 2 and "twin_region_map" in built  # (the Overview's map too)
+    ferry = at.get("plotly_chart")[0].proto.spec
+    built.clear()
+    at.multiselect(key="w_domains").set_value(["taxation"]).run()
+    assert not at.exception and built == [] and len(at.get("plotly_chart")) == 4
+    assert at.get("plotly_chart")[0].proto.spec == ferry
+    at.segmented_control(key="w_side").set_value("EE").run()
+    assert not at.exception and built == ["twin_region_map"]  # the municipalities shown are Estonia's
+    assert {arc["mode"] for arc in _arcs(at)} and at.get("plotly_chart")[0].proto.spec == ferry
+    built.clear()
+    other = run_app(page="pages/mobility.py")
+    assert not other.exception and built == [] and other.get("plotly_chart")[0].proto.spec == ferry
+
+
+def _ferry_years(at) -> list[int]:
+    ferry = json.loads(at.get("plotly_chart")[0].proto.spec)
+    return sorted({int(x) for trace in ferry["data"] if trace.get("mode") == "lines+markers"
+                   for x in _array(trace["x"])})
+
+
+def test_an_import_and_its_rollback_show_at_once_in_charts_built_before(editor, no_basemap, tmp_path,
+                                                                         monkeypatch):
+    """Built charts are kept per process, and an import or a rollback through the Data page drops them with the
+    cached query results: the ferry chart drawn before gains the imported year, then loses it again."""
+    built = _count_builds(monkeypatch, ("annual_series_figure",))
+    at = sign_in(run_app(), "eeva", "a long password")
+    at.switch_page("pages/mobility.py").run()
+    before = _ferry_years(at)
+    assert before and 2025 not in before and len(built) == 2
+    at.run()
+    assert len(built) == 2  # drawn again from the built chart
+
+    workbook = write_xlsx(tmp_path / "ferry2025.xlsx", {"observations": table_rows("observations", [
+        dict(indicator="MOB_FERRY_PAX", area="FI-091", period="2025", value=7_500_000.0)])})
+    at.switch_page("pages/data.py").run()
+    at.file_uploader[0].upload("ferry2025.xlsx", workbook.read_bytes(),
+                               "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").run()
+    next(b for b in at.button if b.label == t("data.confirm", "en")).click().run()
+    assert not at.exception
+    at.switch_page("pages/mobility.py").run()
+    assert not at.exception and _ferry_years(at) == [*before, 2025] and len(built) == 4
+
+    at.switch_page("pages/data.py").run()
+    next(b for b in at.button if b.label == t("data.rollback", "en")).click().run()
+    next(b for b in at.button if b.label == t("data.rollback_confirm", "en")).click().run()
+    assert not at.exception
+    at.switch_page("pages/mobility.py").run()
+    assert not at.exception and _ferry_years(at) == before
 
 
 def test_page_filters_change_the_shown_flows(store, no_basemap):

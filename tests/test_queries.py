@@ -209,6 +209,51 @@ def test_read_models_fetched_together_equal_those_fetched_one_by_one(demo_copy):
     pd.testing.assert_frame_equal(again[2], together[2])
 
 
+def test_built_figures_are_kept_by_builder_data_and_arguments_and_dropped_on_clear(demo_copy, monkeypatch):
+    """cached_build keeps what a figure builder returned for the same read models and arguments (the same object,
+    not a copy); other data, arguments or a clear() (every import and rollback calls it) build again, and so does
+    an argument without an exact text key. Only builders of twinreg_data.figures are accepted."""
+    import functools
+
+    from twinreg_data import st_cache
+    from twinreg_data.figures import overview as overview_figures
+    from twinreg_data.filters import Filters
+
+    built: list[tuple] = []
+    original = overview_figures.movers_bars
+
+    @functools.wraps(original)  # keyed by the builder's module and name, as the page's call would be
+    def movers_bars(*args):
+        built.append(args[1:])
+        return original(*args)
+
+    monkeypatch.setattr(overview_figures, "movers_bars", movers_bars)
+    view = Filters(lang="fi")
+    first = st_cache.cached_build(overview_figures.movers_bars, [(queries.moved_most, view)], "fi")
+    again = st_cache.cached_build(overview_figures.movers_bars, [(queries.moved_most, Filters(lang="fi"))], "fi")
+    assert again is first and built == [("fi",)]
+    assert len(first.data[0].y) == len(st_cache.cached(queries.moved_most, view)) > 0
+    st_cache.cached_build(overview_figures.movers_bars, [(queries.moved_most, view)], "et")
+    estonia = st_cache.cached_build(overview_figures.movers_bars, [(queries.moved_most, Filters(side="EE"))], "fi")
+    assert built == [("fi",), ("et",), ("fi",)] and estonia is not first
+    st_cache.clear()
+    assert st_cache.cached_build(overview_figures.movers_bars, [(queries.moved_most, view)], "fi") is not first
+    assert len(built) == 4
+
+    texts: list[str] = []
+
+    @functools.wraps(original)
+    def joined(frame, names):  # given a list, which has no exact text
+        texts.append(", ".join(names))
+        return texts[-1]
+
+    for _ in range(2):
+        assert st_cache.cached_build(joined, [(queries.moved_most, view)], ["a", "b"]) == "a, b"
+    assert texts == ["a, b", "a, b"]  # built each time, never found under another argument's key
+    with pytest.raises(ValueError, match="not a figure builder"):
+        st_cache.cached_build(len, [(queries.moved_most, view)])
+
+
 def test_cache_keys_tell_apart_every_argument_that_changes_a_result(demo_copy):
     """Cached queries are keyed by the exact text of their arguments where one exists (plain values, tuples and
     frozen dataclasses of them): equal arguments give one key, any difference another; other types keep the

@@ -2,7 +2,8 @@
 
 Pages call `cached(query_function, *args)`: the result is cached by database path,
 function and arguments (so tests with several databases in one process never mix),
-and `clear()` empties the cache after every import or rollback.
+and `clear()` empties the cache after every import or rollback. A chart or table built
+from cached read models is kept too (`cached_build`), under the same kind of key.
 
 A database that cannot be opened (in use by another process, damaged, from a newer
 version) stops the page with a translated message and the way out, never a traceback.
@@ -15,7 +16,7 @@ import datetime as dt
 import importlib
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, NoReturn, TypeVar
 
@@ -29,6 +30,7 @@ from .store import Store, StoreError, default_db_path, open_store
 
 T = TypeVar("T")
 QUERY_PACKAGE = "twinreg_data.queries."
+FIGURE_PACKAGE = "twinreg_data.figures."
 _log = logging.getLogger(__name__)
 # Part of every cache key and bumped by clear(): a query that started before a write and finishes after
 # clear() files its (old) result under the previous generation, where no later rerun looks.
@@ -187,8 +189,40 @@ def cached_together(*calls: tuple) -> list:
         raise
 
 
+@st.cache_resource(show_spinner=False, ttl=3600, max_entries=500)
+def _built(key: str, _build: Callable[[], Any]) -> Any:
+    # key: database path, generation, builder, its read models' calls and its other arguments, as exact text.
+    return _build()
+
+
+def _name(function: Callable) -> str:
+    return f"{function.__module__}.{function.__qualname__}"
+
+
+def cached_build(builder: Callable[..., T], calls: Sequence[tuple], *args: Any) -> T:
+    """builder(*results of the cached `calls`, *args), built once per process for the same data and arguments.
+
+    Each call is a tuple (query function, *args) as for `cached_together`. A figure or table is then built once,
+    not on every rerun of every session that shows it: a filter change that leaves a chart's data as it was (the
+    domains on Mobility, the side for its cross-border series) draws the chart built before. The object is shared,
+    not copied: builders live in twinreg_data.figures (pure functions of DataFrames) and pages only draw what
+    they return, never change it. Arguments without an exact text key (see `_exact_text`) are built uncached.
+    """
+    if not builder.__module__.startswith(FIGURE_PACKAGE):
+        raise ValueError(f"not a figure builder: {_name(builder)}")
+
+    def build() -> T:
+        return builder(*[cached(*call) for call in calls], *args)
+
+    text = _exact_text((tuple((_name(call[0]), *call[1:]) for call in calls), args))
+    if text is None:
+        return build()
+    return _built(f"{db_path()}|{_generation}|{_name(builder)}|{text}", build)
+
+
 def clear() -> None:
     """Call after any write so every page shows the new data at once."""
     global _generation
     _generation += 1
     st.cache_data.clear()
+    _built.clear()
