@@ -207,6 +207,18 @@ def test_map_has_no_basemap_by_default(no_basemap):
     assert [layer["@@type"] for layer in spec["layers"]] == ["ScatterplotLayer", "ArcLayer", "TextLayer"]
 
 
+def test_map_json_is_pydecks_own_content_written_compactly(store, no_basemap):
+    """What st.pydeck_chart sends: pydeck's JSON of the map, without its indentation (which made json encode it in
+    pure Python, and doubled the bytes)."""
+    import pydeck as pdk
+
+    region = mobility.twin_region(store, Filters())
+    deck = figures.twin_region_map(region.areas, region.flows, "fi", region.indicator_name)
+    compact, indented = deck.to_json(), pdk.Deck.to_json(deck)
+    assert json.loads(compact) == json.loads(indented) and len(json.loads(compact)["layers"]) == 3
+    assert "\n" not in compact and len(compact) < len(indented) / 1.5
+
+
 def test_map_uses_the_configured_basemap(monkeypatch):
     monkeypatch.setenv(figures.BASEMAP_STYLE_ENV, BASEMAP_URL)
     monkeypatch.delenv(figures.MAP_PROVIDER_ENV, raising=False)

@@ -13,7 +13,7 @@ from pandas.io.formats.style import Styler
 from ..i18n import format_day, format_number, format_numbers, format_pct, t
 from ..queries.indicators import ASSESSMENT_COLOURS, IndicatorMeta
 from ..schema import DOMAIN_COLOURS
-from . import figure
+from . import Deck, figure
 
 # Finland blue and Estonia purple: distinct for colour-blind readers and never green/red, which
 # are kept for "improved"/"worsened".
@@ -285,7 +285,7 @@ def latest_map(points: pd.DataFrame, meta: IndicatorMeta, lang: str) -> pdk.Deck
     view = _fit_view(data["lat"], data["lon"])
     # map_style stays pydeck's placeholder, which Streamlit reads as "no basemap": nothing is fetched from
     # the internet (map_style=None would make Streamlit load Carto tiles).
-    return pdk.Deck(
+    return Deck(
         layers=[layer, labels], initial_view_state=view, map_provider=None,
         tooltip={"html": "<b>{area_label}</b><br/>{period}: {value_text}",
                  "style": {"backgroundColor": "#222", "color": "white", "fontSize": "13px"}},

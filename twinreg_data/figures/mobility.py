@@ -25,7 +25,7 @@ from plotly.colors import sample_colorscale
 
 from ..i18n import LOCALES, format_number, normalise_language, t
 from ..schema import DOMAIN_COLOURS, FLOW_MODES, FLOW_UNITS
-from . import figure
+from . import Deck, figure
 
 if TYPE_CHECKING:
     from ..queries.mobility import TwinRegion
@@ -284,8 +284,8 @@ def twin_region_map(areas: pd.DataFrame, flows: pd.DataFrame, lang: str, indicat
     if provider is None:
         # No map_style argument: pydeck then writes its placeholder style, which Streamlit reads as
         # "no basemap". An explicit map_style=None would make Streamlit fetch its default Carto tiles.
-        return pdk.Deck(layers=layers, initial_view_state=view_state(coords), map_provider=None, tooltip=tooltip)
-    return pdk.Deck(layers=layers, initial_view_state=view_state(coords), map_provider=provider, map_style=style,
+        return Deck(layers=layers, initial_view_state=view_state(coords), map_provider=None, tooltip=tooltip)
+    return Deck(layers=layers, initial_view_state=view_state(coords), map_provider=provider, map_style=style,
                     tooltip=tooltip)
 
 
