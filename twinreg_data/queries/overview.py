@@ -53,16 +53,16 @@ def headline(store: Store, filters: Filters | None = None, today: dt.date | None
     side_sql, side_params = side_clause(filters)
     scope = f"{domain_sql} AND {side_sql}"
     with store.cursor() as cur:
-        open_count, stalled = cur.execute(
-            "SELECT count(*), count(*) FILTER (WHERE last_event_on < ?::DATE - to_days(?::INTEGER)) "
-            f"FROM bottleneck_current WHERE status NOT IN (SELECT unnest(?::VARCHAR[])) AND {scope}",
-            [today, days, closed, *domain_params, *side_params],
+        # The three counts in one pass over the bottlenecks' current status (a view over their histories).
+        open_count, stalled, resolved = cur.execute(
+            "SELECT count(*) FILTER (WHERE NOT closed), "
+            " count(*) FILTER (WHERE NOT closed AND last_event_on < ?::DATE - to_days(?::INTEGER)), "
+            " count(*) FILTER (WHERE status IN ('resolved', 'partly_resolved') "
+            "  AND last_event_on > ?::DATE - INTERVAL 12 MONTH AND last_event_on <= ?) "
+            "FROM (SELECT status, last_event_on, list_contains(?::VARCHAR[], status) AS closed "
+            f"      FROM bottleneck_current WHERE {scope})",
+            [today, days, today, today, closed, *domain_params, *side_params],
         ).fetchone()
-        resolved = cur.execute(
-            "SELECT count(*) FROM bottleneck_current WHERE status IN ('resolved', 'partly_resolved') "
-            f"AND last_event_on > ?::DATE - INTERVAL 12 MONTH AND last_event_on <= ? AND {scope}",
-            [today, today, *domain_params, *side_params],
-        ).fetchone()[0]
         ferry = cur.execute(
             "SELECT period, value, lag(value) OVER (ORDER BY period_start) AS previous, "
             "coalesce(o.source, i.source) FROM observations o JOIN indicators i ON i.code = o.indicator "
