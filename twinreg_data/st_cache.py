@@ -118,9 +118,13 @@ def _exact_text(value: object) -> str | None:
     return None
 
 
+def _name(function: Callable) -> str:
+    return f"{function.__module__}.{function.__qualname__}"
+
+
 def _fetch(db: Store, path: str, function: Callable[..., T], args: tuple, kwargs: dict) -> T:
     """function(db, *args, **kwargs) through the cache; a DuckDB error is raised to the caller."""
-    target = f"{function.__module__}.{function.__qualname__}"
+    target = _name(function)
     arguments = (args, tuple(sorted(kwargs.items())))
     text = _exact_text(arguments)
     return _call(db, arguments, (path, _generation, target, arguments if text is None else text))
@@ -193,10 +197,6 @@ def cached_together(*calls: tuple) -> list:
 def _built(key: str, _build: Callable[[], Any]) -> Any:
     # key: database path, generation, builder, its read models' calls and its other arguments, as exact text.
     return _build()
-
-
-def _name(function: Callable) -> str:
-    return f"{function.__module__}.{function.__qualname__}"
 
 
 def cached_build(builder: Callable[..., T], calls: Sequence[tuple], *args: Any) -> T:
