@@ -18,9 +18,11 @@ st.caption(t("indicators.caption", lang))
 if not cached(indicators.has_indicators):
     st.info(t("indicators.empty_db", lang))
     st.stop()
-# The overview is listed at the end; it also holds the chosen indicator's latest changes.
-choices_call, overview_call = (indicators.indicator_choices, view), (indicators.domain_overview, view)
-choices, overview = cached_together(choices_call, overview_call)
+# The overview is listed at the end; it also holds the chosen indicator's latest changes. Cached for every domain,
+# it serves any selection of domains.
+choices_call = (indicators.indicator_choices, view)
+choices, every_domain = cached_together(choices_call, (indicators.domain_overview, view.without_domains()))
+overview = indicators.of_domains(every_domain, view.domains)
 if choices.empty:
     empty_state(lang)
     st.stop()
@@ -90,7 +92,7 @@ st.caption(t("indicators.overview_caption", lang))
 if overview.empty:
     empty_state(lang)
 else:
-    summary = cached_build(figures.overview_table, [overview_call], lang)
+    summary = figures.overview_table(overview, lang)
     st.dataframe(figures.overview_styler(summary, overview, lang), hide_index=True, key="ind-overview",
                  placeholder="–")
     downloads(summary, "indicators_overview", lang, key="ind-overview")

@@ -6,7 +6,7 @@ from pages._ui import chart, downloads, empty_state, filters
 from twinreg_data.figures import mobility as mobility_figures
 from twinreg_data.figures.overview import domain_status_bars, movers_bars
 from twinreg_data.i18n import format_number, format_pct, t
-from twinreg_data.queries import mobility, overview
+from twinreg_data.queries import indicators, mobility, overview
 from twinreg_data.st_cache import cached, cached_build, cached_together
 
 view = filters()
@@ -18,10 +18,13 @@ if not cached(overview.has_data):
     st.info(t("overview.empty", lang))
     st.stop()
 
-# Four independent read models, fetched at once (the ones not cached run concurrently).
-counts_call, movers_call = (overview.bottlenecks_by_domain_status, view), (overview.moved_most, view)
-region_call = (mobility.twin_region, view.without_domains())  # the map shows every domain
-head, counts, movers, region = cached_together((overview.headline, view), counts_call, movers_call, region_call)
+# Four independent read models, fetched at once (the ones not cached run concurrently). The latest changes and
+# the map are of every domain, so that a change of domains finds them cached (the movers are those of the domains).
+counts_call = (overview.bottlenecks_by_domain_status, view)
+region_call = (mobility.twin_region, view.without_domains())
+head, counts, every_domain, region = cached_together(
+    (overview.headline, view), counts_call, (indicators.domain_overview, view.without_domains()), region_call)
+movers = overview.movers(every_domain, view.domains)
 cards = st.columns(4)
 cards[0].metric(t("overview.open", lang), format_number(head.open_bottlenecks, lang))
 cards[1].metric(t("overview.resolved_12m", lang), format_number(head.resolved_12m, lang))
@@ -46,7 +49,7 @@ else:
 if movers.empty:
     st.info(t("overview.no_movers", lang))
 else:
-    chart(cached_build(movers_bars, [movers_call], lang), "indicators_moved_most", lang, "ov-movers-chart")
+    chart(movers_bars(movers, lang), "indicators_moved_most", lang, "ov-movers-chart")
     downloads(movers, "indicators_moved_most", lang, key="ov-movers")
 
 st.subheader(t("overview.map", lang))

@@ -137,7 +137,7 @@ def test_a_damaged_block_met_by_queries_run_together_is_reported_once(demo_copy,
 
     from twinreg_data.queries import overview
 
-    for name in ("headline", "moved_most"):
+    for name in ("headline", "bottlenecks_by_domain_status"):
         @functools.wraps(getattr(overview, name))  # found under the query's own name by the cache
         def damaged(*_args):
             raise duckdb.IOException("Corrupt database file: block checksum mismatch")

@@ -12,7 +12,7 @@ from ..filters import Filters
 from ..schema import BOTTLENECK_STATUSES, CLOSED_STATUSES
 from ..store import Store
 from .common import domain_clause, side_clause
-from .indicators import domain_overview
+from .indicators import domain_overview, of_domains
 
 FERRY_INDICATOR = "MOB_FERRY_PAX"
 
@@ -93,7 +93,12 @@ def bottlenecks_by_domain_status(store: Store, filters: Filters | None = None) -
 
 def moved_most(store: Store, filters: Filters, limit: int = 8) -> pd.DataFrame:
     """The indicator series whose latest value moved most (by % change) in the selected domains and side."""
-    changes = domain_overview(store, filters)
+    return movers(domain_overview(store, filters.without_domains()), filters.domains, limit)
+
+
+def movers(every_domain: pd.DataFrame, domains: tuple[str, ...], limit: int = 8) -> pd.DataFrame:
+    """moved_most of `domains` from the domain_overview of every domain (which the cache keeps for any selection)."""
+    changes = of_domains(every_domain, domains)
     changes = changes[changes["change_pct"].notna() & (changes["change_pct"] != 0)]
     order = changes["change_pct"].abs().sort_values(ascending=False).index
     return changes.loc[order].head(limit).reset_index(drop=True)
