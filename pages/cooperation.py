@@ -27,7 +27,7 @@ else:
     domains = (t("coop.scope.domains", lang, domains=", ".join(t(f"domain.{d}", lang) for d in view.domains))
                if view.domains else t("coop.scope.all_domains", lang))
     st.caption(f"{period} {domains} {t('coop.scope.side', lang)}")
-    actions_call = (cooperation.actions, view, today)
+    actions_call = (cooperation.actions, view.without_side(), today)  # actions are joint: the side does not narrow
     actions = cached(*actions_call)
     if actions.empty:
         empty_state(lang, "coop.empty_plan_filtered")

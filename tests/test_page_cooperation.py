@@ -302,3 +302,26 @@ def test_actions_table_download_is_the_shown_table(demo_copy):
     # The grid writes the dates in the language's format.
     columns = json.loads(at.dataframe[0].proto.columns)
     assert columns[t("coop.col.due", "en")]["type_config"]["format"] == date_display_format("en")
+
+
+def test_a_change_of_side_redraws_the_action_plan_without_asking_again(store, monkeypatch):
+    """Actions are joint: the page keeps them and their timeline under the filters without the side, so a change
+    of side neither queries the action plan again nor rebuilds its chart."""
+    import functools
+
+    runs: list[str] = []
+    for module, name in ((queries, "actions"), (figures, "timeline")):
+        original = getattr(module, name)
+
+        @functools.wraps(original)  # the cache finds queries and builders by module and name
+        def counted(*args, _name=name, _original=original, **kwargs):
+            runs.append(_name)
+            return _original(*args, **kwargs)
+
+        monkeypatch.setattr(module, name, counted)
+    at = run_app(page="pages/cooperation.py", query={"lang": "en"})
+    assert not at.exception and runs == ["actions", "timeline"]
+    timeline = at.get("plotly_chart")[0].proto.spec
+    at.segmented_control(key="w_side").set_value("EE").run()
+    assert not at.exception and runs == ["actions", "timeline"]
+    assert at.get("plotly_chart")[0].proto.spec == timeline

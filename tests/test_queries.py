@@ -162,6 +162,25 @@ def test_read_models_cached_by_period_only_depend_on_neither_side_nor_domains(de
         pd.testing.assert_frame_equal(first, query(store, narrowed, *args))
 
 
+@pytest.mark.parametrize("side", ["FI", "EE"])
+def test_the_action_plan_cached_without_the_side_does_not_depend_on_it(demo_db_path, side):
+    """Actions are joint: the Cooperation page caches them under Filters.without_side()."""
+    import pandas as pd
+
+    from twinreg_data.filters import Filters
+    from twinreg_data.queries import cooperation
+    from twinreg_data.store import open_store
+
+    store = open_store(demo_db_path)
+    narrowed = Filters(lang="et", side=side, domains=("mobility", "taxation"), year_from=2024)
+    every = narrowed.without_side()
+    assert every == Filters(lang="et", domains=("mobility", "taxation"), year_from=2024)
+    today = dt.date(2026, 6, 1)
+    first = cooperation.actions(store, every, today)
+    assert not first.empty
+    pd.testing.assert_frame_equal(first, cooperation.actions(store, narrowed, today))
+
+
 def test_read_models_fetched_together_equal_those_fetched_one_by_one(demo_copy):
     """cached_together runs the queries not cached yet in worker threads (each with its own cursor): the results,
     in the order asked, are those of the queries run one by one, and they are cached like cached() results."""

@@ -37,6 +37,11 @@ class Filters:
         data): cached under this key, its results are found again when only the domains change."""
         return replace(self, domains=())
 
+    def without_side(self) -> Filters:
+        """These filters for a read model the side does not narrow (the action plan: actions are joint): cached
+        under this key, its results are found again when only the side changes."""
+        return replace(self, side=SIDES[0])
+
     def period_only(self) -> Filters:
         """These filters for a read model that neither the side nor the domains narrow (the cross-border ferry, air
         and seasonality series): cached under this key, it is found again when either changes."""
