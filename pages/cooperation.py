@@ -55,7 +55,7 @@ if regions.empty:
     st.info(t("coop.bench.empty", lang))
     st.stop()
 st.subheader(t("coop.patterns.header", lang))
-st.markdown(figures.patterns_text(cooperation.benchmark_patterns(regions), lang))
+st.markdown(cached_build(figures.patterns_text, [(cooperation.benchmark_summary,)], lang))
 chart(cached_build(figures.benchmark_chart, [regions_call], lang), "benchmark_regions", lang, "coop-bench-chart")
 missing = cached_build(figures.missing_from_chart, [regions_call])
 st.caption(" ".join([t("coop.bench.missing", lang, names=", ".join(missing)) if missing else "",
