@@ -45,7 +45,7 @@ def catalogue() -> None:
     st.caption(t("services.scope", lang))
 
     choice = (tuple(availability), channel, search)
-    catalogue_call = (services.catalogue, view, *choice)
+    catalogue_call = (services.catalogue, view.domains_only(), *choice)  # neither side nor period narrows it
     rows = cached(*catalogue_call)
     if rows.empty:
         empty_state(lang, "services.empty_filtered")

@@ -181,6 +181,26 @@ def test_the_action_plan_cached_without_the_side_does_not_depend_on_it(demo_db_p
     pd.testing.assert_frame_equal(first, cooperation.actions(store, narrowed, today))
 
 
+@pytest.mark.parametrize("side", ["FI", "EE"])
+def test_the_service_catalogue_cached_by_its_domains_depends_on_neither_side_nor_period(demo_db_path, side):
+    """Services are assessed as they stand today, across the border: the Services page caches the catalogue under
+    Filters.domains_only()."""
+    import pandas as pd
+
+    from twinreg_data.filters import Filters
+    from twinreg_data.queries import services
+    from twinreg_data.store import open_store
+
+    store = open_store(demo_db_path)
+    narrowed = Filters(lang="fi", side=side, domains=("taxation", "digital"), year_from=2019, year_to=2021)
+    every = narrowed.domains_only()
+    assert every == Filters(lang="fi", domains=("taxation", "digital"))
+    for choice in ((), (("partial", "missing"), "digital", ""), ((), "", "vero")):
+        first = services.catalogue(store, every, *choice)
+        assert not first.empty
+        pd.testing.assert_frame_equal(first, services.catalogue(store, narrowed, *choice))
+
+
 def test_read_models_fetched_together_equal_those_fetched_one_by_one(demo_copy):
     """cached_together runs the queries not cached yet in worker threads (each with its own cursor): the results,
     in the order asked, are those of the queries run one by one, and they are cached like cached() results."""

@@ -42,6 +42,12 @@ class Filters:
         under this key, its results are found again when only the side changes."""
         return replace(self, side=SIDES[0])
 
+    def domains_only(self) -> Filters:
+        """These filters for a read model that only the domains (and the language) narrow (the service catalogue:
+        every service is assessed as it stands today, across the border): found again when the side or the period
+        changes."""
+        return Filters(lang=self.lang, domains=self.domains)
+
     def period_only(self) -> Filters:
         """These filters for a read model that neither the side nor the domains narrow (the cross-border ferry, air
         and seasonality series): cached under this key, it is found again when either changes."""
