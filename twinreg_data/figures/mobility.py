@@ -286,7 +286,7 @@ def twin_region_map(areas: pd.DataFrame, flows: pd.DataFrame, lang: str, indicat
         # "no basemap". An explicit map_style=None would make Streamlit fetch its default Carto tiles.
         return Deck(layers=layers, initial_view_state=view_state(coords), map_provider=None, tooltip=tooltip)
     return Deck(layers=layers, initial_view_state=view_state(coords), map_provider=provider, map_style=style,
-                    tooltip=tooltip)
+                tooltip=tooltip)
 
 
 def twin_region_figure(region: TwinRegion, lang: str) -> pdk.Deck:
