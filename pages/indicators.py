@@ -18,11 +18,10 @@ st.caption(t("indicators.caption", lang))
 if not cached(indicators.has_indicators):
     st.info(t("indicators.empty_db", lang))
     st.stop()
-# The overview is listed at the end; it also holds the chosen indicator's latest changes. Cached for every domain,
-# it serves any selection of domains.
+# The overview is listed at the end; it also holds the chosen indicator's latest changes. Both read models are
+# narrowed from their cached result for both sides and every domain: a change of either asks no query.
 choices_call = (indicators.indicator_choices, view)
-choices, every_domain = cached_together(choices_call, (indicators.domain_overview, view.without_domains()))
-overview = indicators.of_domains(every_domain, view.domains)
+choices, overview = cached_together(choices_call, (indicators.domain_overview, view))
 if choices.empty:
     empty_state(lang)
     st.stop()

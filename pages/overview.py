@@ -18,26 +18,23 @@ if not cached(overview.has_data):
     st.info(t("overview.empty", lang))
     st.stop()
 
-# Four independent read models, fetched at once (the ones not cached run concurrently). The latest changes and
-# the map are of every domain, so that a change of domains finds them cached (the movers are those of the domains).
+# Independent read models, fetched at once (the ones not cached run concurrently). The headline, the counts and the
+# latest changes are narrowed from their cached results for both sides and every domain (no query on a change of
+# either); the map is of every domain.
 counts_call = (overview.bottlenecks_by_domain_status, view)
 region_call = (mobility.twin_region, view.without_domains())
-head, counts, every_domain, region = cached_together(
-    (overview.headline, view), counts_call, (indicators.domain_overview, view.without_domains()), region_call)
-movers = overview.movers(every_domain, view.domains)
+head, counts, changes, region, ferry = cached_together(
+    (overview.headline, view), counts_call, (indicators.domain_overview, view), region_call, (overview.ferry_latest,))
+movers = overview.movers(changes)
 cards = st.columns(4)
 cards[0].metric(t("overview.open", lang), format_number(head.open_bottlenecks, lang))
 cards[1].metric(t("overview.resolved_12m", lang), format_number(head.resolved_12m, lang))
 cards[2].metric(t("overview.stalled", lang, days=head.stall_days), format_number(head.stalled, lang))
-if head.ferry_value is None:
+if ferry.value is None:
     cards[3].metric(t("overview.ferry_missing", lang), t("common.no_data", lang))
 else:
-    cards[3].metric(
-        t("overview.ferry", lang, period=head.ferry_period),
-        format_number(head.ferry_value, lang),
-        format_pct(head.ferry_change, lang) if head.ferry_change is not None else None,
-        help=head.ferry_source,
-    )
+    cards[3].metric(t("overview.ferry", lang, period=ferry.period), format_number(ferry.value, lang),
+                    format_pct(ferry.change, lang) if ferry.change is not None else None, help=ferry.source)
 
 if counts.empty:
     empty_state(lang)

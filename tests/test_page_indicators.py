@@ -171,17 +171,6 @@ def test_overview_assessment_matches_polarity_for_every_indicator(store):
     assert set(finland["country"]) == {"FI"}
 
 
-@pytest.mark.parametrize("side", ["both", "FI", "EE"])
-def test_any_domain_selection_of_the_overview_is_taken_from_the_overview_of_every_domain(store, side):
-    """The pages cache the latest changes of every domain once and take a selection's rows from them: the same
-    rows, in the same order, as asking the database for those domains."""
-    every = queries.domain_overview(store, Filters(side=side))
-    assert every["domain"].nunique() >= 3
-    for domains in [("taxation",), ("mobility", "education"), ("integration", "digital", "employment"), ()]:
-        expected = queries.domain_overview(store, Filters(side=side, domains=domains))
-        pd.testing.assert_frame_equal(queries.of_domains(every, domains), expected)
-
-
 def test_map_points_are_the_latest_value_per_municipality(store):
     points = queries.map_points(store, Filters(), "INT_POPULATION")
     expected = store.query(

@@ -63,9 +63,13 @@ def test_headline_counts_follow_the_status_history(store):
     assert head.resolved_12m == 1  # BN-001; BN-004 was resolved in 2019
     assert head.stalled == 1  # BN-002: last event 2021-03-01, more than 365 days ago
     assert head.stall_days == 365
-    assert (head.ferry_period, head.ferry_value, head.ferry_previous) == ("2024", 110.0, 100.0)
-    assert head.ferry_change == pytest.approx(0.10)
-    assert head.ferry_source == "Port of Helsinki"
+
+
+def test_the_ferry_figure_is_the_routes_latest_period_against_the_one_before(store):
+    ferry = queries.ferry_latest(store)
+    assert (ferry.period, ferry.value, ferry.previous) == ("2024", 110.0, 100.0)
+    assert ferry.change == pytest.approx(0.10)
+    assert ferry.source == "Port of Helsinki"
 
 
 def test_stall_threshold_is_configurable(store, monkeypatch):

@@ -53,6 +53,11 @@ class Filters:
         and seasonality series): cached under this key, it is found again when either changes."""
         return replace(self, domains=(), side=SIDES[0])
 
+    def language_only(self) -> Filters:
+        """These filters for a read model that none of the filters but the language changes (an indicator's
+        definition): found again when any other control changes."""
+        return Filters(lang=self.lang)
+
     @property
     def domain_list(self) -> list[str]:
         """The selected domains, or all of them."""

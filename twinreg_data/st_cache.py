@@ -3,7 +3,9 @@
 Pages call `cached(query_function, *args)`: the result is cached by database path,
 function and arguments (so tests with several databases in one process never mix),
 and `clear()` empties the cache after every import or rollback. A chart or table built
-from cached read models is kept too (`cached_build`), under the same kind of key.
+from cached read models is kept too (`cached_build`), under the same kind of key. A derived
+read model (queries.common.derived) is asked of the database for its wider filters only and
+narrowed here, so a change of side or domains finds it cached.
 
 A database that cannot be opened (in use by another process, damaged, from a newer
 version) stops the page with a translated message and the way out, never a traceback.
@@ -25,7 +27,9 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import add_script_run_ctx, get_script_run_ctx
 
 from .backup import verify_readable
+from .filters import Filters
 from .i18n import normalise_language, t
+from .queries.common import derivation_of
 from .store import Store, StoreError, default_db_path, open_store
 
 T = TypeVar("T")
@@ -130,6 +134,18 @@ def _fetch(db: Store, path: str, function: Callable[..., T], args: tuple, kwargs
     return _call(db, arguments, (path, _generation, target, arguments if text is None else text))
 
 
+def _derived_fetch(db: Store, path: str, function: Callable[..., T], args: tuple, kwargs: dict) -> T:
+    """As _fetch; a derived read model (queries.common.derived) is narrowed from the cached result of its base
+    for the wider filters, so the database is asked for the wider filters only."""
+    derivation = derivation_of(function)
+    if derivation is not None and args and isinstance(args[0], Filters):
+        wider = derivation.wider(args[0])
+        if derivation.base is not function or wider != args[0]:
+            base = _derived_fetch(db, path, derivation.base, (wider, *args[1:]), kwargs)
+            return derivation.narrow(base, args[0])
+    return _fetch(db, path, function, args, kwargs)
+
+
 def _stop_if_damaged(exc: duckdb.Error, path: str) -> None:
     """A block damaged after start-up: DuckDB notices it when it reads the block (I/O error or checksum)."""
     if isinstance(exc, duckdb.IOException) or "Corrupt database file" in str(exc):
@@ -141,7 +157,7 @@ def cached(function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     path = db_path()
     db = store(path)  # a database that cannot be opened stops the page with a clear message
     try:
-        return _fetch(db, path, function, args, kwargs)
+        return _derived_fetch(db, path, function, args, kwargs)
     except duckdb.Error as exc:
         _stop_if_damaged(exc, path)
         raise
@@ -180,11 +196,11 @@ def cached_together(*calls: tuple) -> list:
     def run(call: tuple) -> Any:
         # st.cache_data runs within the script run; a pooled thread gets the context of each run it works for.
         add_script_run_ctx(threading.current_thread(), context)
-        return _fetch(db, path, call[0], tuple(call[1:]), {})
+        return _derived_fetch(db, path, call[0], tuple(call[1:]), {})
 
     futures = [_query_pool().submit(run, call) for call in calls[1:]]
     try:
-        first = _fetch(db, path, calls[0][0], tuple(calls[0][1:]), {})
+        first = _derived_fetch(db, path, calls[0][0], tuple(calls[0][1:]), {})
         return [first, *(future.result() for future in futures)]
     except duckdb.Error as exc:
         for future in futures:

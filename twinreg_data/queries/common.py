@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+import pandas as pd
+
 from ..filters import Filters
 from ..i18n import LANGUAGES, normalise_language
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 def localised(prefix: str, lang: str, table_alias: str = "") -> str:
@@ -38,3 +46,55 @@ def side_clause(filters: Filters, column: str = "side") -> tuple[str, list]:
     if filters.side == "both":
         return "TRUE", []
     return f"{column} IN (?, 'both')", [filters.side]
+
+
+@dataclass(frozen=True)
+class Derivation:
+    """How a read model's result for any filters follows from the result of `base` for wider filters."""
+
+    base: Callable[..., Any]
+    wider: Callable[[Filters], Filters]
+    narrow: Callable[[Any, Filters], Any]
+
+
+def derived(wider: Callable[[Filters], Filters], narrow: Callable[[Any, Filters], Any],
+            base: Callable[..., Any] | None = None) -> Callable[[F], F]:
+    """Declares that a read model's result for filters `f` (its first argument after the store) equals
+    `narrow(base(store, wider(f), *other arguments), f)`; `base` is the read model itself unless given.
+
+    The cache (st_cache) then asks the database for the wider filters only and narrows in memory: a change of
+    side or domains finds the wider result cached and costs no query. tests/test_derived.py checks the claim
+    against the read model's own answer for every side, several domain selections and periods.
+    """
+    def mark(function: F) -> F:
+        function.derivation = Derivation(base or function, wider, narrow)  # type: ignore[attr-defined]
+        return function
+
+    return mark
+
+
+def derivation_of(function: Callable[..., Any]) -> Derivation | None:
+    return getattr(function, "derivation", None)
+
+
+def as_it_is(result: Any, _filters: Filters) -> Any:
+    """The narrowing of a read model that the filters (but its wider ones) do not change at all."""
+    return result
+
+
+def rows_of_side(frame: pd.DataFrame, filters: Filters, column: str = "country") -> pd.DataFrame:
+    """The rows of the chosen side's countries (all rows for both sides), in their order."""
+    if filters.side == "both":
+        return frame
+    return frame[frame[column] == filters.side].reset_index(drop=True)
+
+
+def rows_of_domains(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """The rows of the selected domains (all rows when none is selected), in their order."""
+    if not filters.domains:
+        return frame
+    return frame[frame["domain"].isin(filters.domains)].reset_index(drop=True)
+
+
+def rows_of_side_and_domains(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    return rows_of_domains(rows_of_side(frame, filters), filters)

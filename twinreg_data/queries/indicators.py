@@ -16,7 +16,16 @@ import pandas as pd
 from ..filters import Filters
 from ..schema import AREA_LEVELS, DOMAINS
 from ..store import Store
-from .common import area_label, domain_clause, localised
+from .common import (
+    area_label,
+    as_it_is,
+    derived,
+    domain_clause,
+    localised,
+    rows_of_domains,
+    rows_of_side,
+    rows_of_side_and_domains,
+)
 
 # Widest first: a country-level figure is the best stand-in for "Finland" or "Estonia".
 _LEVEL_RANK = "CASE a.level " + " ".join(
@@ -84,24 +93,43 @@ def has_indicators(store: Store) -> bool:
     return bool(store.scalar("SELECT count(*) FROM indicators"))
 
 
-def indicator_choices(store: Store, filters: Filters) -> pd.DataFrame:
-    """Indicators of the selected domains in domain order then by name, with their observation count in scope."""
+def indicator_counts(store: Store, filters: Filters) -> pd.DataFrame:
+    """Every indicator in domain order then by name, with its observation count in the period per country
+    (observations_fi, observations_ee): indicator_choices of any side and domains, without asking again."""
     name = localised("name", filters.lang, "i")
-    domain_sql, domain_params = domain_clause(filters, "i.domain")
-    side_sql, side_params = _area_scope(filters)
-    # Count per indicator in one pass over observations (not one correlated count per indicator).
+    # Counted per (indicator, area) in one pass over the observations; the areas' countries are joined to those
+    # few rows only.
     return store.query_df(
-        "WITH counts AS ("
-        " SELECT o.indicator, count(*) AS n FROM observations o"
-        f" WHERE o.period_start BETWEEN ? AND ? AND {side_sql} GROUP BY o.indicator"
+        "WITH per_area AS ("
+        " SELECT o.indicator, o.area, count(*) AS n FROM observations o WHERE o.period_start BETWEEN ? AND ?"
+        " GROUP BY o.indicator, o.area"
+        "), counts AS ("
+        " SELECT p.indicator, sum(p.n) FILTER (WHERE a.country = 'FI') AS fi,"
+        "  sum(p.n) FILTER (WHERE a.country = 'EE') AS ee"
+        " FROM per_area p JOIN areas a ON a.code = p.area GROUP BY p.indicator"
         ") "
-        f"SELECT i.code, i.domain, {name} AS name, coalesce(c.n, 0) AS observations "
-        f"FROM indicators i LEFT JOIN counts c ON c.indicator = i.code WHERE {domain_sql} "
+        f"SELECT i.code, i.domain, {name} AS name, coalesce(c.fi, 0)::BIGINT AS observations_fi,"
+        " coalesce(c.ee, 0)::BIGINT AS observations_ee "
+        "FROM indicators i LEFT JOIN counts c ON c.indicator = i.code "
         "ORDER BY array_position(?::VARCHAR[], i.domain), name, i.code",
-        [filters.date_from, filters.date_to, *side_params, *domain_params, list(DOMAINS)],
+        [filters.date_from, filters.date_to, list(DOMAINS)],
     )
 
 
+def _choices_in_view(counts: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """indicator_choices from indicator_counts: the selected domains, observations on the chosen side."""
+    choices = rows_of_domains(counts, filters)
+    observations = sum(choices[f"observations_{country.lower()}"] for country in filters.countries)
+    return choices[["code", "domain", "name"]].assign(observations=observations)
+
+
+@derived(Filters.period_only, _choices_in_view, base=indicator_counts)
+def indicator_choices(store: Store, filters: Filters) -> pd.DataFrame:
+    """Indicators of the selected domains in domain order then by name, with their observation count in scope."""
+    return _choices_in_view(indicator_counts(store, filters.period_only()), filters)
+
+
+@derived(Filters.language_only, as_it_is)
 def indicator_meta(store: Store, filters: Filters, code: str) -> IndicatorMeta | None:
     name = localised("name", filters.lang, "i")
     row = store.query(
@@ -144,6 +172,7 @@ def _ranked_sql(filters: Filters, indicators_sql: str) -> tuple[str, list]:
     return sql, [filters.date_from, filters.date_to, *side_params]
 
 
+@derived(Filters.period_only, rows_of_side)
 def series(store: Store, filters: Filters, code: str) -> pd.DataFrame:
     """One indicator's observations in scope: Finland first, headline area first, then by period.
 
@@ -205,25 +234,17 @@ def _latest_changes(store: Store, filters: Filters, indicators_sql: str, params:
     )
 
 
+@derived(Filters.period_only, rows_of_side)
 def latest_changes(store: Store, filters: Filters, code: str) -> pd.DataFrame:
     """Latest change of one indicator per country (Finland first)."""
     return _latest_changes(store, filters, "i.code = ?", [code])
 
 
+@derived(Filters.period_only, rows_of_side_and_domains)
 def domain_overview(store: Store, filters: Filters) -> pd.DataFrame:
     """Latest change of every indicator of the selected domains, per country."""
     domain_sql, domain_params = domain_clause(filters, "i.domain") if filters.domains else ("TRUE", [])
     return _latest_changes(store, filters, domain_sql, domain_params)
-
-
-def of_domains(overview: pd.DataFrame, domains: tuple[str, ...]) -> pd.DataFrame:
-    """The domain_overview of `domains` (every domain when empty) taken from the domain_overview of every domain,
-    without asking the database again: each indicator's latest change is found on its own, and the rows are in
-    domain, name and country order either way. Cached once without the domains, the overview then serves every
-    domain selection (and both the Indicators and the Overview page)."""
-    if not domains:
-        return overview
-    return overview[overview["domain"].isin(domains)].reset_index(drop=True)
 
 
 def latest_change_of(overview: pd.DataFrame, code: str) -> pd.DataFrame:
@@ -232,6 +253,7 @@ def latest_change_of(overview: pd.DataFrame, code: str) -> pd.DataFrame:
     return overview[overview["indicator"] == code].reset_index(drop=True)
 
 
+@derived(Filters.period_only, rows_of_side)
 def map_points(store: Store, filters: Filters, code: str) -> pd.DataFrame:
     """Latest value per municipality with coordinates (periods may differ between municipalities)."""
     scope_sql, scope_params = _scope(filters)

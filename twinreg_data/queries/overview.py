@@ -11,8 +11,8 @@ import pandas as pd
 from ..filters import Filters
 from ..schema import BOTTLENECK_STATUSES, CLOSED_STATUSES
 from ..store import Store
-from .common import domain_clause, side_clause
-from .indicators import domain_overview, of_domains
+from .common import derived, rows_of_domains
+from .indicators import domain_overview
 
 FERRY_INDICATOR = "MOB_FERRY_PAX"
 
@@ -31,74 +31,97 @@ class Headline:
     resolved_12m: int
     stalled: int
     stall_days: int
-    ferry_period: str | None
-    ferry_value: float | None
-    ferry_previous: float | None
-    ferry_source: str | None
+
+
+@dataclass(frozen=True)
+class Ferry:
+    """The Helsinki–Tallinn ferry route's latest passenger figure (the route's, both sides) and the one before."""
+
+    period: str | None
+    value: float | None
+    previous: float | None
+    source: str | None
 
     @property
-    def ferry_change(self) -> float | None:
-        if self.ferry_value is None or not self.ferry_previous:
+    def change(self) -> float | None:
+        if self.value is None or not self.previous:
             return None
-        return self.ferry_value / self.ferry_previous - 1
+        return self.value / self.previous - 1
 
 
-def headline(store: Store, filters: Filters | None = None, today: dt.date | None = None) -> Headline:
-    """Headline numbers for the selected domains and side (the ferry figure is the route's, both sides)."""
-    filters = filters or Filters()
+def _every_bottleneck(_filters: Filters) -> Filters:
+    return Filters()
+
+
+def bottleneck_tally(store: Store, _filters: Filters | None = None, today: dt.date | None = None) -> pd.DataFrame:
+    """Current bottlenecks counted per (domain, status, side): `count`, `stalled` (open, no event for stall_days)
+    and `resolved_12m` (resolved or partly resolved in the last 12 months). The headline and the counts of any
+    domains and side follow from it without asking again (the period does not narrow them)."""
     today = today or dt.date.today()
-    days = stall_days()
-    closed = sorted(CLOSED_STATUSES)
-    domain_sql, domain_params = domain_clause(filters)
-    side_sql, side_params = side_clause(filters)
-    scope = f"{domain_sql} AND {side_sql}"
-    with store.cursor() as cur:
-        # The three counts in one pass over the bottlenecks' current status (a view over their histories).
-        open_count, stalled, resolved = cur.execute(
-            "SELECT count(*) FILTER (WHERE NOT closed), "
-            " count(*) FILTER (WHERE NOT closed AND last_event_on < ?::DATE - to_days(?::INTEGER)), "
-            " count(*) FILTER (WHERE status IN ('resolved', 'partly_resolved') "
-            "  AND last_event_on > ?::DATE - INTERVAL 12 MONTH AND last_event_on <= ?) "
-            "FROM (SELECT status, last_event_on, list_contains(?::VARCHAR[], status) AS closed "
-            f"      FROM bottleneck_current WHERE {scope})",
-            [today, days, today, today, closed, *domain_params, *side_params],
-        ).fetchone()
-        ferry = cur.execute(
-            "SELECT period, value, lag(value) OVER (ORDER BY period_start) AS previous, "
-            "coalesce(o.source, i.source) FROM observations o JOIN indicators i ON i.code = o.indicator "
-            "WHERE o.indicator = ? AND o.area = 'FI-091' ORDER BY period_start DESC LIMIT 1",
-            [FERRY_INDICATOR],
-        ).fetchone()
-    return Headline(
-        int(open_count), int(resolved), int(stalled), days,
-        ferry[0] if ferry else None, ferry[1] if ferry else None, ferry[2] if ferry else None,
-        ferry[3] if ferry else None,
+    return store.query_df(
+        "SELECT domain, status, side, count(*) AS count,"
+        " count(*) FILTER (WHERE NOT closed AND last_event_on < ?::DATE - to_days(?::INTEGER)) AS stalled,"
+        " count(*) FILTER (WHERE status IN ('resolved', 'partly_resolved')"
+        "  AND last_event_on > ?::DATE - INTERVAL 12 MONTH AND last_event_on <= ?) AS resolved_12m "
+        "FROM (SELECT domain, status, side, last_event_on, list_contains(?::VARCHAR[], status) AS closed"
+        "      FROM bottleneck_current) "
+        "GROUP BY ALL ORDER BY ALL",
+        [today, stall_days(), today, today, sorted(CLOSED_STATUSES)],
     )
 
 
+def _tally_in_view(tally: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """The tally's rows of the selected domains and side (a bottleneck of both sides is on either side)."""
+    rows = rows_of_domains(tally, filters)
+    if filters.side != "both":
+        rows = rows[rows["side"].isin((filters.side, "both"))]
+    return rows
+
+
+def _headline_of(tally: pd.DataFrame, filters: Filters) -> Headline:
+    rows = _tally_in_view(tally, filters)
+    open_rows = rows[~rows["status"].isin(CLOSED_STATUSES)]
+    return Headline(int(open_rows["count"].sum()), int(rows["resolved_12m"].sum()), int(rows["stalled"].sum()),
+                    stall_days())
+
+
+@derived(_every_bottleneck, _headline_of, base=bottleneck_tally)
+def headline(store: Store, filters: Filters | None = None, today: dt.date | None = None) -> Headline:
+    """Headline numbers for the selected domains and side."""
+    return _headline_of(bottleneck_tally(store, Filters(), today), filters or Filters())
+
+
+def ferry_latest(store: Store) -> Ferry:
+    """The ferry route's latest figure (Helsinki port, every period in the data) and the one before it."""
+    row = store.query(
+        "SELECT period, value, lag(value) OVER (ORDER BY period_start) AS previous, "
+        "coalesce(o.source, i.source) FROM observations o JOIN indicators i ON i.code = o.indicator "
+        "WHERE o.indicator = ? AND o.area = 'FI-091' ORDER BY period_start DESC LIMIT 1",
+        [FERRY_INDICATOR],
+    )
+    return Ferry(*row[0]) if row else Ferry(None, None, None, None)
+
+
+def _counts_of(tally: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    counts = _tally_in_view(tally, filters).groupby(["domain", "status"], as_index=False)["count"].sum()
+    order = {s: i for i, s in enumerate(BOTTLENECK_STATUSES)}
+    return counts.sort_values(["domain", "status"], key=lambda s: s.map(order) if s.name == "status" else s,
+                              ignore_index=True)
+
+
+@derived(_every_bottleneck, _counts_of, base=bottleneck_tally)
 def bottlenecks_by_domain_status(store: Store, filters: Filters | None = None) -> pd.DataFrame:
     """Counts per (domain, status) for the selected domains and side, statuses in lifecycle order."""
-    filters = filters or Filters()
-    domain_sql, domain_params = domain_clause(filters)
-    side_sql, side_params = side_clause(filters)
-    frame = store.query_df(
-        f"SELECT domain, status, count(*) AS count FROM bottleneck_current WHERE {domain_sql} AND {side_sql} "
-        "GROUP BY domain, status ORDER BY domain, status",
-        [*domain_params, *side_params],
-    )
-    order = {s: i for i, s in enumerate(BOTTLENECK_STATUSES)}
-    return frame.sort_values(["domain", "status"], key=lambda s: s.map(order) if s.name == "status" else s,
-                             ignore_index=True)
+    return _counts_of(bottleneck_tally(store), filters or Filters())
 
 
 def moved_most(store: Store, filters: Filters, limit: int = 8) -> pd.DataFrame:
     """The indicator series whose latest value moved most (by % change) in the selected domains and side."""
-    return movers(domain_overview(store, filters.without_domains()), filters.domains, limit)
+    return movers(domain_overview(store, filters), limit)
 
 
-def movers(every_domain: pd.DataFrame, domains: tuple[str, ...], limit: int = 8) -> pd.DataFrame:
-    """moved_most of `domains` from the domain_overview of every domain (which the cache keeps for any selection)."""
-    changes = of_domains(every_domain, domains)
+def movers(changes: pd.DataFrame, limit: int = 8) -> pd.DataFrame:
+    """The rows of a domain_overview whose latest value moved most (by % change), largest move first."""
     changes = changes[changes["change_pct"].notna() & (changes["change_pct"] != 0)]
     order = changes["change_pct"].abs().sort_values(ascending=False).index
     return changes.loc[order].head(limit).reset_index(drop=True)
