@@ -18,13 +18,11 @@ if not cached(overview.has_data):
     st.info(t("overview.empty", lang))
     st.stop()
 
-# Independent read models, fetched at once (the ones not cached run concurrently). The headline, the counts and the
-# latest changes are narrowed from their cached results for both sides and every domain (no query on a change of
-# either); the map is of every domain.
+# Independent read models, fetched at once (the ones not cached run concurrently). Each is narrowed from its cached
+# result for both sides and every domain, so a change of either asks no query (queries.common.derived).
 counts_call = (overview.bottlenecks_by_domain_status, view)
-region_call = (mobility.twin_region, view.without_domains())
-head, counts, changes, region, ferry = cached_together(
-    (overview.headline, view), counts_call, (indicators.domain_overview, view), region_call, (overview.ferry_latest,))
+head, counts, changes, ferry = cached_together(
+    (overview.headline, view), counts_call, (indicators.domain_overview, view), (overview.ferry_latest,))
 movers = overview.movers(changes)
 cards = st.columns(4)
 cards[0].metric(t("overview.open", lang), format_number(head.open_bottlenecks, lang))
@@ -50,6 +48,9 @@ else:
     downloads(movers, "indicators_moved_most", lang, key="ov-movers")
 
 st.subheader(t("overview.map", lang))
-st.pydeck_chart(cached_build(mobility_figures.twin_region_figure, [region_call], lang), key="ov-map")
+scope = view.without_domains()  # the map shows the whole twin region, whichever domains are chosen
+region = mobility.region_choice(cached, scope)
+st.pydeck_chart(cached_build(mobility_figures.twin_region_map, [region.points_call(scope), region.flows_call(scope)],
+                             lang, region.indicator_name), key="ov-map")
 st.caption(t("overview.map_caption", lang, year=region.year or "–",
              unit=mobility_figures.unit_label(region.unit, lang), indicator=region.indicator_name or "–"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
+import json
 import pkgutil
 from itertools import product
 
@@ -33,13 +34,19 @@ SAMPLE_ARGUMENTS: dict[str, list[tuple]] = {
     "indicators.latest_changes": [("INT_POPULATION",), ("TAX_DOUBLE_CASES",)],
     "indicators.map_points": [("INT_POPULATION",)],
     "overview.headline": [()],
+    "mobility.flow_options": [()],
+    "mobility.flows_for_year": [(2023, "passengers", ()), (2019, "passengers", ("ferry",)), (2014, "vehicles", ()),
+                                (2023, "commuters", ())],
+    "mobility.area_points": [("INT_POPULATION",), (None,)],
+    "mobility.point_indicators": [()],
+    "mobility.population_point": [()],
     "overview.bottlenecks_by_domain_status": [()],
 }
 VIEWS = [Filters(lang=lang, side=side, domains=domains, year_from=first, year_to=last)
          for (side, (lang, domains), (first, last)) in product(
              ("both", "FI", "EE"),
              (("en", ()), ("fi", ("taxation",)), ("et", ("mobility", "education", "integration"))),
-             ((2000, 2100), (2015, 2020)))]
+             ((2000, 2100), (2015, 2020), (2000, 2004)))]
 
 
 def _derived_read_models() -> dict[str, object]:
@@ -75,6 +82,12 @@ def test_a_derived_read_model_narrowed_from_its_wider_result_is_its_own_answer(d
     function = _derived_read_models()[name]
     derivation = derivation_of(function)
     store = open_store(demo_copy)
+    # Every demo flow crosses the border: domestic ones (one side only) put the side's narrowing to the test.
+    with store.transaction() as cur:
+        cur.execute("INSERT INTO flows SELECT ?, ?, 'rail', '2023', 5000, 'passengers', 'test', NULL, "
+                    "DATE '2023-01-01', (SELECT max(id) FROM imports)", ["FI-049", "FI-091"])
+        cur.execute("INSERT INTO flows SELECT ?, ?, 'bus', '2019', 700, 'passengers', 'test', NULL, "
+                    "DATE '2019-01-01', (SELECT max(id) FROM imports)", ["EE-0784", "EE-0296"])
     non_empty = 0
     for view, arguments in product(VIEWS, SAMPLE_ARGUMENTS[name]):
         wider = derivation.wider(view)
@@ -140,8 +153,12 @@ def test_a_change_of_side_or_domains_on_indicators_asks_the_database_nothing(dem
     assert shown["w_domains", str([domain])][1] < shown["w_domains", "[]"][1]  # and with the domains
 
 
-def test_a_change_of_side_or_domains_on_the_overview_asks_the_database_nothing(demo_copy, monkeypatch):
-    at = run_app()
+@pytest.mark.parametrize("page", [None, "pages/mobility.py"], ids=["overview", "mobility"])
+def test_a_change_of_side_or_domains_on_the_overview_or_mobility_asks_the_database_nothing(
+        demo_copy, monkeypatch, page):
+    """The Overview's headline, counts, latest changes and map, and Mobility's map and its options are narrowed
+    from cached results: no query on a change of side or domains, and the map shows the side's municipalities."""
+    at = run_app(page=page)
     assert not at.exception
     asked = _count_queries(monkeypatch)
     shown = {}
@@ -151,8 +168,13 @@ def test_a_change_of_side_or_domains_on_the_overview_asks_the_database_nothing(d
         widget.set_value(value).run()
         assert not at.exception
         assert asked == [], f"{control}={value} asked {asked}"
-        shown[control, str(value)] = [m.value for m in at.metric]
-    assert shown["w_side", "EE"] != shown["w_side", "FI"] != shown["w_side", "both"]
+        deck = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+        points = next(layer["data"] for layer in deck["layers"] if layer["@@type"] == "ScatterplotLayer")
+        shown[control, str(value)] = ([m.value for m in at.metric], len(points))
+    points = {side: shown["w_side", side][1] for side in ("EE", "FI", "both")}
+    assert points["EE"] < points["both"] and points["FI"] < points["both"]
+    if page is None:
+        assert shown["w_side", "EE"][0] != shown["w_side", "FI"][0] != shown["w_side", "both"][0]
 
 
 def test_the_overview_headline_follows_side_and_domains_from_one_tally(demo_copy):

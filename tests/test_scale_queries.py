@@ -220,10 +220,10 @@ def test_twin_region_points_follow_the_first_point_indicator(demo_store, scale_s
 
 def test_twin_region_without_population_falls_back_to_the_next_indicator(scale_store):
     view = Filters()
-    assert mobility._population_point(scale_store, view)[0] == mobility.POPULATION_INDICATOR
+    assert mobility.population_point(scale_store, view)[0] == mobility.POPULATION_INDICATOR
     # Before 2005 the demo has no population figures: the map then uses the benchmark's municipal series.
     early = Filters(year_from=2000, year_to=2004)
-    assert mobility._population_point(scale_store, early) is None
+    assert mobility.population_point(scale_store, early) is None
     region = mobility.twin_region(scale_store, early)
     assert region.indicator_name == "Benchmark series 001 per municipality"
     assert region.areas["value"].notna().sum() == 380

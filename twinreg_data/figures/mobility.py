@@ -13,7 +13,6 @@ import os
 import textwrap
 from collections import namedtuple
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -26,9 +25,6 @@ from plotly.colors import sample_colorscale
 from ..i18n import LOCALES, format_number, normalise_language, t
 from ..schema import DOMAIN_COLOURS, FLOW_MODES, FLOW_UNITS
 from . import Deck, figure
-
-if TYPE_CHECKING:
-    from ..queries.mobility import TwinRegion
 
 # Okabe–Ito tones: colour-blind safe and told apart from one another on white.
 MODE_COLOURS: dict[str, str] = {
@@ -287,11 +283,6 @@ def twin_region_map(areas: pd.DataFrame, flows: pd.DataFrame, lang: str, indicat
         return Deck(layers=layers, initial_view_state=view_state(coords), map_provider=None, tooltip=tooltip)
     return Deck(layers=layers, initial_view_state=view_state(coords), map_provider=provider, map_style=style,
                 tooltip=tooltip)
-
-
-def twin_region_figure(region: TwinRegion, lang: str) -> pdk.Deck:
-    """The Overview's map of a twin-region read model (its latest year's flows and the municipalities)."""
-    return twin_region_map(region.areas, region.flows, lang, region.indicator_name)
 
 
 def flow_map_title(unit: str | None, year: int | None, lang: str) -> str:

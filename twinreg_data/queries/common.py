@@ -86,7 +86,8 @@ def rows_of_side(frame: pd.DataFrame, filters: Filters, column: str = "country")
     """The rows of the chosen side's countries (all rows for both sides), in their order."""
     if filters.side == "both":
         return frame
-    return frame[frame[column] == filters.side].reset_index(drop=True)
+    # The mask compared in numpy: a pandas comparison of a text column took most of the narrowing's time.
+    return frame[frame[column].to_numpy() == filters.side].reset_index(drop=True)
 
 
 def rows_of_domains(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:

@@ -16,14 +16,17 @@ sub-annual rows (so a year given both ways is not counted twice).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from ..filters import Filters
 from ..schema import FLOW_MODES, FLOW_UNITS
 from ..store import Store
-from .common import area_label, localised
+from .common import area_label, derived, localised, rows_of_side
 
 FERRY_INDICATOR = "MOB_FERRY_PAX"
 FERRY_MONTHLY_INDICATOR = "MOB_FERRY_PAX_M"
@@ -84,19 +87,46 @@ class FlowOptions:
         return sorted({year for u, mode, year in self.combos if u == unit and (not modes or mode in modes)})
 
 
-def flow_options(store: Store, filters: Filters) -> FlowOptions:
-    # The (unit, mode, year) combinations of the route-years in scope are those of the flows in scope (the same
-    # conditions as _route_years): no need to aggregate volumes and sources just to list them.
+def flow_combos(store: Store, filters: Filters) -> tuple[tuple[str, str, int, str, str], ...]:
+    """The distinct (unit, mode, year, origin country, destination country) of the flows in the period, sorted:
+    the flow options of either side follow from them without asking again."""
+    # The combinations of the route-years in scope are those of the flows in scope (the same conditions as the
+    # flows of a year): no need to aggregate volumes and sources just to list them.
     rows = store.query(
-        f"SELECT DISTINCT f.unit, f.mode, year(f.period_start) AS year FROM {_FLOWS_IN_SCOPE} ORDER BY ALL",
-        _scope_params(filters),
+        "SELECT DISTINCT f.unit, f.mode, year(f.period_start) AS year, ao.country, ad.country"
+        f" FROM {_FLOWS_IN_SCOPE} ORDER BY ALL",
+        _scope_params(filters.period_only()),
     )
-    return FlowOptions(tuple((unit, mode, int(year)) for unit, mode, year in rows))
+    return tuple((unit, mode, int(year), origin, destination) for unit, mode, year, origin, destination in rows)
 
 
+def _options_of(combos: tuple[tuple[str, str, int, str, str], ...], filters: Filters) -> FlowOptions:
+    countries = filters.countries
+    return FlowOptions(tuple(dict.fromkeys(
+        (unit, mode, year) for unit, mode, year, origin, destination in combos
+        if origin in countries or destination in countries)))
+
+
+@derived(Filters.period_only, _options_of, base=flow_combos)
+def flow_options(store: Store, filters: Filters) -> FlowOptions:
+    """What can be chosen on the map for the filters' side and period: (unit, mode, year), sorted."""
+    return _options_of(flow_combos(store, filters.period_only()), filters)
+
+
+def _touching_side(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """The flows with an end on the chosen side: a cross-border flow is on both."""
+    if filters.side == "both":
+        return frame
+    on_side = (frame["origin_country"].to_numpy() == filters.side) | (
+        frame["destination_country"].to_numpy() == filters.side)
+    return frame[on_side].reset_index(drop=True)
+
+
+@derived(Filters.period_only, _touching_side)
 def flows_for_year(store: Store, filters: Filters, year: int | None, unit: str | None,
                    modes: tuple[str, ...] = ()) -> pd.DataFrame:
-    """Flows of one year and one unit (by `modes`, every mode when empty), largest first, with coordinates."""
+    """Flows of one year and one unit (by `modes`, every mode when empty), largest first, with coordinates and
+    the countries of both ends."""
     origin, destination = area_label(filters.lang, "ao"), area_label(filters.lang, "ad")
     # The route-years of one year, in one aggregation: the period is narrowed to that year (within the range).
     first = max(filters.date_from, dt.date(year, 1, 1)) if year is not None else None
@@ -104,6 +134,7 @@ def flows_for_year(store: Store, filters: Filters, year: int | None, unit: str |
     return store.query_df(
         f"SELECT f.origin, f.destination, {origin} AS origin_name, {destination} AS destination_name, "
         "ao.lat AS origin_lat, ao.lon AS origin_lon, ad.lat AS destination_lat, ad.lon AS destination_lon, "
+        "ao.country AS origin_country, ad.country AS destination_country, "
         f"f.mode, f.unit, year(f.period_start) AS year, {_ROUTE_YEAR_VALUES} "
         f"FROM {_FLOWS_IN_SCOPE} AND f.unit = ? AND list_contains(?::VARCHAR[], f.mode) "
         "GROUP BY ALL ORDER BY volume DESC, f.origin, f.destination, f.mode",
@@ -111,27 +142,77 @@ def flows_for_year(store: Store, filters: Filters, year: int | None, unit: str |
     )
 
 
-def point_indicators(store: Store, filters: Filters) -> pd.DataFrame:
-    """Indicators with values for at least two municipalities on the chosen side in the period; population first.
-
-    A figure booked for one municipality only (a port's ferry passengers) compares nothing on a map.
-    """
+def point_indicator_areas(store: Store, filters: Filters) -> pd.DataFrame:
+    """Indicators with values for municipalities in the period, with how many municipalities per country
+    (areas_fi, areas_ee): the point indicators of either side follow from them without asking again."""
     name = localised("name", filters.lang, "i")
-    # The distinct (indicator, municipality) pairs first, in one pass over the observations; the indicators are
-    # joined to those few pairs only (not to every observation, which a count(DISTINCT) after the join needs).
+    # The distinct (indicator, municipality) pairs first, in one pass over the observations; the indicators and
+    # the municipalities' countries are joined to those few pairs only.
     return store.query_df(
         "WITH pairs AS ("
         " SELECT DISTINCT o.indicator, o.area FROM observations o WHERE o.period_start BETWEEN ? AND ?"
-        "  AND o.area IN (SELECT code FROM areas WHERE level = 'municipality'"
-        "   AND country IN (SELECT unnest(?::VARCHAR[])))"
+        "  AND o.area IN (SELECT code FROM areas WHERE level = 'municipality')"
         ") "
-        f"SELECT * FROM (SELECT i.code, {name} AS name, i.unit, i.source, count(*) AS areas "
-        "FROM pairs p JOIN indicators i ON i.code = p.indicator GROUP BY ALL HAVING count(*) >= 2) "
-        "ORDER BY (code = ?) DESC, areas DESC, name, code",
-        [filters.date_from, filters.date_to, filters.countries, POPULATION_INDICATOR],
+        f"SELECT i.code, {name} AS name, i.unit, i.source, count(*) FILTER (WHERE a.country = 'FI') AS areas_fi,"
+        " count(*) FILTER (WHERE a.country = 'EE') AS areas_ee "
+        "FROM pairs p JOIN indicators i ON i.code = p.indicator JOIN areas a ON a.code = p.area "
+        "GROUP BY ALL ORDER BY i.code",
+        [filters.date_from, filters.date_to],
     )
 
 
+def _point_indicators_of(areas: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    # A few dozen indicators at most: counted and sorted as plain rows, in a fraction of a frame sort's time.
+    counts = [sum(per_country) for per_country in zip(
+        *(areas[f"areas_{country.lower()}"].tolist() for country in filters.countries), strict=True)]
+    rows = [(*row, n) for *row, n in zip(*(areas[c].tolist() for c in ("code", "name", "unit", "source")), counts,
+                                        strict=True) if n >= 2]
+    rows.sort(key=lambda r: (r[0] != POPULATION_INDICATOR, -r[4], r[1], r[0]))
+    names = ("code", "name", "unit", "source")
+    columns = list(zip(*rows, strict=True)) or [()] * 5
+    return pd.DataFrame({**{name: list(column) for name, column in zip(names, columns, strict=False)},
+                         "areas": np.asarray(columns[4], dtype="int64")})
+
+
+@derived(Filters.period_only, _point_indicators_of, base=point_indicator_areas)
+def point_indicators(store: Store, filters: Filters) -> pd.DataFrame:
+    """Indicators with values for at least two municipalities on the chosen side in the period; population first,
+    then by how many municipalities, name and code.
+
+    A figure booked for one municipality only (a port's ferry passengers) compares nothing on a map.
+    """
+    return _point_indicators_of(point_indicator_areas(store, filters.period_only()), filters)
+
+
+def population_areas(store: Store, filters: Filters) -> pd.DataFrame:
+    """The population indicator's code, name and source with its municipalities per country in the period (no
+    row without municipal values): whether it can size either side's points, without asking again."""
+    name = localised("name", filters.lang, "i")
+    return store.query_df(
+        f"SELECT i.code, {name} AS name, i.source, a.country, count(DISTINCT o.area) AS areas "
+        "FROM observations o JOIN indicators i ON i.code = o.indicator JOIN areas a ON a.code = o.area "
+        "WHERE o.indicator = ? AND o.period_start BETWEEN ? AND ? AND a.level = 'municipality' "
+        "GROUP BY ALL ORDER BY a.country",
+        [POPULATION_INDICATOR, filters.date_from, filters.date_to],
+    )
+
+
+def _population_point_of(areas: pd.DataFrame, filters: Filters) -> tuple[str, str, str] | None:
+    on_side = areas[areas["country"].isin(filters.countries)]
+    if on_side["areas"].sum() < 2:
+        return None
+    code, name, source = on_side.iloc[0][["code", "name", "source"]]
+    return str(code), str(name), str(source)
+
+
+@derived(Filters.period_only, _population_point_of, base=population_areas)
+def population_point(store: Store, filters: Filters) -> tuple[str, str, str] | None:
+    """(code, name, source) of the population indicator when it has values for two or more municipalities on the
+    chosen side in the period (as point_indicators would list it first), else None."""
+    return _population_point_of(population_areas(store, filters.period_only()), filters)
+
+
+@derived(Filters.period_only, rows_of_side)
 def area_points(store: Store, filters: Filters, indicator: str | None) -> pd.DataFrame:
     """Municipalities of the chosen side with coordinates and the latest value of `indicator` in the period.
 
@@ -211,6 +292,45 @@ def seasonality(store: Store, filters: Filters, code: str = FERRY_MONTHLY_INDICA
     )
 
 
+Ask = Callable[..., Any]  # ask(read_model, filters, *arguments): the read model's result (from a cache, or not)
+
+
+@dataclass(frozen=True)
+class RegionChoice:
+    """What the twin-region map of the Overview shows: the flows of the latest year of the first unit (passengers
+    when present, every mode) and the municipalities sized by population (or the first point indicator)."""
+
+    year: int | None
+    unit: str | None
+    indicator: str
+    indicator_name: str
+    indicator_source: str
+
+    def flows_call(self, filters: Filters) -> tuple:
+        """The read model call of the flows shown (the Mobility page's own for the same choices)."""
+        return flows_for_year, filters, self.year, self.unit, ()
+
+    def points_call(self, filters: Filters) -> tuple:
+        return area_points, filters, self.indicator
+
+
+def region_choice(ask: Ask, filters: Filters) -> RegionChoice:
+    """The twin region's year, unit and point indicator, from read models asked through `ask`: in the app the
+    cache, so that each is narrowed from its cached result for both sides on a change of side."""
+    options = ask(flow_options, filters)
+    units = options.units()
+    unit = units[0] if units else None
+    years = options.years(unit)
+    # point_indicators lists population first whenever it qualifies; checking that one indicator alone spares a
+    # pass over every observation in the usual case.
+    first = ask(population_point, filters)
+    if first is None:
+        indicators = ask(point_indicators, filters)
+        first = tuple(indicators[["code", "name", "source"]].iloc[0]) if len(indicators) else None
+    code, name, source = (str(v) for v in first) if first else (POPULATION_INDICATOR, "", "")
+    return RegionChoice(years[-1] if years else None, unit, code, name, source)
+
+
 @dataclass(frozen=True)
 class TwinRegion:
     """What the twin-region map of the Overview draws: the latest year's flows and the municipalities."""
@@ -224,34 +344,10 @@ class TwinRegion:
 
 
 def twin_region(store: Store, filters: Filters) -> TwinRegion:
-    """Flows of the latest year in scope (passengers when present, every mode) and municipality points
-    sized by population (or the first indicator with municipality values)."""
-    options = flow_options(store, filters)
-    units = options.units()
-    unit = units[0] if units else None
-    years = options.years(unit)
-    year = years[-1] if years else None
-    # point_indicators lists population first whenever it qualifies; checking that one indicator alone spares a
-    # pass over every observation in the usual case.
-    first = _population_point(store, filters)
-    if first is None:
-        indicators = point_indicators(store, filters)
-        first = tuple(indicators[["code", "name", "source"]].iloc[0]) if len(indicators) else None
-    code, indicator_name, indicator_source = (str(v) for v in first) if first else (POPULATION_INDICATOR, "", "")
-    return TwinRegion(year, unit, indicator_name, indicator_source, flows_for_year(store, filters, year, unit),
-                      area_points(store, filters, code))
+    """The twin region's choice and data, asked of the database directly."""
+    def ask(read_model: Callable[..., Any], *arguments: Any) -> Any:
+        return read_model(store, *arguments)
 
-
-def _population_point(store: Store, filters: Filters) -> tuple[str, str, str] | None:
-    """(code, name, source) of the population indicator when it has values for two or more municipalities on the
-    chosen side in the period (as point_indicators would list it), else None."""
-    name = localised("name", filters.lang, "i")
-    rows = store.query(
-        f"SELECT i.code, {name}, i.source FROM observations o JOIN indicators i ON i.code = o.indicator "
-        "WHERE o.indicator = ? AND o.period_start BETWEEN ? AND ? "
-        " AND o.area IN (SELECT code FROM areas WHERE level = 'municipality'"
-        "  AND country IN (SELECT unnest(?::VARCHAR[]))) "
-        "GROUP BY ALL HAVING count(DISTINCT o.area) >= 2",
-        [POPULATION_INDICATOR, filters.date_from, filters.date_to, filters.countries],
-    )
-    return tuple(rows[0]) if rows else None
+    choice = region_choice(ask, filters)
+    return TwinRegion(choice.year, choice.unit, choice.indicator_name, choice.indicator_source,
+                      ask(*choice.flows_call(filters)), ask(*choice.points_call(filters)))
