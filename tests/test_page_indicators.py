@@ -396,3 +396,13 @@ def test_an_unchanged_value_is_grey_and_the_card_shows_the_series(demo_copy):
     assert card.proto.delta_description == t("indicators.vs", "et", period=change["previous_period"].iloc[0])
     series = queries.series(open_store(demo_copy), Filters(side="EE"), "LEG_RESIDENCE_REG_DAYS")
     assert list(card.proto.chart_data) == series["value"].tolist()
+
+
+def test_choice_labels_prefix_the_domain_when_several_are_listed_and_mark_indicators_without_data():
+    choices = pd.DataFrame({"code": ["TAX_A", "EDU_B"], "domain": ["taxation", "education"],
+                            "name": ["Cases", "Pupils"], "observations": [12, 0]})
+    labels = figures.choice_labels(choices, "fi")
+    assert labels == {"TAX_A": f"{t('domain.taxation', 'fi')} · Cases",
+                      "EDU_B": f"{t('domain.education', 'fi')} · Pupils ({t('indicators.no_data_suffix', 'fi')})"}
+    one_domain = figures.choice_labels(choices.iloc[:1], "et")
+    assert one_domain == {"TAX_A": "Cases"}

@@ -97,12 +97,13 @@ def unit_label(unit: str, lang: str) -> str:
 
 def choice_labels(choices: pd.DataFrame, lang: str) -> dict[str, str]:
     """Indicator names for the picker, prefixed by their domain when several domains are listed."""
-    labels = choices["name"].astype(str)
-    if choices["domain"].nunique() > 1:
-        labels = choices["domain"].map(lambda d: t(f"domain.{d}", lang)) + " · " + labels
-    no_data = choices["observations"] == 0
-    labels[no_data] = labels[no_data] + f" ({t('indicators.no_data_suffix', lang)})"
-    return dict(zip(choices["code"], labels, strict=True))
+    # Plain lists: a hundred labels, and pandas' text operations cost more than the labels themselves.
+    codes, domains, names = choices["code"].tolist(), choices["domain"].tolist(), choices["name"].tolist()
+    counts = choices["observations"].tolist()
+    domain_names = {d: t(f"domain.{d}", lang) for d in set(domains)} if len(set(domains)) > 1 else {}
+    no_data = f" ({t('indicators.no_data_suffix', lang)})"
+    return {code: (f"{domain_names[domain]} · " if domain_names else "") + str(name) + (no_data if n == 0 else "")
+            for code, domain, name, n in zip(codes, domains, names, counts, strict=True)}
 
 
 def _rgba(hex_colour: str, alpha: float) -> str:

@@ -21,8 +21,8 @@ from .common import (
     as_it_is,
     derived,
     domain_clause,
+    domain_mask,
     localised,
-    rows_of_domains,
     rows_of_side,
     rows_of_side_and_domains,
 )
@@ -118,9 +118,10 @@ def indicator_counts(store: Store, filters: Filters) -> pd.DataFrame:
 
 def _choices_in_view(counts: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     """indicator_choices from indicator_counts: the selected domains, observations on the chosen side."""
-    choices = rows_of_domains(counts, filters)
-    observations = sum(choices[f"observations_{country.lower()}"] for country in filters.countries)
-    return choices[["code", "domain", "name"]].assign(observations=observations)
+    keep = domain_mask(counts, filters)
+    observations = sum(counts[f"observations_{country.lower()}"].to_numpy() for country in filters.countries)
+    return pd.DataFrame({column: counts[column].to_numpy()[keep] for column in ("code", "domain", "name")}
+                        | {"observations": observations[keep]})
 
 
 @derived(Filters.period_only, _choices_in_view, base=indicator_counts)

@@ -26,7 +26,7 @@ import pandas as pd
 from ..filters import Filters
 from ..schema import FLOW_MODES, FLOW_UNITS
 from ..store import Store
-from .common import area_label, derived, localised, rows_of_side
+from .common import area_label, derived, localised, rows_of_side, rows_where, side_mask
 
 FERRY_INDICATOR = "MOB_FERRY_PAX"
 FERRY_MONTHLY_INDICATOR = "MOB_FERRY_PAX_M"
@@ -115,11 +115,8 @@ def flow_options(store: Store, filters: Filters) -> FlowOptions:
 
 def _touching_side(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     """The flows with an end on the chosen side: a cross-border flow is on both."""
-    if filters.side == "both":
-        return frame
-    on_side = (frame["origin_country"].to_numpy() == filters.side) | (
-        frame["destination_country"].to_numpy() == filters.side)
-    return frame[on_side].reset_index(drop=True)
+    return rows_where(frame, side_mask(frame, filters, "origin_country") | side_mask(frame, filters,
+                                                                                   "destination_country"))
 
 
 @derived(Filters.period_only, _touching_side)

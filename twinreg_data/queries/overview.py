@@ -6,12 +6,13 @@ import datetime as dt
 import os
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from ..filters import Filters
 from ..schema import BOTTLENECK_STATUSES, CLOSED_STATUSES
 from ..store import Store
-from .common import derived, rows_of_domains
+from .common import derived, domain_mask, rows_where
 from .indicators import domain_overview
 
 FERRY_INDICATOR = "MOB_FERRY_PAX"
@@ -72,17 +73,16 @@ def bottleneck_tally(store: Store, _filters: Filters | None = None, today: dt.da
 
 def _tally_in_view(tally: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     """The tally's rows of the selected domains and side (a bottleneck of both sides is on either side)."""
-    rows = rows_of_domains(tally, filters)
-    if filters.side != "both":
-        rows = rows[rows["side"].isin((filters.side, "both"))]
-    return rows
+    sides = tally["side"].to_numpy()
+    on_side = True if filters.side == "both" else (sides == filters.side) | (sides == "both")
+    return rows_where(tally, domain_mask(tally, filters) & on_side)
 
 
 def _headline_of(tally: pd.DataFrame, filters: Filters) -> Headline:
     rows = _tally_in_view(tally, filters)
-    open_rows = rows[~rows["status"].isin(CLOSED_STATUSES)]
-    return Headline(int(open_rows["count"].sum()), int(rows["resolved_12m"].sum()), int(rows["stalled"].sum()),
-                    stall_days())
+    still_open = ~np.isin(rows["status"].to_numpy(), list(CLOSED_STATUSES))
+    return Headline(int(rows["count"].to_numpy()[still_open].sum()), int(rows["resolved_12m"].sum()),
+                    int(rows["stalled"].sum()), stall_days())
 
 
 @derived(_every_bottleneck, _headline_of, base=bottleneck_tally)
