@@ -237,7 +237,14 @@ def test_many_areas_share_one_legend_entry_per_country(store):
     fig = _series_figure(store, "INT_POPULATION")
     frame = queries.series(store, Filters(), "INT_POPULATION")
     lines = [tr for tr in fig.data if tr.mode == "lines+markers"]
-    assert len(lines) == frame["area"].nunique() > 10  # every area is drawn …
+    # Every area is drawn: the headline area's line and the others' lines joined into one trace per country,
+    # with a gap (a missing value) between two areas, so every observation is a point of one of four traces …
+    assert len(lines) == 4 and frame["area"].nunique() > 10
+    points = [(x, y) for tr in lines for x, y in zip(tr.x, tr.y, strict=True) if not pd.isna(y)]
+    assert len(points) == len(frame)
+    assert sum(int(pd.isna(y)) for tr in lines for y in tr.y) == frame["area"].nunique() - 4
+    hover = [text for tr in lines for text, y in zip(tr.hovertext, tr.y, strict=True) if not pd.isna(y)]
+    assert sorted(h.split("</b>")[0].removeprefix("<b>") for h in hover) == sorted(frame["area_label"])
     legend = [tr.name for tr in lines if tr.showlegend is not False]
     headline = frame[frame["area_rank"] == 1].drop_duplicates("country")["area_label"]
     # … but the legend names only the headline area of each country plus one "other areas" entry each.

@@ -129,6 +129,19 @@ def _hover_details(frame: pd.DataFrame, lang: str) -> pd.Series:
     return pd.Series(lines, index=frame.index, dtype=object)
 
 
+def _joined(xs: list[np.ndarray], ys: list[np.ndarray], texts: list[np.ndarray] | None = None) -> tuple:
+    """Several lines as the arrays of one trace, a gap (a missing y, which plotly leaves open) between each two."""
+    if len(xs) == 1:
+        return (xs[0], ys[0]) if texts is None else (xs[0], ys[0], texts[0])
+    gap_x = [x[-1:] for x in xs]  # the gap's x is its line's last one: the axis range stays that of the data
+    x = np.concatenate([part for pair in zip(xs, gap_x, strict=True) for part in pair][:-1])
+    y = np.concatenate([part for v in ys for part in (v, np.array([np.nan]))][:-1])
+    if texts is None:
+        return x, y
+    text = np.concatenate([part for h in texts for part in (h, np.array([""], dtype=object))][:-1])
+    return x, y, text
+
+
 def _panel_axes(countries: list[str], lang: str, x_title: str, y_title: str) -> tuple[dict, list[dict]]:
     """Side-by-side panels sharing their y axis (and x range): axes and panel titles in paper coordinates."""
     gap = 0.04
@@ -171,6 +184,8 @@ def series_figure(frame: pd.DataFrame, meta: IndicatorMeta, lang: str) -> go.Fig
     lows = frame["value_low"].to_numpy(dtype=float)
     highs = frame["value_high"].to_numpy(dtype=float)
     labels = frame["area_label"].tolist()
+    row_countries, flags = frame["country"].to_numpy(), frame["flag"].to_numpy()
+    period_texts = frame["period"].to_numpy(dtype=object)
     keys = list(zip(frame["country"].tolist(), frame["area_rank"].tolist(), strict=True))
     starts = [i for i in range(len(keys)) if i == 0 or keys[i] != keys[i - 1]]
     lines = {keys[a]: slice(a, b) for a, b in zip(starts, [*starts[1:], len(keys)], strict=True)}
@@ -179,50 +194,50 @@ def series_figure(frame: pd.DataFrame, meta: IndicatorMeta, lang: str) -> go.Fig
     for col, country in enumerate(countries, start=1):
         axes = {"xaxis": "x" if col == 1 else f"x{col}", "yaxis": "y" if col == 1 else f"y{col}"}
         colour = COUNTRY_COLOURS[country]
-        for (line_country, rank), rows in lines.items():
-            if line_country != country:
+        # The headline area's line, and every other area's line joined into one trace with gaps between them:
+        # thirty traces of one style cost thirty times the build and the browser's drawing of one. Only the
+        # headline area gets its own legend entry; the others share one ("Other areas"), so thirty
+        # municipalities do not bury the chart under a legend (their names are in the hover).
+        for headline in (True, False):
+            parts = [rows for (line_country, rank), rows in lines.items()
+                     if line_country == country and (rank == 1) == headline]
+            if not parts:
                 continue
-            headline = rank == 1
-            bounded = ~np.isnan(lows[rows]) | ~np.isnan(highs[rows])
-            if bounded.any():
-                # A closed polygon: upper bound forward, lower bound back; exact values where no bound.
-                high = np.where(np.isnan(highs[rows]), values[rows], highs[rows])
-                low = np.where(np.isnan(lows[rows]), values[rows], lows[rows])
+            bounded = [rows for rows in parts if (~np.isnan(lows[rows]) | ~np.isnan(highs[rows])).any()]
+            if bounded:
+                # Closed polygons: upper bound forward, lower bound back; exact values where no bound.
+                highs_filled = [np.where(np.isnan(highs[r]), values[r], highs[r]) for r in bounded]
+                lows_filled = [np.where(np.isnan(lows[r]), values[r], lows[r]) for r in bounded]
+                x, y = _joined([np.concatenate([periods[r], periods[r][::-1]]) for r in bounded],
+                               [np.concatenate([hi, lo[::-1]]) for hi, lo in zip(highs_filled, lows_filled,
+                                                                                 strict=True)])
                 traces.append({
-                    "type": "scatter", "x": np.concatenate([periods[rows], periods[rows][::-1]]),
-                    "y": np.concatenate([high, low[::-1]]),
-                    "fill": "toself", "mode": "lines", "line": {"width": 0},
+                    "type": "scatter", "x": x, "y": y, "fill": "toself", "mode": "lines", "line": {"width": 0},
                     "fillcolor": _rgba(colour, 0.22 if headline else 0.1), "hoverinfo": "skip",
                     "name": t("indicators.range", lang), "legendgroup": "range",
                     "showlegend": "range" not in shown_legend, **axes,
                 })
                 shown_legend.add("range")
-            # Only the headline area gets its own legend entry; the others share one ("Other areas"), so
-            # thirty municipalities do not bury the chart under a legend (their names are in the hover).
-            others = f"others-{country}"
+            x, y, text = _joined([periods[r] for r in parts], [values[r] for r in parts], [hover[r] for r in parts])
             traces.append({
-                "type": "scatter", "x": periods[rows], "y": values[rows], "mode": "lines+markers",
-                "name": labels[rows.start] if headline
+                "type": "scatter", "x": x, "y": y, "mode": "lines+markers",
+                "name": labels[parts[0].start] if headline
                 else t("indicators.other_areas", lang, country=t(f"side.{country}", lang)),
-                "legendgroup": country if headline else others,
-                "showlegend": headline or others not in shown_legend,
+                "legendgroup": country if headline else f"others-{country}", "showlegend": True,
                 "line": {"color": colour, "width": 3 if headline else 1.2},
                 "marker": {"size": 6 if headline else 4}, "opacity": 1 if headline else 0.55,
-                "hovertext": hover[rows], "hovertemplate": "%{hovertext}<extra></extra>",
+                "hovertext": text, "hovertemplate": "%{hovertext}<extra></extra>",
                 **axes,
             })
-            if not headline:
-                shown_legend.add(others)
-        part = frame[frame["country"] == country]
-        breaks = part[part["flag"] == "break"]
-        if not breaks.empty:
+        breaks = (row_countries == country) & (flags == "break")
+        if breaks.any():
             traces.append({
-                "type": "scatter", "x": breaks["period_start"], "y": breaks["value"], "mode": "markers",
+                "type": "scatter", "x": periods[breaks], "y": values[breaks], "mode": "markers",
                 "name": t("indicators.break", lang), "legendgroup": "break",
                 "showlegend": "break" not in shown_legend,
                 "marker": {"symbol": "x-thin-open", "size": 16, "line": {"width": 3, "color": BREAK_COLOUR},
                            "color": BREAK_COLOUR},
-                "customdata": breaks["period"], "hovertemplate": t("indicators.break", lang)
+                "customdata": period_texts[breaks], "hovertemplate": t("indicators.break", lang)
                 + ": %{customdata}<extra></extra>", **axes,
             })
             shown_legend.add("break")
