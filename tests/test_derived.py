@@ -9,6 +9,7 @@ and show on the real pages that a change of side or domains then asks the databa
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import importlib
 import json
 import pkgutil
@@ -34,6 +35,7 @@ SAMPLE_ARGUMENTS: dict[str, list[tuple]] = {
     "indicators.latest_changes": [("INT_POPULATION",), ("TAX_DOUBLE_CASES",)],
     "indicators.map_points": [("INT_POPULATION",)],
     "overview.headline": [()],
+    "cooperation.actions": [(), (dt.date(2025, 6, 30),)],
     "mobility.flow_options": [()],
     "mobility.flows_for_year": [(2023, "passengers", ()), (2019, "passengers", ("ferry",)), (2014, "vehicles", ()),
                                 (2023, "commuters", ())],
@@ -190,3 +192,19 @@ def test_the_overview_headline_follows_side_and_domains_from_one_tally(demo_copy
         assert counts["count"].sum() == store.scalar(
             "SELECT count(*) FROM bottleneck_current WHERE domain IN (SELECT unnest(?::VARCHAR[])) "
             "AND (? = 'both' OR side IN (?, 'both'))", [view.domain_list, view.side, view.side])
+
+
+def test_a_change_of_side_or_domains_on_cooperation_asks_the_database_nothing(demo_copy, monkeypatch):
+    """The action plan is narrowed to the actions linked to the selected domains from the plan of every domain."""
+    at = run_app(page="pages/cooperation.py")
+    assert not at.exception
+    asked = _count_queries(monkeypatch)
+    shown = {}
+    for control, value in (("w_domains", ["taxation"]), ("w_side", "EE"), ("w_domains", ["mobility", "education"]),
+                           ("w_domains", [])):
+        widget = at.segmented_control(key=control) if control == "w_side" else at.multiselect(key=control)
+        widget.set_value(value).run()
+        assert not at.exception
+        assert asked == [], f"{control}={value} asked {asked}"
+        shown[control, str(value)] = [m.value for m in at.metric]
+    assert shown["w_domains", "['taxation']"] != shown["w_domains", "[]"]

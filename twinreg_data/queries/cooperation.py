@@ -11,11 +11,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
+import numpy as np
 import pandas as pd
 
 from ..filters import Filters, max_year
 from ..store import Store
-from .common import localised
+from .common import derived, localised, rows_where
 
 # Statuses that end an action: such an action is never overdue.
 FINISHED_STATUSES: tuple[str, ...] = ("done", "cancelled")
@@ -50,10 +51,21 @@ def _overdue_sql() -> str:
     return "(a.due < ? AND a.status NOT IN (SELECT unnest(?::VARCHAR[])))"
 
 
+def _actions_of_domains(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """The actions linked to a bottleneck of the selected domains (every action when none is selected)."""
+    if not filters.domains:
+        return frame
+    wanted = set(filters.domains)
+    linked = [not wanted.isdisjoint(domains) for domains in frame["bottleneck_domains"].tolist()]
+    return rows_where(frame, np.asarray(linked, dtype=bool))
+
+
+@derived(Filters.without_domains, _actions_of_domains)
 def actions(store: Store, filters: Filters, today: dt.date | None = None) -> pd.DataFrame:
     """Actions in the selection, by work package, start and code: code, work_package, title (chosen language),
     lead, partners, level, start, due, status, completed_on, overdue (due before `today` and neither done nor
-    cancelled), linked bottlenecks (codes and titles in the chosen language, as aligned lists)."""
+    cancelled), linked bottlenecks (codes and titles in the chosen language, as aligned lists, and the distinct
+    domains of those that exist: the selection of any domains, without asking again)."""
     today = today or dt.date.today()
     where, params = _where(filters)
     title = localised("title", filters.lang, "a")
@@ -69,7 +81,8 @@ def actions(store: Store, filters: Filters, today: dt.date | None = None) -> pd.
                coalesce(list(l.bottleneck ORDER BY l.pos) FILTER (WHERE l.bottleneck IS NOT NULL), [])
                    AS bottleneck_codes,
                coalesce(list(coalesce({bottleneck_title}, '') ORDER BY l.pos) FILTER (WHERE l.bottleneck IS NOT NULL),
-                        []) AS bottleneck_titles
+                        []) AS bottleneck_titles,
+               list_sort(list_distinct(list(b.domain))) AS bottleneck_domains
         FROM actions a
         LEFT JOIN links l ON l.action = a.code
         LEFT JOIN bottlenecks b ON b.code = l.bottleneck
