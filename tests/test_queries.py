@@ -351,3 +351,29 @@ def test_cache_keys_tell_apart_every_argument_that_changes_a_result(demo_copy):
         indicators.series = original
     assert runs == [(view, "INT_POPULATION"), (view.period_only(), "INT_POPULATION")]
     assert again.equals(first) and not other.equals(first)
+
+
+@pytest.mark.parametrize("page", ["pages/indicators.py", "pages/bottlenecks.py", "pages/mobility.py", None])
+def test_a_run_takes_each_read_model_from_the_cache_once(demo_copy, monkeypatch, page):
+    """In one script run each read model call is answered by the cache once and then shared (by the charts and
+    tables built from it, by a second use): every answer from st.cache_data is a copy, unpickled again."""
+    from conftest import run_app
+
+    from twinreg_data import st_cache
+
+    fetched: list[tuple[str, str | None]] = []
+    original = st_cache._fetch
+
+    def counting(db, path, function, args, kwargs):
+        fetched.append((function.__name__, st_cache._exact_text((args, tuple(sorted(kwargs.items()))))))
+        return original(db, path, function, args, kwargs)
+
+    monkeypatch.setattr(st_cache, "_fetch", counting)
+    at = run_app(page=page)
+    for cold in (True, False):
+        if cold:
+            st_cache.clear()  # as after an import: every chart and table is built again from the read models
+        fetched.clear()
+        at.run()
+        assert not at.exception
+        assert fetched and len(fetched) == len(set(fetched)), sorted(fetched)

@@ -19,7 +19,7 @@ import importlib
 import logging
 import threading
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, NoReturn, TypeVar
 
 import duckdb
@@ -134,15 +134,64 @@ def _fetch(db: Store, path: str, function: Callable[..., T], args: tuple, kwargs
     return _call(db, arguments, (path, _generation, target, arguments if text is None else text))
 
 
+_RESULTS_OF_THIS_RUN = "_twinreg_results_of_this_run"
+
+
+def begin_run() -> None:
+    """Called by app.py at the start of every full script run: the read models fetched in a run are shared by
+    its other uses (a chart or table built from them, the same call made twice) instead of copied again from
+    the cache. Each copy of a large result costs its unpickling: 3-5 ms for one indicator's 5,600 observations,
+    fetched five times on a cold run of the Indicators page. A fragment's rerun shares the last full run's."""
+    st.session_state[_RESULTS_OF_THIS_RUN] = {}
+
+
+def _results_of_this_run() -> dict | None:
+    # Outside a script run (a test calling the cache directly) every call is a cache call, as before.
+    return st.session_state.get(_RESULTS_OF_THIS_RUN) if get_script_run_ctx() is not None else None
+
+
 def _derived_fetch(db: Store, path: str, function: Callable[..., T], args: tuple, kwargs: dict) -> T:
-    """As _fetch; a derived read model (queries.common.derived) is narrowed from the cached result of its base
-    for the wider filters, so the database is asked for the wider filters only."""
+    """As _fetch, once per script run for the same call (see begin_run); a derived read model
+    (queries.common.derived) is narrowed from the cached result of its base for the wider filters, so the
+    database is asked for the wider filters only."""
+    results = _results_of_this_run()
+    text = _exact_text((args, tuple(sorted(kwargs.items())))) if results is not None else None
+    if text is None:
+        return _narrowed_or_fetched(db, path, function, args, kwargs)
+    # The first asker fetches; one asking at the same time (cached_together: the headline and the counts are both
+    # narrowed from the bottleneck tally) waits for that answer instead of fetching it again.
+    key = (path, _generation, _name(function), text)
+    with _results_lock:
+        answer = results.get(key)
+        first = answer is None
+        if first:
+            answer = results[key] = Future()
+            answer.asker = threading.get_ident()  # type: ignore[attr-defined]
+    if not first:
+        if answer.asker == threading.get_ident() and not answer.done():  # type: ignore[attr-defined]
+            # The same call within its own answer: never wait for oneself.
+            return _narrowed_or_fetched(db, path, function, args, kwargs)
+        return answer.result()
+    try:
+        answer.set_result(_narrowed_or_fetched(db, path, function, args, kwargs))
+    except BaseException as exc:
+        with _results_lock:
+            results.pop(key, None)  # not kept: a later call tries again
+        answer.set_exception(exc)
+    return answer.result()
+
+
+_results_lock = threading.Lock()
+
+
+def _narrowed_or_fetched(db: Store, path: str, function: Callable[..., T], args: tuple, kwargs: dict) -> T:
     derivation = derivation_of(function)
-    if derivation is not None and args and isinstance(args[0], Filters):
-        wider = derivation.wider(args[0])
-        if derivation.base is not function or wider != args[0]:
-            base = _derived_fetch(db, path, derivation.base, (wider, *args[1:]), kwargs)
-            return derivation.narrow(base, args[0])
+    # Compared by name, as the cache finds functions: a wrapped read model (a test counting its calls) is its own
+    # base, not a second read model of the same name.
+    if derivation is not None and args and isinstance(args[0], Filters) and (
+            _name(derivation.base) != _name(function) or derivation.wider(args[0]) != args[0]):
+        base = _derived_fetch(db, path, derivation.base, (derivation.wider(args[0]), *args[1:]), kwargs)
+        return derivation.narrow(base, args[0])
     return _fetch(db, path, function, args, kwargs)
 
 
