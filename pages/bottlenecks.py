@@ -64,9 +64,9 @@ min_age = age_col.number_input(t("bottlenecks.filter.min_age", lang), 0, 50, 0, 
                                help=t("bottlenecks.filter.min_age_help", lang))
 local = queries.RegisterFilter(search=search, statuses=tuple(statuses), severity_min=severity[0],
                                severity_max=severity[1], owner=owner, min_age_years=int(min_age))
-# The same call as `selection` when no page-local filter is set: one query, one cache entry (and no second copy).
+# The same call as `selection` when no page-local filter is set: one query, shared within the run.
 register_call = (queries.register, view, local)
-register = selection if local == queries.RegisterFilter() else cached(*register_call)
+register = cached(*register_call)
 total = len(selection)
 codes = register["code"].tolist()
 

@@ -20,8 +20,8 @@ if not cached(indicators.has_indicators):
     st.stop()
 # The overview is listed at the end; it also holds the chosen indicator's latest changes. Both read models are
 # narrowed from their cached result for both sides and every domain: a change of either asks no query.
-choices_call = (indicators.indicator_choices, view)
-choices, overview = cached_together(choices_call, (indicators.domain_overview, view))
+choices_call, overview_call = (indicators.indicator_choices, view), (indicators.domain_overview, view)
+choices, overview = cached_together(choices_call, overview_call)
 if choices.empty:
     empty_state(lang)
     st.stop()
@@ -91,7 +91,7 @@ st.caption(t("indicators.overview_caption", lang))
 if overview.empty:
     empty_state(lang)
 else:
-    summary = figures.overview_table(overview, lang)
+    summary = cached_build(figures.overview_table, [overview_call], lang)
     st.dataframe(figures.overview_styler(summary, overview, lang), hide_index=True, key="ind-overview",
                  placeholder="–")
     downloads(summary, "indicators_overview", lang, key="ind-overview")

@@ -135,6 +135,7 @@ def _fetch(db: Store, path: str, function: Callable[..., T], args: tuple, kwargs
 
 
 _RESULTS_OF_THIS_RUN = "_twinreg_results_of_this_run"
+_results_lock = threading.Lock()
 
 
 def begin_run() -> None:
@@ -166,11 +167,7 @@ def _derived_fetch(db: Store, path: str, function: Callable[..., T], args: tuple
         first = answer is None
         if first:
             answer = results[key] = Future()
-            answer.asker = threading.get_ident()  # type: ignore[attr-defined]
     if not first:
-        if answer.asker == threading.get_ident() and not answer.done():  # type: ignore[attr-defined]
-            # The same call within its own answer: never wait for oneself.
-            return _narrowed_or_fetched(db, path, function, args, kwargs)
         return answer.result()
     try:
         answer.set_result(_narrowed_or_fetched(db, path, function, args, kwargs))
@@ -181,13 +178,10 @@ def _derived_fetch(db: Store, path: str, function: Callable[..., T], args: tuple
     return answer.result()
 
 
-_results_lock = threading.Lock()
-
-
 def _narrowed_or_fetched(db: Store, path: str, function: Callable[..., T], args: tuple, kwargs: dict) -> T:
     derivation = derivation_of(function)
     # Compared by name, as the cache finds functions: a wrapped read model (a test counting its calls) is its own
-    # base, not a second read model of the same name.
+    # base, not a second read model of the same name (whose answer, under the same key, it would wait for).
     if derivation is not None and args and isinstance(args[0], Filters) and (
             _name(derivation.base) != _name(function) or derivation.wider(args[0]) != args[0]):
         base = _derived_fetch(db, path, derivation.base, (derivation.wider(args[0]), *args[1:]), kwargs)
