@@ -7,8 +7,8 @@ import streamlit as st
 
 from pages._ui import chart, downloads, empty_state, filters, keep_in_link
 from twinreg_data import briefing
-from twinreg_data.changes import default_since, parse_since
 from twinreg_data.i18n import format_day, t
+from twinreg_data.queries.changes import default_since, parse_since
 from twinreg_data.queries.overview import has_data
 from twinreg_data.st_cache import cached, db_path, store
 

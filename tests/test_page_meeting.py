@@ -10,8 +10,8 @@ from html import escape
 from conftest import run_app
 
 from twinreg_data import figure_export
-from twinreg_data.changes import default_since
 from twinreg_data.i18n import format_day, t
+from twinreg_data.queries.changes import default_since
 from twinreg_data.schema import DOMAINS
 
 PAGE = "pages/meeting.py"

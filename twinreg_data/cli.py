@@ -214,8 +214,8 @@ def cmd_changes(args) -> int:
     import json
 
     from .briefing import changes_tables
-    from .changes import what_changed
     from .i18n import t
+    from .queries.changes import what_changed
 
     since, today = _window(args)
     changes = what_changed(_store(args), _view(args), since, today)

@@ -23,14 +23,14 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .filters import Filters
-from .queries.bottlenecks import register
-from .queries.common import area_label, domain_clause, localised, side_clause
-from .queries.cooperation import FINISHED_STATUSES
-from .queries.indicators import IMPROVED, NEUTRAL, NO_PREVIOUS, UNCHANGED, WORSENED
-from .queries.overview import stall_days
-from .schema import AREA_LEVELS, CLOSED_STATUSES, DOMAINS
-from .store import Store
+from ..filters import Filters
+from ..schema import AREA_LEVELS, CLOSED_STATUSES, DOMAINS
+from ..store import Store
+from .bottlenecks import register
+from .common import area_label, domain_clause, localised, side_clause
+from .cooperation import FINISHED_STATUSES
+from .indicators import IMPROVED, NEUTRAL, NO_PREVIOUS, UNCHANGED, WORSENED
+from .overview import stall_days
 
 DEFAULT_WINDOW_DAYS = 90
 

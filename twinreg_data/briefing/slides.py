@@ -26,18 +26,18 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 
-from .changes import Changes, bottleneck_scope, current_register, default_since, what_changed
-from .figures.cooperation import ACTION_STATUS_COLOURS, OVERDUE_COLOUR
-from .figures.indicators import COUNTRY_COLOURS, format_value, unit_label, value_with_unit
-from .figures.overview import STATUS_COLOURS
-from .filters import Filters
-from .i18n import format_day, format_number, format_pct, t
-from .queries import cooperation as action_queries
-from .queries import indicators as indicator_queries
-from .queries.common import domain_clause
-from .queries.indicators import ASSESSMENT_COLOURS, IMPROVED, NEUTRAL, NO_PREVIOUS, UNCHANGED, WORSENED
-from .schema import ACTION_STATUSES, BOTTLENECK_STATUSES, CLOSED_STATUSES, DOMAIN_COLOURS
-from .store import Store
+from ..figures.cooperation import ACTION_STATUS_COLOURS, OVERDUE_COLOUR
+from ..figures.indicators import COUNTRY_COLOURS, format_value, unit_label, value_with_unit
+from ..figures.overview import STATUS_COLOURS
+from ..filters import Filters
+from ..i18n import format_day, format_number, format_pct, t
+from ..queries import cooperation as action_queries
+from ..queries import indicators as indicator_queries
+from ..queries.changes import Changes, bottleneck_scope, current_register, default_since, what_changed
+from ..queries.common import domain_clause
+from ..queries.indicators import ASSESSMENT_COLOURS, IMPROVED, NEUTRAL, NO_PREVIOUS, UNCHANGED, WORSENED
+from ..schema import ACTION_STATUSES, BOTTLENECK_STATUSES, CLOSED_STATUSES, DOMAIN_COLOURS
+from ..store import Store
 
 TITLE, HEADLINE, CHANGES, CHANGES_DATA = "title", "headline", "changes", "changes_data"
 DOMAIN_STATUS, PRIORITY, DOMAIN, ACTIONS, CLOSING = "domain_status", "priority", "domain", "actions", "closing"
