@@ -7,14 +7,18 @@ import datetime as dt
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from pptx import Presentation
 from pptx.util import Emu
 
 from twinreg_data import briefing, figure_export
+from twinreg_data.briefing.model import BODY_BOTTOM, BODY_TOP
+from twinreg_data.briefing.slides import TABLE_ROWS
 from twinreg_data.filters import Filters
 from twinreg_data.i18n import format_day, t
+from twinreg_data.queries.meeting import key_indicators, meeting_data
 from twinreg_data.schema import BOTTLENECK_STATUSES, DOMAINS
 from twinreg_data.store import open_store
 
@@ -120,7 +124,7 @@ def test_status_chart_is_native_and_carries_the_register_counts(decks, store):
 
 def test_domain_charts_are_native_line_charts_with_the_stored_values(decks, store):
     model, deck = decks["fi"]
-    keys = briefing.key_indicators(store, Filters(lang="fi"))
+    keys = key_indicators(store, Filters(lang="fi"))
     checked = 0
     for spec, slide in zip(model.slides, deck.slides, strict=True):
         if spec.kind != "domain" or spec.chart is None:
@@ -171,9 +175,20 @@ def test_tables_fit_their_slides(decks):
         for spec in model.slides:
             if spec.table is None:
                 continue
-            assert len(spec.table.rows) <= briefing.TABLE_ROWS
+            assert len(spec.table.rows) <= TABLE_ROWS
             assert len(spec.table.row_heights) == len(spec.table.rows) + 1
-            assert sum(spec.table.row_heights) <= briefing.BODY_BOTTOM - briefing.BODY_TOP
+            assert sum(spec.table.row_heights) <= BODY_BOTTOM - BODY_TOP
+
+
+def test_the_slides_are_built_from_the_read_models_alone(store):
+    """The package holds no SQL: the slides come from the meeting's read models, and the same data gives the same
+    briefing without the database."""
+    for module in Path(briefing.__file__).parent.glob("*.py"):
+        source = module.read_text(encoding="utf-8")
+        assert "SELECT" not in source and ".query" not in source and ".scalar(" not in source, module.name
+    view = Filters(lang="et", domains=("taxation", "digital"))
+    data = meeting_data(store, view, SINCE, TODAY)
+    assert briefing.briefing_from(data).slides == briefing.build_briefing(store, view, SINCE, TODAY).slides
 
 
 def test_empty_database_gives_a_deck_of_empty_states(empty_db, tmp_path):

@@ -240,6 +240,7 @@ def cmd_changes(args) -> int:
 
 def cmd_briefing(args) -> int:
     from .briefing import PdfUnavailable, build_briefing, convert_to_pdf, pdf_available, write_pptx
+    from .briefing.pdf import PDF_INSTALL_HINT
 
     since, today = _window(args)
     deck = build_briefing(_store(args), _view(args), since, today, args.title)
@@ -249,7 +250,7 @@ def cmd_briefing(args) -> int:
     print(f"Briefing ({len(deck.slides)} slides, {deck.lang}) written to {write_pptx(deck, out)}")
     if args.pdf:
         if not pdf_available():
-            raise UserError("A PDF needs LibreOffice: install it with `apt-get install libreoffice-impress` "
+            raise UserError(f"A PDF needs LibreOffice: install it with `{PDF_INSTALL_HINT}` "
                             "and run the command again (the .pptx is written).")
         try:
             print(f"PDF written to {convert_to_pdf(out)}")

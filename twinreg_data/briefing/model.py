@@ -1,0 +1,125 @@
+"""The briefing's data model: a `Briefing` of `Slide`s holding metrics, lines, a `Chart` with the real series values
+and a `Table` of display texts, all in the chosen language. The builders (slides.py) fill it; the renderers
+(powerpoint.py, web.py) only read it. The slide geometry lives here too: the builders size tables to it and the
+PowerPoint writer draws to it, so that the deck and the page show the same rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ..figures.cooperation import OVERDUE_COLOUR
+from ..queries.changes import Changes
+from ..queries.indicators import ASSESSMENT_COLOURS
+
+TITLE, HEADLINE, CHANGES, CHANGES_DATA = "title", "headline", "changes", "changes_data"
+DOMAIN_STATUS, PRIORITY, DOMAIN, ACTIONS, CLOSING = "domain_status", "priority", "domain", "actions", "closing"
+SLIDE_KINDS = (TITLE, HEADLINE, CHANGES, CHANGES_DATA, DOMAIN_STATUS, PRIORITY, DOMAIN, ACTIONS, CLOSING)
+
+BRAND = "#0B3D91"
+INK = "#1B2A41"
+MUTED = "#5A6472"
+TONE_COLOURS: dict[str, str] = ASSESSMENT_COLOURS | {"overdue": OVERDUE_COLOUR, "": INK}
+
+# Slide geometry in inches (16:9, 13.333 × 7.5). The builders need it to decide how many table rows fit,
+# so that the deck and the page show the same rows and nothing runs off a slide.
+SLIDE_WIDTH, SLIDE_HEIGHT, MARGIN = 13.333, 7.5, 0.55
+CONTENT_WIDTH = SLIDE_WIDTH - 2 * MARGIN
+BODY_TOP, BODY_BOTTOM, FOOTER_TOP = 1.5, 6.75, 6.9
+STRIP_HEIGHT = 1.05  # a row of metric tiles above a table
+LINE_HEIGHT = 0.42  # one line of 16 pt text below a table
+MORE_HEIGHT = 0.35
+ACTIONS_CHART_WIDTH = 4.9
+DOMAIN_CHART_WIDTH = 7.5
+
+
+@dataclass(frozen=True)
+class Series:
+    name: str
+    values: tuple[float | None, ...]  # one per category; None where there is no value
+    colour: str
+    point_colours: tuple[str, ...] = ()  # one per category when each bar has its own colour
+
+
+@dataclass(frozen=True)
+class Chart:
+    kind: str  # "bar_stacked" (horizontal bars, stacked series), "bar" (horizontal bars, one series), "line"
+    title: str
+    categories: tuple[str, ...]
+    series: tuple[Series, ...]
+    value_title: str  # the value axis title, with the unit
+    decimals: int = 0
+
+    def frame(self) -> pd.DataFrame:
+        """The chart's data as a table (category column, one column per series): what the chart shows."""
+        data = {self.value_title if self.kind == "bar" and len(self.series) == 1 else s.name: list(s.values)
+                for s in self.series}
+        return pd.DataFrame({"": list(self.categories), **data})
+
+    def max_total(self) -> float:
+        """The largest category total (the longest stacked bar): both renderers give small counts a tick per unit."""
+        totals = [sum(v or 0 for v in values) for values in zip(*(s.values for s in self.series), strict=True)]
+        return max(totals, default=0)
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    tone: str = ""  # improved, worsened, neutral, unchanged, no_previous, overdue or "" (plain)
+
+
+@dataclass(frozen=True)
+class Table:
+    columns: tuple[str, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    widths: tuple[float, ...]  # relative column widths
+    more: str = ""  # "… and 4 more" when rows were left out
+    size: int = 16  # font size (pt) on the PowerPoint slide
+    row_heights: tuple[float, ...] = ()  # inches, header first (estimated from the texts; see fitting.fit_table)
+
+    def frame(self) -> pd.DataFrame:
+        return pd.DataFrame([[c.text for c in row] for row in self.rows], columns=list(self.columns))
+
+
+@dataclass(frozen=True)
+class Metric:
+    label: str
+    value: str
+    detail: str = ""
+    tone: str = ""
+
+
+@dataclass(frozen=True)
+class Slide:
+    kind: str
+    title: str
+    source: str
+    subtitle: str = ""
+    metrics: tuple[Metric, ...] = ()
+    lines: tuple[str, ...] = ()
+    details: tuple[str, ...] = ()  # a second, smaller list (the indicator sources on the closing slide)
+    chart: Chart | None = None
+    table: Table | None = None
+    empty: str = ""  # shown when the slide has nothing else to show
+    notes: str = ""  # speaker notes: the key numbers, in full
+    accent: str = BRAND  # colour of the band at the top (the domain's colour on a domain slide)
+    domain: str = ""
+
+
+@dataclass(frozen=True)
+class Briefing:
+    lang: str
+    meeting_name: str
+    today: dt.date
+    since: dt.date
+    domains: tuple[str, ...]  # the domains the briefing covers (every domain when none was chosen)
+    data_as_of: dt.date | None
+    slides: tuple[Slide, ...]
+    changes: Changes
+
+    def file_stem(self) -> str:
+        return f"twinreg-briefing-{self.today.isoformat()}-{self.lang}"
+
