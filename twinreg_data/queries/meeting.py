@@ -99,6 +99,7 @@ def meeting_data(store: Store, filters: Filters, since: dt.date | None = None,
     today = today or dt.date.today()
     since = since or default_since(today)
     keys = key_indicators(store, filters)
+    actions = cooperation.actions(store, filters, today)
     return MeetingData(
         filters=filters,
         since=since,
@@ -107,8 +108,8 @@ def meeting_data(store: Store, filters: Filters, since: dt.date | None = None,
         changes=what_changed(store, filters, since, today),
         register=current_register(store, filters, today),
         status_counts=status_counts(store, filters),
-        actions=cooperation.actions(store, filters, today),
-        action_summary=cooperation.action_summary(store, filters, today),
+        actions=actions,
+        action_summary=cooperation.summarise(actions),  # the counts of the listed actions: no second query
         key_indicators={domain: _key_indicator(store, filters, keys.get(domain)) for domain in filters.domain_list},
     )
 
