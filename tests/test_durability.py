@@ -1,7 +1,7 @@
 """Durability: SIGKILL during imports loses nothing and half-writes nothing; a database that cannot be opened at
 start-up gives a clear message and the way out in the app, not a traceback.
 
-The kill test drives tests/crash_harness.py (a process that keeps importing through twinreg_data.importing,
+The kill test drives tests/crash_harness.py (a process that keeps importing through twinreg_data.ingest,
 like the server) and writes its figures to test-artifacts/durability.json; `make durability` runs more kills
 and writes bench/results/durability.md.
 """
