@@ -150,7 +150,7 @@ def rebuild_links(cur: duckdb.DuckDBPyConnection, tables: Iterable[str]) -> None
     """Fill the link tables of the source `tables` again, inside the caller's write transaction.
 
     A plain rebuild rather than a diff: the source tables hold hundreds of rows, and a rebuild cannot get
-    out of step with its column whatever the import, rollback or restore did to it.
+    out of step with its column whatever an import or rollback did to it (migration 3 fills them once).
     """
     touched = set(tables)
     for link in LINK_TABLES:
