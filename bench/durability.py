@@ -4,7 +4,7 @@
     python bench/durability.py --kills 30   # fewer
 
 The victim is tests/crash_harness.py: a long-running process that imports workbooks through
-twinreg_data.importing exactly as the server does (scheduled backup, one write transaction, checkpoint, audit
+twinreg_data.ingest exactly as the server does (scheduled backup, one write transaction, checkpoint, audit
 line). After every kill the database is opened again and checked: every import the process reported is there in
 full, the one in flight is either complete (the kill came after COMMIT) or leaves no trace, the import history
 and the audit log agree, and every scheduled backup matches its checksum. The test suite runs the same loop with
@@ -36,7 +36,7 @@ def markdown(summary: dict, kills: list[dict], command: str, when: str) -> str:
         "",
         f"Run {when} with `{command}` on {os.cpu_count()} CPU(s), Python {platform.python_version()}.",
         "",
-        "A process that keeps importing workbooks through `twinreg_data.importing` (as the server does: scheduled "
+        "A process that keeps importing workbooks through `twinreg_data.ingest` (as the server does: scheduled "
         "backup, one write transaction, checkpoint, audit line) was killed with SIGKILL at random moments — a quarter "
         "anywhere, the others at a random instant inside the scheduled backup, inside the write transaction or "
         "right after COMMIT (the victim pauses 50 ms there so that kills can land in that short moment) — and "

@@ -100,7 +100,7 @@ def measure(name: str, path: str, base: str, db: str) -> dict:
 
         rows = len(pd.read_excel(path, sheet_name="observations", engine="openpyxl"))
     elif name == "twinreg_import":
-        from twinreg_data.importing import import_file
+        from twinreg_data.ingest.apply import import_file
         from twinreg_data.store import Store
 
         store = Store(db)
@@ -136,7 +136,7 @@ def run_child(name: str, path: Path, base: Path, db: Path) -> dict:
 
 def prepared_db(base: Path, work: Path) -> Path:
     """A database holding the base workbook, copied fresh for every import run."""
-    from twinreg_data.importing import import_file
+    from twinreg_data.ingest.apply import import_file
     from twinreg_data.store import Store
 
     template = work / "base.duckdb"

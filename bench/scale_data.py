@@ -32,7 +32,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from twinreg_data.schema import DOMAINS  # noqa: E402
-from twinreg_data.store import SCHEMA_VERSION, Store  # noqa: E402
+from twinreg_data.store import SCHEMA_VERSION, Store, rebuild_links  # noqa: E402
 
 GENERATOR_VERSION = 5
 OUT = ROOT / "bench" / "out" / "scale"
@@ -78,7 +78,7 @@ def is_current(observations: int) -> bool:
 
 
 def _import_demo(store: Store) -> None:
-    from twinreg_data.importing import import_file
+    from twinreg_data.ingest.apply import import_file
 
     workbooks = sorted(DEMO_DIR.glob("*.xlsx"))
     if not workbooks:
@@ -264,6 +264,7 @@ def build(path: Path, observations: int) -> None:
             _insert_observations(cur, import_id, observations)
             _insert_bottlenecks(cur, import_id, indicators)
             _insert_flows(cur, import_id)
+            rebuild_links(cur, counts)  # the bulk inserts above bypass the importer, which fills them
             _fix_times(cur)
         store.checkpoint()
     finally:

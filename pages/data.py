@@ -7,13 +7,21 @@ from pathlib import Path
 import streamlit as st
 
 from pages._ui import filters
-from twinreg_data import auth, reports
-from twinreg_data.annotate import annotated_workbook
+from twinreg_data import auth
 from twinreg_data.backup import BackupFailed
 from twinreg_data.i18n import format_number, t
-from twinreg_data.importing import ImportBlocked, apply_checked, audit, check_and_audit, rollback
-from twinreg_data.st_cache import clear, store
-from twinreg_data.template import export_workbook, write_template
+from twinreg_data.ingest import (
+    CheckedUpload,
+    ImportBlocked,
+    annotated_workbook,
+    apply_checked,
+    check_file,
+    export_workbook,
+    reports,
+    rollback,
+    write_template,
+)
+from twinreg_data.st_cache import store
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 lang = filters().lang
@@ -56,10 +64,11 @@ with tabs[0]:
             path = workdir / f"{len(st.session_state.get('check_token') or ())}-{safe_name}"
             path.write_bytes(uploaded.getvalue())
             with st.spinner(t("data.checking", lang, file=uploaded.name)):
-                result = check_and_audit(db, path, uploaded.name, None if encoding == "utf-8" else encoding,
-                                         identity.name)
-            st.session_state.update(check_token=token, check=result, check_path=str(path), annotated=None)
-        report, upload, typed = st.session_state.check
+                checked = check_file(db, path, uploaded.name, None if encoding == "utf-8" else encoding,
+                                     user=identity.name)
+            st.session_state.update(check_token=token, check=checked, check_path=str(path), annotated=None)
+        checked = st.session_state.check
+        report, upload = checked.report, checked.upload
         if report.status == "refused":
             st.error(f"**{t('data.refused', lang)}** — {report.refusal_in(lang)}", icon=":material/block:")
         else:
@@ -98,15 +107,14 @@ with tabs[0]:
                     st.dataframe(reports.status_changes_frame(report, lang), hide_index=True)
                 if st.button(t("data.confirm", lang), type="primary", help=t("data.confirm_help", lang)):
                     try:
-                        done = apply_checked(db, report, upload, typed, identity.name)
+                        done = apply_checked(db, checked, identity.name)
                     except BackupFailed as exc:  # nothing was written; the editor learns why
                         st.error(f"{t('reliability.backup_failed', lang)}\n\n{exc}", icon=":material/backup:")
                         st.stop()
-                    clear()
                     message = (t("data.applied", lang, id=done.import_id, rows=format_number(
                         reports.rows_written(done), lang)) if done.status == "applied" else t("data.nothing", lang))
                     st.session_state.update(flash=message, flash_pages=reports.changed_pages(done))
-                    st.session_state.check = (done, None, {})
+                    st.session_state.check = CheckedUpload(done)
                     st.rerun()
 
 with tabs[1]:
@@ -138,7 +146,6 @@ with tabs[1]:
                     except ImportBlocked as exc:
                         st.session_state.flash_error = exc.text(lang)
                     else:
-                        clear()
                         st.session_state.flash = t("data.rolled_back", lang, id=import_id)
                     st.rerun()
                 if no.button(t("data.cancel", lang)):
@@ -166,8 +173,7 @@ if identity.can_manage_accounts:
             password = st.text_input(t("data.password", lang), type="password")
             if st.form_submit_button(t("data.create", lang)):
                 try:
-                    auth.add_user(db, name, password, role)
-                    audit(db, identity.name, "account_add", "ok", {"account": name, "role": role})
+                    auth.add_user(db, name, password, role, identity.name)
                     st.success(t("data.done", lang))
                 except auth.AuthError as exc:
                     st.error(str(exc))
@@ -177,12 +183,10 @@ if identity.can_manage_accounts:
         left, right = st.columns(2, width=520)
         try:
             if left.button(t("data.reset_password", lang)) and account:
-                auth.set_password(db, account, new_password)
-                audit(db, identity.name, "account_password", "ok", {"account": account})
+                auth.set_password(db, account, new_password, identity.name)
                 st.success(t("data.done", lang))
             if right.button(t("data.remove_account", lang)) and account and account != identity.name:
-                auth.remove_user(db, account)
-                audit(db, identity.name, "account_remove", "ok", {"account": account})
+                auth.remove_user(db, account, identity.name)
                 st.rerun()
         except auth.AuthError as exc:
             st.error(str(exc))

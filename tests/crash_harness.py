@@ -5,7 +5,7 @@ Run as a script it is the victim, a process that imports like the server does:
     python tests/crash_harness.py DB FILES_DIR
 
 It opens DB once (one Store for the process, as the server has), then imports every workbook of FILES_DIR in
-name order through twinreg_data.importing (read → check → scheduled backup → one write transaction →
+name order through twinreg_data.ingest (read → check → scheduled backup → one write transaction →
 checkpoint → audit line), skipping those already applied, and prints "all" and exits once every file is in.
 Progress goes to stdout, one flushed line per step, so the killer knows which import was in flight:
 
@@ -63,7 +63,7 @@ def _trace_phases() -> None:
     """
     from contextlib import contextmanager
 
-    from twinreg_data import importing
+    from twinreg_data.ingest import apply as importing
     from twinreg_data.store import Store
 
     backed_up = importing.backed_up
@@ -87,7 +87,7 @@ def _trace_phases() -> None:
 
 
 def victim(db: str, files_dir: str) -> int:
-    from twinreg_data.importing import find_applied_import, import_file, sha256_of
+    from twinreg_data.ingest.apply import find_applied_import, import_file, sha256_of
     from twinreg_data.store import Store
 
     _trace_phases()
@@ -157,7 +157,7 @@ def verify(db: Path, files_dir: Path, files: dict[str, int], committed: set[str]
     those; every complete scheduled backup matches its checksum.
     """
     from twinreg_data.backup import MANIFEST, scheduled_backups
-    from twinreg_data.importing import sha256_of
+    from twinreg_data.ingest.apply import sha256_of
     from twinreg_data.store import Store
 
     store = Store(db)  # raises StoreError if the file does not open
@@ -291,7 +291,7 @@ def crash_loop(workdir: Path, kills: int = 20, seed: int = 7, files: int = 120, 
     from factories import seeded_store
 
     from twinreg_data.backup import restore, scheduled_backups
-    from twinreg_data.importing import sha256_of
+    from twinreg_data.ingest.apply import sha256_of
     from twinreg_data.store import Store
 
     started = time.monotonic()

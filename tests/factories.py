@@ -241,7 +241,7 @@ def new_store(tmp_path: Path, name: str = "t.duckdb") -> Store:
 
 def seed_store(store: Store, workdir: Path) -> None:
     """Import the base workbook (import #1); fails loudly when the base data itself is rejected."""
-    from twinreg_data.importing import import_file
+    from twinreg_data.ingest.apply import import_file
 
     path = write_xlsx(workdir / "base.xlsx", base_sheets())
     report = import_file(store, path, user="seed")

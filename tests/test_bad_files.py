@@ -36,8 +36,8 @@ from factories import (
     write_xlsx,
 )
 
-from twinreg_data import filecheck
-from twinreg_data.importing import ImportReport, import_file
+from twinreg_data.ingest import filecheck
+from twinreg_data.ingest.apply import ImportReport, import_file
 from twinreg_data.store import Store
 
 HOSTILE_SECONDS = 20  # a hostile file must be dealt with quickly (the parser runs in a child process)
@@ -819,7 +819,7 @@ def test_all_problems_collected_before_anything_is_written(store: Store, tmp_pat
 
 
 def test_formula_cell_detection_unit() -> None:
-    from twinreg_data.parse_worker import _formula_cells_without_value
+    from twinreg_data.ingest.readers.xlsx import _formula_cells_without_value
 
     xml = (b'<row r="2"><c r="A2"><f>1+2</f><v></v></c><c r="B2"><f>1+2</f><v>3</v></c>'
            b'<c r="C2"><f>1</f><v/></c><c r="D2" t="str"><f>""</f><v></v></c><c r="E2"><f>1</f></c>'
@@ -895,7 +895,7 @@ def test_hostile_text_round_trips_and_exports_escaped(store: Store, tmp_path: Pa
     from factories import snapshot as full_snapshot
 
     from twinreg_data.exports import to_csv_bytes, to_xlsx_bytes
-    from twinreg_data.template import export_workbook
+    from twinreg_data.ingest.template import export_workbook
 
     titles = [*FORMULA_TEXTS, RTL_TEXT, EMOJI_TEXT, "ä" * 300, "Ääkköset: äöõüšž ÄÖÕÜŠŽ"]
     rows = [bn(code=f"BN-{100 + i}", title_en=title) for i, title in enumerate(titles)]
@@ -950,8 +950,8 @@ def _estonian_everywhere(sheets: dict[str, list[list]]) -> dict[str, list[list]]
 def test_every_text_field_round_trips_with_estonian_letters(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from factories import base_sheets, extra_sheets, new_store
 
+    from twinreg_data.ingest.template import export_workbook
     from twinreg_data.schema import TABLES
-    from twinreg_data.template import export_workbook
 
     monkeypatch.setenv("TWINREG_BACKUP_KEEP", "0")
     sheets = _estonian_everywhere({**base_sheets(), **extra_sheets()})

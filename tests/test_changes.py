@@ -15,8 +15,8 @@ import pandas as pd
 import pytest
 from factories import BASE_AREAS, table_rows, write_xlsx
 
-from twinreg_data import importing
 from twinreg_data.filters import Filters
+from twinreg_data.ingest import apply as importing
 from twinreg_data.queries.changes import default_since, parse_since, what_changed
 from twinreg_data.store import Store
 

@@ -1,7 +1,7 @@
 """Durability: SIGKILL during imports loses nothing and half-writes nothing; a database that cannot be opened at
 start-up gives a clear message and the way out in the app, not a traceback.
 
-The kill test drives tests/crash_harness.py (a process that keeps importing through twinreg_data.importing,
+The kill test drives tests/crash_harness.py (a process that keeps importing through twinreg_data.ingest,
 like the server) and writes its figures to test-artifacts/durability.json; `make durability` runs more kills
 and writes bench/results/durability.md.
 """
@@ -121,6 +121,18 @@ def test_damaged_block_on_the_command_line_is_reported_without_a_traceback(demo_
     data = bytearray(demo_db_path.read_bytes())
     for offset in range(300_000, len(data) - 10_000, 400_000):
         data[offset:offset + 64] = bytes(range(64, 128))
+    # Also the blocks of the table the command reads: where a table lands depends on the schema, so spaced
+    # damage alone may miss it (three 4 KiB file headers, then blocks of the database's block size).
+    import duckdb
+
+    intact = tmp_path / "intact.duckdb"
+    intact.write_bytes(demo_db_path.read_bytes())
+    with duckdb.connect(str(intact), read_only=True) as con:
+        block_size = con.execute("SELECT block_size FROM pragma_database_size()").fetchone()[0]
+        blocks = con.execute("SELECT DISTINCT block_id FROM pragma_storage_info('imports') WHERE block_id >= 0")
+        for (block,) in blocks.fetchall():
+            offset = 3 * 4096 + block * block_size + 1024
+            data[offset:offset + 64] = bytes(range(64, 128))
     path.write_bytes(bytes(data))
     done = subprocess.run([sys.executable, "-m", "twinreg_data", "--db", str(path), "imports"],
                           cwd=Path(__file__).resolve().parents[1], capture_output=True, text=True, timeout=60)

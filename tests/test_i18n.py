@@ -53,7 +53,7 @@ def _code(*patterns: str) -> str:
 
 def test_expected_texts_used_in_code_exist():
     """The importer's expected-texts (validation report, annotated workbook) are catalog keys in three languages."""
-    from twinreg_data.validation import _FREQUENCY_KEYS, COUNT_UNITS
+    from twinreg_data.ingest.validation import _FREQUENCY_KEYS, COUNT_UNITS
 
     used = set(re.findall(r"""["'](expected\.[a-z0-9_]+\.[a-z0-9_]+)["']""", _code("twinreg_data/**/*.py")))
     used |= set(_FREQUENCY_KEYS.values()) | {"expected.period_frequency.other"}
@@ -66,7 +66,7 @@ def test_expected_texts_used_in_code_exist():
 
 def test_every_rule_has_a_name_and_an_expected_text():
     """Every rule the importer can report has a translated name (rule.*) and templates (expected.<rule>.*)."""
-    source = _code("twinreg_data/validation.py", "twinreg_data/importing.py")
+    source = _code("twinreg_data/ingest/validation.py", "twinreg_data/ingest/apply.py")
     reported = set(re.findall(r'"([a-z_]+)",\s*problems\b', source))  # _report_mask(…, rule, problems)
     reported |= set(re.findall(r'"(?:error|warning)",\s*"([a-z_]+)"', source))  # Problem.of(…, severity, rule)
     assert len(reported) > 25, "no rules found: the pattern is wrong"
@@ -79,7 +79,8 @@ def test_every_rule_has_a_name_and_an_expected_text():
 
 def test_every_refusal_has_a_text_in_every_language():
     """Each way a file can be refused (filecheck, the parser process, the importer) has a catalog text."""
-    source = _code("twinreg_data/filecheck.py", "twinreg_data/parse_worker.py", "twinreg_data/importing.py")
+    source = _code("twinreg_data/ingest/filecheck.py", "twinreg_data/ingest/readers/*.py",
+                   "twinreg_data/ingest/apply.py")
     calls = re.findall(r'(?:RefusedFile|ParseFailure)\(\s*"([a-z0-9_]+)"(?:,\s*"([a-z0-9_]+)")?', source)
     text_keys = {key or reason for reason, key in calls}
     text_keys.add("out_of_memory")  # the parser process's MemoryError result
@@ -90,7 +91,7 @@ def test_every_refusal_has_a_text_in_every_language():
 
 
 def test_every_blocked_import_or_rollback_has_a_text_in_every_language():
-    used = set(re.findall(r'ImportBlocked\(\s*"([a-z0-9_]+)"', _code("twinreg_data/importing.py")))
+    used = set(re.findall(r'ImportBlocked\(\s*"([a-z0-9_]+)"', _code("twinreg_data/ingest/apply.py")))
     assert len(used) >= 5, "no ImportBlocked texts found: the pattern is wrong"
     defined = {key.split(".", 1)[1] for key in CATALOG if key.startswith("blocked.")}
     assert sorted(used ^ defined) == []

@@ -36,13 +36,13 @@ from factories import (
     write_xlsx,
 )
 
-from twinreg_data import reports
-from twinreg_data.annotate import annotated_workbook, note
 from twinreg_data.i18n import CATALOG, format_number, t
-from twinreg_data.importing import ImportBlocked, import_file, rollback
+from twinreg_data.ingest import reports
+from twinreg_data.ingest.annotate import annotated_workbook, note
+from twinreg_data.ingest.apply import ImportBlocked, import_file, rollback
+from twinreg_data.ingest.template import export_workbook, write_template
 from twinreg_data.schema import AREAS, TABLES
 from twinreg_data.store import Store, quote_identifier
-from twinreg_data.template import export_workbook, write_template
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 CLI_TIMEOUT = 120

@@ -27,9 +27,9 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from twinreg_data import periods
 from twinreg_data.filters import PARAMS
+from twinreg_data.ingest.validation import _CONTROL, EXCEL_EPOCH, MAX_DATE, MIN_DATE, _to_date, _to_float, _to_text
 from twinreg_data.schema import TABLES_BY_NAME
 from twinreg_data.store import Store
-from twinreg_data.validation import _CONTROL, EXCEL_EPOCH, MAX_DATE, MIN_DATE, _to_date, _to_float, _to_text
 
 FAST = settings(max_examples=200, deadline=None, database=None)
 SLOW = settings(max_examples=15, deadline=None, database=None,
@@ -206,8 +206,8 @@ def seeded(tmp_path: Path, seed_cache: Path) -> Iterator[Store]:
        data=st.data())
 def test_generated_workbooks_import_or_are_refused_and_what_is_stored_round_trips(
         kind, table, data, tmp_path, seed_cache, monkeypatch):
-    from twinreg_data.importing import import_file
-    from twinreg_data.template import export_workbook
+    from twinreg_data.ingest.apply import import_file
+    from twinreg_data.ingest.template import export_workbook
 
     monkeypatch.setenv("TWINREG_BACKUP_KEEP", "0")
     dicts = data.draw(st.lists(OBSERVATION if table == "observations" else BOTTLENECK, min_size=1, max_size=4))
@@ -334,7 +334,7 @@ def test_search_boxes_and_sign_in_never_reach_sql(demo_copy):
 def test_file_names_sheet_names_and_cells_never_reach_sql(tmp_path, seed_cache, monkeypatch):
     from factories import table_rows, write_xlsx
 
-    from twinreg_data.importing import import_file
+    from twinreg_data.ingest.apply import import_file
 
     monkeypatch.setenv("TWINREG_BACKUP_KEEP", "0")
     sheets = {

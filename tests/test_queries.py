@@ -8,7 +8,7 @@ import pytest
 from factories import table_rows, write_xlsx
 
 from twinreg_data.figures.overview import domain_status_bars
-from twinreg_data.importing import import_file
+from twinreg_data.ingest.apply import import_file
 from twinreg_data.queries import overview as queries
 from twinreg_data.store import Store
 

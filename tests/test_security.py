@@ -23,8 +23,9 @@ import duckdb
 import pytest
 from conftest import REPO_ROOT, run_app, sign_in
 
-from twinreg_data import auth, filecheck
+from twinreg_data import auth
 from twinreg_data.i18n import t
+from twinreg_data.ingest import filecheck
 from twinreg_data.store import Store
 
 CONFIG = tomllib.loads((REPO_ROOT / ".streamlit" / "config.toml").read_text())

@@ -138,7 +138,7 @@ def test_every_import_takes_a_backup_first_and_the_last_n_are_kept(tmp_path, mon
     from factories import seeded_store
 
     from twinreg_data.backup import scheduled_backups
-    from twinreg_data.importing import import_file
+    from twinreg_data.ingest.apply import import_file
 
     store = seeded_store(tmp_path)
     monkeypatch.setenv("TWINREG_BACKUP_KEEP", "2")
@@ -180,7 +180,7 @@ def test_default_backup_folder_is_next_to_the_database(tmp_path, monkeypatch):
 def test_backups_can_be_turned_off(tmp_path, monkeypatch):
     from factories import seeded_store
 
-    from twinreg_data.importing import import_file
+    from twinreg_data.ingest.apply import import_file
 
     store = seeded_store(tmp_path)
     monkeypatch.setenv("TWINREG_BACKUP_KEEP", "0")
@@ -194,7 +194,7 @@ def test_a_failed_backup_blocks_the_import_and_changes_nothing(tmp_path, monkeyp
     from factories import seeded_store
 
     from twinreg_data.backup import BackupFailed
-    from twinreg_data.importing import import_file
+    from twinreg_data.ingest.apply import import_file
 
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the backup folder should be")
@@ -223,7 +223,7 @@ def test_an_upload_that_changes_nothing_keeps_the_backups_as_they_were(tmp_path,
     from factories import seeded_store
 
     from twinreg_data.backup import scheduled_backups
-    from twinreg_data.importing import import_file
+    from twinreg_data.ingest.apply import import_file
 
     store = seeded_store(tmp_path)
     monkeypatch.setenv("TWINREG_BACKUP_KEEP", "2")
@@ -246,7 +246,7 @@ def test_interrupted_backups_are_cleaned_up_and_never_restored(tmp_path, monkeyp
     from factories import seeded_store
 
     from twinreg_data.backup import scheduled_backups
-    from twinreg_data.importing import import_file
+    from twinreg_data.ingest.apply import import_file
 
     store = seeded_store(tmp_path)
     monkeypatch.setenv("TWINREG_BACKUP_DIR", str(tmp_path / "bk"))

@@ -8,7 +8,6 @@ e-mail lists or a group claim; without it, from local accounts in the database.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import secrets
 from collections.abc import Mapping
@@ -18,6 +17,7 @@ import pandas as pd
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from . import audit
 from .store import Store
 
 ROLES = ("viewer", "editor", "admin")
@@ -165,7 +165,11 @@ def _check_role(role: str) -> str:
     return role
 
 
-def add_user(store: Store, name: str, password: str, role: str) -> None:
+# Account changes audit themselves, in their own transaction; `actor` is who made the change (the signed-in
+# admin, or "cli:<OS user>" from the command line).
+
+
+def add_user(store: Store, name: str, password: str, role: str, actor: str = "system") -> None:
     _check_name(name)
     _check_password(password)
     _check_role(role)
@@ -174,25 +178,28 @@ def add_user(store: Store, name: str, password: str, role: str) -> None:
             raise AuthError(f"The account {name!r} exists already.")
         now = _now()
         cur.execute("INSERT INTO users VALUES (?, ?, ?, ?, ?)", [name, _hasher.hash(password), role, now, now])
+        audit.write_in(cur, actor, "account_add", "ok", {"account": name, "role": role}, now)
 
 
-def set_password(store: Store, name: str, password: str) -> None:
+def set_password(store: Store, name: str, password: str, actor: str = "system") -> None:
     _check_password(password)
     with store.transaction() as cur:
         updated = cur.execute("UPDATE users SET password_hash = ?, password_changed_at = ? WHERE name = ?",
                               [_hasher.hash(password), _now(), name]).fetchone()[0]
         if not updated:
             raise AuthError(f"There is no account {name!r}.")
+        audit.write_in(cur, actor, "account_password", "ok", {"account": name})
 
 
-def set_role(store: Store, name: str, role: str) -> None:
+def set_role(store: Store, name: str, role: str, actor: str = "system") -> None:
     _check_role(role)
     with store.transaction() as cur:
         if not cur.execute("UPDATE users SET role = ? WHERE name = ?", [role, name]).fetchone()[0]:
             raise AuthError(f"There is no account {name!r}.")
+        audit.write_in(cur, actor, "account_role", "ok", {"account": name, "role": role})
 
 
-def remove_user(store: Store, name: str) -> None:
+def remove_user(store: Store, name: str, actor: str = "system") -> None:
     with store.transaction() as cur:
         role = cur.execute("SELECT role FROM users WHERE name = ?", [name]).fetchone()
         if role is None:
@@ -201,6 +208,7 @@ def remove_user(store: Store, name: str) -> None:
         if role[0] == "admin" and admins == 1:
             raise AuthError("This is the last admin account; create another admin before removing it.")
         cur.execute("DELETE FROM users WHERE name = ?", [name])
+        audit.write_in(cur, actor, "account_remove", "ok", {"account": name})
 
 
 def list_users(store: Store) -> pd.DataFrame:
@@ -215,6 +223,7 @@ def ensure_initial_admin(store: Store) -> str | None:
         password = secrets.token_urlsafe(12)
         now = _now()
         cur.execute("INSERT INTO users VALUES (?, ?, 'admin', ?, ?)", [INITIAL_ADMIN, _hasher.hash(password), now, now])
+        audit.write_in(cur, "system", "account_add", "ok", {"account": INITIAL_ADMIN, "role": "admin"}, now)
     return password
 
 
@@ -242,14 +251,13 @@ def authenticate(store: Store, name: str, password: str, client: str = "unknown"
         ok = _hasher.verify(row[0][0] if row else _DUMMY_HASH, password or "") and bool(row)
     except (VerificationError, InvalidHashError):
         ok = False
-    with store.transaction() as cur:
+    with store.transaction(changes_data=False) as cur:  # a sign-in changes nothing a page shows
         cur.execute("INSERT INTO sign_in_attempts VALUES (?, ?, ?, ?)", [name[:64], client[:64], now, ok])
-        cur.execute("INSERT INTO audit_log (logged_at, actor, action, outcome, detail) VALUES (?, ?, 'sign_in', ?, ?)",
-                    [now, name[:64], "ok" if ok else "failed", json.dumps({"client": client[:64]})])
+        audit.write_in(cur, name[:64], "sign_in", "ok" if ok else "failed", {"client": client[:64]}, now)
     if not ok:
         raise AuthError("Wrong user name or password.")
     if _hasher.check_needs_rehash(row[0][0]):
-        with store.transaction() as cur:
+        with store.transaction(changes_data=False) as cur:
             cur.execute("UPDATE users SET password_hash = ? WHERE name = ?", [_hasher.hash(password), name])
     return Identity(name=name, role=row[0][1], source="local")
 

@@ -25,8 +25,8 @@ from pathlib import Path
 
 import duckdb
 
-from .filecheck import sha256_of
-from .store import SCHEMA_VERSION, Store, StoreError, quote_identifier
+from .ingest.filecheck import sha256_of
+from .store import SCHEMA_VERSION, Store, StoreError, quote_identifier, tell_writes_to
 
 DB_FILE = "twinreg.duckdb"
 WAL_FILE = DB_FILE + ".wal"
@@ -225,6 +225,7 @@ def restore(directory: str | Path, db_path: str | Path) -> dict:
     tmp_wal = tmp.with_name(tmp.name + ".wal")
     if tmp_wal.exists():
         tmp_wal.unlink()
+    tell_writes_to(db_path)  # a cache of the replaced database in this process would show data that is gone
     return manifest
 
 

@@ -38,7 +38,7 @@ def cmd_init(args) -> int:
         print(f"\nNo account existed: created '{INITIAL_ADMIN}' with the password\n\n    {password}\n\n"
               "Sign in on the app's 'Sign in' page; manage accounts with `python -m twinreg_data users`.\n")
     if args.demo:
-        from .importing import import_file
+        from .ingest.apply import import_file
 
         files = sorted(DEMO_DIR.glob("*.xlsx"))
         if not files:
@@ -72,7 +72,7 @@ def _print_report(report) -> None:
 
 
 def cmd_import(args) -> int:
-    from .importing import import_file
+    from .ingest.apply import import_file
 
     path = Path(args.file)
     if not path.is_file():
@@ -92,7 +92,7 @@ def cmd_import(args) -> int:
 
 
 def cmd_imports(args) -> int:
-    from .importing import list_imports
+    from .ingest.apply import list_imports
 
     frame = list_imports(_store(args))
     if frame.empty:
@@ -105,7 +105,7 @@ def cmd_imports(args) -> int:
 
 
 def cmd_rollback(args) -> int:
-    from .importing import ImportBlocked, rollback
+    from .ingest.apply import ImportBlocked, rollback
 
     try:
         restored = rollback(_store(args), args.import_id, args.user)
@@ -117,7 +117,7 @@ def cmd_rollback(args) -> int:
 
 
 def cmd_template(args) -> int:
-    from .template import write_template
+    from .ingest.template import write_template
 
     store = _store(args) if Path(args.db).exists() else None
     print(f"Template written to {write_template(args.out, store)}")
@@ -125,7 +125,7 @@ def cmd_template(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from .template import export_workbook
+    from .ingest.template import export_workbook
 
     print(f"Database exported to {export_workbook(_store(args), args.out)}")
     return 0
@@ -158,10 +158,21 @@ def _read_password(confirm: bool = True) -> str:
     return password
 
 
+def _cli_actor() -> str:
+    """Who changes accounts from the command line, for the audit log: "cli:" and the OS user."""
+    import getpass
+
+    try:
+        return f"cli:{getpass.getuser()}"
+    except (OSError, KeyError):  # no user name in the environment or the password database
+        return "cli"
+
+
 def cmd_users(args) -> int:
     from . import auth
 
     store = _store(args)
+    actor = _cli_actor()
     try:
         if args.action == "list":
             frame = auth.list_users(store)
@@ -171,13 +182,13 @@ def cmd_users(args) -> int:
                 print(f"{row.name:24} {row.role:7} created {row.created_at:%Y-%m-%d}  "
                       f"password set {row.password_changed_at:%Y-%m-%d}")
         elif args.action == "add":
-            auth.add_user(store, args.name, _read_password(), args.role)
+            auth.add_user(store, args.name, _read_password(), args.role, actor)
             print(f"Account {args.name} ({args.role}) created.")
         elif args.action == "passwd":
-            auth.set_password(store, args.name, _read_password())
+            auth.set_password(store, args.name, _read_password(), actor)
             print(f"Password of {args.name} changed.")
         elif args.action == "remove":
-            auth.remove_user(store, args.name)
+            auth.remove_user(store, args.name, actor)
             print(f"Account {args.name} removed.")
     except auth.AuthError as exc:
         raise UserError(str(exc)) from exc

@@ -441,6 +441,34 @@ TABLES: tuple[Table, ...] = (
 )
 TABLES_BY_NAME: dict[str, Table] = {t.name: t for t in TABLES}
 
+
+
+@dataclass(frozen=True)
+class LinkTable:
+    """The links a `refs` column holds, one row per linked code: (owner code, linked code, position in the list).
+
+    The spreadsheet keeps the `;`-separated text (it imports and exports unchanged); the import fills the link
+    table from it in the same transaction, so read models join links instead of splitting text in SQL.
+    """
+
+    name: str
+    table: str  # the table whose refs column this mirrors (keyed by `code`)
+    column: str  # that refs column
+    owner: str  # column holding the code of the row of `table`
+    target: str  # column holding one linked code (a code of the column's `ref` table)
+
+    @property
+    def target_table(self) -> str:
+        return TABLES_BY_NAME[self.table].column(self.column).ref
+
+
+# One link table per refs column (tests check that none is missing).
+LINK_TABLES: tuple[LinkTable, ...] = (
+    LinkTable("bottleneck_indicators", "bottlenecks", "indicators", "bottleneck", "indicator"),
+    LinkTable("service_bottlenecks", "services", "bottlenecks", "service", "bottleneck"),
+    LinkTable("action_bottlenecks", "actions", "bottlenecks", "action", "bottleneck"),
+)
+
 # Long lists for template dropdowns (written to the hidden `lists` sheet).
 CHOICE_LISTS: dict[str, tuple[str, ...]] = {
     "domains": DOMAINS,

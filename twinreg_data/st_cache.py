@@ -64,6 +64,7 @@ def _store(path: str) -> Store:
     try:
         store = open_store(path)
         verify_readable(store)
+        store.on_write(clear)  # imports, rollbacks and account changes empty the cache themselves
     except duckdb.Error as exc:  # e.g. a damaged block met while migrating
         raise StoreError(f"The database {path} cannot be used: {str(exc).splitlines()[0]}", "damaged") from exc
     return store

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -18,10 +18,10 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from .schema import TABLES, Table
+from .schema import LINK_TABLES, TABLES, LinkTable, Table
 
 DEFAULT_DB_PATH = Path("data") / "twinreg.duckdb"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 class StoreError(Exception):
@@ -123,8 +123,40 @@ def _migration_2() -> list[str]:
     ]
 
 
+def _link_fill_sql(link: LinkTable) -> str:
+    """Insert every link of the source column: the one place where the `;`-separated text is split."""
+    return (
+        f"INSERT INTO {_q(link.name)} ({_q(link.owner)}, {_q(link.target)}, pos) "
+        f"SELECT t.code, trim(u.code), u.pos FROM {_q(link.table)} t, "
+        f"unnest(string_split(t.{_q(link.column)}, ';')) WITH ORDINALITY AS u(code, pos) WHERE trim(u.code) <> ''"
+    )
+
+
+def _migration_3() -> list[str]:
+    """Link tables for the `;`-separated refs columns, filled from what is already there."""
+    stmts = []
+    for link in LINK_TABLES:
+        stmts.append(f"CREATE TABLE {_q(link.name)} ({_q(link.owner)} VARCHAR NOT NULL, "
+                     f"{_q(link.target)} VARCHAR NOT NULL, pos BIGINT NOT NULL)")
+        stmts.append(_link_fill_sql(link))
+    return stmts
+
+
 # Forward migrations: MIGRATIONS[n] brings a database from version n to n + 1.
-MIGRATIONS: dict[int, list[str]] = {0: _migration_1(), 1: _migration_2()}
+MIGRATIONS: dict[int, list[str]] = {0: _migration_1(), 1: _migration_2(), 2: _migration_3()}
+
+
+def rebuild_links(cur: duckdb.DuckDBPyConnection, tables: Iterable[str]) -> None:
+    """Fill the link tables of the source `tables` again, inside the caller's write transaction.
+
+    A plain rebuild rather than a diff: the source tables hold hundreds of rows, and a rebuild cannot get
+    out of step with its column whatever an import or rollback did to it (migration 3 fills them once).
+    """
+    touched = set(tables)
+    for link in LINK_TABLES:
+        if link.table in touched:
+            cur.execute(f"DELETE FROM {_q(link.name)}")
+            cur.execute(_link_fill_sql(link))
 
 
 class Store:
@@ -133,6 +165,7 @@ class Store:
     def __init__(self, path: str | Path, read_only: bool = False) -> None:
         self.path = Path(path)
         self._write_lock = threading.RLock()
+        self._write_listeners: list[Callable[[], None]] = []
         if not read_only:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -183,8 +216,11 @@ class Store:
 
     # -- writing ---------------------------------------------------------
     @contextmanager
-    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A serialised write transaction: COMMIT on success, ROLLBACK on any error."""
+    def transaction(self, *, changes_data: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A serialised write transaction: COMMIT on success, ROLLBACK on any error.
+
+        After the COMMIT the write listeners are told (see on_write), unless the caller says the write changed
+        nothing a page shows (`changes_data=False`: an audit line or sign-in attempt alone)."""
         with self._write_lock, self.cursor() as cur:
             cur.execute("BEGIN TRANSACTION")
             try:
@@ -193,6 +229,20 @@ class Store:
                 cur.execute("ROLLBACK")
                 raise
             cur.execute("COMMIT")
+        if changes_data:
+            self.tell_write_listeners()
+
+    def on_write(self, listener: Callable[[], None]) -> None:
+        """Call `listener()` after every committed write that changes data (import, rollback, restore, account).
+
+        This is how the app's cache learns of writes without twinreg_data knowing Streamlit: st_cache registers
+        its clear() here once, when it opens the store. Registering the same listener again keeps one."""
+        if listener not in self._write_listeners:
+            self._write_listeners.append(listener)
+
+    def tell_write_listeners(self) -> None:
+        for listener in list(self._write_listeners):  # a copy: a listener may register another
+            listener()
 
     def checkpoint(self) -> None:
         with self._write_lock, self.cursor() as cur:
@@ -245,6 +295,14 @@ def open_store(path: str | Path | None = None) -> Store:
             store = Store(resolved)
             _stores[resolved] = store
         return store
+
+
+def tell_writes_to(path: str | Path) -> None:
+    """Tell the write listeners of this process's store of `path`, if it is open (after a restore replaced it)."""
+    with _stores_lock:
+        store = _stores.get(Path(path).resolve())
+    if store is not None:
+        store.tell_write_listeners()
 
 
 def close_store(path: str | Path | None = None) -> None:

@@ -96,7 +96,7 @@ def write(out_dir: Path = HERE) -> list[Path]:
 
 
 def check(paths: list[Path]) -> int:
-    from twinreg_data.importing import import_file
+    from twinreg_data.ingest.apply import import_file
     from twinreg_data.store import Store
 
     with tempfile.TemporaryDirectory() as tmp:

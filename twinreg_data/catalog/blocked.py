@@ -1,4 +1,4 @@
-"""Why an import or a rollback cannot go ahead (twinreg_data.importing.ImportBlocked).
+"""Why an import or a rollback cannot go ahead (twinreg_data.ingest.ImportBlocked).
 
 {id} is an import number, {later} a list of them ("#4, #5"); {reference} names a sheet column and the sheet its
 codes come from, as in the spreadsheet template.

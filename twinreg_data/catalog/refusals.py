@@ -1,4 +1,4 @@
-"""Why an uploaded file is refused before any cell is read (twinreg_data.filecheck, the parser process).
+"""Why an uploaded file is refused before any cell is read (twinreg_data.ingest: filecheck, the parser process).
 
 {name} is the file name as uploaded; numbers arrive written in the reader's language; {detail} is the
 spreadsheet reader's own message, shown as it is.

@@ -159,26 +159,25 @@ def detail(store: Store, code: str, lang: str, today: dt.date | None = None) -> 
             "SELECT date, seq, status, note, who FROM bottleneck_events WHERE bottleneck = ? ORDER BY date, seq",
             [code],
         ).df()
-        # Linked codes are stored as ';'-separated lists; the importer checked that each one exists.
+        # The links as the import stored them (link tables); the importer checked that each code exists.
         indicators = cur.execute(
             f"""SELECT i.code, {localised('name', lang, 'i')} AS name, i.domain, i.unit
                 FROM indicators i
-                WHERE i.code IN (SELECT trim(unnest(string_split(coalesce(indicators, ''), ';')))
-                                 FROM bottlenecks WHERE code = ?)
+                WHERE i.code IN (SELECT indicator FROM bottleneck_indicators WHERE bottleneck = ?)
                 ORDER BY i.code""",
             [code],
         ).df()
         services = cur.execute(
             f"""SELECT code, {localised('name', lang)} AS name, domain, availability, channel
                 FROM services
-                WHERE list_contains(string_split(replace(coalesce(bottlenecks, ''), ' ', ''), ';'), ?)
+                WHERE code IN (SELECT service FROM service_bottlenecks WHERE bottleneck = ?)
                 ORDER BY code""",
             [code],
         ).df()
         actions = cur.execute(
             f"""SELECT code, {localised('title', lang)} AS title, status, start, due, lead
                 FROM actions
-                WHERE list_contains(string_split(replace(coalesce(bottlenecks, ''), ' ', ''), ';'), ?)
+                WHERE code IN (SELECT action FROM action_bottlenecks WHERE bottleneck = ?)
                 ORDER BY due, code""",
             [code],
         ).df()

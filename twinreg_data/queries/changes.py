@@ -197,8 +197,8 @@ def _action_scope(filters: Filters) -> tuple[str, list]:
     """Actions linked to a bottleneck of a selected domain (every action when no domain is selected)."""
     if not filters.domains:
         return "TRUE", []
-    return ("EXISTS (SELECT 1 FROM unnest(string_split(a.bottlenecks, ';')) AS u(code) "
-            "JOIN bottlenecks b ON b.code = trim(u.code) WHERE b.domain IN (SELECT unnest(?::VARCHAR[])))",
+    return ("EXISTS (SELECT 1 FROM action_bottlenecks l JOIN bottlenecks b ON b.code = l.bottleneck "
+            "WHERE l.action = a.code AND b.domain IN (SELECT unnest(?::VARCHAR[])))",
             [list(filters.domains)])
 
 

@@ -40,8 +40,8 @@ def _where(filters: Filters) -> tuple[str, list]:
         params.append(filters.date_to)
     if filters.domains:
         conditions.append(
-            "EXISTS (SELECT 1 FROM unnest(string_split(a.bottlenecks, ';')) AS u(code) "
-            "JOIN bottlenecks b ON b.code = trim(u.code) WHERE b.domain IN (SELECT unnest(?::VARCHAR[])))"
+            "EXISTS (SELECT 1 FROM action_bottlenecks l JOIN bottlenecks b ON b.code = l.bottleneck "
+            "WHERE l.action = a.code AND b.domain IN (SELECT unnest(?::VARCHAR[])))"
         )
         params.append(list(filters.domains))
     return " AND ".join(conditions), params
@@ -71,11 +71,6 @@ def actions(store: Store, filters: Filters, today: dt.date | None = None) -> pd.
     title = localised("title", filters.lang, "a")
     bottleneck_title = localised("title", filters.lang, "b")
     sql = f"""
-        WITH links AS (
-            SELECT a.code AS action, trim(u.code) AS bottleneck, u.pos
-            FROM actions a, unnest(string_split(a.bottlenecks, ';')) WITH ORDINALITY AS u(code, pos)
-            WHERE trim(u.code) <> ''
-        )
         SELECT a.code, a.work_package, {title} AS title, a.lead, a.partners, a.level, a.start, a.due, a.status,
                a.completed_on, {_overdue_sql()} AS overdue,
                coalesce(list(l.bottleneck ORDER BY l.pos) FILTER (WHERE l.bottleneck IS NOT NULL), [])
@@ -84,7 +79,7 @@ def actions(store: Store, filters: Filters, today: dt.date | None = None) -> pd.
                         []) AS bottleneck_titles,
                list_sort(list_distinct(list(b.domain))) AS bottleneck_domains
         FROM actions a
-        LEFT JOIN links l ON l.action = a.code
+        LEFT JOIN action_bottlenecks l ON l.action = a.code
         LEFT JOIN bottlenecks b ON b.code = l.bottleneck
         WHERE {where}
         GROUP BY ALL

@@ -42,9 +42,7 @@ def key_indicators(store: Store, filters: Filters) -> dict[str, str]:
     domain_sql, domain_params = domain_clause(filters, "i.domain")
     rows = store.query(
         f"""WITH links AS (
-                SELECT trim(u.code) AS code, count(*) AS linked
-                FROM bottlenecks b, unnest(string_split(coalesce(b.indicators, ''), ';')) AS u(code)
-                WHERE trim(u.code) <> '' GROUP BY 1
+                SELECT indicator AS code, count(*) AS linked FROM bottleneck_indicators GROUP BY 1
             ), stats AS (
                 SELECT i.domain, i.code, i.frequency, count(DISTINCT a.country) AS countries,
                        count(DISTINCT o.period) AS periods

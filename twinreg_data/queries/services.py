@@ -61,11 +61,6 @@ def catalogue(store: Store, filters: Filters, availability: tuple[str, ...] = ()
     name = localised("name", filters.lang, "s")
     title = localised("title", filters.lang, "b")
     sql = f"""
-        WITH links AS (
-            SELECT s.code AS service, trim(u.code) AS bottleneck, u.pos
-            FROM services s, unnest(string_split(s.bottlenecks, ';')) WITH ORDINALITY AS u(code, pos)
-            WHERE trim(u.code) <> ''
-        )
         SELECT s.code, s.domain, {name} AS name, s.availability, s.channel,
                [trim(x) FOR x IN string_split(coalesce(s.languages, ''), ';') IF trim(x) <> ''] AS languages,
                s.provider_fi, s.provider_ee,
@@ -77,7 +72,7 @@ def catalogue(store: Store, filters: Filters, availability: tuple[str, ...] = ()
                    AS bottleneck_statuses,
                s.url
         FROM services s
-        LEFT JOIN links l ON l.service = s.code
+        LEFT JOIN service_bottlenecks l ON l.service = s.code
         LEFT JOIN bottleneck_current b ON b.code = l.bottleneck
         WHERE {where}
         GROUP BY s.code, s.domain, name, s.availability, s.channel, s.languages, s.provider_fi, s.provider_ee, s.url

@@ -2,7 +2,7 @@
 
 Only cheap, bounded reads happen here: the first bytes, the zip central
 directory and the first kilobytes of each XML part. The real parsing runs in a
-child process (see parse_worker) with memory and time limits.
+child process (see ingest.sandbox and ingest.readers) with memory and time limits.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .i18n import t_numbers
+from ..i18n import t_numbers
 
 MAX_FILE_BYTES = 50 * 1024 * 1024  # equals server.maxUploadSize in .streamlit/config.toml
 MAX_ZIP_ENTRIES = 2_000

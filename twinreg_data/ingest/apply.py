@@ -1,29 +1,32 @@
-"""Spreadsheet import: read → normalise → validate → diff → apply, with provenance and rollback.
+"""Import orchestration: check a file (read → validate → diff), apply it in one transaction, roll it back.
 
-Nothing is written until every problem of the whole file is known, and applying
-is one transaction. Each import records the row images it replaced, so a
-rollback restores exactly what was there before.
+The one path, for the Data page and the command line alike: `check_file` reads and validates a file and
+previews what it would change, writing nothing; `apply_checked` applies such a check (or records why it
+cannot) and audits the outcome; `import_file` is the two in one call. Nothing is written until every problem
+of the whole file is known, and applying is one transaction. Each import records the row images it replaced,
+so `rollback` restores exactly what was there before. Applying and rolling back write their audit line in
+their own transaction and tell the store's write listeners (the app's cache) afterwards.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import pickle
-import subprocess
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
+from .. import audit
+from ..backup import BackupFailed, backed_up
+from ..i18n import t_numbers
+from ..schema import LINK_TABLES, TABLES, TABLES_BY_NAME, Table
+from ..store import Store, quote_identifier, rebuild_links
 from . import filecheck
-from .backup import BackupFailed, backed_up
 from .filecheck import RefusedFile, sha256_of
-from .i18n import t_numbers
-from .schema import TABLES, TABLES_BY_NAME, Table
-from .store import Store, quote_identifier
+from .sandbox import TIMEOUT_SECONDS as PARSE_TIMEOUT_SECONDS
+from .sandbox import ChildFailed, run_child
 from .validation import (
     Expected,
     Known,
@@ -39,9 +42,6 @@ from .validation import (
     type_frame,
 )
 
-PARSE_MEMORY_BYTES = 3 * 1024**3
-PARSE_CPU_SECONDS = 120
-PARSE_TIMEOUT_SECONDS = 150
 DIFF_SAMPLE_ROWS = 200
 
 
@@ -150,24 +150,16 @@ def read_upload(path: str | Path, display_name: str | None = None, encoding: str
         "wanted": [t.name for t in TABLES],
         "max_rows": filecheck.MAX_ROWS,
         "max_columns": filecheck.MAX_COLUMNS,
-        "memory_bytes": PARSE_MEMORY_BYTES,
-        "cpu_seconds": PARSE_CPU_SECONDS,
     }
-    env = {k: v for k, v in os.environ.items() if k in ("PATH", "LANG", "LC_ALL", "HOME", "TMPDIR")}
-    env["PYTHONPATH"] = str(Path(__file__).resolve().parent.parent)
     try:
-        done = subprocess.run(
-            [sys.executable, "-m", "twinreg_data.parse_worker", json.dumps(request)],
-            capture_output=True,
-            timeout=PARSE_TIMEOUT_SECONDS,
-            env=env,
-            stdin=subprocess.DEVNULL,
-        )
-    except subprocess.TimeoutExpired as exc:
-        raise RefusedFile("timeout", name=name, seconds=PARSE_TIMEOUT_SECONDS) from exc
-    if done.returncode != 0 or not done.stdout:
-        raise RefusedFile("parser_crashed", name=name, code=str(done.returncode))
-    result = pickle.loads(done.stdout)  # noqa: S301 - produced by our own child process
+        output = run_child("twinreg_data.ingest.readers", request)
+    except ChildFailed as exc:
+        if exc.reason == "timeout":
+            raise RefusedFile("timeout", name=name, seconds=PARSE_TIMEOUT_SECONDS) from exc
+        raise RefusedFile("parser_crashed", name=name, code=str(exc.code)) from exc
+    if not output:
+        raise RefusedFile("parser_crashed", name=name, code="0")
+    result = pickle.loads(output)  # noqa: S301 - produced by our own child process
     if "error" in result:
         raise RefusedFile(result["error"], result["text_key"], name=name, **result["params"])
     sheets = [
@@ -426,8 +418,9 @@ def apply(store: Store, typed: dict[str, pd.DataFrame], upload: ParsedUpload, us
                 [import_id],
             )
         _drop_temp(cur, typed, "apply")
-        _audit_row(cur, user, "import", "applied", {"file": upload.file_name, "sha256": upload.sha256,
-                                                    "import_id": import_id})
+        rebuild_links(cur, typed)
+        audit.write_in(cur, user, "import", "applied", {"file": upload.file_name, "sha256": upload.sha256,
+                                                        "import_id": import_id})
     store.checkpoint()
     return import_id, diffs, status_changes
 
@@ -441,23 +434,31 @@ def find_applied_import(store: Store, sha256: str) -> tuple[int, dt.datetime, st
     return row[0] if row else None
 
 
-def audit(store: Store, actor: str, action: str, outcome: str, detail: dict | str) -> None:
-    """Append one line to the audit log (it is never updated or deleted)."""
-    with store.transaction() as cur:
-        _audit_row(cur, actor, action, outcome, detail)
+@dataclass
+class CheckedUpload:
+    """A file checked by `check_file`: its report (status dry_run when it can be applied), the parsed upload
+    (None when refused) and the typed rows per table. What `apply_checked` applies."""
+
+    report: ImportReport
+    upload: ParsedUpload | None = None
+    typed: dict[str, pd.DataFrame] = field(default_factory=dict)
 
 
-def _audit_row(cur, actor: str, action: str, outcome: str, detail: dict | str) -> None:
-    """The audit line inside the caller's transaction: a write and its audit line commit (or vanish) together."""
-    text = detail if isinstance(detail, str) else json.dumps(detail, ensure_ascii=False, default=str)
-    cur.execute("INSERT INTO audit_log (logged_at, actor, action, outcome, detail) VALUES (?, ?, ?, ?, ?)",
-                [_now(), actor, action, outcome, text])
-
-
-def check_upload(store: Store, path: str | Path, display_name: str | None = None,
-                 encoding: str | None = None) -> tuple[ImportReport, ParsedUpload | None, dict[str, pd.DataFrame]]:
-    """Read and validate a file and preview its diff; writes nothing."""
+def check_file(store: Store, path: str | Path, display_name: str | None = None, encoding: str | None = None,
+               user: str | None = None) -> CheckedUpload:
+    """Read and validate a file and preview its diff; writes no data. With a `user` (an upload in the app) the
+    attempt, refused ones too, goes to the audit log as "upload"."""
     name = display_name or Path(path).name
+    checked = _check(store, path, name, encoding)
+    report = checked.report
+    if user is not None:
+        audit.write(store, user, "upload", report.status, {"file": name, "sha256": report.sha256,
+                                                           "reason": report.refusal_reason,
+                                                           "errors": report.error_count})
+    return checked
+
+
+def _check(store: Store, path: str | Path, name: str, encoding: str | None) -> CheckedUpload:
     report = ImportReport(file_name=name)
     try:
         upload = read_upload(path, name, encoding)
@@ -466,7 +467,7 @@ def check_upload(store: Store, path: str | Path, display_name: str | None = None
         report.refusal_reason = exc.reason
         report.refusal = exc
         report.message = exc.message
-        return report, None, {}
+        return CheckedUpload(report)
     report.sha256 = upload.sha256
     report.sheets = upload.sheet_names
     report.parser_peak_rss_kib = upload.parser_peak_rss_kib
@@ -478,76 +479,72 @@ def check_upload(store: Store, path: str | Path, display_name: str | None = None
         report.status = "invalid"
         report.message = (f"{name}: {problems.errors:,} error(s) and {problems.warnings:,} warning(s). "
                           "Nothing was imported; fix the cells listed and upload again.")
-        return report, upload, typed
+        return CheckedUpload(report, upload, typed)
     earlier = find_applied_import(store, upload.sha256)
     if earlier:
         report.status = "nothing_to_do"
         report.import_id = earlier[0]
         report.message = (f"{name} was already imported as import #{earlier[0]} on {earlier[1]:%Y-%m-%d %H:%M} UTC "
                           f"by {earlier[2]}. Nothing changed.")
-        return report, upload, typed
+        return CheckedUpload(report, upload, typed)
     report.diff, report.status_changes = preview(store, typed)
     report.status = "dry_run"
-    return report, upload, typed
+    return CheckedUpload(report, upload, typed)
 
 
-def check_and_audit(store: Store, path: str | Path, display_name: str, encoding: str | None,
-                    user: str) -> tuple[ImportReport, ParsedUpload | None, dict[str, pd.DataFrame]]:
-    """check_upload for an upload in the app; the attempt (refused ones too) goes to the audit log."""
-    result = check_upload(store, path, display_name, encoding)
-    report = result[0]
-    audit(store, user, "upload", report.status, {"file": display_name, "sha256": report.sha256,
-                                                 "reason": report.refusal_reason, "errors": report.error_count})
-    return result
+def apply_checked(store: Store, checked: CheckedUpload, user: str) -> ImportReport:
+    """Apply a file `check_file` passed (status dry_run); for one it did not (refused, invalid, already imported)
+    nothing is written. Either way the outcome goes to the audit log as "import".
 
-
-def apply_checked(store: Store, report: ImportReport, upload: ParsedUpload, typed: dict[str, pd.DataFrame],
-                  user: str) -> ImportReport:
-    """Apply a report that check_upload passed (status dry_run). The diff is computed again inside the write
-    transaction, so an import confirmed after another editor's import still applies exactly what is new."""
-    if report.status != "dry_run":
+    The diff is computed again inside the write transaction, so an import confirmed after another editor's
+    import still applies exactly what is new."""
+    report, upload = checked.report, checked.upload
+    if report.status not in ("dry_run", "refused", "invalid", "nothing_to_do"):
         raise ImportBlocked("not_checked", name=report.file_name, reason=report.message)
-    summary = {"errors": report.error_count, "warnings": report.warning_count}
-    earlier = find_applied_import(store, upload.sha256)
-    if earlier:
-        import_id = None
-        report.message = (f"{report.file_name} was already imported as import #{earlier[0]}. Nothing changed.")
-        report.status, report.import_id = "nothing_to_do", earlier[0]
-    else:
-        try:
-            import_id, report.diff, report.status_changes = apply(store, typed, upload, user, summary)
-        except BackupFailed as exc:
-            audit(store, user, "import", "backup_failed", {"file": report.file_name, "sha256": report.sha256,
-                                                            "reason": str(exc)})
-            raise
-        if import_id is None:
-            report.status = "nothing_to_do"
-            report.message = f"{report.file_name}: every row is already in the database. Nothing changed."
+    if report.status == "dry_run" and upload is not None:
+        earlier = find_applied_import(store, upload.sha256)
+        if earlier:
+            report.message = f"{report.file_name} was already imported as import #{earlier[0]}. Nothing changed."
+            report.status, report.import_id = "nothing_to_do", earlier[0]
         else:
-            report.status = "applied"
-            report.import_id = import_id
-            totals = {k: v.new + v.changed for k, v in report.diff.items() if v.new or v.changed}
-            report.message = f"{report.file_name} imported as import #{import_id}: " + ", ".join(
-                f"{n:,} {k}" for k, n in totals.items()) + " rows added or changed."
+            _apply_report(store, checked, user)
     if report.status != "applied":  # an applied import wrote its audit line in its own transaction
-        audit(store, user, "import", report.status,
-              {"file": report.file_name, "sha256": report.sha256, "import_id": report.import_id})
+        audit.write(store, user, "import", report.status,
+                    {"file": report.file_name, "sha256": report.sha256, "import_id": report.import_id,
+                     "errors": report.error_count, "reason": report.refusal_reason})
     return report
+
+
+def _apply_report(store: Store, checked: CheckedUpload, user: str) -> None:
+    report = checked.report
+    summary = {"errors": report.error_count, "warnings": report.warning_count}
+    try:
+        import_id, report.diff, report.status_changes = apply(store, checked.typed, checked.upload, user, summary)
+    except BackupFailed as exc:
+        audit.write(store, user, "import", "backup_failed", {"file": report.file_name, "sha256": report.sha256,
+                                                             "reason": str(exc)})
+        raise
+    if import_id is None:
+        report.status = "nothing_to_do"
+        report.message = f"{report.file_name}: every row is already in the database. Nothing changed."
+        return
+    report.status = "applied"
+    report.import_id = import_id
+    totals = {k: v.new + v.changed for k, v in report.diff.items() if v.new or v.changed}
+    report.message = f"{report.file_name} imported as import #{import_id}: " + ", ".join(
+        f"{n:,} {k}" for k, n in totals.items()) + " rows added or changed."
 
 
 def import_file(store: Store, path: str | Path, user: str = "cli", dry_run: bool = False,
                 display_name: str | None = None, encoding: str | None = None) -> ImportReport:
-    """The whole pipeline; applies unless dry_run or blocked. Every attempt is written to the audit log."""
-    report, upload, typed = check_upload(store, path, display_name, encoding)
-    if report.status == "dry_run" and not dry_run and upload is not None:
-        return apply_checked(store, report, upload, typed, user)
-    if report.status == "dry_run":
-        report.message = f"{report.file_name} is valid. Dry run: nothing was written."
-    if not dry_run:
-        audit(store, user, "import", report.status,
-              {"file": report.file_name, "sha256": report.sha256, "import_id": report.import_id,
-               "errors": report.error_count, "reason": report.refusal_reason})
-    return report
+    """check_file then apply_checked, in one call (the command line, scripts, tests). A dry run only checks and
+    is not audited; anything else is, refused and invalid files included."""
+    checked = check_file(store, path, display_name, encoding)
+    if dry_run:
+        if checked.report.status == "dry_run":
+            checked.report.message = f"{checked.report.file_name} is valid. Dry run: nothing was written."
+        return checked.report
+    return apply_checked(store, checked, user)
 
 
 # -- history and rollback ----------------------------------------------------------------------
@@ -561,21 +558,20 @@ def list_imports(store: Store) -> pd.DataFrame:
 
 
 def _orphan_checks() -> list[tuple[str, str]]:
-    """(description, SQL counting rows whose references point nowhere) for every reference in the schema."""
+    """(description, SQL counting references that point nowhere) for every reference in the schema; a refs
+    column is checked through its link table."""
     checks = []
     for table in TABLES:
         for col in table.columns:
             if col.kind == "ref":
-                sql = (f"SELECT count(*) FROM {quote_identifier(table.name)} x WHERE x.{quote_identifier(col.name)} "
-                       f"IS NOT NULL AND x.{quote_identifier(col.name)} NOT IN "
-                       f"(SELECT code FROM {quote_identifier(col.ref)})")
-            elif col.kind == "refs":
-                sql = (f"SELECT count(*) FROM (SELECT unnest(string_split(x.{quote_identifier(col.name)}, ';')) AS r "
-                       f"FROM {quote_identifier(table.name)} x) WHERE r <> '' AND r NOT IN "
-                       f"(SELECT code FROM {quote_identifier(col.ref)})")
-            else:
-                continue
-            checks.append((f"{table.name}.{col.name} → {col.ref}", sql))
+                checks.append((f"{table.name}.{col.name} → {col.ref}", (
+                    f"SELECT count(*) FROM {quote_identifier(table.name)} x WHERE x.{quote_identifier(col.name)} "
+                    f"IS NOT NULL AND x.{quote_identifier(col.name)} NOT IN "
+                    f"(SELECT code FROM {quote_identifier(col.ref)})")))
+    for link in LINK_TABLES:
+        checks.append((f"{link.table}.{link.column} → {link.target_table}", (
+            f"SELECT count(*) FROM {quote_identifier(link.name)} WHERE {quote_identifier(link.target)} NOT IN "
+            f"(SELECT code FROM {quote_identifier(link.target_table)})")))
     return checks
 
 
@@ -610,15 +606,16 @@ def rollback(store: Store, import_id: int, user: str) -> dict[str, int]:
                                    [import_id]).fetchone()[0]
                 if removed or back:
                     restored[table.name] = int(removed)
+            rebuild_links(cur, restored)
             for description, sql in _orphan_checks():
                 orphans = cur.execute(sql).fetchone()[0]
                 if orphans:
                     raise ImportBlocked("orphans", id=str(import_id), rows=orphans, reference=description)
             cur.execute("UPDATE imports SET status = 'rolled_back', rolled_back_by = ?, rolled_back_at = ? "
                         "WHERE id = ?", [user, _now(), import_id])
-            _audit_row(cur, user, "rollback", "applied", {"import_id": import_id, "rows": restored})
+            audit.write_in(cur, user, "rollback", "applied", {"import_id": import_id, "rows": restored})
     except ImportBlocked as exc:
-        audit(store, user, "rollback", "blocked", {"import_id": import_id, "reason": str(exc)})
+        audit.write(store, user, "rollback", "blocked", {"import_id": import_id, "reason": str(exc)})
         raise
     store.checkpoint()
     return restored

@@ -13,8 +13,8 @@ from pathlib import Path
 import pandas as pd
 import xlsxwriter
 
-from .schema import TABLES, Column, Table
-from .store import Store, quote_identifier
+from ..schema import TABLES, Column, Table
+from ..store import Store, quote_identifier
 
 TEMPLATE_ROWS = 5_000  # rows covered by dropdowns in an empty template
 REFERENCED_TABLES = ("areas", "indicators", "bottlenecks")

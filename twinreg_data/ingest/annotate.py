@@ -1,8 +1,8 @@
 """A copy of an uploaded workbook with every faulty cell highlighted and commented.
 
 The official fixes the cells in Excel and uploads again. The uploaded file is
-opened with openpyxl (defusedxml-protected) in a child process with the same
-memory and time limits as parsing, so even here no upload runs in the server.
+opened with openpyxl (defusedxml-protected) in a child process started by
+ingest.sandbox, with the same limits as parsing, so even here no upload runs in the server.
 A CSV upload comes back as a workbook with one sheet holding its rows.
 The comments are written here, in the uploader's language, and handed to the
 child ready to paste: it needs no translations.
@@ -10,17 +10,14 @@ child ready to paste: it needs no translations.
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
 import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from .i18n import t
+from ..i18n import t
+from .sandbox import ChildFailed, child_request, run_child
 from .validation import Problem
 
-ANNOTATE_TIMEOUT_SECONDS = 150
 ERROR_FILL = "FFF4B6B6"
 WARNING_FILL = "FFFFE699"
 
@@ -34,8 +31,6 @@ def note(problem: Problem, lang: str) -> str:
 def annotated_workbook(upload_path: str | Path, kind: str, problems: Iterable[Problem], out_path: str | Path,
                        encoding: str | None = None, csv_sheet: str = "data", lang: str = "en") -> Path:
     """Write the annotated copy to out_path (runs in a child process), its comments in `lang`."""
-    from .importing import PARSE_CPU_SECONDS, PARSE_MEMORY_BYTES
-
     request = {
         "path": str(Path(upload_path).resolve()),
         "out": str(Path(out_path).resolve()),
@@ -44,16 +39,11 @@ def annotated_workbook(upload_path: str | Path, kind: str, problems: Iterable[Pr
         "csv_sheet": csv_sheet,
         "problems": [{"sheet": p.sheet, "cell": p.cell, "severity": p.severity, "note": note(p, lang)}
                      for p in problems],
-        "memory_bytes": PARSE_MEMORY_BYTES,
-        "cpu_seconds": PARSE_CPU_SECONDS,
     }
-    env = {k: v for k, v in os.environ.items() if k in ("PATH", "LANG", "LC_ALL", "HOME", "TMPDIR")}
-    env["PYTHONPATH"] = str(Path(__file__).resolve().parent.parent)
-    done = subprocess.run([sys.executable, "-m", "twinreg_data.annotate"], input=json.dumps(request),
-                          capture_output=True, text=True, timeout=ANNOTATE_TIMEOUT_SECONDS, env=env)
-    if done.returncode != 0:
-        last_line = (done.stderr.strip().splitlines() or ["no detail"])[-1]
-        raise RuntimeError(f"The annotated copy could not be written: {last_line}")
+    try:
+        run_child("twinreg_data.ingest.annotate", request)
+    except ChildFailed as exc:
+        raise RuntimeError(f"The annotated copy could not be written: {exc.detail or exc.reason}") from exc
     return Path(out_path)
 
 
@@ -74,9 +64,10 @@ def _write(request: dict) -> None:
     from openpyxl.styles import PatternFill
 
     if request["kind"] == "csv":
-        from .parse_worker import parse_csv
+        from .readers import csv as csv_reader
 
-        parsed = parse_csv(request["path"], request.get("encoding"), 1_000_000, 1_000)
+        parsed = csv_reader.parse({"path": request["path"], "encoding": request.get("encoding"),
+                                   "max_rows": 1_000_000, "max_columns": 1_000})
         wb = openpyxl.Workbook()
         ws = wb.active
         ws.title = request["csv_sheet"][:31]
@@ -120,11 +111,7 @@ def _decoded(column: tuple) -> list:
 
 
 def main() -> int:
-    from .parse_worker import _limit_resources
-
-    request = json.loads(sys.stdin.read())
-    _limit_resources(int(request["memory_bytes"]), int(request["cpu_seconds"]))
-    _write(request)
+    _write(child_request())
     return 0
 
 

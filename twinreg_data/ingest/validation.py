@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from . import periods
-from .i18n import format_number, t
-from .schema import OBSERVATIONS, TABLES, TABLES_BY_NAME, Column, Table
+from .. import periods
+from ..i18n import format_number, t
+from ..schema import OBSERVATIONS, TABLES, TABLES_BY_NAME, Column, Table
 
 MAX_PROBLEMS_LISTED = 5_000
 COUNT_UNITS = frozenset(
@@ -218,7 +218,7 @@ def _object_array(values: list) -> np.ndarray:
 
 
 def decode_columns(encoded: list[tuple]) -> list:
-    """Inverse of parse_worker.encode_columns: float64 arrays, or (uniques, codes) pairs."""
+    """Inverse of readers.common.encode_columns: float64 arrays, or (uniques, codes) pairs."""
     columns: list = []
     for item in encoded:
         if item[0] == "f8":

@@ -6,10 +6,11 @@ import json
 
 import pandas as pd
 
-from .auth import Identity
-from .i18n import t
-from .importing import ImportReport
-from .store import Store
+from .. import audit
+from ..auth import Identity
+from ..i18n import t
+from ..store import Store
+from .apply import ImportReport
 
 # Which page shows which table, for the links after an import.
 PAGE_OF_TABLE = {
@@ -113,9 +114,7 @@ def rollback_candidates(store: Store, identity: Identity) -> list[tuple[int, str
 
 
 def audit_frame(store: Store, lang: str, limit: int = 500) -> pd.DataFrame:
-    frame = store.query_df(
-        "SELECT logged_at, actor, action, outcome, detail FROM audit_log ORDER BY id DESC LIMIT ?", [limit])
-    return frame.rename(columns={
+    return audit.read(store, limit).rename(columns={
         "logged_at": t("data.col_logged", lang), "actor": t("data.col_actor", lang),
         "action": t("data.col_action", lang), "outcome": t("data.col_outcome", lang),
         "detail": t("data.col_detail", lang),

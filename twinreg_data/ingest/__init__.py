@@ -1,0 +1,40 @@
+"""Getting a spreadsheet into the database: the import path, one module per step.
+
+A file goes through it like this: `filecheck` decides by content what the file is and refuses anything
+hostile or oversized; `sandbox` starts the one kind of child process, under memory and CPU limits, in which
+a reader from `readers/` (one per format: the template .xlsx, a one-table .csv) parses it; `validation` types
+every cell and collects every problem of the whole file; `apply` previews the diff against the database and
+applies it in one transaction with the row images it replaced, so it can be rolled back (`check_file` then
+`apply_checked`, or `import_file` for both; the Data page and the command line take the same path). A file
+with problems comes back as a marked-up copy from `annotate`; `template` writes the empty template and the
+whole database as a filled one; `reports` turns an import's report and history into the Data page's tables.
+
+The names below are the package's public surface; they load on first use, because the sandboxed reader
+child imports this package too and must start without pandas.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+_PUBLIC = {
+    "check_file": "apply",
+    "apply_checked": "apply",
+    "import_file": "apply",
+    "rollback": "apply",
+    "list_imports": "apply",
+    "CheckedUpload": "apply",
+    "ImportBlocked": "apply",
+    "ImportReport": "apply",
+    "annotated_workbook": "annotate",
+    "write_template": "template",
+    "export_workbook": "template",
+}
+__all__ = sorted(_PUBLIC)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _PUBLIC:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f".{_PUBLIC[name]}", __name__), name)
