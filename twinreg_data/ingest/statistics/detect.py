@@ -159,22 +159,20 @@ def _detect_workbook(data: bytes) -> str | None:
                 return None
             with zf.open("xl/workbook.xml") as fh:
                 workbook = fh.read(HEAD_BYTES).decode("utf-8", "replace")
-            shared = ""
-            if "xl/sharedStrings.xml" in names:
-                with zf.open("xl/sharedStrings.xml") as fh:
-                    shared = fh.read(HEAD_BYTES).decode("utf-8", "replace")
-            sheet1 = ""
-            if "xl/worksheets/sheet1.xml" in names:
-                with zf.open("xl/worksheets/sheet1.xml") as fh:
-                    sheet1 = fh.read(HEAD_BYTES).decode("utf-8", "replace")
+            # The first kilobytes of the shared strings and of the first sheets (some writers keep strings
+            # inline in the sheets) are enough to recognise who wrote the workbook.
+            parts = ["xl/sharedStrings.xml"] + [f"xl/worksheets/sheet{n}.xml" for n in range(1, 5)]
+            strings = ""
+            for part in parts:
+                if part in names:
+                    with zf.open(part) as fh:
+                        strings += fh.read(HEAD_BYTES).decode("utf-8", "replace")
     except (zipfile.BadZipFile, OSError, KeyError, RuntimeError):
         return None
     sheet_names = {n.lower() for n in re.findall(r'<sheet\b[^>]*\bname="([^"]*)"', workbook)}
     if {"observations", "indicators"} & sheet_names:
         return None  # our own template
-    strings = shared + sheet1
-    if re.search(r"Data extracted on|Source of data|Eurostat", strings) and re.search(
-            r"TIME|GEO", strings):
+    if re.search(r"Data extracted on|Source of data", strings) and re.search(r"Eurostat|ESTAT", strings):
         return "eurostat_xlsx"
     if re.search(r"<t[^>]*>[^<]*\s--\s[^<]*</t>", strings) or re.search(
             r"Tilastokeskus|Statistics Finland|Statistikcentralen|Statistikaamet|Statistics Estonia", strings):
