@@ -196,6 +196,10 @@ def guess_role(code: str, label: str, value_codes: list[str], hint: str | None =
 def make_dimension(code: str, label: str, values: list[tuple[str, str]], hint: str | None = None) -> Dimension:
     """A Dimension with its role guessed and, for a period dimension, every value read as a period."""
     role = guess_role(code, label, [c for c, _ in values], hint)
+    if role == "period":
+        # A code with the provisional mark ("2023*", where the file has no separate codes) would change at
+        # the next release; the mark stays in the label and becomes a flag.
+        values = [(c.rstrip("* ") if c.rstrip().endswith("*") else c, lab) for c, lab in values]
     dim = Dimension(code, label or code, values, role)
     if role == "period":
         dim.periods = [parse_stat_period(c)[0] or parse_stat_period(lab)[0] for c, lab in values]
