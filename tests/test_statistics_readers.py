@@ -450,3 +450,9 @@ def test_files_that_are_no_statistics_are_refused_before_the_child(tmp_path: Pat
     other.write_text("indicator,area,period,value\nPOP,FI-091,2024,1\n")
     with pytest.raises(StatFileError, match="not a statistics file"):
         read_statistics_file(other)
+
+
+def test_deeply_nested_json_fails_clearly() -> None:
+    with pytest.raises(StatFileError):
+        read_table(b'{"class": "dataset", "version": "2.0", "x": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+                   "jsonstat")
