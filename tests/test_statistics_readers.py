@@ -209,7 +209,7 @@ def _eurostat_style_dataset() -> dict:
                                                                  "label": {"EE": "Estonia", "FI": "Finland"}}},
             "time": {"label": "Time", "category": {"index": {"2023": 0, "2024": 1}}},
         },
-        "value": {"0": 1365884, "1": 1374687, "3": 5603851},
+        "value": {"0": 1365884, "1": 1374687, "3": 5603851},  # FI 2023 left out, as Eurostat leaves out ":"
         "status": {"1": "p", "2": ":", "3": "b"},
         "extension": {"status": {"label": {"p": "provisional", "b": "break in time series", ":": "not available"}}},
     }
@@ -219,7 +219,9 @@ def test_jsonstat_sparse_values_status_flags_and_collections() -> None:
     table = read_table(json.dumps(_eurostat_style_dataset()).encode())
     assert [d.role_guess for d in table.dimensions] == ["other", "area", "period"]
     assert table.value_at(geo="EE", time="2024") == 1374687
-    assert table.find(geo="FI", time="2023") is None  # absent from a sparse cube
+    fi_2023 = table.find(geo="FI", time="2023")  # no value in the sparse cube, only a status
+    assert math.isnan(table.values[fi_2023]) and table.status[fi_2023] == ":" and fi_2023 not in table.flags
+    assert len(table) == 4
     assert table.flags[table.find(geo="EE", time="2024")] == "provisional"
     assert table.flags[table.find(geo="FI", time="2024")] == "break"
     collection = {"version": "2.0", "class": "collection", "label": "Two tables",

@@ -98,10 +98,13 @@ def _dataset(doc: dict[str, Any]) -> StatTable:
         positions = dense_positions(sizes)
         index_of = None
     elif isinstance(raw, dict):
-        keys = sorted(int(k) for k in raw if str(k).isdigit())
-        if len(keys) != len(raw) or (keys and keys[-1] >= total):
+        # A sparse cube: a cell with a status but no value (Eurostat's ":") is still an observation, with no value.
+        raw_status = doc.get("status")
+        status_keys = raw_status.keys() if isinstance(raw_status, dict) else ()
+        keys = sorted({int(k) for k in raw if str(k).isdigit()} | {int(k) for k in status_keys if str(k).isdigit()})
+        if len(keys) < len(raw) or (keys and keys[-1] >= total):
             raise StatFileError("The JSON-stat dataset has a value outside its {expected} cells.", expected=total)
-        values = array.array("d", (_number(raw[str(k)]) for k in keys))
+        values = array.array("d", (_number(raw.get(str(k))) for k in keys))
         positions = _sparse_positions(keys, sizes)
         index_of = {k: i for i, k in enumerate(keys)}
     else:
