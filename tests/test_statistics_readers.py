@@ -37,6 +37,7 @@ EXPECTED_FORMAT = {
     "statfin_vaerak_11s5_jsonstat.json": "jsonstat",
     "statfin_tjt_128c_pxweb.csv": "pxweb_csv",
     "statfin_tjt_128c_pxweb.xlsx": "pxweb_xlsx",
+    "statee_kk23_pxweb_api.csv": "pxweb_csv",
     "estat_demo_gind_sdmx.csv": "eurostat_sdmx_csv",
     "estat_demo_gind_population.tsv": "eurostat_tsv",
     "estat_demo_gind_population.tsv.gz": "eurostat_tsv",
@@ -273,6 +274,21 @@ def test_pxweb_xlsx_export_with_blank_repeats_and_a_footnote() -> None:
     assert table.format == "pxweb_xlsx"
     _check_128c(table)
     assert table.source == "Source: Statistics Finland, income distribution statistics"
+
+
+def test_pxweb_api_csv_of_statistics_estonia() -> None:
+    data = real("statee_kk23_pxweb_api.csv")
+    assert data.startswith(codecs.BOM_UTF8) and b"\r\n" in data  # as the API sends it
+    table = read_table(data)
+    assert [(d.code, d.role_guess) for d in table.dimensions] == [
+        ("Maakond", "area"), ("Aasta", "period"), ("Contents", "series")]
+    assert codes(table, "Maakond") == ["Kogu Eesti", "Harju maakond"]
+    assert table.dimension("Aasta").periods[0] == "1994"
+    assert len(table) == 2 * 30 * 9
+    assert table.value_at(Maakond="Harju maakond", Aasta="2023", Contents="Heitvesi") == 81590
+    assert table.value_at(Maakond="Kogu Eesti", Aasta="1994", Contents="Määratlemata puhastusega heitvesi") == 194
+    harju_1994 = table.find(Maakond="Harju maakond", Aasta="1994", Contents="Määratlemata puhastusega heitvesi")
+    assert math.isnan(table.values[harju_1994]) and table.status[harju_1994] == ".."
 
 
 @pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "cp1252", "latin-1"])

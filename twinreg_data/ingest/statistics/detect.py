@@ -147,7 +147,11 @@ def _looks_like_pxweb_csv(text: str) -> bool:
     numeric = sum(bool(re.fullmatch(r"-?[\d\s\u00a0]+([.,]\d+)?|\.{1,6}|-|:", c)) for c in cells if c)
     periods = sum(parse_stat_period(c.split(" ")[0])[0] is not None for c in rows[header_at][1:])
     titled = header_at > 0 and len([c for c in rows[0] if c.strip()]) == 1
-    return numeric >= 0.6 * max(1, len([c for c in cells if c])) and (periods > 0 or titled)
+    # The PxWeb API's CSV has no title row; its first header cells name the stub (Maakond, Aasta, Alue, …).
+    from .model import guess_role
+
+    named_stub = any(guess_role(h, h, []) in ("area", "period") for h in rows[header_at][:3])
+    return numeric >= 0.6 * max(1, len([c for c in cells if c])) and (periods > 0 or titled or named_stub)
 
 
 def _detect_workbook(data: bytes) -> str | None:
