@@ -308,6 +308,17 @@ def test_pxweb_csv_semicolons_decimal_comma_markers_and_encodings(encoding: str)
     assert table.notes == ["Lähde: Tilastokeskus"] and table.source == "Lähde: Tilastokeskus"
 
 
+def test_pxweb_area_labels_with_codes_are_split_but_age_groups_are_not() -> None:
+    text = ('"Väestö"\n\n"Alue","Ikä","2023","2024*"\n"KU091 Helsinki","15 vuotta",10,11\n'
+            '"KU049 Espoo","15 vuotta",5,6\n"KU091 Helsinki","16 vuotta",7,8\n"KU049 Espoo","16 vuotta",".",9\n')
+    table = read_table(text.encode())
+    assert table.dimension("Alue").values == [("KU091", "Helsinki"), ("KU049", "Espoo")]
+    assert table.dimension("Ikä").values == [("15 vuotta", "15 vuotta"), ("16 vuotta", "16 vuotta")]
+    assert codes(table, "Time") == ["2023", "2024"]
+    assert table.flags[table.find(Alue="KU049", **{"Ikä": "16 vuotta"}, Time="2024")] == "provisional"
+    assert table.value_at(Alue="KU049", **{"Ikä": "16 vuotta"}, Time="2023") is None
+
+
 # -- Eurostat ----------------------------------------------------------------------------------------------
 
 

@@ -18,6 +18,7 @@ import re
 from .detect import decode_text
 from .model import (
     MISSING_MARKERS,
+    Dimension,
     StatFileError,
     StatTable,
     apply_period_flags,
@@ -173,23 +174,31 @@ def _stub_columns(header: list[str], body: list[list[object]]) -> int:
     return count
 
 
-def _dimension(name: str, codes: list[str]):
-    # PxWeb exports show labels, and for areas often "code label" ("KU091 Helsinki", "091 Helsinki").
-    values = []
-    for text in codes:
-        m = re.match(r"^((?:KU|MK|SK)?\d{2,4}|[A-Z]{2}\d{1,3}|EE\d{0,3}|FI\d[A-Z0-9]{0,3})\s+(\S.*)$", text)
-        values.append((m.group(1), m.group(2)) if m and not parse_stat_period(text)[0] else (text, text))
-    return make_dimension(name, name, values)
+_CODED_LABEL = re.compile(r"^((?:KU|MK|SK)\d{2,3}|\d{3,4}|EE\d{0,4}|FI\d[A-Z0-9]{0,3})\s+(\S.*)$")
 
 
-def _heading(cells: list[str]):
+def _dimension(name: str, texts: list[str]) -> Dimension:
+    """A stub dimension. PxWeb shows labels, for areas often "code label" ("KU091 Helsinki", "0784 Tallinn"):
+    split those into code and label, but only in an area dimension where every value has that form (an age
+    group "15 years" is a label, not code 15)."""
+    from .model import guess_role
+
+    matches = [_CODED_LABEL.match(t) for t in texts]
+    area_like = guess_role(name, name, []) == "area" or all(m and m.group(1)[:2] in ("KU", "MK", "SK")
+                                                            for m in matches)
+    if area_like and matches and all(matches) and len({m.group(1) for m in matches}) == len(texts):
+        return make_dimension(name, name, [(m.group(1), m.group(2)) for m in matches])
+    return make_dimension(name, name, [(t, t) for t in texts])
+
+
+def _heading(cells: list[str]) -> tuple[list[Dimension], list[list[int]]]:
     """The heading dimensions from the header's value cells: one of periods, periods combined with another
     variable ("2020 Males"), or one of labels (several contents such as "Population", "Area")."""
     as_periods = [parse_stat_period(c) for c in cells]
     if all(p for p, _ in as_periods):
-        dim = make_dimension("Time", "Time", [(c, c) for c in dict.fromkeys(cells)], "period")
-        index = {c: k for k, (c, _) in enumerate(dim.values)}
-        return [dim], [[index[c]] for c in cells]
+        distinct = list(dict.fromkeys(cells))  # raw cells: the codes lose a "2024*" mark, the labels keep it
+        dim = make_dimension("Time", "Time", [(c, c) for c in distinct], "period")
+        return [dim], [[distinct.index(c)] for c in cells]
     split = []
     for c in cells:
         first, _, rest = c.partition(" ")
