@@ -245,6 +245,13 @@ def test_jsonstat_with_mismatched_sizes_fails_clearly(change: dict, message: str
         read_table(json.dumps(doc).encode(), "jsonstat")
 
 
+def test_jsonstat_markers_written_as_values_become_status() -> None:
+    doc = {**_eurostat_style_dataset(), "value": [1, "..", None, 4], "status": None}
+    table = read_table(json.dumps(doc).encode())
+    assert table.status == {1: ".."}
+    assert math.isnan(table.values[1]) and math.isnan(table.values[2])
+
+
 def test_truncated_jsonstat_fails_clearly() -> None:
     data = real("statfin_vaerak_11s5_jsonstat.json")[:2000]
     with pytest.raises(StatFileError, match="not valid JSON"):
@@ -364,6 +371,14 @@ def test_eurostat_sdmx_csv_with_labels_and_confidential_values() -> None:
     assert table.value_at(geo="FI") is None
 
 
+def test_numbers_as_text_with_thousands_commas_and_a_flag() -> None:
+    from twinreg_data.ingest.statistics.model import parse_number
+
+    assert parse_number("5,533,793") == 5533793
+    assert parse_number("5,5") is None  # neither a thousands group nor a decimal point
+    assert parse_number("1 234,5", decimal_comma=True) == 1234.5
+
+
 def test_eurostat_data_browser_workbook_countries_as_rows_and_as_columns() -> None:
     rows, columns = read_tables(real("estat_demo_gind_databrowser.xlsx"))
     assert rows.table_id == columns.table_id == "demo_gind"
@@ -372,6 +387,26 @@ def test_eurostat_data_browser_workbook_countries_as_rows_and_as_columns() -> No
     assert columns.value_at(GEO="FR", TIME="2022") == 67871925
     assert columns.flags[columns.find(GEO="FR", TIME="2022")] == "provisional"
     assert "Special value" in rows.notes
+
+
+def test_eurostat_workbook_with_values_as_text(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Sheet 1"
+    for row in (["Population on 1 January [demo_pjan]"], ["Source of data", "Eurostat"], [],
+                ["TIME", "2023", "2024"], ["GEO (Labels)"], ["Estonia", "1,365,884", "1,374,687 p"],
+                ["Finland", "5,603,851 b", "n/a"], [], ["Special value"], [":", "not available"]):
+        ws.append(row)
+    path = tmp_path / "browser.xlsx"
+    wb.save(path)
+    table = read_table(path.read_bytes())
+    assert table.format == "eurostat_xlsx" and table.table_id == "demo_pjan"
+    assert table.value_at(GEO="Estonia", TIME="2024") == 1374687
+    assert table.flags[table.find(GEO="Estonia", TIME="2024")] == "provisional"
+    assert table.flags[table.find(GEO="Finland", TIME="2023")] == "break"
+    assert table.status[table.find(GEO="Finland", TIME="2024")] == "n/a"
 
 
 def test_broken_eurostat_tsv_fails_clearly() -> None:

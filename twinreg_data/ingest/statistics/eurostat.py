@@ -224,9 +224,12 @@ def _sheet_table(sheet: str, rows: list[list[object]]) -> StatTable | None:
                 value: float | None = float(raw)
             else:
                 text = _cell(raw)
-                text, _, suffix = text.partition(" ")
-                letters = letters or suffix
+                m = re.fullmatch(r"(.*?)\s*\b([a-z]{1,4})", text)  # "5533793 p": the flag after the value
+                if m and parse_number(m.group(1)) is not None:
+                    text, letters = m.group(1), letters or m.group(2)
                 value = parse_number(text) if text not in ("", ":") else None
+                if value is None and text not in ("", ":"):
+                    letters = letters or text  # a marker of the publisher's own: kept as the status
             status = letters or ("" if value is not None else ":")
             builder.add(fixed_codes + [(first, first), (header[j], header[j])],
                         math.nan if value is None else value, status, flags_for_status(letters))

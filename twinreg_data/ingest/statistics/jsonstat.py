@@ -104,7 +104,8 @@ def _dataset(doc: dict[str, Any]) -> StatTable:
         keys = sorted({int(k) for k in raw if str(k).isdigit()} | {int(k) for k in status_keys if str(k).isdigit()})
         if len(keys) < len(raw) or (keys and keys[-1] >= total):
             raise StatFileError("The JSON-stat dataset has a value outside its {expected} cells.", expected=total)
-        values = array.array("d", (_number(raw.get(str(k))) for k in keys))
+        raw = [raw.get(str(k)) for k in keys]  # in observation order from here on
+        values = array.array("d", (_number(v) for v in raw))
         positions = _sparse_positions(keys, sizes)
         index_of = {k: i for i, k in enumerate(keys)}
     else:
@@ -121,6 +122,10 @@ def _dataset(doc: dict[str, Any]) -> StatTable:
         status = {int(k): s for k, s in raw_status.items() if str(k).isdigit() and s}
     if index_of is not None:
         status = {index_of[k]: s for k, s in status.items() if k in index_of}
+    # Some publishers write a marker in place of the value ("..", ":"): it is the status of a missing value.
+    for i, v in enumerate(raw):
+        if isinstance(v, str) and math.isnan(values[i]) and v.strip():
+            status.setdefault(i, v.strip())
     status = {i: str(s) for i, s in status.items() if i < len(values)}
     flags = {i: f for i, s in status.items() if (f := flags_for_status(s, descriptions.get(s)))}
     table = StatTable(

@@ -257,6 +257,9 @@ class StatFileError(Exception):
         return self.message.format(**self.params) if text == self.message and self.params else text
 
 
+_THOUSANDS_COMMAS = re.compile(r"-?\d{1,3}(,\d{3})+(\.\d+)?")
+
+
 def parse_number(text: str, decimal_comma: bool = False) -> float | None:
     """A number as statistics offices write it ("1 234,5", "1234.5", "-0.3"); None when it is not one."""
     s = text.strip().replace("\u00a0", "").replace("\u202f", "")
@@ -264,6 +267,8 @@ def parse_number(text: str, decimal_comma: bool = False) -> float | None:
         s = s.replace(" ", "").replace(".", "").replace(",", ".") if "," in s else s.replace(" ", "")
     else:
         s = s.replace(" ", "")
+        if _THOUSANDS_COMMAS.fullmatch(s):  # "5,533,793" as some workbooks store numbers as text
+            s = s.replace(",", "")
     try:
         value = float(s)
     except ValueError:
