@@ -473,6 +473,21 @@ def test_publisher_flags_map_to_ours(status: str, description: str | None, flags
     assert flags_for_status(status, description) == flags
 
 
+@pytest.mark.parametrize(("code", "values", "hint", "role"), [
+    ("Alue", [], None, "area"), ("Område", [], None, "area"), ("Kunta", [], None, "area"),
+    ("Maakond", [], None, "area"), ("geo", [], None, "area"), ("Vuosi", [], None, "period"),
+    ("Aasta", [], None, "period"), ("TIME_PERIOD", [], None, "period"), ("Kuukausi", [], None, "period"),
+    ("Vuosineljännes", [], None, "period"), ("Quarter", [], None, "period"), ("Tiedot", [], None, "series"),
+    ("Näitaja", [], None, "series"), ("x", ["2020M01", "2020M02"], None, "period"),
+    ("x", ["KU091", "KU049"], None, "area"), ("x", ["0784", "0037"], None, "area"),
+    ("Sukupuoli", ["1", "2"], None, "other"), ("Alue", [], "period", "period"),
+])
+def test_role_guesses(code: str, values: list[str], hint: str | None, role: str) -> None:
+    from twinreg_data.ingest.statistics.model import guess_role
+
+    assert guess_role(code, code, values, hint) == role
+
+
 # -- the sandboxed child -----------------------------------------------------------------------------------
 
 
