@@ -9,6 +9,10 @@ applies it in one transaction with the row images it replaced, so it can be roll
 with problems comes back as a marked-up copy from `annotate`; `template` writes the empty template and the
 whole database as a filled one; `reports` turns an import's report and history into the Data page's tables.
 
+Official statistics files (PX, JSON-stat, PxWeb and Eurostat CSV/TSV/XLSX) take a path of their own:
+`statistics.read_statistics_file` checks one by content (`filecheck.inspect_statistics_file`), parses it in
+the same sandboxed child (reader `statistics`) and returns format-neutral `StatTable`s for a recipe to map.
+
 The names below are the package's public surface; they load on first use, because the sandboxed reader
 child imports this package too and must start without pandas.
 """

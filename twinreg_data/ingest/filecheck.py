@@ -49,8 +49,9 @@ class RefusedFile(Exception):
 
 @dataclass(frozen=True)
 class FileKind:
-    kind: str  # "xlsx" or "csv"
+    kind: str  # "xlsx", "csv" or "statistics"
     size: int
+    format: str = ""  # for "statistics": one of ingest.statistics.FORMATS
 
 
 def _column_number(letters: str) -> int:
@@ -207,3 +208,32 @@ def inspect_file(path: str | Path, display_name: str | None = None) -> FileKind:
     if ext in EXCEL_EXTENSIONS:
         raise RefusedFile("text_as_xlsx", name=name)
     return FileKind("csv", size)
+
+
+def inspect_statistics_file(path: str | Path, display_name: str | None = None) -> FileKind:
+    """Classify an official statistics file by content (PX, JSON-stat, PxWeb or Eurostat CSV/TSV/XLSX, .gz of
+    the text ones), or raise RefusedFile (empty, too large, hostile workbook) or StatFileError (none of them).
+
+    Kept apart from inspect_file, whose kinds feed the template's validation: an upload becomes a statistics
+    file only where the caller asks for one (the recipe path).
+    """
+    from .statistics import StatFileError
+    from .statistics.detect import HEAD_BYTES, ZIP_MAGIC, detect
+
+    path = Path(path)
+    name = display_name or path.name
+    size = path.stat().st_size
+    if size == 0:
+        raise RefusedFile("empty", name=name)
+    if size > MAX_FILE_BYTES:
+        raise RefusedFile("too_large", name=name, size_mb=size / 2**20, limit_mb=MAX_FILE_BYTES // 2**20)
+    with path.open("rb") as fh:
+        head = fh.read(HEAD_BYTES)
+    if head.startswith(ZIP_MAGIC):
+        _check_zip(path, name)  # the same refusals as for the template: macros, DTDs, zip bombs
+        head = path.read_bytes()
+    fmt = detect(head)
+    if fmt is None:
+        raise StatFileError("The file is not a statistics file this service reads (PX, JSON-stat, PxWeb CSV "
+                            "or XLSX, Eurostat SDMX-CSV, TSV or XLSX).")
+    return FileKind("statistics", size, fmt)

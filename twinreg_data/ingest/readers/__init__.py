@@ -6,7 +6,11 @@ A reader module has `KIND` (what filecheck calls the format) and `parse(request)
 start_row, start_col, hidden, is_worksheet, formula_cells_without_value and merged; it raises
 common.ParseFailure for a file it cannot read. Validation then treats every format alike.
 
-To add a format (PX, JSON-stat, Eurostat, …): write readers/<format>.py with KIND and parse(), add it to
+Official statistics files (PX, JSON-stat, PxWeb CSV/XLSX, Eurostat SDMX-CSV/TSV/XLSX) have one reader,
+`statistics` (parsing in ingest.statistics), which returns `{"kind": "statistics", "format", "tables": [...],
+"sheets": []}` instead of sheets; filecheck.inspect_statistics_file recognises their files.
+
+To add a template format: write readers/<format>.py with KIND and parse(), add it to
 READERS below, and teach filecheck.inspect_file to recognise its files (and validation.table_for_csv, or its
 like, which table a one-table format fills).
 
@@ -18,6 +22,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from . import csv, xlsx
+from . import csv, statistics, xlsx
 
-READERS: dict[str, Callable[[Mapping[str, Any]], dict]] = {reader.KIND: reader.parse for reader in (xlsx, csv)}
+READERS: dict[str, Callable[[Mapping[str, Any]], dict]] = {
+    reader.KIND: reader.parse for reader in (xlsx, csv, statistics)
+}
