@@ -43,8 +43,8 @@ def normalise_language(lang: str | None) -> str:
 def t(key: str, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:
     """The text for `key` in `lang`; a missing key shows itself so it is noticed, never an exception."""
     entry = CATALOG.get(key)
-    if entry is None:
-        return key
+    if entry is None:  # an English message (gettext style, see ARCHITECTURE.md): shown as written
+        return key.format(**params) if params else key
     text = entry.get(normalise_language(lang)) or entry[DEFAULT_LANGUAGE]
     return text.format(**params) if params else text
 
