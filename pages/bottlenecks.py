@@ -63,8 +63,8 @@ min_age = age_col.number_input(t("bottlenecks.filter.min_age", lang), 0, 50, 0, 
                                help=t("bottlenecks.filter.min_age_help", lang))
 local = queries.RegisterFilter(search=search, statuses=tuple(statuses), severity_min=severity[0],
                                severity_max=severity[1], owner=owner, min_age_years=int(min_age))
-# The same call as `selection` when no page-local filter is set: found in the cache.
-register = cached(queries.register, view, local)
+# Without a page-local filter the register is the selection itself (asked again, the cache would copy it once more).
+register = selection if local == queries.RegisterFilter() else cached(queries.register, view, local)
 total = len(selection)
 codes = register["code"].tolist()
 

@@ -55,7 +55,7 @@ if regions.empty:
     st.info(t("coop.bench.empty", lang))
     st.stop()
 st.subheader(t("coop.patterns.header", lang))
-st.markdown(figures.patterns_text(cached(cooperation.benchmark_summary), lang))
+st.markdown(figures.patterns_text(cooperation.benchmark_patterns(regions), lang))
 chart(figures.benchmark_chart(regions, lang), "benchmark_regions", lang, "coop-bench-chart")
 missing = figures.missing_from_chart(regions)
 st.caption(" ".join([t("coop.bench.missing", lang, names=", ".join(missing)) if missing else "",

@@ -140,12 +140,6 @@ class BenchmarkPatterns:
     own_same_form: int = 0  # other regions with the own body's legal form
 
 
-def benchmark_summary(store: Store) -> BenchmarkPatterns:
-    """The patterns of the whole benchmark, as a read model of their own (cached: the pandas work took 3 ms on
-    every rerun of the Cooperation page, for a table that changes only with an import)."""
-    return benchmark_patterns(benchmark(store))
-
-
 def benchmark_patterns(regions: pd.DataFrame) -> BenchmarkPatterns:
     """The patterns of the benchmark `regions` (the frame of `benchmark()`, a few dozen rows at most)."""
     forms = regions["legal_form"].value_counts(dropna=False)
