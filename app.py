@@ -7,10 +7,9 @@ from twinreg_data import auth
 from twinreg_data.filters import MIN_YEAR, PARAMS, SIDES, Filters, max_year, parse_query, to_query
 from twinreg_data.i18n import LANGUAGES, normalise_language, t
 from twinreg_data.schema import DOMAINS
-from twinreg_data.st_cache import app_icon, begin_run, store
+from twinreg_data.st_cache import app_icon, store
 
 st.set_page_config(page_title="TwinReg Monitor", page_icon=app_icon(), layout="wide")
-begin_run()
 
 # First run of a session: seed the controls from the link (or the browser's language).
 resume = st.session_state.pop("resume", None)  # a deep link that reached a page before app.py (see pages/_ui.py)

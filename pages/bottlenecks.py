@@ -11,7 +11,7 @@ from twinreg_data.i18n import format_number, t
 from twinreg_data.queries import bottlenecks as queries
 from twinreg_data.queries.overview import stall_days
 from twinreg_data.schema import BOTTLENECK_STATUSES
-from twinreg_data.st_cache import cached, cached_build
+from twinreg_data.st_cache import cached
 
 view = filters()
 lang = view.lang
@@ -44,8 +44,7 @@ def on_point_selected() -> None:
 # The link wins; the session remembers the open bottleneck when the user visits another page and comes back.
 # A code that does not exist is dropped quietly.
 wanted = st.query_params.get("bn") or st.session_state.get("bn-open")
-detail_call = (queries.detail, wanted, lang)
-detail = cached(*detail_call) if queries.is_code(wanted) else None
+detail = cached(queries.detail, wanted, lang) if queries.is_code(wanted) else None
 open_bottleneck(detail.code if detail else None)
 
 st.caption(t("bottlenecks.intro", lang) + " " + t("bottlenecks.period_note", lang, start=view.year_from,
@@ -64,9 +63,8 @@ min_age = age_col.number_input(t("bottlenecks.filter.min_age", lang), 0, 50, 0, 
                                help=t("bottlenecks.filter.min_age_help", lang))
 local = queries.RegisterFilter(search=search, statuses=tuple(statuses), severity_min=severity[0],
                                severity_max=severity[1], owner=owner, min_age_years=int(min_age))
-# The same call as `selection` when no page-local filter is set: one query, shared within the run.
-register_call = (queries.register, view, local)
-register = cached(*register_call)
+# Without a page-local filter the register is the selection itself (asked again, the cache would copy it once more).
+register = selection if local == queries.RegisterFilter() else cached(queries.register, view, local)
 total = len(selection)
 codes = register["code"].tolist()
 
@@ -78,7 +76,7 @@ with register_tab:
         st.subheader(t("bottlenecks.register.title", lang))
         st.caption(t("bottlenecks.count", lang, shown=format_number(len(register), lang),
                      total=format_number(total, lang)) + " · " + t("bottlenecks.register.hint", lang))
-        table = cached_build(figures.register_table, [register_call], lang)
+        table = figures.register_table(register, lang)
         # Keep the highlighted row in step with the open bottleneck, however it was opened.
         selected_rows = [codes.index(detail.code)] if detail and detail.code in codes else []
         st.session_state["bn-register"] = {"selection": {"rows": selected_rows, "columns": []}}
@@ -91,8 +89,8 @@ with matrix_tab:
     if register.empty:
         empty_state(lang, "bottlenecks.empty_filtered")
     else:
-        st.plotly_chart(cached_build(figures.priority_matrix, [register_call], lang, t("bottlenecks.source", lang)),
-                        key="bn-matrix", on_select=on_point_selected, selection_mode="points")
+        st.plotly_chart(figures.priority_matrix(register, lang, t("bottlenecks.source", lang)), key="bn-matrix",
+                        on_select=on_point_selected, selection_mode="points")
         st.caption(t("bottlenecks.matrix.hint", lang))
         downloads(partial(figures.matrix_table, register, lang), "bottlenecks-matrix", lang, key="bn-matrix")
 
@@ -127,8 +125,8 @@ facts_col.markdown("\n".join(f"- **{label}:** {figures.markdown_text(value)}"
 
 dates = st.column_config.DateColumn(format=date_display_format(lang))
 st.subheader(t("bottlenecks.detail.history", lang))
-chart(cached_build(figures.status_timeline, [detail_call], lang, t("bottlenecks.source_events", lang)),
-      f"status_{detail.code}", lang, "bn-timeline")
+chart(figures.status_timeline(detail, lang, t("bottlenecks.source_events", lang)), f"status_{detail.code}", lang,
+      "bn-timeline")
 if not detail.events.empty:
     events = figures.events_table(detail, lang)
     st.dataframe(events, hide_index=True, column_config={t("bottlenecks.timeline.x", lang): dates})

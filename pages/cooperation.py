@@ -10,7 +10,7 @@ from twinreg_data.figures import cooperation as figures
 from twinreg_data.figures import date_display_format
 from twinreg_data.i18n import format_day, format_number, t
 from twinreg_data.queries import cooperation
-from twinreg_data.st_cache import cached, cached_build
+from twinreg_data.st_cache import cached
 
 view = filters()
 lang = view.lang
@@ -27,8 +27,9 @@ else:
     domains = (t("coop.scope.domains", lang, domains=", ".join(t(f"domain.{d}", lang) for d in view.domains))
                if view.domains else t("coop.scope.all_domains", lang))
     st.caption(f"{period} {domains} {t('coop.scope.side', lang)}")
-    actions_call = (cooperation.actions, view.without_side(), today)  # actions are joint: the side does not narrow
-    actions = cached(*actions_call)
+    # Actions are joint: the side does not narrow them. The plan of every domain is asked (wide) and narrowed to the
+    # selected domains here: a change of domains or side asks no query.
+    actions = cooperation.actions_of_domains(cached(cooperation.actions, view.period_only(), today), view)
     if actions.empty:
         empty_state(lang, "coop.empty_plan_filtered")
     else:
@@ -39,9 +40,9 @@ else:
         cards[2].metric(t("coop.metric.ongoing", lang), format_number(summary.ongoing, lang))
         cards[3].metric(t("coop.metric.overdue", lang), format_number(summary.overdue, lang),
                         help=t("coop.metric.overdue_help", lang, today=format_day(today, lang)))
-        chart(cached_build(figures.timeline, [actions_call], lang, today), "action_plan", lang, "coop-timeline")
+        chart(figures.timeline(actions, lang, today), "action_plan", lang, "coop-timeline")
         st.subheader(t("coop.table.header", lang))
-        table = cached_build(figures.actions_table, [actions_call], lang)
+        table = figures.actions_table(actions, lang)
         dates = st.column_config.DateColumn(format=date_display_format(lang))
         st.dataframe(table, hide_index=True, key="coop-actions", placeholder="–", height=min(38 + 35 * len(table), 920),
                      column_config=dict.fromkeys(figures.date_columns(lang), dates))
@@ -49,19 +50,18 @@ else:
 
 st.header(t("coop.bench.header", lang))
 st.caption(t("coop.bench.scope", lang))
-regions_call = (cooperation.benchmark,)
-regions = cached(*regions_call)
+regions = cached(cooperation.benchmark)
 if regions.empty:
     st.info(t("coop.bench.empty", lang))
     st.stop()
 st.subheader(t("coop.patterns.header", lang))
-st.markdown(cached_build(figures.patterns_text, [(cooperation.benchmark_summary,)], lang))
-chart(cached_build(figures.benchmark_chart, [regions_call], lang), "benchmark_regions", lang, "coop-bench-chart")
-missing = cached_build(figures.missing_from_chart, [regions_call])
+st.markdown(figures.patterns_text(cooperation.benchmark_patterns(regions), lang))
+chart(figures.benchmark_chart(regions, lang), "benchmark_regions", lang, "coop-bench-chart")
+missing = figures.missing_from_chart(regions)
 st.caption(" ".join([t("coop.bench.missing", lang, names=", ".join(missing)) if missing else "",
                      t("coop.legal_form_note", lang)]).strip())
 downloads(partial(figures.chart_data, regions, lang), "benchmark_chart", lang, key="coop-bench-chart")
-table = cached_build(figures.benchmark_table, [regions_call], lang)
+table = figures.benchmark_table(regions, lang)
 st.dataframe(figures.style_benchmark(table, regions, lang), hide_index=True, key="coop-bench", placeholder="–",
              height=min(38 + 35 * len(table), 920))
 if lang != "en":

@@ -8,7 +8,8 @@ from pages._ui import chart, downloads, empty_state, filters, keep_in_link, lazy
 from twinreg_data.figures import indicators as figures
 from twinreg_data.i18n import t
 from twinreg_data.queries import indicators
-from twinreg_data.st_cache import cached, cached_build, cached_together
+from twinreg_data.queries.common import rows_of_side, rows_of_side_and_domains
+from twinreg_data.st_cache import cached
 
 view = filters()
 lang = view.lang
@@ -18,10 +19,12 @@ st.caption(t("indicators.caption", lang))
 if not cached(indicators.has_indicators):
     st.info(t("indicators.empty_db", lang))
     st.stop()
-# The overview is listed at the end; it also holds the chosen indicator's latest changes. Both read models are
-# narrowed from their cached result for both sides and every domain: a change of either asks no query.
-choices_call, overview_call = (indicators.indicator_choices, view), (indicators.domain_overview, view)
-choices, overview = cached_together(choices_call, overview_call)
+# Every read model is asked for both sides and every domain (wide) and narrowed here: a change of side or domains
+# finds them cached and asks no query. The overview is listed at the end; it also holds the chosen indicator's
+# latest changes.
+wide = view.period_only()
+choices = indicators.choices_in_view(cached(indicators.indicator_counts, wide), view)
+overview = rows_of_side_and_domains(cached(indicators.domain_overview, wide), view)
 if choices.empty:
     empty_state(lang)
     st.stop()
@@ -36,12 +39,11 @@ def chosen_indicator() -> None:
     if st.session_state.get("ind_choice") not in codes:
         wanted = st.query_params.get("ind")
         st.session_state.ind_choice = wanted if wanted in codes else with_data[0]
-    labels = cached_build(figures.choice_labels, [choices_call], lang)
+    labels = figures.choice_labels(choices, lang)
     code = st.selectbox(t("indicators.choose", lang), codes, key="ind_choice", format_func=labels.__getitem__)
     keep_in_link("ind", code)
-    chosen = view.without_domains()  # one indicator's data do not depend on the domains listed
-    meta_call, series_call = (indicators.indicator_meta, chosen, code), (indicators.series, chosen, code)
-    meta, rows = cached_together(meta_call, series_call)
+    meta = cached(indicators.indicator_meta, view.language_only(), code)
+    rows = rows_of_side(cached(indicators.series, wide, code), view)
     if rows.empty:
         empty_state(lang, "indicators.empty_series")
     else:
@@ -53,21 +55,20 @@ def chosen_indicator() -> None:
                 figures.delta_text(change.change, change.change_pct, lang),
                 delta_color=indicators.delta_color(meta.polarity), help=t("indicators.latest_help", lang),
                 delta_description=figures.delta_description(change.previous_period, lang),
-                chart_data=cached_build(figures.sparkline, [series_call], change.country), border=True,
+                chart_data=figures.sparkline(rows, change.country), border=True,
             )
-        table = cached_build(figures.observation_table, [series_call], lang)
+        table = figures.observation_table(rows, lang)
         # Only the open tab is computed: the map and the full table cost a query and a render each.
         names = ("chart", "map", "table")
         tabs = lazy_tabs(names, [t(f"indicators.tab_{n}", lang) for n in names], "ind_tab_open", "ind_tab")
         if tabs["chart"].open:
             with tabs["chart"]:
-                chart(cached_build(figures.series_figure, [series_call, meta_call], lang), f"indicator_{code}", lang,
-                      "ind-chart")
+                chart(figures.series_figure(rows, meta, lang), f"indicator_{code}", lang, "ind-chart")
                 st.markdown("  \n".join(figures.about_lines(meta, lang)))
                 downloads(table, f"indicator_{code}", lang, key="ind-chart")
         if tabs["map"].open:
             with tabs["map"]:
-                points = cached(indicators.map_points, chosen, code)
+                points = rows_of_side(cached(indicators.map_points, wide, code), view)
                 if points.empty:
                     empty_state(lang, "indicators.map_empty")
                 else:
@@ -91,7 +92,7 @@ st.caption(t("indicators.overview_caption", lang))
 if overview.empty:
     empty_state(lang)
 else:
-    summary = cached_build(figures.overview_table, [overview_call], lang)
+    summary = figures.overview_table(overview, lang)
     st.dataframe(figures.overview_styler(summary, overview, lang), hide_index=True, key="ind-overview",
                  placeholder="–")
     downloads(summary, "indicators_overview", lang, key="ind-overview")

@@ -8,7 +8,8 @@ from pages._ui import chart, downloads, empty_state, filters, keep_in_link, show
 from twinreg_data.figures import mobility as figures
 from twinreg_data.i18n import t
 from twinreg_data.queries import mobility
-from twinreg_data.st_cache import cached, cached_build, cached_together
+from twinreg_data.queries.common import rows_of_side
+from twinreg_data.st_cache import cached
 
 view = filters()
 lang = view.lang
@@ -19,14 +20,16 @@ if not cached(mobility.has_data):
     st.stop()
 if view.domains and "mobility" not in view.domains:
     st.caption(t("mobility.domain_note", lang))
-scope = view.without_domains()  # the domain filter does not narrow this page
-series_scope = view.period_only()  # nor does the side narrow its cross-border series
+# The domain filter does not narrow this page, nor does the side its cross-border series. The map's read models are
+# asked for both sides (wide) and narrowed to the side here: a change of side or domains asks no query.
+wide = view.period_only()
 
 
 # The map and its controls rerun alone when a control changes (st.fragment); the charts below stay as they are.
 @st.fragment
 def flow_map() -> None:
-    options, indicators = cached_together((mobility.flow_options, scope), (mobility.point_indicators, scope))
+    options = mobility.options_for_side(cached(mobility.flow_combos, wide), view)
+    indicators = mobility.point_indicators_for_side(cached(mobility.point_indicator_areas, wide), view)
     names = dict(zip(indicators["code"], indicators["name"], strict=True))
     point_sources = dict(zip(indicators["code"], indicators["source"], strict=True))
     units, codes = options.units(), list(indicators["code"])
@@ -50,9 +53,8 @@ def flow_map() -> None:
     for param, value in (("mob_unit", unit), ("mob_mode", modes), ("mob_year", year), ("mob_pt", code)):
         keep_in_link(param, value)
 
-    flows_call = (mobility.flows_for_year, scope, year, unit, tuple(modes))
-    points_call = (mobility.area_points, scope, code)
-    flows, areas = cached_together(flows_call, points_call)
+    flows = mobility.flows_touching_side(cached(mobility.flows_for_year, wide, year, unit, tuple(modes)), view)
+    areas = rows_of_side(cached(mobility.area_points, wide, code), view)
     st.subheader(figures.flow_map_title(unit, year, lang))
     if flows.empty and areas.empty:
         empty_state(lang)
@@ -61,12 +63,12 @@ def flow_map() -> None:
             st.caption(t("mobility.map_no_flows", lang))
         else:
             st.markdown(figures.mode_legend_html(dict.fromkeys(flows["mode"]), lang), unsafe_allow_html=True)
-        st.pydeck_chart(cached_build(figures.twin_region_map, [points_call, flows_call], lang, names.get(code, "")),
-                        key="mob-map", height=figures.MAP_HEIGHT_PX, alt=t("mobility.map_alt", lang))
+        st.pydeck_chart(figures.twin_region_map(areas, flows, lang, names.get(code, "")), key="mob-map",
+                        height=figures.MAP_HEIGHT_PX, alt=t("mobility.map_alt", lang))
         st.caption(figures.flow_map_help(unit, names.get(code, "–"), lang) + "  \n"
                    + figures.sources_line([*flows["source"], point_sources.get(code)], lang))
         if not flows.empty:
-            table = cached_build(figures.flows_table, [flows_call], lang)
+            table = figures.flows_table(flows, lang)
             st.markdown("**" + t("mobility.flows_table", lang, unit=figures.unit_label(unit, lang), year=year) + "**")
             st.dataframe(figures.number_styler(table, lang), hide_index=True, key="mob-flows-table")
             downloads(table, f"flows_{unit}_{year}", lang, key="mob-flows")
@@ -84,19 +86,18 @@ def flow_map() -> None:
 flow_map()
 st.divider()
 charts = [
-    ((mobility.indicator_series, series_scope, mobility.FERRY_INDICATOR), figures.annual_series_figure,
+    (cached(mobility.indicator_series, wide, mobility.FERRY_INDICATOR), figures.annual_series_figure,
      figures.annual_series_table, "ferry"),
-    ((mobility.indicator_series, series_scope, mobility.AIR_INDICATOR), figures.annual_series_figure,
+    (cached(mobility.indicator_series, wide, mobility.AIR_INDICATOR), figures.annual_series_figure,
      figures.annual_series_table, "air"),
-    ((mobility.commuter_series, series_scope), figures.commuters_figure, figures.commuters_table, "commuters"),
-    ((mobility.seasonality, series_scope), figures.seasonality_figure, figures.seasonality_table, "season"),
+    (cached(mobility.commuter_series, wide), figures.commuters_figure, figures.commuters_table, "commuters"),
+    (cached(mobility.seasonality, wide), figures.seasonality_figure, figures.seasonality_table, "season"),
 ]
-series = cached_together(*[call for call, *_ in charts])
-for column, rows, (call, figure, table_of, stem) in zip(st.columns(2) + st.columns(2), series, charts, strict=True):
+for column, (rows, figure, table_of, stem) in zip(st.columns(2) + st.columns(2), charts, strict=True):
     with column:
         if rows.empty:
             st.markdown(f"**{t(f'mobility.chart.{stem}', lang)}**")
             empty_state(lang)
             continue
-        chart(cached_build(figure, [call], lang), stem, lang, f"mob-{stem}")
+        chart(figure(rows, lang), stem, lang, f"mob-{stem}")
         downloads(partial(table_of, rows, lang), f"mobility_{stem}", lang, key=f"mob-{stem}")

@@ -7,7 +7,8 @@ from twinreg_data.figures import mobility as mobility_figures
 from twinreg_data.figures.overview import domain_status_bars, movers_bars
 from twinreg_data.i18n import format_number, format_pct, t
 from twinreg_data.queries import indicators, mobility, overview
-from twinreg_data.st_cache import cached, cached_build, cached_together
+from twinreg_data.queries.common import rows_of_side, rows_of_side_and_domains
+from twinreg_data.st_cache import cached
 
 view = filters()
 lang = view.lang
@@ -18,12 +19,14 @@ if not cached(overview.has_data):
     st.info(t("overview.empty", lang))
     st.stop()
 
-# Independent read models, fetched at once (the ones not cached run concurrently). Each is narrowed from its cached
-# result for both sides and every domain, so a change of either asks no query (queries.common.derived).
-counts_call = (overview.bottlenecks_by_domain_status, view)
-head, counts, changes, ferry = cached_together(
-    (overview.headline, view), counts_call, (indicators.domain_overview, view), (overview.ferry_latest,))
+# The read models are asked for both sides and every domain (wide) and narrowed here: a change of side or domains
+# finds them cached and asks no query.
+wide = view.period_only()
+tally = cached(overview.bottleneck_tally)
+head, counts = overview.headline_of(tally, view), overview.counts_of(tally, view)
+changes = rows_of_side_and_domains(cached(indicators.domain_overview, wide), view)
 movers = overview.movers(changes)
+ferry = cached(overview.ferry_latest)
 cards = st.columns(4)
 cards[0].metric(t("overview.open", lang), format_number(head.open_bottlenecks, lang))
 cards[1].metric(t("overview.resolved_12m", lang), format_number(head.resolved_12m, lang))
@@ -37,8 +40,8 @@ else:
 if counts.empty:
     empty_state(lang)
 else:
-    chart(cached_build(domain_status_bars, [counts_call], lang, t("overview.source", lang)),
-          "bottlenecks_by_domain_status", lang, "ov-status-chart")
+    chart(domain_status_bars(counts, lang, t("overview.source", lang)), "bottlenecks_by_domain_status", lang,
+          "ov-status-chart")
     downloads(counts, "bottlenecks_by_domain_status", lang, key="ov-status")
 
 if movers.empty:
@@ -47,10 +50,16 @@ else:
     chart(movers_bars(movers, lang), "indicators_moved_most", lang, "ov-movers-chart")
     downloads(movers, "indicators_moved_most", lang, key="ov-movers")
 
+# The map shows the whole twin region, whichever domains are chosen; the side narrows it.
 st.subheader(t("overview.map", lang))
-scope = view.without_domains()  # the map shows the whole twin region, whichever domains are chosen
-region = mobility.region_choice(cached, scope)
-st.pydeck_chart(cached_build(mobility_figures.twin_region_map, [region.points_call(scope), region.flows_call(scope)],
-                             lang, region.indicator_name), key="ov-map")
+options = mobility.options_for_side(cached(mobility.flow_combos, wide), view)
+sized_by = mobility.population_point_for_side(cached(mobility.population_areas, wide), view)
+if sized_by is None:  # no population figures on this side: the first indicator with municipal values
+    sized_by = mobility.first_point_indicator(
+        mobility.point_indicators_for_side(cached(mobility.point_indicator_areas, wide), view))
+region = mobility.region_choice(options, sized_by)
+flows = mobility.flows_touching_side(cached(mobility.flows_for_year, wide, region.year, region.unit, ()), view)
+points = rows_of_side(cached(mobility.area_points, wide, region.indicator), view)
+st.pydeck_chart(mobility_figures.twin_region_map(points, flows, lang, region.indicator_name), key="ov-map")
 st.caption(t("overview.map_caption", lang, year=region.year or "–",
              unit=mobility_figures.unit_label(region.unit, lang), indicator=region.indicator_name or "–"))

@@ -8,7 +8,7 @@ from pages._ui import chart, downloads, empty_state, filters, keep_in_link, show
 from twinreg_data.figures import services as figures
 from twinreg_data.i18n import format_number, t
 from twinreg_data.queries import services
-from twinreg_data.st_cache import cached, cached_build
+from twinreg_data.st_cache import cached
 
 view = filters()
 lang = view.lang
@@ -44,9 +44,8 @@ def catalogue() -> None:
         keep_in_link(name, value)
     st.caption(t("services.scope", lang))
 
-    choice = (tuple(availability), channel, search)
-    catalogue_call = (services.catalogue, view.domains_only(), *choice)  # neither side nor period narrows it
-    rows = cached(*catalogue_call)
+    # Neither the side nor the period narrows the catalogue: asked for the language and the domains alone.
+    rows = cached(services.catalogue, view.domains_only(), tuple(availability), channel, search)
     if rows.empty:
         empty_state(lang, "services.empty_filtered")
     else:
@@ -57,7 +56,7 @@ def catalogue() -> None:
 
         st.subheader(t("services.table.title", lang))
         st.caption(t("services.shown", lang, count=format_number(len(rows), lang)))
-        table = cached_build(figures.catalogue_table, [catalogue_call], lang)
+        table = figures.catalogue_table(rows, lang)
         st.dataframe(figures.style_catalogue(table, lang), hide_index=True, key="sv-table", placeholder="–",
                      height=min(38 + 35 * len(table), 920),
                      column_config={t("services.col.name", lang): st.column_config.TextColumn(width="large"),

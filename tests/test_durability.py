@@ -140,17 +140,16 @@ def test_damaged_block_on_the_command_line_is_reported_without_a_traceback(demo_
     assert "cannot be used" in done.stderr and "restore" in done.stderr and "Traceback" not in done.stderr
 
 
-def test_a_damaged_block_met_by_queries_run_together_is_reported_once(demo_copy, monkeypatch):
-    """Overview fetches four read models at once (st_cache.cached_together): when two of them meet a damaged block,
-    the page says so once and stops, as when one query does."""
+def test_a_damaged_block_met_by_a_read_model_of_two_cards_is_reported_once(demo_copy, monkeypatch):
+    """The Overview's headline and counts are both narrowed from the bottleneck tally: when its query meets a
+    damaged block, the page says so once and stops, and draws neither."""
     import functools
 
     import duckdb
 
     from twinreg_data.queries import overview
 
-    # The headline and the counts are both narrowed from the bottleneck tally, which the two ask for at once.
-    @functools.wraps(overview.bottleneck_tally)  # found under the query's own name by the cache
+    @functools.wraps(overview.bottleneck_tally)  # the cache keys a read model by its module and name
     def damaged(*_args):
         raise duckdb.IOException("Corrupt database file: block checksum mismatch")
 

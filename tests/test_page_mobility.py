@@ -69,7 +69,7 @@ def test_units_are_never_added_together(store):
 @pytest.mark.parametrize("side", ["both", "FI", "EE"])
 def test_commuter_series_counts_cross_border_pairs_only_whichever_side(store, side):
     """The chart is "commuters between Estonia and Finland": a commute within one country (in the flows table for the
-    map) is not added to it, and the chosen side changes nothing (the series is cached under period_only)."""
+    map) is not added to it, and the chosen side changes nothing (the page asks for the series under period_only)."""
     cross_border = plain(store, "SELECT sum(volume) FROM flows WHERE unit = 'commuters' AND period = '2023'")[0][0]
     assert cross_border, "the demo has cross-border commuter flows in 2023"
     with store.transaction() as cur:
@@ -343,45 +343,6 @@ def test_chart_tables_are_built_only_when_downloaded(store, no_basemap, monkeypa
     assert built == []
 
 
-def _count_builds(monkeypatch, names: tuple[str, ...]) -> list[str]:
-    """Record every call of these figure builders (wrapped with their own name: cached_build takes builders of
-    twinreg_data.figures only, and keys them by name)."""
-    import functools
-
-    built: list[str] = []
-    for name in names:
-        original = getattr(figures, name)
-
-        @functools.wraps(original)
-        def counted(*args, _name=name, _original=original, **kwargs):
-            built.append(_name)
-            return _original(*args, **kwargs)
-
-        monkeypatch.setattr(figures, name, counted)
-    return built
-
-
-def test_a_chart_is_built_once_for_its_data_whichever_filter_or_session_asks(store, no_basemap, monkeypatch):
-    """Charts are built from cached read models once per process: the domains do not narrow this page and the
-    side does not narrow its cross-border series, so changing them redraws the charts built before; another
-    session with the same view builds nothing."""
-    built = _count_builds(monkeypatch, ("annual_series_figure", "twin_region_map"))
-    at = run_app(page="pages/mobility.py")
-    assert not at.exception
-    assert built.count("annual_series_figure") == 2 and "twin_region_map" in built  # (the Overview's map too)
-    ferry = at.get("plotly_chart")[0].proto.spec
-    built.clear()
-    at.multiselect(key="w_domains").set_value(["taxation"]).run()
-    assert not at.exception and built == [] and len(at.get("plotly_chart")) == 4
-    assert at.get("plotly_chart")[0].proto.spec == ferry
-    at.segmented_control(key="w_side").set_value("EE").run()
-    assert not at.exception and built == ["twin_region_map"]  # the municipalities shown are Estonia's
-    assert {arc["mode"] for arc in _arcs(at)} and at.get("plotly_chart")[0].proto.spec == ferry
-    built.clear()
-    other = run_app(page="pages/mobility.py")
-    assert not other.exception and built == [] and other.get("plotly_chart")[0].proto.spec == ferry
-
-
 def _ferry_years(at) -> list[int]:
     ferry = json.loads(at.get("plotly_chart")[0].proto.spec)
     return sorted({int(x) for trace in ferry["data"] if trace.get("mode") == "lines+markers"
@@ -390,15 +351,14 @@ def _ferry_years(at) -> list[int]:
 
 def test_an_import_and_its_rollback_show_at_once_in_charts_built_before(editor, no_basemap, tmp_path,
                                                                          monkeypatch):
-    """Built charts are kept per process, and an import or a rollback through the Data page drops them with the
-    cached query results: the ferry chart drawn before gains the imported year, then loses it again."""
-    built = _count_builds(monkeypatch, ("annual_series_figure",))
+    """An import or a rollback through the Data page clears the cached query results: the ferry chart drawn before
+    gains the imported year, then loses it again."""
     at = sign_in(run_app(), "eeva", "a long password")
     at.switch_page("pages/mobility.py").run()
     before = _ferry_years(at)
-    assert before and 2025 not in before and len(built) == 2
+    assert before and 2025 not in before
     at.run()
-    assert len(built) == 2  # drawn again from the built chart
+    assert _ferry_years(at) == before
 
     workbook = write_xlsx(tmp_path / "ferry2025.xlsx", {"observations": table_rows("observations", [
         dict(indicator="MOB_FERRY_PAX", area="FI-091", period="2025", value=7_500_000.0)])})
@@ -408,7 +368,7 @@ def test_an_import_and_its_rollback_show_at_once_in_charts_built_before(editor, 
     next(b for b in at.button if b.label == t("data.confirm", "en")).click().run()
     assert not at.exception
     at.switch_page("pages/mobility.py").run()
-    assert not at.exception and _ferry_years(at) == [*before, 2025] and len(built) == 4
+    assert not at.exception and _ferry_years(at) == [*before, 2025]
 
     at.switch_page("pages/data.py").run()
     next(b for b in at.button if b.label == t("data.rollback", "en")).click().run()

@@ -114,8 +114,9 @@ def test_moved_most_orders_by_size_of_change(demo_db_path):
 
 
 @pytest.mark.parametrize("domains", [("taxation",), ("mobility", "education"), ("information",)])
-def test_read_models_cached_without_domains_do_not_depend_on_them(demo_db_path, domains):
-    """The pages cache these under Filters.without_domains(): their results must be the same for any domains."""
+def test_read_models_narrowed_to_the_side_alone_do_not_depend_on_the_domains(demo_db_path, domains):
+    """The pages ask for these under Filters.period_only() and narrow them to the side alone: their results must be
+    the same for any domains."""
     import pandas as pd
 
     from twinreg_data.filters import Filters
@@ -124,7 +125,6 @@ def test_read_models_cached_without_domains_do_not_depend_on_them(demo_db_path, 
 
     store = open_store(demo_db_path)
     every, some = Filters(side="EE", year_from=2010), Filters(side="EE", year_from=2010, domains=domains)
-    assert every == some.without_domains()
     for code in ("MOB_FERRY_PAX", "TAX_DOUBLE_CASES", "INT_POPULATION"):
         assert indicators.indicator_meta(store, every, code) == indicators.indicator_meta(store, some, code)
         for query in (indicators.series, indicators.latest_changes, indicators.map_points):
@@ -147,7 +147,7 @@ def test_read_models_cached_without_domains_do_not_depend_on_them(demo_db_path, 
 
 @pytest.mark.parametrize("side", ["FI", "EE"])
 def test_read_models_cached_by_period_only_depend_on_neither_side_nor_domains(demo_db_path, side):
-    """The Mobility page caches its cross-border series under Filters.period_only(): same results for any side."""
+    """The Mobility page asks for its cross-border series under Filters.period_only(): same results for any side."""
     import pandas as pd
 
     from twinreg_data.filters import Filters
@@ -167,8 +167,9 @@ def test_read_models_cached_by_period_only_depend_on_neither_side_nor_domains(de
 
 
 @pytest.mark.parametrize("side", ["FI", "EE"])
-def test_the_action_plan_cached_without_the_side_does_not_depend_on_it(demo_db_path, side):
-    """Actions are joint: the Cooperation page caches them under Filters.without_side()."""
+def test_the_action_plan_does_not_depend_on_the_side(demo_db_path, side):
+    """Actions are joint: the Cooperation page asks for them under Filters.period_only() and narrows them to the
+    domains alone."""
     import pandas as pd
 
     from twinreg_data.filters import Filters
@@ -177,8 +178,7 @@ def test_the_action_plan_cached_without_the_side_does_not_depend_on_it(demo_db_p
 
     store = open_store(demo_db_path)
     narrowed = Filters(lang="et", side=side, domains=("mobility", "taxation"), year_from=2024)
-    every = narrowed.without_side()
-    assert every == Filters(lang="et", domains=("mobility", "taxation"), year_from=2024)
+    every = Filters(lang="et", domains=("mobility", "taxation"), year_from=2024)
     today = dt.date(2026, 6, 1)
     first = cooperation.actions(store, every, today)
     assert not first.empty
@@ -187,7 +187,7 @@ def test_the_action_plan_cached_without_the_side_does_not_depend_on_it(demo_db_p
 
 @pytest.mark.parametrize("side", ["FI", "EE"])
 def test_the_service_catalogue_cached_by_its_domains_depends_on_neither_side_nor_period(demo_db_path, side):
-    """Services are assessed as they stand today, across the border: the Services page caches the catalogue under
+    """Services are assessed as they stand today, across the border: the Services page asks for the catalogue under
     Filters.domains_only()."""
     import pandas as pd
 
@@ -205,175 +205,43 @@ def test_the_service_catalogue_cached_by_its_domains_depends_on_neither_side_nor
         pd.testing.assert_frame_equal(first, services.catalogue(store, narrowed, *choice))
 
 
-def test_read_models_fetched_together_equal_those_fetched_one_by_one(demo_copy):
-    """cached_together runs the queries not cached yet in worker threads (each with its own cursor): the results,
-    in the order asked, are those of the queries run one by one, and they are cached like cached() results."""
-    import threading
-
-    import pandas as pd
-    import streamlit as st
-
-    from twinreg_data import st_cache
-    from twinreg_data.filters import Filters
-    from twinreg_data.queries import indicators, mobility
-    from twinreg_data.store import open_store
-
-    store = open_store(demo_copy)
-    view = Filters(lang="et", side="EE", year_from=2015)
-    calls = [(queries.headline, view), (queries.bottlenecks_by_domain_status, view), (queries.moved_most, view),
-             (indicators.series, view, "INT_POPULATION"), (mobility.twin_region, view.without_domains())]
-    st.cache_data.clear()
-    threads: set[str] = set()
-    original = queries.moved_most
-
-    def moved_most(*args):
-        threads.add(threading.current_thread().name)
-        return original(*args)
-
-    queries.moved_most = moved_most
-    try:
-        together = st_cache.cached_together(*calls)
-    finally:
-        queries.moved_most = original
-    assert threads and all(name.startswith("twinreg-query") for name in threads)
-    one_by_one = [function(store, *args) for function, *args in calls]
-    assert together[0] == one_by_one[0]
-    for got, expected in zip(together[1:4], one_by_one[1:4], strict=True):
-        assert not expected.empty
-        pd.testing.assert_frame_equal(got, expected)
-    pd.testing.assert_frame_equal(together[4].flows, one_by_one[4].flows)
-    pd.testing.assert_frame_equal(together[4].areas, one_by_one[4].areas)
-    # Cached: asked again, the same results without running the queries.
-    queries.moved_most = None  # would fail if called
-    try:
-        again = st_cache.cached_together(*calls)
-    finally:
-        queries.moved_most = original
-    pd.testing.assert_frame_equal(again[2], together[2])
-
-
-def test_built_figures_are_kept_by_builder_data_and_arguments_and_dropped_on_clear(demo_copy, monkeypatch):
-    """cached_build keeps what a figure builder returned for the same read models and arguments (the same object,
-    not a copy); other data, arguments or a clear() (every import and rollback calls it) build again, and so does
-    an argument without an exact text key. Only builders of twinreg_data.figures are accepted."""
+def test_the_cache_answers_the_same_arguments_once_and_tells_apart_any_other(demo_copy):
+    """st_cache.cached keys a read model's result by database, generation, name and arguments: the same arguments
+    again are answered from the cache, a change of any filter field or other argument runs the query, and clear()
+    (every import and rollback calls it) empties the cache."""
     import functools
 
     from twinreg_data import st_cache
-    from twinreg_data.figures import overview as overview_figures
     from twinreg_data.filters import Filters
+    from twinreg_data.queries import bottlenecks
 
-    built: list[tuple] = []
-    original = overview_figures.movers_bars
-
-    @functools.wraps(original)  # keyed by the builder's module and name, as the page's call would be
-    def movers_bars(*args):
-        built.append(args[1:])
-        return original(*args)
-
-    monkeypatch.setattr(overview_figures, "movers_bars", movers_bars)
-    view = Filters(lang="fi")
-    first = st_cache.cached_build(overview_figures.movers_bars, [(queries.moved_most, view)], "fi")
-    again = st_cache.cached_build(overview_figures.movers_bars, [(queries.moved_most, Filters(lang="fi"))], "fi")
-    assert again is first and built == [("fi",)]
-    assert len(first.data[0].y) == len(st_cache.cached(queries.moved_most, view)) > 0
-    st_cache.cached_build(overview_figures.movers_bars, [(queries.moved_most, view)], "et")
-    estonia = st_cache.cached_build(overview_figures.movers_bars, [(queries.moved_most, Filters(side="EE"))], "fi")
-    assert built == [("fi",), ("et",), ("fi",)] and estonia is not first
-    st_cache.clear()
-    assert st_cache.cached_build(overview_figures.movers_bars, [(queries.moved_most, view)], "fi") is not first
-    assert len(built) == 4
-
-    texts: list[str] = []
-
-    @functools.wraps(original)
-    def joined(frame, names):  # given a list, which has no exact text
-        texts.append(", ".join(names))
-        return texts[-1]
-
-    for _ in range(2):
-        assert st_cache.cached_build(joined, [(queries.moved_most, view)], ["a", "b"]) == "a, b"
-    assert texts == ["a, b", "a, b"]  # built each time, never found under another argument's key
-    with pytest.raises(ValueError, match="not a figure builder"):
-        st_cache.cached_build(len, [(queries.moved_most, view)])
-
-
-def test_cache_keys_tell_apart_every_argument_that_changes_a_result(demo_copy):
-    """Cached queries are keyed by the exact text of their arguments where one exists (plain values, tuples and
-    frozen dataclasses of them): equal arguments give one key, any difference another; other types keep the
-    arguments themselves as the key."""
-    import datetime as dt
-
-    import streamlit as st
-
-    from twinreg_data import st_cache
-    from twinreg_data.filters import Filters
-    from twinreg_data.queries.bottlenecks import RegisterFilter
-
-    text = st_cache._exact_text
-    view = Filters(lang="fi", domains=("taxation",), side="EE", year_from=2015, year_to=2020)
-    assert text((view, RegisterFilter())) == text((Filters(lang="fi", domains=("taxation",), side="EE",
-                                                           year_from=2015, year_to=2020), RegisterFilter()))
-    variants = [view, Filters(lang="et", domains=("taxation",), side="EE", year_from=2015, year_to=2020),
-                Filters(lang="fi", domains=("taxation", "education"), side="EE", year_from=2015, year_to=2020),
-                Filters(lang="fi", domains=("taxation",), side="FI", year_from=2015, year_to=2020),
-                Filters(lang="fi", domains=("taxation",), side="EE", year_from=2016, year_to=2020),
-                RegisterFilter(search="1"), RegisterFilter(search="1 "), RegisterFilter(min_age_years=1),
-                1, 1.0, True, "1", None, (1,), ((1,),), dt.date(2026, 1, 1), dt.datetime(2026, 1, 1)]
-    texts = [text(v) for v in variants]
-    assert None not in texts and len(set(texts)) == len(texts)
-    assert text([1]) is None and text((view, {"a": 1})) is None  # no exact text: the objects themselves are hashed
-    from collections import namedtuple
-
-    assert text(namedtuple("Pair", "a b")(1, 2)) is None  # its text would be that of the plain tuple (1, 2)
-
-    # Through the cache: the same arguments again find the result; different ones run the query.
-    import functools
-
-    from twinreg_data.queries import indicators
-    from twinreg_data.store import open_store
-
-    store = open_store(demo_copy)
     runs: list[tuple] = []
-    original = indicators.series
+    original = bottlenecks.register
 
-    @functools.wraps(original)  # _call finds query functions by module and name
-    def series(*args):
+    @functools.wraps(original)  # the cache keys a read model by its module and name
+    def register(*args):
         runs.append(args[1:])
         return original(*args)
 
-    indicators.series = series
-    try:
-        st.cache_data.clear()
-        first = st_cache._fetch(store, str(demo_copy), indicators.series, (view, "INT_POPULATION"), {})
-        again = st_cache._fetch(store, str(demo_copy), indicators.series, (view, "INT_POPULATION"), {})
-        other = st_cache._fetch(store, str(demo_copy), indicators.series, (view.period_only(), "INT_POPULATION"), {})
-    finally:
-        indicators.series = original
-    assert runs == [(view, "INT_POPULATION"), (view.period_only(), "INT_POPULATION")]
-    assert again.equals(first) and not other.equals(first)
-
-
-@pytest.mark.parametrize("page", ["pages/indicators.py", "pages/bottlenecks.py", "pages/mobility.py", None])
-def test_a_run_takes_each_read_model_from_the_cache_once(demo_copy, monkeypatch, page):
-    """In one script run each read model call is answered by the cache once and then shared (by the charts and
-    tables built from it, by a second use): every answer from st.cache_data is a copy, unpickled again."""
-    from conftest import run_app
-
-    from twinreg_data import st_cache
-
-    fetched: list[tuple[str, str | None]] = []
-    original = st_cache._fetch
-
-    def counting(db, path, function, args, kwargs):
-        fetched.append((function.__name__, st_cache._exact_text((args, tuple(sorted(kwargs.items()))))))
-        return original(db, path, function, args, kwargs)
-
-    monkeypatch.setattr(st_cache, "_fetch", counting)
-    at = run_app(page=page)
-    for cold in (True, False):
-        if cold:
-            st_cache.clear()  # as after an import: every chart and table is built again from the read models
-        fetched.clear()
-        at.run()
-        assert not at.exception
-        assert fetched and len(fetched) == len(set(fetched)), sorted(fetched)
+    view = Filters(lang="fi", domains=("taxation",), side="EE", year_from=2015, year_to=2020)
+    local = bottlenecks.RegisterFilter()
+    variants = [(view, local), (Filters(lang="et", domains=("taxation",), side="EE", year_from=2015, year_to=2020),
+                                local),
+                (Filters(lang="fi", domains=("taxation", "education"), side="EE", year_from=2015, year_to=2020), local),
+                (Filters(lang="fi", domains=("taxation",), side="FI", year_from=2015, year_to=2020), local),
+                (Filters(lang="fi", domains=("taxation",), side="EE", year_from=2016, year_to=2020), local),
+                (view, bottlenecks.RegisterFilter(search="1")), (view, bottlenecks.RegisterFilter(search="1 ")),
+                (view, bottlenecks.RegisterFilter(min_age_years=1))]
+    st_cache.clear()
+    first = st_cache.cached(register, view, local)
+    again = st_cache.cached(register, Filters(lang="fi", domains=("taxation",), side="EE", year_from=2015,
+                                              year_to=2020), bottlenecks.RegisterFilter())
+    assert runs == [(view, local)] and again.equals(first)
+    for arguments in variants[1:]:
+        st_cache.cached(register, *arguments)
+    assert runs == variants
+    st_cache.clear()
+    st_cache.cached(register, view, local)
+    assert runs == [*variants, (view, local)]
+    with pytest.raises(ValueError, match="not a read model"):
+        st_cache.cached(len, "abc")

@@ -32,30 +32,19 @@ class Filters:
     year_from: int = MIN_YEAR
     year_to: int = field(default_factory=max_year)
 
-    def without_domains(self) -> Filters:
-        """These filters for a read model the domain filter does not narrow (one chosen indicator, the mobility
-        data): cached under this key, its results are found again when only the domains change."""
-        return replace(self, domains=())
-
-    def without_side(self) -> Filters:
-        """These filters for a read model the side does not narrow (the action plan: actions are joint): cached
-        under this key, its results are found again when only the side changes."""
-        return replace(self, side=SIDES[0])
+    # The wider filters a page asks a read model for, so that its cached result serves every narrower view (see
+    # st_cache): the page then narrows the result with a plain function of twinreg_data.queries.
+    def period_only(self) -> Filters:
+        """The language and the period, for both sides and every domain."""
+        return Filters(lang=self.lang, year_from=self.year_from, year_to=self.year_to)
 
     def domains_only(self) -> Filters:
-        """These filters for a read model that only the domains (and the language) narrow (the service catalogue:
-        every service is assessed as it stands today, across the border): found again when the side or the period
-        changes."""
+        """The language and the domains (the service catalogue: every service is assessed as it stands today,
+        across the border, so neither the side nor the period narrows it)."""
         return Filters(lang=self.lang, domains=self.domains)
 
-    def period_only(self) -> Filters:
-        """These filters for a read model that neither the side nor the domains narrow (the cross-border ferry, air
-        and seasonality series): cached under this key, it is found again when either changes."""
-        return replace(self, domains=(), side=SIDES[0])
-
     def language_only(self) -> Filters:
-        """These filters for a read model that none of the filters but the language changes (an indicator's
-        definition): found again when any other control changes."""
+        """The language alone (an indicator's definition)."""
         return Filters(lang=self.lang)
 
     @property

@@ -1,18 +1,18 @@
-"""Helpers shared by the read models: localised labels and filter clauses, all parametrised."""
+"""Helpers shared by the read models: localised labels and filter clauses, all parametrised; and the narrowing
+functions shared by the pages.
+
+A narrowing function is a pure function of a read model's result and the filters in view: the page asks the cache
+for the read model with wider filters (both sides, every domain) and narrows the result with one of these, so a
+change of side or domains costs no query. tests/test_narrowing.py holds each against independent SQL.
+"""
 
 from __future__ import annotations
-
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any, TypeVar
 
 import numpy as np
 import pandas as pd
 
 from ..filters import Filters
 from ..i18n import LANGUAGES, normalise_language
-
-F = TypeVar("F", bound=Callable[..., Any])
 
 
 def localised(prefix: str, lang: str, table_alias: str = "") -> str:
@@ -49,40 +49,6 @@ def side_clause(filters: Filters, column: str = "side") -> tuple[str, list]:
     return f"{column} IN (?, 'both')", [filters.side]
 
 
-@dataclass(frozen=True)
-class Derivation:
-    """How a read model's result for any filters follows from the result of `base` for wider filters."""
-
-    base: Callable[..., Any]
-    wider: Callable[[Filters], Filters]
-    narrow: Callable[[Any, Filters], Any]
-
-
-def derived(wider: Callable[[Filters], Filters], narrow: Callable[[Any, Filters], Any],
-            base: Callable[..., Any] | None = None) -> Callable[[F], F]:
-    """Declares that a read model's result for filters `f` (its first argument after the store) equals
-    `narrow(base(store, wider(f), *other arguments), f)`; `base` is the read model itself unless given.
-
-    The cache (st_cache) then asks the database for the wider filters only and narrows in memory: a change of
-    side or domains finds the wider result cached and costs no query. tests/test_derived.py checks the claim
-    against the read model's own answer for every side, several domain selections and periods.
-    """
-    def mark(function: F) -> F:
-        function.derivation = Derivation(base or function, wider, narrow)  # type: ignore[attr-defined]
-        return function
-
-    return mark
-
-
-def derivation_of(function: Callable[..., Any]) -> Derivation | None:
-    return getattr(function, "derivation", None)
-
-
-def as_it_is(result: Any, _filters: Filters) -> Any:
-    """The narrowing of a read model that the filters (but its wider ones) do not change at all."""
-    return result
-
-
 def rows_where(frame: pd.DataFrame, mask: np.ndarray) -> pd.DataFrame:
     """The rows of `frame` where `mask` holds, in their order and numbered from 0 (the frame itself if all do)."""
     return frame if mask.all() else frame[mask].reset_index(drop=True)
@@ -101,7 +67,7 @@ def domain_mask(frame: pd.DataFrame, filters: Filters) -> np.ndarray:
 
 
 def rows_of_side(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
-    """The rows of the chosen side's country (all rows for both sides), in their order."""
+    """The rows whose `country` is the chosen side's (all rows for both sides), in their order."""
     return rows_where(frame, side_mask(frame, filters))
 
 
@@ -111,4 +77,5 @@ def rows_of_domains(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
 
 
 def rows_of_side_and_domains(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """The rows of the chosen side's country and of the selected domains, in their order."""
     return rows_where(frame, side_mask(frame, filters) & domain_mask(frame, filters))

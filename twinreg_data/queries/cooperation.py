@@ -16,7 +16,7 @@ import pandas as pd
 
 from ..filters import Filters, max_year
 from ..store import Store
-from .common import derived, localised, rows_where
+from .common import localised, rows_where
 
 # Statuses that end an action: such an action is never overdue.
 FINISHED_STATUSES: tuple[str, ...] = ("done", "cancelled")
@@ -51,8 +51,9 @@ def _overdue_sql() -> str:
     return "(a.due < ? AND a.status NOT IN (SELECT unnest(?::VARCHAR[])))"
 
 
-def _actions_of_domains(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
-    """The actions linked to a bottleneck of the selected domains (every action when none is selected)."""
+def actions_of_domains(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """Narrowing of `actions` (asked for every domain): the actions linked to a bottleneck of the selected domains
+    (every action when none is selected)."""
     if not filters.domains:
         return frame
     wanted = set(filters.domains)
@@ -60,12 +61,11 @@ def _actions_of_domains(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     return rows_where(frame, np.asarray(linked, dtype=bool))
 
 
-@derived(Filters.without_domains, _actions_of_domains)
 def actions(store: Store, filters: Filters, today: dt.date | None = None) -> pd.DataFrame:
     """Actions in the selection, by work package, start and code: code, work_package, title (chosen language),
     lead, partners, level, start, due, status, completed_on, overdue (due before `today` and neither done nor
     cancelled), linked bottlenecks (codes and titles in the chosen language, as aligned lists, and the distinct
-    domains of those that exist: the selection of any domains, without asking again)."""
+    domains of those that exist: actions_of_domains narrows the plan of every domain to any selection)."""
     today = today or dt.date.today()
     where, params = _where(filters)
     title = localised("title", filters.lang, "a")
@@ -133,12 +133,6 @@ class BenchmarkPatterns:
     own_legal_form: str | None = None
     own_founded: int | None = None
     own_same_form: int = 0  # other regions with the own body's legal form
-
-
-def benchmark_summary(store: Store) -> BenchmarkPatterns:
-    """The patterns of the whole benchmark, as a read model of their own (cached: the pandas work took 3 ms on
-    every rerun of the Cooperation page, for a table that changes only with an import)."""
-    return benchmark_patterns(benchmark(store))
 
 
 def benchmark_patterns(regions: pd.DataFrame) -> BenchmarkPatterns:

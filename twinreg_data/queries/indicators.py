@@ -16,16 +16,7 @@ import pandas as pd
 from ..filters import Filters
 from ..schema import AREA_LEVELS, DOMAINS
 from ..store import Store
-from .common import (
-    area_label,
-    as_it_is,
-    derived,
-    domain_clause,
-    domain_mask,
-    localised,
-    rows_of_side,
-    rows_of_side_and_domains,
-)
+from .common import area_label, domain_clause, domain_mask, localised
 
 # Widest first: a country-level figure is the best stand-in for "Finland" or "Estonia".
 _LEVEL_RANK = "CASE a.level " + " ".join(
@@ -116,21 +107,20 @@ def indicator_counts(store: Store, filters: Filters) -> pd.DataFrame:
     )
 
 
-def _choices_in_view(counts: pd.DataFrame, filters: Filters) -> pd.DataFrame:
-    """indicator_choices from indicator_counts: the selected domains, observations on the chosen side."""
+def choices_in_view(counts: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """Narrowing of indicator_counts (asked for the period): the indicators of the selected domains, with their
+    observation count on the chosen side."""
     keep = domain_mask(counts, filters)
     observations = sum(counts[f"observations_{country.lower()}"].to_numpy() for country in filters.countries)
     return pd.DataFrame({column: counts[column].to_numpy()[keep] for column in ("code", "domain", "name")}
                         | {"observations": observations[keep]})
 
 
-@derived(Filters.period_only, _choices_in_view, base=indicator_counts)
 def indicator_choices(store: Store, filters: Filters) -> pd.DataFrame:
     """Indicators of the selected domains in domain order then by name, with their observation count in scope."""
-    return _choices_in_view(indicator_counts(store, filters.period_only()), filters)
+    return choices_in_view(indicator_counts(store, filters.period_only()), filters)
 
 
-@derived(Filters.language_only, as_it_is)
 def indicator_meta(store: Store, filters: Filters, code: str) -> IndicatorMeta | None:
     name = localised("name", filters.lang, "i")
     row = store.query(
@@ -173,13 +163,13 @@ def _ranked_sql(filters: Filters, indicators_sql: str) -> tuple[str, list]:
     return sql, [filters.date_from, filters.date_to, *side_params]
 
 
-@derived(Filters.period_only, rows_of_side)
 def series(store: Store, filters: Filters, code: str) -> pd.DataFrame:
     """One indicator's observations in scope: Finland first, headline area first, then by period.
 
     Per country the headline area, then the next areas in rank order, at most SERIES_AREAS_PER_COUNTRY areas and
     while their observations fit in SERIES_ROWS_PER_COUNTRY (`country_areas` says how many areas the country has
-    in scope, shown or not).
+    in scope, shown or not). A country's rows do not depend on the other's: a page asks for both sides and narrows
+    with common.rows_of_side.
     """
     ranked_sql, ranked_params = _ranked_sql(filters, "i.code = ?")
     return store.query_df(
@@ -235,15 +225,15 @@ def _latest_changes(store: Store, filters: Filters, indicators_sql: str, params:
     )
 
 
-@derived(Filters.period_only, rows_of_side)
 def latest_changes(store: Store, filters: Filters, code: str) -> pd.DataFrame:
     """Latest change of one indicator per country (Finland first)."""
     return _latest_changes(store, filters, "i.code = ?", [code])
 
 
-@derived(Filters.period_only, rows_of_side_and_domains)
 def domain_overview(store: Store, filters: Filters) -> pd.DataFrame:
-    """Latest change of every indicator of the selected domains, per country."""
+    """Latest change of every indicator of the selected domains, per country (one indicator's and one country's
+    rows do not depend on the others: a page asks for every domain and both sides and narrows with
+    common.rows_of_side_and_domains)."""
     domain_sql, domain_params = domain_clause(filters, "i.domain") if filters.domains else ("TRUE", [])
     return _latest_changes(store, filters, domain_sql, domain_params)
 
@@ -254,7 +244,6 @@ def latest_change_of(overview: pd.DataFrame, code: str) -> pd.DataFrame:
     return overview[overview["indicator"] == code].reset_index(drop=True)
 
 
-@derived(Filters.period_only, rows_of_side)
 def map_points(store: Store, filters: Filters, code: str) -> pd.DataFrame:
     """Latest value per municipality with coordinates (periods may differ between municipalities)."""
     scope_sql, scope_params = _scope(filters)

@@ -16,9 +16,7 @@ sub-annual rows (so a year given both ways is not counted twice).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -26,7 +24,7 @@ import pandas as pd
 from ..filters import Filters
 from ..schema import FLOW_MODES, FLOW_UNITS
 from ..store import Store
-from .common import area_label, derived, localised, rows_of_side, rows_where, side_mask
+from .common import area_label, localised, rows_where, side_mask
 
 FERRY_INDICATOR = "MOB_FERRY_PAX"
 FERRY_MONTHLY_INDICATOR = "MOB_FERRY_PAX_M"
@@ -89,7 +87,7 @@ class FlowOptions:
 
 def flow_combos(store: Store, filters: Filters) -> tuple[tuple[str, str, int, str, str], ...]:
     """The distinct (unit, mode, year, origin country, destination country) of the flows in the period, sorted:
-    the flow options of either side follow from them without asking again."""
+    options_for_side narrows them to the flow options of either side without asking again."""
     # The combinations of the route-years in scope are those of the flows in scope (the same conditions as the
     # flows of a year): no need to aggregate volumes and sources just to list them.
     rows = store.query(
@@ -100,26 +98,27 @@ def flow_combos(store: Store, filters: Filters) -> tuple[tuple[str, str, int, st
     return tuple((unit, mode, int(year), origin, destination) for unit, mode, year, origin, destination in rows)
 
 
-def _options_of(combos: tuple[tuple[str, str, int, str, str], ...], filters: Filters) -> FlowOptions:
+def options_for_side(combos: tuple[tuple[str, str, int, str, str], ...], filters: Filters) -> FlowOptions:
+    """Narrowing of flow_combos: what can be chosen on the map for the side, the combinations of the flows with an
+    end on the chosen side."""
     countries = filters.countries
     return FlowOptions(tuple(dict.fromkeys(
         (unit, mode, year) for unit, mode, year, origin, destination in combos
         if origin in countries or destination in countries)))
 
 
-@derived(Filters.period_only, _options_of, base=flow_combos)
 def flow_options(store: Store, filters: Filters) -> FlowOptions:
     """What can be chosen on the map for the filters' side and period: (unit, mode, year), sorted."""
-    return _options_of(flow_combos(store, filters.period_only()), filters)
+    return options_for_side(flow_combos(store, filters.period_only()), filters)
 
 
-def _touching_side(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
-    """The flows with an end on the chosen side: a cross-border flow is on both."""
+def flows_touching_side(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """Narrowing of flows_for_year (asked for both sides): the flows with an end on the chosen side (a cross-border
+    flow is on both)."""
     return rows_where(frame, side_mask(frame, filters, "origin_country") | side_mask(frame, filters,
                                                                                    "destination_country"))
 
 
-@derived(Filters.period_only, _touching_side)
 def flows_for_year(store: Store, filters: Filters, year: int | None, unit: str | None,
                    modes: tuple[str, ...] = ()) -> pd.DataFrame:
     """Flows of one year and one unit (by `modes`, every mode when empty), largest first, with coordinates and
@@ -141,7 +140,7 @@ def flows_for_year(store: Store, filters: Filters, year: int | None, unit: str |
 
 def point_indicator_areas(store: Store, filters: Filters) -> pd.DataFrame:
     """Indicators with values for municipalities in the period, with how many municipalities per country
-    (areas_fi, areas_ee): the point indicators of either side follow from them without asking again."""
+    (areas_fi, areas_ee): point_indicators_for_side narrows them to either side without asking again."""
     name = localised("name", filters.lang, "i")
     # The distinct (indicator, municipality) pairs first, in one pass over the observations; the indicators and
     # the municipalities' countries are joined to those few pairs only.
@@ -158,7 +157,9 @@ def point_indicator_areas(store: Store, filters: Filters) -> pd.DataFrame:
     )
 
 
-def _point_indicators_of(areas: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+def point_indicators_for_side(areas: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """Narrowing of point_indicator_areas: the indicators with values for two or more municipalities on the chosen
+    side, as point_indicators lists them."""
     # A few dozen indicators at most: counted and sorted as plain rows, in a fraction of a frame sort's time.
     counts = [sum(per_country) for per_country in zip(
         *(areas[f"areas_{country.lower()}"].tolist() for country in filters.countries), strict=True)]
@@ -171,19 +172,18 @@ def _point_indicators_of(areas: pd.DataFrame, filters: Filters) -> pd.DataFrame:
                          "areas": np.asarray(columns[4], dtype="int64")})
 
 
-@derived(Filters.period_only, _point_indicators_of, base=point_indicator_areas)
 def point_indicators(store: Store, filters: Filters) -> pd.DataFrame:
     """Indicators with values for at least two municipalities on the chosen side in the period; population first,
     then by how many municipalities, name and code.
 
     A figure booked for one municipality only (a port's ferry passengers) compares nothing on a map.
     """
-    return _point_indicators_of(point_indicator_areas(store, filters.period_only()), filters)
+    return point_indicators_for_side(point_indicator_areas(store, filters.period_only()), filters)
 
 
 def population_areas(store: Store, filters: Filters) -> pd.DataFrame:
     """The population indicator's code, name and source with its municipalities per country in the period (no
-    row without municipal values): whether it can size either side's points, without asking again."""
+    row without municipal values): population_point_for_side says whether it can size either side's points."""
     name = localised("name", filters.lang, "i")
     return store.query_df(
         f"SELECT i.code, {name} AS name, i.source, a.country, count(DISTINCT o.area) AS areas "
@@ -194,7 +194,9 @@ def population_areas(store: Store, filters: Filters) -> pd.DataFrame:
     )
 
 
-def _population_point_of(areas: pd.DataFrame, filters: Filters) -> tuple[str, str, str] | None:
+def population_point_for_side(areas: pd.DataFrame, filters: Filters) -> tuple[str, str, str] | None:
+    """Narrowing of population_areas: (code, name, source) of the population indicator when it has values for two
+    or more municipalities on the chosen side, else None."""
     on_side = areas[areas["country"].isin(filters.countries)]
     if on_side["areas"].sum() < 2:
         return None
@@ -202,18 +204,17 @@ def _population_point_of(areas: pd.DataFrame, filters: Filters) -> tuple[str, st
     return str(code), str(name), str(source)
 
 
-@derived(Filters.period_only, _population_point_of, base=population_areas)
 def population_point(store: Store, filters: Filters) -> tuple[str, str, str] | None:
     """(code, name, source) of the population indicator when it has values for two or more municipalities on the
     chosen side in the period (as point_indicators would list it first), else None."""
-    return _population_point_of(population_areas(store, filters.period_only()), filters)
+    return population_point_for_side(population_areas(store, filters.period_only()), filters)
 
 
-@derived(Filters.period_only, rows_of_side)
 def area_points(store: Store, filters: Filters, indicator: str | None) -> pd.DataFrame:
     """Municipalities of the chosen side with coordinates and the latest value of `indicator` in the period.
 
-    Municipalities without a value keep an empty value: they are drawn as small context dots.
+    Municipalities without a value keep an empty value: they are drawn as small context dots. A page asks for both
+    sides and narrows with common.rows_of_side.
     """
     name, region = area_label(filters.lang, "a"), localised("name", filters.lang, "p")
     return store.query_df(
@@ -289,9 +290,6 @@ def seasonality(store: Store, filters: Filters, code: str = FERRY_MONTHLY_INDICA
     )
 
 
-Ask = Callable[..., Any]  # ask(read_model, filters, *arguments): the read model's result (from a cache, or not)
-
-
 @dataclass(frozen=True)
 class RegionChoice:
     """What the twin-region map of the Overview shows: the flows of the latest year of the first unit (passengers
@@ -303,28 +301,23 @@ class RegionChoice:
     indicator_name: str
     indicator_source: str
 
-    def flows_call(self, filters: Filters) -> tuple:
-        """The read model call of the flows shown (the Mobility page's own for the same choices)."""
-        return flows_for_year, filters, self.year, self.unit, ()
 
-    def points_call(self, filters: Filters) -> tuple:
-        return area_points, filters, self.indicator
+def first_point_indicator(indicators: pd.DataFrame) -> tuple[str, str, str] | None:
+    """(code, name, source) of the first of the point indicators (the frame of point_indicators), or None."""
+    return tuple(str(v) for v in indicators[["code", "name", "source"]].iloc[0]) if len(indicators) else None
 
 
-def region_choice(ask: Ask, filters: Filters) -> RegionChoice:
-    """The twin region's year, unit and point indicator, from read models asked through `ask`: in the app the
-    cache, so that each is narrowed from its cached result for both sides on a change of side."""
-    options = ask(flow_options, filters)
+def region_choice(options: FlowOptions, sized_by: tuple[str, str, str] | None) -> RegionChoice:
+    """The twin region's year and unit from the flow `options` of the side, and the indicator that sizes its
+    municipalities: `sized_by` is population_point's answer, or first_point_indicator's when that is None.
+
+    point_indicators lists population first whenever it qualifies; asking population_point first spares a pass
+    over every observation in the usual case.
+    """
     units = options.units()
     unit = units[0] if units else None
     years = options.years(unit)
-    # point_indicators lists population first whenever it qualifies; checking that one indicator alone spares a
-    # pass over every observation in the usual case.
-    first = ask(population_point, filters)
-    if first is None:
-        indicators = ask(point_indicators, filters)
-        first = tuple(indicators[["code", "name", "source"]].iloc[0]) if len(indicators) else None
-    code, name, source = (str(v) for v in first) if first else (POPULATION_INDICATOR, "", "")
+    code, name, source = sized_by if sized_by else (POPULATION_INDICATOR, "", "")
     return RegionChoice(years[-1] if years else None, unit, code, name, source)
 
 
@@ -341,10 +334,10 @@ class TwinRegion:
 
 
 def twin_region(store: Store, filters: Filters) -> TwinRegion:
-    """The twin region's choice and data, asked of the database directly."""
-    def ask(read_model: Callable[..., Any], *arguments: Any) -> Any:
-        return read_model(store, *arguments)
-
-    choice = region_choice(ask, filters)
-    return TwinRegion(choice.year, choice.unit, choice.indicator_name, choice.indicator_source,
-                      ask(*choice.flows_call(filters)), ask(*choice.points_call(filters)))
+    """The twin region's choice and data, asked of the database directly (the Overview page asks the same read
+    models through the cache)."""
+    sized_by = population_point(store, filters) or first_point_indicator(point_indicators(store, filters))
+    choice = region_choice(flow_options(store, filters), sized_by)
+    flows = flows_for_year(store, filters, choice.year, choice.unit)
+    return TwinRegion(choice.year, choice.unit, choice.indicator_name, choice.indicator_source, flows,
+                      area_points(store, filters, choice.indicator))

@@ -12,7 +12,7 @@ import pandas as pd
 from ..filters import Filters
 from ..schema import BOTTLENECK_STATUSES, CLOSED_STATUSES
 from ..store import Store
-from .common import derived, domain_mask, rows_where
+from .common import domain_mask, rows_where
 from .indicators import domain_overview
 
 FERRY_INDICATOR = "MOB_FERRY_PAX"
@@ -50,14 +50,10 @@ class Ferry:
         return self.value / self.previous - 1
 
 
-def _every_bottleneck(_filters: Filters) -> Filters:
-    return Filters()
-
-
-def bottleneck_tally(store: Store, _filters: Filters | None = None, today: dt.date | None = None) -> pd.DataFrame:
+def bottleneck_tally(store: Store, today: dt.date | None = None) -> pd.DataFrame:
     """Current bottlenecks counted per (domain, status, side): `count`, `stalled` (open, no event for stall_days)
-    and `resolved_12m` (resolved or partly resolved in the last 12 months). The headline and the counts of any
-    domains and side follow from it without asking again (the period does not narrow them)."""
+    and `resolved_12m` (resolved or partly resolved in the last 12 months). headline_of and counts_of narrow it to any
+    domains and side without asking again (the period does not narrow them)."""
     today = today or dt.date.today()
     return store.query_df(
         "SELECT domain, status, side, count(*) AS count,"
@@ -71,24 +67,24 @@ def bottleneck_tally(store: Store, _filters: Filters | None = None, today: dt.da
     )
 
 
-def _tally_in_view(tally: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+def tally_in_view(tally: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     """The tally's rows of the selected domains and side (a bottleneck of both sides is on either side)."""
     sides = tally["side"].to_numpy()
     on_side = True if filters.side == "both" else (sides == filters.side) | (sides == "both")
     return rows_where(tally, domain_mask(tally, filters) & on_side)
 
 
-def _headline_of(tally: pd.DataFrame, filters: Filters) -> Headline:
-    rows = _tally_in_view(tally, filters)
+def headline_of(tally: pd.DataFrame, filters: Filters) -> Headline:
+    """Narrowing of bottleneck_tally: the headline numbers of the selected domains and side."""
+    rows = tally_in_view(tally, filters)
     still_open = ~np.isin(rows["status"].to_numpy(), list(CLOSED_STATUSES))
     return Headline(int(rows["count"].to_numpy()[still_open].sum()), int(rows["resolved_12m"].sum()),
                     int(rows["stalled"].sum()), stall_days())
 
 
-@derived(_every_bottleneck, _headline_of, base=bottleneck_tally)
 def headline(store: Store, filters: Filters | None = None, today: dt.date | None = None) -> Headline:
     """Headline numbers for the selected domains and side."""
-    return _headline_of(bottleneck_tally(store, Filters(), today), filters or Filters())
+    return headline_of(bottleneck_tally(store, today), filters or Filters())
 
 
 def ferry_latest(store: Store) -> Ferry:
@@ -102,17 +98,18 @@ def ferry_latest(store: Store) -> Ferry:
     return Ferry(*row[0]) if row else Ferry(None, None, None, None)
 
 
-def _counts_of(tally: pd.DataFrame, filters: Filters) -> pd.DataFrame:
-    counts = _tally_in_view(tally, filters).groupby(["domain", "status"], as_index=False)["count"].sum()
+def counts_of(tally: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """Narrowing of bottleneck_tally: counts per (domain, status) of the selected domains and side, statuses in
+    lifecycle order."""
+    counts = tally_in_view(tally, filters).groupby(["domain", "status"], as_index=False)["count"].sum()
     order = {s: i for i, s in enumerate(BOTTLENECK_STATUSES)}
     return counts.sort_values(["domain", "status"], key=lambda s: s.map(order) if s.name == "status" else s,
                               ignore_index=True)
 
 
-@derived(_every_bottleneck, _counts_of, base=bottleneck_tally)
 def bottlenecks_by_domain_status(store: Store, filters: Filters | None = None) -> pd.DataFrame:
     """Counts per (domain, status) for the selected domains and side, statuses in lifecycle order."""
-    return _counts_of(bottleneck_tally(store), filters or Filters())
+    return counts_of(bottleneck_tally(store), filters or Filters())
 
 
 def moved_most(store: Store, filters: Filters, limit: int = 8) -> pd.DataFrame:
