@@ -5,7 +5,8 @@ import streamlit as st
 from pages._ui import show_view_link
 from twinreg_data import auth
 from twinreg_data.filters import MIN_YEAR, PARAMS, SIDES, Filters, max_year, parse_query, to_query
-from twinreg_data.i18n import LANGUAGES, normalise_language, t
+from twinreg_data.i18n import LANGUAGES, NP_, normalise_language, t
+from twinreg_data.labels import DOMAIN_LABELS, PAGE_LABELS, ROLE_LABELS, SIDE_LABELS
 from twinreg_data.schema import DOMAINS
 from twinreg_data.st_cache import app_icon, store
 
@@ -21,16 +22,17 @@ if "filters" not in st.session_state:
 # The widgets start from the current view, so a page switch or a lost widget state never resets the view.
 current: Filters = st.session_state.filters
 with st.sidebar:
-    lang = st.segmented_control(t("control.language", current.lang), LANGUAGES, key="w_lang", required=True,
+    lang = st.segmented_control(t("Language", current.lang), LANGUAGES, key="w_lang", required=True,
                                 default=current.lang)
-    domains = st.multiselect(t("control.domains", lang), DOMAINS, key="w_domains", default=list(current.domains),
-                             placeholder=t("control.domains_all", lang), format_func=lambda d: t(f"domain.{d}", lang))
-    side = st.segmented_control(t("control.side", lang), SIDES, key="w_side", required=True, default=current.side,
-                                format_func=lambda s: t(f"side.{s}", lang))
-    years = st.select_slider(t("control.years", lang), options=list(range(MIN_YEAR, max_year() + 1)), key="w_years",
+    domains = st.multiselect(t("Domains", lang), DOMAINS, key="w_domains", default=list(current.domains),
+                             placeholder=t("All domains", lang), format_func=lambda d: t(DOMAIN_LABELS[d], lang))
+    side = st.segmented_control(t("Side of the border", lang), SIDES, key="w_side", required=True, default=current.side,
+                                format_func=lambda s: t(SIDE_LABELS[s], lang))
+    years = st.select_slider(t("Period", lang), options=list(range(MIN_YEAR, max_year() + 1)), key="w_years",
                              value=(current.year_from, current.year_to))
     if st.session_state.ignored_params:
-        st.caption(t("control.ignored", lang, params=", ".join(st.session_state.ignored_params)))
+        st.caption(t("Ignored invalid link parameter(s): {params}",
+                     lang, params=", ".join(st.session_state.ignored_params)))
 
 filters = Filters(lang=lang, domains=tuple(d for d in DOMAINS if d in domains), side=side, year_from=years[0],
                   year_to=years[1])
@@ -78,7 +80,7 @@ def current_identity(config: auth.AuthConfig) -> auth.Identity:
         return auth.ANONYMOUS
     if auth.session_expired(st.session_state.signed_in_at, config):
         del st.session_state["local_identity"]
-        st.toast(t("signin.expired", lang))
+        st.toast(t("Your session expired; please sign in again.", lang))
         return auth.ANONYMOUS
     return identity
 
@@ -99,15 +101,16 @@ PAGES = [  # (file stem, material icon)
     ("meeting", "co_present"),
 ]
 pages = [] if not (config.public or identity.signed_in) else [
-    st.Page(f"pages/{stem}.py", title=t(f"page.{stem}", lang), icon=f":material/{icon}:", url_path=stem,
+    st.Page(f"pages/{stem}.py", title=t(PAGE_LABELS[stem], lang), icon=f":material/{icon}:", url_path=stem,
             default=stem == "overview")
     for stem, icon in PAGES
 ]
 # Pages a role may not use are not registered for the session, so their URLs lead nowhere.
 if identity.can_import:
-    pages.append(st.Page("pages/data.py", title=t("page.data", lang), icon=":material/upload_file:", url_path="data"))
+    pages.append(st.Page("pages/data.py", title=t("Data", lang), icon=":material/upload_file:", url_path="data"))
 if not identity.signed_in:
-    pages.append(st.Page("pages/sign_in.py", title=t("page.sign_in", lang), icon=":material/login:", url_path="sign_in",
+    pages.append(st.Page("pages/sign_in.py", title=t(NP_("page", "Sign in"), lang), icon=":material/login:",
+                                                                                         url_path="sign_in",
                          default=not pages))
 page = st.navigation(pages)
 if resume:
@@ -116,8 +119,9 @@ if resume:
         st.switch_page(target, query_params={k: v for k, v in resume["query"].items() if k not in PARAMS})
 with st.sidebar:
     if identity.signed_in:
-        st.caption(t("signin.as", lang, name=identity.name, role=t(f"role.{identity.role}", lang)))
-        if st.button(t("signin.out", lang), icon=":material/logout:"):
+        st.caption(t("Signed in as {name} ({role})",
+                     lang, name=identity.name, role=t(ROLE_LABELS[identity.role], lang)))
+        if st.button(t("Sign out", lang), icon=":material/logout:"):
             if identity.source == "oidc":
                 # The browser goes to /auth/logout, which deletes the identity cookie. No st.rerun() here: it drops
                 # that redirect, and the cookie would sign the user in again on the next page load.
@@ -125,7 +129,8 @@ with st.sidebar:
             else:
                 st.session_state.pop("local_identity", None)
                 st.rerun()
-    st.caption(t("control.link", lang), help=t("control.link_help", lang))
+    st.caption(t("Link to this view", lang), help=t("Copy this link to share exactly what you see (language, "
+                                                    "domains, side, period).", lang))
     # A container, not st.empty: a page's fragment rewrites the link here when only the fragment reruns.
     st.session_state.update(link_box=st.container(), link_page=page.url_path, link_shown=False)
 try:

@@ -45,6 +45,8 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from twinreg_data.i18n import NP_
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -358,16 +360,16 @@ def editor_upload(base_url: str, workbook: Path, marks: dict) -> None:
         page = browser.new_page(viewport={"width": 1400, "height": 2200})
         page.goto(f"{base_url}/sign_in?lang=en", wait_until="domcontentloaded")
         page.wait_for_selector(idle, timeout=120_000)
-        page.get_by_role("textbox", name=t("signin.name", "en")).fill(EDITOR[0])
-        page.get_by_role("textbox", name=t("data.password", "en")).fill(EDITOR[1])
-        page.get_by_role("button", name=t("signin.submit", "en")).click()
-        page.get_by_text(t("page.data", "en"), exact=True).first.wait_for(timeout=120_000)
+        page.get_by_role("textbox", name=t("User name", "en")).fill(EDITOR[0])
+        page.get_by_role("textbox", name=t("Password", "en")).fill(EDITOR[1])
+        page.get_by_role("button", name=t(NP_("signin.submit", "Sign in"), "en")).click()
+        page.get_by_text(t("Data", "en"), exact=True).first.wait_for(timeout=120_000)
         page.wait_for_selector(idle, timeout=120_000)
-        page.get_by_text(t("page.data", "en"), exact=True).first.click()
+        page.get_by_text(t("Data", "en"), exact=True).first.click()
         page.wait_for_selector(idle, timeout=120_000)
         marks["upload_started"] = time.monotonic()
         page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(workbook))
-        confirm = page.get_by_role("button", name=t("data.confirm", "en"))
+        confirm = page.get_by_role("button", name=t("Import now", "en"))
         confirm.wait_for(timeout=120_000)
         marks["confirm_clicked"] = time.monotonic()
         confirm.click()

@@ -9,7 +9,7 @@ import streamlit as st
 
 from twinreg_data.exports import to_csv_bytes, to_xlsx_bytes
 from twinreg_data.filters import Filters, view_link
-from twinreg_data.i18n import t
+from twinreg_data.i18n import N_, t
 
 
 def filters() -> Filters:
@@ -37,14 +37,15 @@ def downloads(frame: pd.DataFrame | Callable[[], pd.DataFrame], stem: str, lang:
     build = frame if callable(frame) else lambda: frame
     left, right = st.columns(2, width=360)
     key = key or stem
-    left.download_button(t("common.download_csv", lang), lambda: to_csv_bytes(build()), f"{stem}.csv", "text/csv",
+    left.download_button(t("Download CSV", lang), lambda: to_csv_bytes(build()), f"{stem}.csv", "text/csv",
                          key=f"csv-{key}", icon=":material/download:", on_click="ignore")
-    right.download_button(t("common.download_xlsx", lang), lambda: to_xlsx_bytes(build()), f"{stem}.xlsx",
+    right.download_button(t("Download Excel", lang), lambda: to_xlsx_bytes(build()), f"{stem}.xlsx",
                           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                           key=f"xlsx-{key}", icon=":material/download:", on_click="ignore")
 
 
-def empty_state(lang: str, message_key: str = "common.empty_filtered") -> None:
+def empty_state(lang: str, message_key: str = N_("Nothing matches the current filters. Widen the domains, side or "
+                                                 "period in the sidebar.")) -> None:
     st.info(t(message_key, lang), icon=":material/filter_alt_off:")
 
 
@@ -116,7 +117,7 @@ def chart(fig, stem: str, lang: str, key: str, *, export_fig=None, image_downloa
         return
     target = export_fig if export_fig is not None else fig
     left, right = st.columns(2, width=360)
-    left.download_button(t("chart.download_png", lang), lambda: figure_export.figure_png(target), f"{stem}.png",
+    left.download_button(t("PNG image", lang), lambda: figure_export.figure_png(target), f"{stem}.png",
                          "image/png", key=f"png-{key}", on_click="ignore", icon=":material/image:")
-    right.download_button(t("chart.download_svg", lang), lambda: figure_export.figure_svg(target), f"{stem}.svg",
+    right.download_button(t("SVG image", lang), lambda: figure_export.figure_svg(target), f"{stem}.svg",
                           "image/svg+xml", key=f"svg-{key}", on_click="ignore", icon=":material/image:")

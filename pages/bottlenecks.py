@@ -7,7 +7,8 @@ import streamlit as st
 from pages._ui import chart, downloads, empty_state, filters, keep_in_link
 from twinreg_data.figures import bottlenecks as figures
 from twinreg_data.figures import date_display_format
-from twinreg_data.i18n import format_number, t
+from twinreg_data.i18n import N_, NP_, format_number, t, tn
+from twinreg_data.labels import BOTTLENECKS_DETAIL_LABELS, BOTTLENECKS_DETAIL_NO_LABELS, STATUS_LABELS
 from twinreg_data.queries import bottlenecks as queries
 from twinreg_data.queries.overview import stall_days
 from twinreg_data.schema import BOTTLENECK_STATUSES
@@ -15,11 +16,12 @@ from twinreg_data.st_cache import cached
 
 view = filters()
 lang = view.lang
-st.title(t("page.bottlenecks", lang))
+st.title(t("Bottlenecks", lang))
 # Every bottleneck on the table in the selected period; only an empty selection asks whether there are any at all.
 selection = cached(queries.register, view, queries.RegisterFilter())
 if selection.empty and not cached(queries.has_bottlenecks):
-    empty_state(lang, "bottlenecks.empty_db")
+    empty_state(lang, N_("The bottleneck register is empty. An official can import the demo workbooks with `python "
+                         "-m twinreg_data init --demo`, or upload a filled template on the Data page."))
     st.stop()
 
 
@@ -47,20 +49,24 @@ wanted = st.query_params.get("bn") or st.session_state.get("bn-open")
 detail = cached(queries.detail, wanted, lang) if queries.is_code(wanted) else None
 open_bottleneck(detail.code if detail else None)
 
-st.caption(t("bottlenecks.intro", lang) + " " + t("bottlenecks.period_note", lang, start=view.year_from,
-                                                   end=view.year_to))
+st.caption(t("Search and filter the register. Select a row or a point in the priority matrix to open a bottleneck.",
+             lang) + " " + t("Period {start}–{end}: bottlenecks identified by the end of {end} and not closed before "
+                             "{start}. Status is the current one; ages are counted to today.", lang,
+                             start=view.year_from, end=view.year_to))
 search_col, status_col, severity_col, owner_col, age_col = st.columns([3, 3, 2, 2, 2])
-search = search_col.text_input(t("bottlenecks.filter.search", lang), key="bn-search",
-                               placeholder=t("bottlenecks.filter.search_placeholder", lang),
-                               help=t("bottlenecks.filter.search_help", lang))
-statuses = status_col.multiselect(t("bottlenecks.filter.status", lang), BOTTLENECK_STATUSES, key="bn-status",
-                                  format_func=lambda s: t(f"status.{s}", lang),
-                                  placeholder=t("bottlenecks.filter.status_all", lang))
-severity = severity_col.slider(t("bottlenecks.filter.severity", lang), 1, 5, (1, 5), key="bn-severity")
-owner = owner_col.text_input(t("bottlenecks.filter.owner", lang), key="bn-owner",
-                             placeholder=t("bottlenecks.filter.owner_placeholder", lang))
-min_age = age_col.number_input(t("bottlenecks.filter.min_age", lang), 0, 50, 0, 1, key="bn-age",
-                               help=t("bottlenecks.filter.min_age_help", lang))
+search = search_col.text_input(t(NP_("bottlenecks.filter", "Search"), lang), key="bn-search",
+                               placeholder=t("Code, title or description", lang),
+                               help=t("Finds text in the code, title and description in the chosen language (English "
+                                      "where no translation exists). Not case-sensitive.", lang))
+statuses = status_col.multiselect(t("Status", lang), BOTTLENECK_STATUSES, key="bn-status",
+                                  format_func=lambda s: t(STATUS_LABELS[s], lang),
+                                  placeholder=t("All statuses", lang))
+severity = severity_col.slider(t("Severity (1 minor – 5 blocking)", lang), 1, 5, (1, 5), key="bn-severity")
+owner = owner_col.text_input(t("Owner", lang), key="bn-owner",
+                             placeholder=t("Finnish or Estonian owner", lang))
+min_age = age_col.number_input(t("Open for at least (years)", lang), 0, 50, 0, 1, key="bn-age",
+                               help=t("Age of an open bottleneck: time since it was identified. For a closed one: "
+                                      "how long it was open.", lang))
 local = queries.RegisterFilter(search=search, statuses=tuple(statuses), severity_min=severity[0],
                                severity_max=severity[1], owner=owner, min_age_years=int(min_age))
 # Without a page-local filter the register is the selection itself (asked again, the cache would copy it once more).
@@ -68,77 +74,85 @@ register = selection if local == queries.RegisterFilter() else cached(queries.re
 total = len(selection)
 codes = register["code"].tolist()
 
-register_tab, matrix_tab = st.tabs([t("bottlenecks.tab.register", lang), t("bottlenecks.tab.matrix", lang)])
+register_tab, matrix_tab = st.tabs([t("Register", lang), t("Priority matrix", lang)])
 with register_tab:
     if register.empty:
-        empty_state(lang, "bottlenecks.empty_filtered")
+        empty_state(lang, N_("No bottleneck matches the search and filters. Clear the search, widen the filters "
+                             "above, or widen the domains, side or period in the sidebar."))
     else:
-        st.subheader(t("bottlenecks.register.title", lang))
-        st.caption(t("bottlenecks.count", lang, shown=format_number(len(register), lang),
-                     total=format_number(total, lang)) + " · " + t("bottlenecks.register.hint", lang))
+        st.subheader(t("Bottleneck register", lang))
+        st.caption(tn("{shown} of {n} bottleneck", "{shown} of {n} bottlenecks", total, lang,
+                        shown=format_number(len(register), lang)) + " · " + t("Select a row to open the bottleneck "
+                                                                              "below. Source: TwinReg bottleneck "
+                                                                              "register.", lang))
         table = figures.register_table(register, lang)
         # Keep the highlighted row in step with the open bottleneck, however it was opened.
         selected_rows = [codes.index(detail.code)] if detail and detail.code in codes else []
         st.session_state["bn-register"] = {"selection": {"rows": selected_rows, "columns": []}}
         st.dataframe(table, key="bn-register", on_select=partial(on_row_selected, codes),
                      selection_mode="single-row", hide_index=True, column_config={
-                         t("bottlenecks.col.stalled", lang): st.column_config.CheckboxColumn(
-                             help=t("bottlenecks.col.stalled_help", lang, days=stall_days()))})
+                         t(NP_("bottlenecks.col", "Stalled"), lang): st.column_config.CheckboxColumn(
+                             help=t("Open and no event for more than {days} days.", lang, days=stall_days()))})
         downloads(table, "bottlenecks", lang, key="bn-register")
 with matrix_tab:
     if register.empty:
-        empty_state(lang, "bottlenecks.empty_filtered")
+        empty_state(lang, N_("No bottleneck matches the search and filters. Clear the search, widen the filters "
+                             "above, or widen the domains, side or period in the sidebar."))
     else:
-        st.plotly_chart(figures.priority_matrix(register, lang, t("bottlenecks.source", lang)), key="bn-matrix",
+        st.plotly_chart(figures.priority_matrix(register, lang, t("Source: TwinReg bottleneck register",
+                                                                  lang)), key="bn-matrix",
                         on_select=on_point_selected, selection_mode="points")
-        st.caption(t("bottlenecks.matrix.hint", lang))
+        st.caption(t("Click a point to open that bottleneck below. The same bottlenecks as in the register.", lang))
         downloads(partial(figures.matrix_table, register, lang), "bottlenecks-matrix", lang, key="bn-matrix")
 
 st.divider()
-st.header(t("bottlenecks.detail.header", lang))
+st.header(t("Bottleneck details", lang))
 titles = dict(zip(codes, register["title"], strict=True)) | ({detail.code: detail.title} if detail else {})
 st.session_state["bn-pick"] = detail.code if detail else None
-st.selectbox(t("bottlenecks.detail.pick", lang), sorted(titles), key="bn-pick", index=None,
-             format_func=lambda c: f"{c} · {titles[c]}", placeholder=t("bottlenecks.detail.pick_placeholder", lang),
+st.selectbox(t("Open a bottleneck", lang), sorted(titles), key="bn-pick", index=None,
+             format_func=lambda c: f"{c} · {titles[c]}", placeholder=t("Choose a code", lang),
              on_change=lambda: open_bottleneck(st.session_state["bn-pick"]))
 if detail is None:
-    st.info(t("bottlenecks.detail.none", lang), icon=":material/touch_app:")
+    st.info(t("Select a row in the register, a point in the priority matrix, or a code here to see a bottleneck's "
+              "description, owners, status history and links.", lang), icon=":material/touch_app:")
     st.stop()
 
 st.subheader(f"{detail.code} · {figures.markdown_text(detail.title)}")
 badge_colour = "orange" if detail.stalled else "blue" if detail.is_open else "green"
-st.badge(t(f"status.{detail.status}", lang), color=badge_colour, icon=":material/flag:")
+st.badge(t(STATUS_LABELS[detail.status], lang), color=badge_colour, icon=":material/flag:")
 cards = st.columns(3)
-cards[0].metric(t("bottlenecks.col.severity", lang), f"{detail.severity} / 5")
-cards[1].metric(t("bottlenecks.detail.open_for" if detail.is_open else "bottlenecks.detail.was_open_for", lang),
-                t("bottlenecks.detail.days", lang, days=format_number(detail.age_days, lang)))
-cards[2].metric(t("bottlenecks.detail.since_event", lang),
-                t("bottlenecks.detail.days", lang, days=format_number(detail.days_since_event, lang)))
+cards[0].metric(t(NP_("bottlenecks.col", "Severity"), lang), f"{detail.severity} / 5")
+cards[1].metric(t("Open for" if detail.is_open else N_("Was open for"), lang),
+                tn("{n} day", "{n} days", detail.age_days, lang))
+cards[2].metric(t("Since the last event", lang),
+                tn("{n} day", "{n} days", detail.days_since_event, lang))
 if detail.stalled:
-    st.warning(t("bottlenecks.detail.stalled", lang, days=format_number(detail.days_since_event, lang),
+    st.warning(t("Stalled: no event for {days} days (threshold {limit} days).",
+                 lang, days=format_number(detail.days_since_event, lang),
                  limit=format_number(detail.stall_days, lang)), icon=":material/hourglass_bottom:")
 text_col, facts_col = st.columns([3, 2])
-text_col.markdown(f"**{t('bottlenecks.detail.description', lang)}**\n\n"
-                  + figures.markdown_text(detail.description or t("bottlenecks.detail.no_description", lang)))
+text_col.markdown("**" + t("Description", lang) + "**\n\n"
+                  + figures.markdown_text(detail.description or t("No description recorded.", lang)))
 facts_col.markdown("\n".join(f"- **{label}:** {figures.markdown_text(value)}"
                              for label, value in figures.detail_facts(detail, lang)))
 
 dates = st.column_config.DateColumn(format=date_display_format(lang))
-st.subheader(t("bottlenecks.detail.history", lang))
-chart(figures.status_timeline(detail, lang, t("bottlenecks.source_events", lang)), f"status_{detail.code}", lang,
+st.subheader(t("Status history", lang))
+chart(figures.status_timeline(detail, lang, t("Source: TwinReg bottleneck register, status events",
+                                              lang)), f"status_{detail.code}", lang,
       "bn-timeline")
 if not detail.events.empty:
     events = figures.events_table(detail, lang)
-    st.dataframe(events, hide_index=True, column_config={t("bottlenecks.timeline.x", lang): dates})
+    st.dataframe(events, hide_index=True, column_config={t(NP_("bottlenecks.timeline", "Date"), lang): dates})
     downloads(events, f"{detail.code}-history", lang, key="bn-history")
 
 for section, frame, builder in (("indicators", detail.indicators, figures.indicators_table),
                                 ("services", detail.services, figures.services_table),
                                 ("actions", detail.actions, figures.actions_table)):
-    st.subheader(t(f"bottlenecks.detail.{section}", lang))
+    st.subheader(t(BOTTLENECKS_DETAIL_LABELS[section], lang))
     if frame.empty:
-        st.caption(t(f"bottlenecks.detail.no_{section}", lang))
+        st.caption(t(BOTTLENECKS_DETAIL_NO_LABELS[section], lang))
         continue
     shown = builder(detail, lang)
-    st.dataframe(shown, hide_index=True, column_config={t("bottlenecks.col.due", lang): dates})
+    st.dataframe(shown, hide_index=True, column_config={t("Due", lang): dates})
     downloads(shown, f"{detail.code}-{section}", lang, key=f"bn-{section}")

@@ -9,7 +9,7 @@ import streamlit as st
 from pages._ui import filters
 from twinreg_data import auth
 from twinreg_data.backup import BackupFailed
-from twinreg_data.i18n import format_number, t
+from twinreg_data.i18n import format_number, t, tn
 from twinreg_data.ingest import (
     CheckedUpload,
     ImportBlocked,
@@ -21,6 +21,7 @@ from twinreg_data.ingest import (
     rollback,
     write_template,
 )
+from twinreg_data.labels import PAGE_LABELS, ROLE_LABELS
 from twinreg_data.st_cache import store
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -38,48 +39,48 @@ def workbook_bytes(writer, name: str) -> bytes:
     return path.read_bytes()
 
 
-st.title(t("data.title", lang))
+st.title(t("Data for officials", lang))
 if st.session_state.get("flash"):  # the outcome of the last import or rollback, with links to what changed
     st.success(st.session_state.pop("flash"))
     for page in st.session_state.pop("flash_pages", []):
-        st.page_link(f"pages/{page}.py", label=t(f"page.{page}", lang), icon=":material/arrow_forward:")
-tabs = st.tabs([t("data.tab_upload", lang), t("data.tab_history", lang), t("data.tab_audit", lang)]
-               + ([t("data.tab_accounts", lang)] if identity.can_manage_accounts else []))
+        st.page_link(f"pages/{page}.py", label=t(PAGE_LABELS[page], lang), icon=":material/arrow_forward:")
+tabs = st.tabs([t("Upload", lang), t("Import history", lang), t("Audit log", lang)]
+               + ([t("Accounts", lang)] if identity.can_manage_accounts else []))
 
 with tabs[0]:
-    st.caption(t("data.templates_help", lang))
+    st.caption(t("Fill in the template in Excel (one sheet per table, any subset), then upload it here.", lang))
     left, right = st.columns(2, width=520)
-    left.download_button(t("data.template", lang),
+    left.download_button(t("Empty template", lang),
                          lambda: workbook_bytes(lambda p: write_template(p, db), "template.xlsx"),
                          "twinreg-template.xlsx", XLSX, icon=":material/download:", on_click="ignore")
-    right.download_button(t("data.current", lang), lambda: workbook_bytes(lambda p: export_workbook(db, p),
-                                                                          "current.xlsx"),
+    right.download_button(t("Current data as a template", lang),
+                          lambda: workbook_bytes(lambda p: export_workbook(db, p), "current.xlsx"),
                           "twinreg-data.xlsx", XLSX, icon=":material/download:", on_click="ignore")
-    uploaded = st.file_uploader(t("data.upload", lang), type=["xlsx", "csv"], key="upload")
-    encoding = st.selectbox(t("data.encoding", lang), ["utf-8", "windows-1252", "iso-8859-15"], key="encoding")
+    uploaded = st.file_uploader(t("Workbook (.xlsx) or CSV file", lang), type=["xlsx", "csv"], key="upload")
+    encoding = st.selectbox(t("CSV encoding", lang), ["utf-8", "windows-1252", "iso-8859-15"], key="encoding")
     if uploaded is not None:
         token = (uploaded.file_id, encoding)
         if st.session_state.get("check_token") != token:
             safe_name = re.sub(r"[^\w.\-]+", "_", uploaded.name)[-100:] or "upload"
             path = workdir / f"{len(st.session_state.get('check_token') or ())}-{safe_name}"
             path.write_bytes(uploaded.getvalue())
-            with st.spinner(t("data.checking", lang, file=uploaded.name)):
+            with st.spinner(t("Checking {file}…", lang, file=uploaded.name)):
                 checked = check_file(db, path, uploaded.name, None if encoding == "utf-8" else encoding,
                                      user=identity.name)
             st.session_state.update(check_token=token, check=checked, check_path=str(path), annotated=None)
         checked = st.session_state.check
         report, upload = checked.report, checked.upload
         if report.status == "refused":
-            st.error(f"**{t('data.refused', lang)}** — {report.refusal_in(lang)}", icon=":material/block:")
+            st.error("**" + t("File refused", lang) + "** — " + report.refusal_in(lang), icon=":material/block:")
         else:
             cards = st.columns(3)
-            cards[0].metric(t("data.rows_read", lang), format_number(sum(report.rows_read.values()), lang))
-            cards[1].metric(t("data.errors", lang), format_number(report.error_count, lang))
-            cards[2].metric(t("data.warnings", lang), format_number(report.warning_count, lang))
+            cards[0].metric(t("Rows read", lang), format_number(sum(report.rows_read.values()), lang))
+            cards[1].metric(t("Errors", lang), format_number(report.error_count, lang))
+            cards[2].metric(t("Warnings", lang), format_number(report.warning_count, lang))
             if report.problems:
                 st.dataframe(reports.problems_frame(report, lang), hide_index=True)
                 if report.error_count + report.warning_count > len(report.problems):
-                    st.caption(t("data.more_problems", lang, shown=len(report.problems),
+                    st.caption(t("{shown} of {total} problems listed.", lang, shown=len(report.problems),
                                  total=report.error_count + report.warning_count))
                 # The comments are in the language of the page; switching language writes a new copy.
                 if st.session_state.annotated is None or st.session_state.get("annotated_lang") != lang:
@@ -88,31 +89,45 @@ with tabs[0]:
                                        None if encoding == "utf-8" else encoding,
                                        csv_sheet=next(iter(report.rows_read), "data"), lang=lang)
                     st.session_state.update(annotated=out.read_bytes(), annotated_lang=lang)
-                st.download_button(t("data.annotated", lang), st.session_state.annotated,
+                st.download_button(t("Download the workbook with the problems marked",
+                                     lang), st.session_state.annotated,
                                    Path(uploaded.name).stem + "-checked.xlsx", XLSX, on_click="ignore",
                                    icon=":material/rule:")
             if report.status == "invalid":
-                st.error(t("data.invalid", lang, errors=format_number(report.error_count, lang)))
+                st.error(tn("{n} error blocks the import. Nothing was written. Fix the cells listed (the annotated "
+                            "copy highlights them) and upload again.",
+                            "{n} errors block the import. Nothing was written. Fix the cells listed (the annotated "
+                            "copy highlights them) and upload again.", report.error_count, lang))
             elif report.status == "nothing_to_do":
-                st.info(t("data.already", lang, id=report.import_id))
+                st.info(t("This file was already imported as import #{id}. Nothing changed.",
+                          lang, id=report.import_id))
             elif not reports.rows_written(report):
-                st.info(t("data.nothing", lang))
+                st.info(t("Nothing to import: every row is already in the database.", lang))
             else:
-                st.subheader(t("data.diff_title", lang))
+                st.subheader(t("What the import changes", lang))
                 st.dataframe(reports.diff_summary_frame(report, lang), hide_index=True)
                 if any(d.changes for d in report.diff.values()):
                     st.dataframe(reports.changes_frame(report, lang), hide_index=True)
                 if report.status_changes:
-                    st.markdown(f"**{t('data.status_changes', lang)}**")
+                    st.markdown("**" + t("Bottleneck status changes", lang) + "**")
                     st.dataframe(reports.status_changes_frame(report, lang), hide_index=True)
-                if st.button(t("data.confirm", lang), type="primary", help=t("data.confirm_help", lang)):
+                if st.button(t("Import now", lang), type="primary", help=t("Applies every change above in one "
+                                                                           "transaction. It can be rolled back from "
+                                                                           "the history.", lang)):
                     try:
                         done = apply_checked(db, checked, identity.name)
                     except BackupFailed as exc:  # nothing was written; the editor learns why
-                        st.error(f"{t('reliability.backup_failed', lang)}\n\n{exc}", icon=":material/backup:")
+                        st.error(t("Nothing was imported: the automatic backup taken before every import could not "
+                                   "be written. Ask the administrator to free disk space or to point "
+                                   "TWINREG_BACKUP_DIR to a writable folder. Details:", lang) + f"\n\n{exc}",
+                                 icon=":material/backup:")
                         st.stop()
-                    message = (t("data.applied", lang, id=done.import_id, rows=format_number(
-                        reports.rows_written(done), lang)) if done.status == "applied" else t("data.nothing", lang))
+                    if done.status == "applied":
+                        message = tn("Imported as import #{id}: {n} row added or changed.",
+                                     "Imported as import #{id}: {n} rows added or changed.",
+                                     reports.rows_written(done), lang, id=done.import_id)
+                    else:
+                        message = t("Nothing to import: every row is already in the database.", lang)
                     st.session_state.update(flash=message, flash_pages=reports.changed_pages(done))
                     st.session_state.check = CheckedUpload(done)
                     st.rerun()
@@ -120,39 +135,40 @@ with tabs[0]:
 with tabs[1]:
     history = reports.history_frame(db, lang)
     if history.empty:
-        st.info(t("data.no_imports", lang))
+        st.info(t("No imports yet.", lang))
     else:
         st.dataframe(history, hide_index=True)
         candidates = dict(reports.rollback_candidates(db, identity))
         if not candidates:
-            st.caption(t("data.rollback_none", lang))
+            st.caption(t("There is no applied import you may roll back (editors roll back their own imports).", lang))
         else:
-            chosen = st.selectbox(t("data.rollback_pick", lang), list(candidates), format_func=candidates.get)
+            chosen = st.selectbox(t("Import to roll back", lang), list(candidates), format_func=candidates.get)
 
             def forget_rollback() -> None:
                 st.session_state.pop("pending_rollback", None)
 
             # The pending choice lives in session state, so the dialog stays open across reruns until
             # it is confirmed, cancelled or dismissed.
-            @st.dialog(t("data.rollback_title", lang, id=chosen), on_dismiss=forget_rollback)
+            @st.dialog(t("Roll back import #{id}?", lang, id=chosen), on_dismiss=forget_rollback)
             def confirm_rollback(import_id: int) -> None:
-                st.write(t("data.rollback_explain", lang))
+                st.write(t("The rows this import added are removed and the rows it replaced are restored exactly.",
+                           lang))
                 st.write(candidates[import_id])
                 yes, no = st.columns(2)
-                if yes.button(t("data.rollback_confirm", lang), type="primary"):
+                if yes.button(t("Yes, roll back", lang), type="primary"):
                     forget_rollback()
                     try:
                         rollback(db, import_id, identity.name)
                     except ImportBlocked as exc:
                         st.session_state.flash_error = exc.text(lang)
                     else:
-                        st.session_state.flash = t("data.rolled_back", lang, id=import_id)
+                        st.session_state.flash = t("Import #{id} rolled back.", lang, id=import_id)
                     st.rerun()
-                if no.button(t("data.cancel", lang)):
+                if no.button(t("Cancel", lang)):
                     forget_rollback()
                     st.rerun()
 
-            if st.button(t("data.rollback", lang), icon=":material/undo:"):
+            if st.button(t("Roll back…", lang), icon=":material/undo:"):
                 st.session_state.pending_rollback = chosen
             if st.session_state.get("pending_rollback") in candidates:
                 confirm_rollback(st.session_state.pending_rollback)
@@ -164,28 +180,28 @@ with tabs[2]:
 
 if identity.can_manage_accounts:
     with tabs[3]:
-        st.dataframe(auth.list_users(db).rename(columns={"name": t("data.col_name", lang),
-                                                         "role": t("data.col_role", lang)}), hide_index=True)
+        st.dataframe(auth.list_users(db).rename(columns={"name": t("Name", lang),
+                                                         "role": t("Role", lang)}), hide_index=True)
         with st.form("add_account", clear_on_submit=True):
-            st.markdown(f"**{t('data.add_account', lang)}**")
-            name = st.text_input(t("data.col_name", lang))
-            role = st.selectbox(t("data.col_role", lang), auth.ROLES, format_func=lambda r: t(f"role.{r}", lang))
-            password = st.text_input(t("data.password", lang), type="password")
-            if st.form_submit_button(t("data.create", lang)):
+            st.markdown("**" + t("Add an account", lang) + "**")
+            name = st.text_input(t("Name", lang))
+            role = st.selectbox(t("Role", lang), auth.ROLES, format_func=lambda r: t(ROLE_LABELS[r], lang))
+            password = st.text_input(t("Password", lang), type="password")
+            if st.form_submit_button(t("Create", lang)):
                 try:
                     auth.add_user(db, name, password, role, identity.name)
-                    st.success(t("data.done", lang))
+                    st.success(t("Done.", lang))
                 except auth.AuthError as exc:
                     st.error(str(exc))
         users = auth.list_users(db)["name"].tolist()
-        account = st.selectbox(t("data.col_name", lang), users, key="account_pick")
-        new_password = st.text_input(t("data.reset_password", lang), type="password", key="account_password")
+        account = st.selectbox(t("Name", lang), users, key="account_pick")
+        new_password = st.text_input(t("Set a new password", lang), type="password", key="account_password")
         left, right = st.columns(2, width=520)
         try:
-            if left.button(t("data.reset_password", lang)) and account:
+            if left.button(t("Set a new password", lang)) and account:
                 auth.set_password(db, account, new_password, identity.name)
-                st.success(t("data.done", lang))
-            if right.button(t("data.remove_account", lang)) and account and account != identity.name:
+                st.success(t("Done.", lang))
+            if right.button(t("Remove account", lang)) and account and account != identity.name:
                 auth.remove_user(db, account, identity.name)
                 st.rerun()
         except auth.AuthError as exc:

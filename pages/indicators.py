@@ -6,18 +6,20 @@ import streamlit as st
 
 from pages._ui import chart, downloads, empty_state, filters, keep_in_link, lazy_tabs, show_view_link
 from twinreg_data.figures import indicators as figures
-from twinreg_data.i18n import t
+from twinreg_data.i18n import N_, t
+from twinreg_data.labels import INDICATORS_TAB_LABELS
 from twinreg_data.queries import indicators
 from twinreg_data.queries.common import rows_of_side, rows_of_side_and_domains
 from twinreg_data.st_cache import cached
 
 view = filters()
 lang = view.lang
-st.title(t("page.indicators", lang))
-st.caption(t("indicators.caption", lang))
+st.title(t("Indicators", lang))
+st.caption(t("Finland and Estonia side by side: how each indicator moves, where, and from which source.", lang))
 
 if not cached(indicators.has_indicators):
-    st.info(t("indicators.empty_db", lang))
+    st.info(t("No indicators yet. An official can import the demo workbooks with `python -m twinreg_data init "
+              "--demo`, or upload a filled template with indicators and observations.", lang))
     st.stop()
 # Every read model is asked for both sides and every domain (wide) and narrowed here: a change of side or domains
 # finds them cached and asks no query. The overview is listed at the end; it also holds the chosen indicator's
@@ -40,12 +42,13 @@ def chosen_indicator() -> None:
         wanted = st.query_params.get("ind")
         st.session_state.ind_choice = wanted if wanted in codes else with_data[0]
     labels = figures.choice_labels(choices, lang)
-    code = st.selectbox(t("indicators.choose", lang), codes, key="ind_choice", format_func=labels.__getitem__)
+    code = st.selectbox(t("Indicator", lang), codes, key="ind_choice", format_func=labels.__getitem__)
     keep_in_link("ind", code)
     meta = cached(indicators.indicator_meta, view.language_only(), code)
     rows = rows_of_side(cached(indicators.series, wide, code), view)
     if rows.empty:
-        empty_state(lang, "indicators.empty_series")
+        empty_state(lang, N_("This indicator has no values for the chosen side of the border and period. Widen the "
+                             "side or period in the sidebar, or choose another indicator."))
     else:
         changes = indicators.latest_change_of(overview, code)
         for column, change in zip(st.columns(max(len(changes), 1)), changes.itertuples(), strict=False):
@@ -53,14 +56,18 @@ def chosen_indicator() -> None:
                 figures.metric_label(change.country, change.area, change.area_label, change.period, lang),
                 figures.value_with_unit(change.value, meta.unit, lang),
                 figures.delta_text(change.change, change.change_pct, lang),
-                delta_color=indicators.delta_color(meta.polarity), help=t("indicators.latest_help", lang),
+                delta_color=indicators.delta_color(meta.polarity), help=t("Latest value against the previous "
+                                                                          "period. Green: an improvement, red: a "
+                                                                          "deterioration (by whether a higher "
+                                                                          "value is better or worse); grey: no "
+                                                                          "judgement.", lang),
                 delta_description=figures.delta_description(change.previous_period, lang),
                 chart_data=figures.sparkline(rows, change.country), border=True,
             )
         table = figures.observation_table(rows, lang)
         # Only the open tab is computed: the map and the full table cost a query and a render each.
         names = ("chart", "map", "table")
-        tabs = lazy_tabs(names, [t(f"indicators.tab_{n}", lang) for n in names], "ind_tab_open", "ind_tab")
+        tabs = lazy_tabs(names, [t(INDICATORS_TAB_LABELS[n], lang) for n in names], "ind_tab_open", "ind_tab")
         if tabs["chart"].open:
             with tabs["chart"]:
                 chart(figures.series_figure(rows, meta, lang), f"indicator_{code}", lang, "ind-chart")
@@ -70,10 +77,13 @@ def chosen_indicator() -> None:
             with tabs["map"]:
                 points = rows_of_side(cached(indicators.map_points, wide, code), view)
                 if points.empty:
-                    empty_state(lang, "indicators.map_empty")
+                    empty_state(lang, N_("This indicator has no values for municipalities with known coordinates in "
+                                         "the chosen filters; see the chart or the table."))
                 else:
                     st.pydeck_chart(figures.latest_map(points, meta, lang), key="ind-map")
-                    st.caption(t("indicators.map_caption", lang) + " " + t("common.source", lang, source=meta.source))
+                    st.caption(t("Latest value per municipality (periods may differ); circle size and colour grow "
+                                 "with the value. Hover a circle for the figure.", lang)
+                               + " " + t("Source: {source}", lang, source=meta.source))
                     downloads(partial(figures.map_table, points, meta, lang), f"indicator_{code}_map", lang,
                               key="ind-map")
         if tabs["table"].open:
@@ -87,8 +97,9 @@ def chosen_indicator() -> None:
 
 chosen_indicator()
 st.divider()
-st.subheader(t("indicators.overview", lang))
-st.caption(t("indicators.overview_caption", lang))
+st.subheader(t("All indicators in the selected domains", lang))
+st.caption(t("Latest value per indicator and country against the previous period. Green: an improvement, red: a "
+             "deterioration (by the indicator's direction); grey: neutral or unchanged.", lang))
 if overview.empty:
     empty_state(lang)
 else:

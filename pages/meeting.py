@@ -7,7 +7,7 @@ import streamlit as st
 
 from pages._ui import chart, downloads, empty_state, filters, keep_in_link
 from twinreg_data import briefing
-from twinreg_data.i18n import format_day, t
+from twinreg_data.i18n import N_, format_day, t
 from twinreg_data.queries.changes import default_since, parse_since
 from twinreg_data.queries.overview import has_data
 from twinreg_data.st_cache import cached, db_path, store
@@ -16,8 +16,9 @@ view = filters()
 lang = view.lang
 today = dt.date.today()
 if not cached(has_data):
-    st.title(t("page.meeting", lang))
-    empty_state(lang, "meeting.empty_db")
+    st.title(t("Meeting", lang))
+    empty_state(lang, N_("No data yet, so there is nothing to brief on. An official can import the demo workbooks "
+                         "with `python -m twinreg_data init --demo` or upload a filled template on the Data page."))
     st.stop()
 
 
@@ -57,24 +58,27 @@ presenting = st.session_state["mt-present"]
 st.html(briefing.SLIDE_CSS + (briefing.PRESENTING_CSS if presenting else ""))
 
 if not presenting:
-    st.title(t("page.meeting", lang))
-    st.caption(t("meeting.intro", lang))
+    st.title(t("Meeting", lang))
+    st.caption(t("Choose the domains and the language in the sidebar and the date of the last meeting here; the "
+                 "link reproduces the briefing. Present shows one slide at a time on the whole screen: move with ← "
+                 "and →.", lang))
     since_col, name_col, buttons_col = st.columns([2, 3, 4], vertical_alignment="bottom")
     buttons = buttons_col.container(horizontal=True, gap="small")
-    since_col.date_input(t("meeting.since", lang), key="mt-since", max_value=today, min_value=dt.date(2000, 1, 1),
-                         help=t("meeting.since_help", lang), format="YYYY-MM-DD")
-    name_col.text_input(t("meeting.name", lang), key="mt-name", placeholder=t("meeting.default_name", lang))
-    buttons.button(t("meeting.present", lang), key="mt-present-on", icon=":material/slideshow:", type="primary",
+    since_col.date_input(t("Changes since", lang), key="mt-since", max_value=today, min_value=dt.date(2000, 1, 1),
+                         help=t("Date of the last meeting: the briefing lists what changed since then (kept in the "
+                                "link).", lang), format="YYYY-MM-DD")
+    name_col.text_input(t("Meeting name", lang), key="mt-name", placeholder=t("TwinReg steering group", lang))
+    buttons.button(t("Present", lang), key="mt-present-on", icon=":material/slideshow:", type="primary",
                    on_click=present, args=(True,))
-    buttons.download_button(t("meeting.download_pptx", lang), lambda: briefing.pptx_bytes(pack),
+    buttons.download_button(t("PowerPoint", lang), lambda: briefing.pptx_bytes(pack),
                             f"{pack.file_stem()}.pptx", key="mt-pptx", on_click="ignore", icon=":material/download:",
                             mime="application/vnd.openxmlformats-officedocument.presentationml.presentation")
     if briefing.pdf_available():
-        buttons.download_button(t("meeting.download_pdf", lang), lambda: briefing.pdf_bytes(pack),
+        buttons.download_button(t("PDF", lang), lambda: briefing.pdf_bytes(pack),
                                 f"{pack.file_stem()}.pdf", "application/pdf", key="mt-pdf", on_click="ignore",
                                 icon=":material/picture_as_pdf:")
     else:
-        st.caption(t("meeting.pdf_missing", lang))
+        st.caption(t("A PDF of the pack needs LibreOffice on the server: `apt-get install libreoffice-impress`.", lang))
 
 slide = pack.slides[number - 1]
 st.html(briefing.slide_header_html(slide, number, total, lang))
@@ -97,27 +101,27 @@ st.html(briefing.slide_footer_html(slide))
 
 # Arrow keys move between slides (the buttons' keyboard shortcuts); Esc leaves presentation mode.
 controls = st.container(horizontal=True, vertical_alignment="center", gap="small")
-controls.button(t("meeting.prev", lang), key="mt-prev", icon=":material/arrow_back:", shortcut="Left",
+controls.button(t("Previous", lang), key="mt-prev", icon=":material/arrow_back:", shortcut="Left",
                 disabled=number <= 1, on_click=go, args=(number - 1,))
-controls.button(t("meeting.next", lang), key="mt-next", icon=":material/arrow_forward:", shortcut="Right",
+controls.button(t("Next", lang), key="mt-next", icon=":material/arrow_forward:", shortcut="Right",
                 disabled=number >= total, on_click=go, args=(number + 1,))
 if presenting:
-    controls.button(t("meeting.exit", lang), key="mt-exit", icon=":material/close:", shortcut="Esc",
+    controls.button(t("Exit", lang), key="mt-exit", icon=":material/close:", shortcut="Esc",
                     on_click=present, args=(False,))
     st.stop()
 
-with st.expander(t("meeting.slide_data", lang)):
+with st.expander(t("Data on this slide", lang)):
     if slide.chart is not None:
         downloads(slide.chart.frame, f"{stem}-chart", lang, key="mt-slide-chart")
     if slide.table is not None:
         downloads(slide.table.frame, f"{stem}-table", lang, key="mt-slide-table")
     st.text(slide.notes)
 
-st.subheader(t("meeting.all_changes", lang, date=format_day(pack.since, lang)))
+st.subheader(t("Everything that changed since {date}", lang, date=format_day(pack.since, lang)))
 for index, (title, frame) in enumerate(briefing.changes_tables(pack.changes, lang)):
     with st.expander(f"{title} ({len(frame)})", expanded=False):
         if frame.empty:
-            st.caption(t("meeting.list.none", lang))
+            st.caption(t("None.", lang))
             continue
         st.dataframe(frame, hide_index=True)
         downloads(frame, f"changes-{pack.since.isoformat()}-{index + 1}", lang, key=f"mt-changes-{index}")

@@ -6,20 +6,23 @@ import streamlit as st
 
 from pages._ui import chart, downloads, empty_state, filters, keep_in_link, show_view_link, url_choice
 from twinreg_data.figures import mobility as figures
-from twinreg_data.i18n import t
+from twinreg_data.i18n import N_, t
+from twinreg_data.labels import MOBILITY_CHART_LABELS
 from twinreg_data.queries import mobility
 from twinreg_data.queries.common import rows_of_side
 from twinreg_data.st_cache import cached
 
 view = filters()
 lang = view.lang
-st.title(t("page.mobility", lang))
-st.caption(t("mobility.intro", lang))
+st.title(t("Mobility", lang))
+st.caption(t("Movement across the Gulf of Finland: flows between areas on the map, ferry, air and commuter series, "
+             "and the seasonal pattern of ferry traffic.", lang))
 if not cached(mobility.has_data):
-    empty_state(lang, "mobility.empty")
+    empty_state(lang, N_("No mobility data yet. An official can import the demo workbooks with `python -m "
+                         "twinreg_data init --demo`, or upload flows and observations in the template."))
     st.stop()
 if view.domains and "mobility" not in view.domains:
-    st.caption(t("mobility.domain_note", lang))
+    st.caption(t("This page covers the mobility domain; the domain filter applies to the other pages.", lang))
 # The domain filter does not narrow this page, nor does the side its cross-border series. The map's read models are
 # asked for both sides (wide) and narrowed to the side here: a change of side or domains asks no query.
 wide = view.period_only()
@@ -38,18 +41,19 @@ def flow_map() -> None:
     modes: list[str] = []
     if units:
         url_choice("mob_unit", "mob_unit", units, units[0])
-        unit = unit_col.segmented_control(t("mobility.unit", lang), units, key="mob_unit", required=True,
+        unit = unit_col.segmented_control(t("Unit", lang), units, key="mob_unit", required=True,
                                           format_func=lambda u: figures.unit_label(u, lang))
         url_choice("mob_modes", "mob_mode", options.modes(unit), [], many=True)
-        modes = modes_col.multiselect(t("mobility.modes", lang), options.modes(unit), key="mob_modes",
-                                      placeholder=t("mobility.modes_all", lang),
+        modes = modes_col.multiselect(t("Modes", lang), options.modes(unit), key="mob_modes",
+                                      placeholder=t("All modes", lang),
                                       format_func=lambda m: figures.mode_label(m, lang))
         years = options.years(unit, modes)
         url_choice("mob_year", "mob_year", years, years[-1])
-        year = year_col.select_slider(t("mobility.year", lang), years, key="mob_year") if len(years) > 1 else years[0]
+        year = year_col.select_slider(t("Year on the map", lang), years, key="mob_year") if len(years) > 1 else years[0]
     if codes:
         url_choice("mob_points", "mob_pt", codes, codes[0])
-        code = points_col.selectbox(t("mobility.point_indicator", lang), codes, key="mob_points", format_func=names.get)
+        code = points_col.selectbox(t("Circle size of municipalities", lang), codes, key="mob_points",
+                                                                                         format_func=names.get)
     for param, value in (("mob_unit", unit), ("mob_mode", modes), ("mob_year", year), ("mob_pt", code)):
         keep_in_link(param, value)
 
@@ -60,20 +64,22 @@ def flow_map() -> None:
         empty_state(lang)
     else:
         if flows.empty:
-            st.caption(t("mobility.map_no_flows", lang))
+            st.caption(t("No flows for this unit, these modes and this year; the map shows municipalities only.", lang))
         else:
             st.markdown(figures.mode_legend_html(dict.fromkeys(flows["mode"]), lang), unsafe_allow_html=True)
         st.pydeck_chart(figures.twin_region_map(areas, flows, lang, names.get(code, "")), key="mob-map",
-                        height=figures.MAP_HEIGHT_PX, alt=t("mobility.map_alt", lang))
+                        height=figures.MAP_HEIGHT_PX, alt=t("Map of flows between Helsinki-Uusimaa and Harju County",
+                                                            lang))
         st.caption(figures.flow_map_help(unit, names.get(code, "–"), lang) + "  \n"
                    + figures.sources_line([*flows["source"], point_sources.get(code)], lang))
         if not flows.empty:
             table = figures.flows_table(flows, lang)
-            st.markdown("**" + t("mobility.flows_table", lang, unit=figures.unit_label(unit, lang), year=year) + "**")
+            st.markdown("**" + t("Flows on the map ({unit}, {year})",
+                                 lang, unit=figures.unit_label(unit, lang), year=year) + "**")
             st.dataframe(figures.number_styler(table, lang), hide_index=True, key="mob-flows-table")
             downloads(table, f"flows_{unit}_{year}", lang, key="mob-flows")
         # Computed only when opened (a styled table of every municipality; opening reruns this fragment only).
-        points_box = st.expander(t("mobility.points_table", lang, indicator=names.get(code, "–")),
+        points_box = st.expander(t("Municipalities on the map: {indicator}", lang, indicator=names.get(code, "–")),
                                  key="mob_points_open", on_change="rerun")
         if points_box.open:
             with points_box:
@@ -96,7 +102,7 @@ charts = [
 for column, (rows, figure, table_of, stem) in zip(st.columns(2) + st.columns(2), charts, strict=True):
     with column:
         if rows.empty:
-            st.markdown(f"**{t(f'mobility.chart.{stem}', lang)}**")
+            st.markdown(f"**{t(MOBILITY_CHART_LABELS[stem], lang)}**")
             empty_state(lang)
             continue
         chart(figure(rows, lang), stem, lang, f"mob-{stem}")

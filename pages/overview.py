@@ -5,18 +5,19 @@ import streamlit as st
 from pages._ui import chart, downloads, empty_state, filters
 from twinreg_data.figures import mobility as mobility_figures
 from twinreg_data.figures.overview import domain_status_bars, movers_bars
-from twinreg_data.i18n import format_number, format_pct, t
+from twinreg_data.i18n import format_number, format_pct, t, tn
 from twinreg_data.queries import indicators, mobility, overview
 from twinreg_data.queries.common import rows_of_side, rows_of_side_and_domains
 from twinreg_data.st_cache import cached
 
 view = filters()
 lang = view.lang
-st.title(t("app.title", lang))
-st.caption(t("app.tagline", lang))
+st.title(t("TwinReg Monitor", lang))
+st.caption(t("Cross-border bottlenecks between Helsinki-Uusimaa and Harju County", lang))
 
 if not cached(overview.has_data):
-    st.info(t("overview.empty", lang))
+    st.info(t("No data yet. An official can import the demo workbooks with `python -m twinreg_data init --demo`, or "
+              "upload a filled template.", lang))
     st.stop()
 
 # The read models are asked for both sides and every domain (wide) and narrowed here: a change of side or domains
@@ -28,30 +29,33 @@ changes = rows_of_side_and_domains(cached(indicators.domain_overview, wide), vie
 movers = overview.movers(changes)
 ferry = cached(overview.ferry_latest)
 cards = st.columns(4)
-cards[0].metric(t("overview.open", lang), format_number(head.open_bottlenecks, lang))
-cards[1].metric(t("overview.resolved_12m", lang), format_number(head.resolved_12m, lang))
-cards[2].metric(t("overview.stalled", lang, days=head.stall_days), format_number(head.stalled, lang))
+cards[0].metric(t("Open bottlenecks", lang), format_number(head.open_bottlenecks, lang))
+cards[1].metric(t("Resolved in the last 12 months", lang), format_number(head.resolved_12m, lang))
+cards[2].metric(tn("Stalled (no event for {n} day)", "Stalled (no event for {n} days)",
+                                                     head.stall_days, lang), format_number(head.stalled, lang))
 if ferry.value is None:
-    cards[3].metric(t("overview.ferry_missing", lang), t("common.no_data", lang))
+    cards[3].metric(t("Ferry passengers Helsinki–Tallinn", lang), t("No data", lang))
 else:
-    cards[3].metric(t("overview.ferry", lang, period=ferry.period), format_number(ferry.value, lang),
+    cards[3].metric(t("Ferry passengers Helsinki–Tallinn ({period})",
+                      lang, period=ferry.period), format_number(ferry.value, lang),
                     format_pct(ferry.change, lang) if ferry.change is not None else None, help=ferry.source)
 
 if counts.empty:
     empty_state(lang)
 else:
-    chart(domain_status_bars(counts, lang, t("overview.source", lang)), "bottlenecks_by_domain_status", lang,
+    chart(domain_status_bars(counts, lang, t("Source: TwinReg bottleneck register, current status of each "
+                                             "bottleneck", lang)), "bottlenecks_by_domain_status", lang,
           "ov-status-chart")
     downloads(counts, "bottlenecks_by_domain_status", lang, key="ov-status")
 
 if movers.empty:
-    st.info(t("overview.no_movers", lang))
+    st.info(t("No indicator has two periods to compare in the current selection.", lang))
 else:
     chart(movers_bars(movers, lang), "indicators_moved_most", lang, "ov-movers-chart")
     downloads(movers, "indicators_moved_most", lang, key="ov-movers")
 
 # The map shows the whole twin region, whichever domains are chosen; the side narrows it.
-st.subheader(t("overview.map", lang))
+st.subheader(t("The twin region", lang))
 options = mobility.options_for_side(cached(mobility.flow_combos, wide), view)
 sized_by = mobility.population_point_for_side(cached(mobility.population_areas, wide), view)
 if sized_by is None:  # no population figures on this side: the first indicator with municipal values
@@ -61,5 +65,5 @@ region = mobility.region_choice(options, sized_by)
 flows = mobility.flows_touching_side(cached(mobility.flows_for_year, wide, region.year, region.unit, ()), view)
 points = rows_of_side(cached(mobility.area_points, wide, region.indicator), view)
 st.pydeck_chart(mobility_figures.twin_region_map(points, flows, lang, region.indicator_name), key="ov-map")
-st.caption(t("overview.map_caption", lang, year=region.year or "–",
+st.caption(t("Arcs: flows between areas in {year} ({unit}); circles: {indicator}.", lang, year=region.year or "–",
              unit=mobility_figures.unit_label(region.unit, lang), indicator=region.indicator_name or "–"))

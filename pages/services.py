@@ -6,17 +6,20 @@ import streamlit as st
 
 from pages._ui import chart, downloads, empty_state, filters, keep_in_link, show_view_link
 from twinreg_data.figures import services as figures
-from twinreg_data.i18n import format_number, t
+from twinreg_data.i18n import N_, NP_, t, tn
+from twinreg_data.labels import SERVICES_CHANNEL_LABELS
 from twinreg_data.queries import services
 from twinreg_data.st_cache import cached
 
 view = filters()
 lang = view.lang
-st.title(t("services.title", lang))
-st.caption(t("services.intro", lang))
+st.title(t("Cross-border public services", lang))
+st.caption(t("Which public services people can use across the Gulf of Finland, through which channel and in which "
+             "languages, who provides them on each side, and which bottlenecks they are linked to.", lang))
 
 if not cached(services.has_services):
-    st.info(t("services.empty_db", lang))
+    st.info(t("The services catalogue is empty. An official can import the `services` sheet of the template on the "
+              "Data page, or load the demo data with `python -m twinreg_data init --demo`.", lang))
     st.stop()
 
 
@@ -31,36 +34,38 @@ def catalogue() -> None:
 
     left, middle, right = st.columns([2, 1, 2])
     availability = left.multiselect(
-        t("services.filter.availability", lang), services.AVAILABILITY, key="sv_availability",
+        t("Availability across the border", lang), services.AVAILABILITY, key="sv_availability",
         format_func=lambda a: figures.availability_label(a, lang),
-        placeholder=t("services.filter.availability_all", lang))
+        placeholder=t("Any availability", lang))
     channel = middle.selectbox(
-        t("services.filter.channel", lang), ("", *services.CHANNEL_CHOICES), key="sv_channel",
-        format_func=lambda c: t(f"services.channel.{c}", lang) if c else t("services.filter.channel_all", lang),
-        help=t("services.filter.channel_help", lang))
-    search = right.text_input(t("services.filter.search", lang), key="sv_search", max_chars=100,
-                              placeholder=t("services.filter.search_placeholder", lang))
+        t(NP_("services.filter", "Channel"), lang), ("", *services.CHANNEL_CHOICES), key="sv_channel",
+        format_func=lambda c: t(SERVICES_CHANNEL_LABELS[c], lang) if c else t("Any channel", lang),
+        help=t("Services offered both digitally and in person match either channel.", lang))
+    search = right.text_input(t(NP_("services.filter", "Search"), lang), key="sv_search", max_chars=100,
+                              placeholder=t("Service, provider or code, e.g. Kela", lang))
     for name, value in (("sv_avail", availability), ("sv_channel", channel or None), ("sv_q", search.strip() or None)):
         keep_in_link(name, value)
-    st.caption(t("services.scope", lang))
+    st.caption(t("The domains chosen in the sidebar narrow the catalogue. Side of the border and period do not: "
+                 "every service is assessed across the border as it stands today.", lang))
 
     # Neither the side nor the period narrows the catalogue: asked for the language and the domains alone.
     rows = cached(services.catalogue, view.domains_only(), tuple(availability), channel, search)
     if rows.empty:
-        empty_state(lang, "services.empty_filtered")
+        empty_state(lang, N_("No service matches these choices. Clear the search, pick more availability levels or "
+                             "another channel, or widen the domains in the sidebar."))
     else:
         counts = services.availability_counts(rows)
         chart(figures.availability_chart(counts, lang), "services_availability", lang, "sv-chart")
         downloads(partial(figures.availability_counts_table, counts, lang), "services_by_domain", lang,
                   key="sv-chart")
 
-        st.subheader(t("services.table.title", lang))
-        st.caption(t("services.shown", lang, count=format_number(len(rows), lang)))
+        st.subheader(t("Catalogue", lang))
+        st.caption(tn("{n} service shown", "{n} services shown", len(rows), lang))
         table = figures.catalogue_table(rows, lang)
         st.dataframe(figures.style_catalogue(table, lang), hide_index=True, key="sv-table", placeholder="–",
                      height=min(38 + 35 * len(table), 920),
-                     column_config={t("services.col.name", lang): st.column_config.TextColumn(width="large"),
-                                    t("services.col.url", lang): st.column_config.LinkColumn()})
+                     column_config={t("Service", lang): st.column_config.TextColumn(width="large"),
+                                    t("Web address", lang): st.column_config.LinkColumn()})
         downloads(table, "services", lang, key="sv-table")
     show_view_link()  # app.py does not run on a fragment rerun: the link follows the choices here
 

@@ -15,10 +15,11 @@ def test_overview_shows_headline_numbers_from_the_database(demo_copy):
     expected = queries.headline(open_store(demo_copy))
     assert expected.open_bottlenecks > 0
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics[t("overview.open", "en")] == format_number(expected.open_bottlenecks, "en")
-    assert metrics[t("overview.resolved_12m", "en")] == format_number(expected.resolved_12m, "en")
+    assert metrics[t("Open bottlenecks", "en")] == format_number(expected.open_bottlenecks, "en")
+    assert metrics[t("Resolved in the last 12 months", "en")] == format_number(expected.resolved_12m, "en")
     ferry = queries.ferry_latest(open_store(demo_copy))
-    assert metrics[t("overview.ferry", "en", period=ferry.period)] == format_number(ferry.value, "en")
+    ferry_label = t("Ferry passengers Helsinki–Tallinn ({period})", "en", period=ferry.period)
+    assert metrics[ferry_label] == format_number(ferry.value, "en")
     assert len(at.get("plotly_chart")) == 2  # domain × status, indicators that moved most
     assert len(at.get("deck_gl_json_chart")) == 1  # the twin-region map
 
@@ -27,16 +28,17 @@ def test_overview_in_finnish(demo_copy):
     at = run_app(query={"lang": "fi"})
     assert not at.exception
     labels = [m.label for m in at.metric]
-    assert t("overview.open", "fi") in labels
+    assert t("Open bottlenecks", "fi") in labels
     expected = queries.headline(open_store(demo_copy))
-    value = {m.label: m.value for m in at.metric}[t("overview.open", "fi")]
+    value = {m.label: m.value for m in at.metric}[t("Open bottlenecks", "fi")]
     assert value == format_number(expected.open_bottlenecks, "fi")
 
 
 def test_overview_on_an_empty_database_explains_what_to_do(empty_db):
     at = run_app()
     assert not at.exception
-    assert any(t("overview.empty", "en") == i.value for i in at.info)
+    assert any(t("No data yet. An official can import the demo workbooks with `python -m twinreg_data init --demo`, "
+                 "or upload a filled template.", "en") == i.value for i in at.info)
     assert len(at.metric) == 0
 
 
@@ -46,7 +48,7 @@ def test_overview_follows_the_domain_filter_from_the_link(demo_copy):
     at = run_app(query={"domain": "taxation", "side": "FI"})
     assert not at.exception
     expected = queries.headline(open_store(demo_copy), Filters(domains=("taxation",), side="FI"))
-    value = {m.label: m.value for m in at.metric}[t("overview.open", "en")]
+    value = {m.label: m.value for m in at.metric}[t("Open bottlenecks", "en")]
     assert value == format_number(expected.open_bottlenecks, "en")
     everything = queries.headline(open_store(demo_copy))
     assert expected.open_bottlenecks < everything.open_bottlenecks

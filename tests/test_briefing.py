@@ -18,6 +18,7 @@ from twinreg_data.briefing.model import BODY_BOTTOM, BODY_TOP
 from twinreg_data.briefing.slides import TABLE_ROWS
 from twinreg_data.filters import Filters
 from twinreg_data.i18n import format_day, t
+from twinreg_data.labels import DOMAIN_LABELS, STATUS_LABELS
 from twinreg_data.queries.meeting import key_indicators, meeting_data
 from twinreg_data.schema import BOTTLENECK_STATUSES, DOMAINS
 from twinreg_data.store import open_store
@@ -114,9 +115,9 @@ def test_status_chart_is_native_and_carries_the_register_counts(decks, store):
     counts = {(d, s): n for d, s, n in store.query(
         "SELECT domain, status, count(*) FROM bottleneck_current GROUP BY domain, status")}
     domains = [d for d in DOMAINS if any(key[0] == d for key in counts)]
-    assert list(chart.plots[0].categories) == [t(f"domain.{d}", "fi") for d in domains]
+    assert list(chart.plots[0].categories) == [t(DOMAIN_LABELS[d], "fi") for d in domains]
     statuses = [s for s in BOTTLENECK_STATUSES if any(key[1] == s for key in counts)]
-    assert [series.name for series in chart.series] == [t(f"status.{s}", "fi") for s in statuses]
+    assert [series.name for series in chart.series] == [t(STATUS_LABELS[s], "fi") for s in statuses]
     for series, status in zip(chart.series, statuses, strict=True):
         assert list(series.values) == [float(counts.get((d, status), 0)) for d in domains]
     assert sum(sum(series.values) for series in chart.series) == store.scalar("SELECT count(*) FROM bottlenecks")
@@ -136,7 +137,7 @@ def test_domain_charts_are_native_line_charts_with_the_stored_values(decks, stor
         categories = list(chart.plots[0].categories)
         assert categories == list(spec.chart.categories)
         for series in chart.series:
-            country = "FI" if series.name.startswith(t("side.FI", "fi")) else "EE"
+            country = "FI" if series.name.startswith(t("Finland", "fi")) else "EE"
             # The headline area of the country: the one whose values the chart shows (checked point by point).
             stored = {}
             for area, period, value in store.query(
@@ -194,7 +195,8 @@ def test_the_slides_are_built_from_the_read_models_alone(store):
 def test_empty_database_gives_a_deck_of_empty_states(empty_db, tmp_path):
     model = briefing.build_briefing(open_store(empty_db), Filters(lang="en"), SINCE, TODAY)
     assert [s.kind for s in model.slides] == kinds(len(DOMAINS))
-    assert next(s for s in model.slides if s.kind == "domain_status").empty == t("meeting.empty.bottlenecks", "en")
+    assert next(s for s in model.slides if s.kind == "domain_status").empty == t("No bottlenecks in the selected "
+                                                                                 "domains.", "en")
     assert all(s.chart is None for s in model.slides)
     deck = Presentation(str(briefing.write_pptx(model, tmp_path / "empty.pptx")))
     assert len(deck.slides) == len(model.slides)

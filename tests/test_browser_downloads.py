@@ -24,8 +24,8 @@ def test_deferred_downloads_deliver_the_table_in_a_browser(browser_server, chrom
     page = chromium_page
     page.goto(f"{browser_server}/services?lang=en", wait_until="domcontentloaded")
     wait_for_app_idle(page)
-    csv_buttons = page.get_by_role("button", name=t("common.download_csv", "en"))
-    xlsx_buttons = page.get_by_role("button", name=t("common.download_xlsx", "en"))
+    csv_buttons = page.get_by_role("button", name=t("Download CSV", "en"))
+    xlsx_buttons = page.get_by_role("button", name=t("Download Excel", "en"))
     # The CSV and XLSX button of one table: wait until the page has drawn all of its tables (the last table's
     # buttons may appear after the first idle state), then take both from the same, last pair.
     page.locator('[data-testid="stDataFrame"]').last.wait_for(timeout=60_000)
@@ -57,7 +57,7 @@ def test_a_chart_table_built_on_click_is_the_charts_data(browser_server, chromiu
     wait_for_app_idle(page)
     page.locator(".js-plotly-plot").nth(3).wait_for(timeout=60_000)  # the seasonality chart, the last one
     wait_for_app_idle(page)
-    csv_buttons = page.get_by_role("button", name=t("common.download_csv", "en"))
+    csv_buttons = page.get_by_role("button", name=t("Download CSV", "en"))
     with page.expect_download(timeout=60_000) as download:
         csv_buttons.last.click()  # the seasonality chart's (the municipalities table below it is not opened)
     assert download.value.suggested_filename == "mobility_season.csv"

@@ -36,7 +36,7 @@ def test_every_slide_in_presentation_mode(browser_server, chromium_page, artifac
     # Presentation mode: no sidebar, no header; the slide and its small control row only.
     assert not page.locator('[data-testid="stSidebar"]').is_visible()
     assert not page.locator('[data-testid="stHeader"]').is_visible()
-    assert page.get_by_role("button", name=re.compile(t("meeting.exit", "en"))).is_visible()
+    assert page.get_by_role("button", name=re.compile(t("Exit", "en"))).is_visible()
 
     for expected in range(1, total + 1):
         page.wait_for_function("([sel, n]) => document.querySelector(sel)?.innerText.trim().startsWith(n + ' /')",
@@ -56,7 +56,7 @@ def test_every_slide_in_presentation_mode(browser_server, chromium_page, artifac
                            arg=[COUNTER, total - 1], timeout=60_000)
     wait_for_app_idle(page)
     page.keyboard.press("Escape")
-    page.get_by_role("heading", name=t("page.meeting", "en")).wait_for(timeout=60_000)
+    page.get_by_role("heading", name=t("Meeting", "en")).wait_for(timeout=60_000)
     wait_for_app_idle(page)
     assert page.locator('[data-testid="stSidebar"]').is_visible()
     assert _relevant(page.console_errors) == [], "browser console errors:\n" + "\n".join(page.console_errors)

@@ -10,7 +10,8 @@ from conftest import BROWSER_EDITOR
 from factories import table_rows, write_xlsx
 from test_browser_smoke import EXCEPTION, _relevant, wait_for_app_idle
 
-from twinreg_data.i18n import LANGUAGES, t
+from twinreg_data.i18n import LANGUAGES, NP_, t
+from twinreg_data.labels import PAGE_LABELS
 
 PAGES = ["overview", "bottlenecks", "indicators", "mobility", "services", "cooperation", "meeting", "sign_in"]
 
@@ -28,9 +29,9 @@ def test_every_page_renders_in_every_language(browser_server, chromium_page, art
         page.wait_for_timeout(500)  # charts and maps draw after the script run has finished
         page.screenshot(path=str(out / f"{name}-{lang}.png"), full_page=True)
         assert page.locator(EXCEPTION).count() == 0, f"{name} ({lang}) shows an exception:\n{browser_server.log_tail()}"
-        title = t("app.title" if name == "overview" else f"page.{name}", lang)
+        title = t("TwinReg Monitor" if name == "overview" else PAGE_LABELS[name], lang)
         if name == "sign_in":
-            title = t("signin.title", lang)
+            title = t(NP_("signin.title", "Sign in"), lang)
         assert page.get_by_role("heading", name=title).first.is_visible(), f"{name} ({lang}): no heading {title!r}"
     assert _relevant(page.console_errors) == []
 
@@ -45,15 +46,16 @@ def test_editor_uploads_a_file_and_sees_the_report(browser_server, chromium_page
     ])})
     page.goto(f"{browser_server}/sign_in?lang={lang}", wait_until="domcontentloaded")
     wait_for_app_idle(page)
-    page.get_by_role("textbox", name=t("signin.name", lang)).fill(BROWSER_EDITOR[0])
-    page.get_by_role("textbox", name=t("data.password", lang)).fill(BROWSER_EDITOR[1])
-    page.get_by_role("button", name=t("signin.submit", lang)).click()
-    page.get_by_text(t("page.data", lang), exact=True).first.wait_for(timeout=30_000)
+    page.get_by_role("textbox", name=t("User name", lang)).fill(BROWSER_EDITOR[0])
+    page.get_by_role("textbox", name=t("Password", lang)).fill(BROWSER_EDITOR[1])
+    page.get_by_role("button", name=t(NP_("signin.submit", "Sign in"), lang)).click()
+    page.get_by_text(t("Data", lang), exact=True).first.wait_for(timeout=30_000)
     wait_for_app_idle(page)
-    page.get_by_text(t("page.data", lang), exact=True).first.click()
+    page.get_by_text(t("Data", lang), exact=True).first.click()
     wait_for_app_idle(page)
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(bad))
-    page.get_by_text(t("data.invalid", lang, errors="2")).wait_for(timeout=60_000)
+    page.get_by_text(t("{errors} error(s) block the import. Nothing was written. Fix the cells listed (the "
+                       "annotated copy highlights them) and upload again.", lang, errors="2")).wait_for(timeout=60_000)
     wait_for_app_idle(page)
     page.screenshot(path=str(artifacts_dir / f"upload-report-{lang}.png"), full_page=True)
     assert page.locator(EXCEPTION).count() == 0
@@ -61,7 +63,7 @@ def test_editor_uploads_a_file_and_sees_the_report(browser_server, chromium_page
     for cell in ("observations!B2", "observations!D3"):
         assert page.locator("td[role=gridcell]", has_text=cell).count() == 1
     # What was expected, in the uploader's language.
-    assert page.locator("td[role=gridcell]", has_text=t("expected.not_a_number.number", lang)).count() == 1
+    assert page.locator("td[role=gridcell]", has_text=t("a number (decimal point or comma)", lang)).count() == 1
     assert _relevant(page.console_errors) == []
 
 
@@ -79,14 +81,14 @@ def test_page_controls_in_a_fragment_update_their_part_and_the_link(browser_serv
     year = page.locator('[data-testid="stMainBlockContainer"] [data-testid="stSlider"] input[type="range"]').first
     year.focus()
     year.press("ArrowLeft")
-    page.get_by_role("heading", name=t("mobility.map_title", "en", unit=t("mobility.unit.passengers", "en"),
+    page.get_by_role("heading", name=t("{unit} between areas, {year}", "en", unit=t("Passengers", "en"),
                                        year=2023)).wait_for(timeout=30_000)
     wait_for_app_idle(page)
     assert page.locator(LINK_BOX).count() == 1  # redrawn in place, not added
     link = page.locator(LINK_BOX).inner_text().replace("\n", "")
     assert "mob_year=2023" in link and "mob_year=2023" in page.url, (link, page.url)
     # The charts outside the fragment are still there.
-    assert page.get_by_text(t("mobility.chart.ferry", "en")).first.is_visible()
+    assert page.get_by_text(t("Ferry passengers per year", "en")).first.is_visible()
 
     page.goto(f"{browser_server}/indicators?lang=fi&ind=MOB_FERRY_PAX", wait_until="domcontentloaded")
     wait_for_app_idle(page)
@@ -101,7 +103,7 @@ def test_page_controls_in_a_fragment_update_their_part_and_the_link(browser_serv
 
     # Only the open tab is computed: a click on the map tab reruns the fragment, draws the map, keeps it in the link.
     assert page.locator('[data-testid="stDeckGlJsonChart"]').count() == 0
-    page.get_by_role("tab", name=t("indicators.tab_map", "fi")).click()
+    page.get_by_role("tab", name=t("Map", "fi")).click()
     page.wait_for_url("**ind_tab=map**", timeout=30_000)
     page.locator('[data-testid="stDeckGlJsonChart"]').first.wait_for(timeout=30_000)
     wait_for_app_idle(page)
@@ -109,7 +111,7 @@ def test_page_controls_in_a_fragment_update_their_part_and_the_link(browser_serv
 
     page.goto(f"{browser_server}/services?lang=et", wait_until="domcontentloaded")
     wait_for_app_idle(page)
-    search = page.get_by_role("textbox", name=t("services.filter.search", "et"))
+    search = page.get_by_role("textbox", name=t(NP_("services.filter", "Search"), "et"))
     search.fill("tax")
     search.press("Enter")
     page.wait_for_url("**sv_q=tax**", timeout=30_000)

@@ -18,6 +18,7 @@ from conftest import run_app
 from crash_harness import crash_loop
 
 from twinreg_data.i18n import t
+from twinreg_data.labels import RELIABILITY_LABELS
 from twinreg_data.store import SCHEMA_VERSION, Store
 
 KILLS = 20
@@ -54,8 +55,11 @@ def test_damaged_database_file_gives_a_clear_message_in_the_app(tmp_path, monkey
     at = run_app(query={"lang": lang})
     errors = shown_errors(at)
     assert len(errors) == 1
-    assert t("reliability.unavailable", lang) in errors[0]
-    assert t("reliability.damaged", lang) in errors[0]
+    assert t("The data cannot be shown right now.", lang) in errors[0]
+    assert t("The database file is damaged or is not a TwinReg database. **Way out:** the administrator restores the "
+             "latest backup with `python -m twinreg_data restore data/backups/<newest folder>` (a backup is taken "
+             "before every import), or moves the file away and runs `python -m twinreg_data init`; then reload this "
+             "page.", lang) in errors[0]
     assert "restore" in errors[0]  # the way out names the command
     assert "Traceback" not in errors[0] and str(tmp_path) not in errors[0]  # no internals for visitors
 
@@ -67,7 +71,7 @@ def test_truncated_database_file_gives_a_clear_message_in_the_app(demo_db_path, 
     path.write_bytes(data[: len(data) // 3])
     monkeypatch.setenv("TWINREG_DB", str(path))
     errors = shown_errors(run_app(query={"lang": "en"}))
-    assert len(errors) == 1 and t("reliability.unavailable", "en") in errors[0]
+    assert len(errors) == 1 and t("The data cannot be shown right now.", "en") in errors[0]
 
 
 def test_database_with_a_damaged_block_gives_a_clear_message_in_the_app(demo_db_path, tmp_path, monkeypatch):
@@ -79,7 +83,11 @@ def test_database_with_a_damaged_block_gives_a_clear_message_in_the_app(demo_db_
     path.write_bytes(bytes(data))
     monkeypatch.setenv("TWINREG_DB", str(path))
     errors = shown_errors(run_app(query={"lang": "en"}))
-    assert len(errors) == 1 and t("reliability.damaged", "en") in errors[0]
+    assert len(errors) == 1 and t("The database file is damaged or is not a TwinReg database. **Way out:** the "
+                                  "administrator restores the latest backup with `python -m twinreg_data restore "
+                                  "data/backups/<newest folder>` (a backup is taken before every import), or moves "
+                                  "the file away and runs `python -m twinreg_data init`; then reload this page.",
+                                  "en") in errors[0]
 
 
 def test_locked_database_gives_a_clear_message_and_recovers(demo_db_path, tmp_path, monkeypatch):
@@ -92,7 +100,8 @@ def test_locked_database_gives_a_clear_message_and_recovers(demo_db_path, tmp_pa
     try:
         assert holder.stdout.readline().strip() == "ready"
         errors = shown_errors(run_app(query={"lang": "fi"}))
-        assert errors == [f"**{t('reliability.unavailable', 'fi')}**\n\n{t('reliability.locked', 'fi')}"]
+        unavailable, locked = t("The data cannot be shown right now.", "fi"), t(RELIABILITY_LABELS["locked"], "fi")
+        assert errors == [f"**{unavailable}**\n\n{locked}"]
     finally:
         holder.kill()
         holder.wait()
@@ -113,7 +122,9 @@ def test_database_from_a_newer_version_gives_a_clear_message(tmp_path, monkeypat
     store.close()
     monkeypatch.setenv("TWINREG_DB", str(path))
     errors = shown_errors(run_app(query={"lang": "et"}))
-    assert len(errors) == 1 and t("reliability.newer", "et") in errors[0]
+    assert len(errors) == 1 and t("The database was written by a newer version of TwinReg Monitor. **Way out:** the "
+                                  "administrator updates this installation (or restores a backup made by this "
+                                  "version), then reload this page.", "et") in errors[0]
 
 
 def test_damaged_block_on_the_command_line_is_reported_without_a_traceback(demo_db_path, tmp_path):
@@ -157,5 +168,9 @@ def test_a_damaged_block_met_by_a_read_model_of_two_cards_is_reported_once(demo_
     at = run_app(query={"lang": "fi"})
     assert not at.exception, at.exception[0].stack_trace
     errors = shown_errors(at)
-    assert len(errors) == 1 and t("reliability.damaged", "fi") in errors[0]
+    assert len(errors) == 1 and t("The database file is damaged or is not a TwinReg database. **Way out:** the "
+                                  "administrator restores the latest backup with `python -m twinreg_data restore "
+                                  "data/backups/<newest folder>` (a backup is taken before every import), or moves "
+                                  "the file away and runs `python -m twinreg_data init`; then reload this page.",
+                                  "fi") in errors[0]
     assert not at.metric and not at.get("plotly_chart")

@@ -25,7 +25,7 @@ import pytest
 from conftest import REPO_ROOT, ServerUrl, _free_port, _require_chromium, copy_database, streamlit_server
 from test_browser_smoke import EXCEPTION, _relevant, wait_for_app_idle
 
-from twinreg_data.i18n import t
+from twinreg_data.i18n import NP_, t
 
 oidc_provider_mock = pytest.importorskip("oidc_provider_mock")
 pytestmark = pytest.mark.browser
@@ -115,7 +115,7 @@ def sign_in_at_provider(page, app: ServerUrl, provider: str, sub: str) -> float:
     """
     page.goto(f"{app}/sign_in?lang=en", wait_until="domcontentloaded")
     wait_for_app_idle(page)
-    page.get_by_role("button", name=t("signin.with", "en", provider="OpenID Connect")).click()
+    page.get_by_role("button", name=t("Sign in with {provider}", "en", provider="OpenID Connect")).click()
     page.wait_for_url(f"{provider}/oauth2/authorize?**", timeout=REDIRECT_TIMEOUT_MS)
     page.locator('input[name="sub"]').fill(sub)
     page.get_by_role("button", name="Authorize", exact=True).click()
@@ -143,10 +143,10 @@ def assert_signed_out(page, app: ServerUrl, email: str) -> None:
     assert email not in sidebar_text(page), f"still signed in; server log:\n{app.log_tail()}"
     page.goto(f"{app}/sign_in?lang=en", wait_until="domcontentloaded")
     wait_for_app_idle(page)
-    assert page.get_by_role("button", name=t("signin.with", "en", provider="OpenID Connect")).is_visible()
+    assert page.get_by_role("button", name=t("Sign in with {provider}", "en", provider="OpenID Connect")).is_visible()
     assert email not in sidebar_text(page)
-    assert page.get_by_role("button", name=t("signin.out", "en")).count() == 0
-    assert page.get_by_role("link", name=t("page.data", "en"), exact=True).count() == 0
+    assert page.get_by_role("button", name=t("Sign out", "en")).count() == 0
+    assert page.get_by_role("link", name=t("Data", "en"), exact=True).count() == 0
 
 
 def check_no_errors(page, app: ServerUrl, expected: str | None = None) -> None:
@@ -169,16 +169,16 @@ def test_editor_signs_in_with_oidc_reaches_the_data_page_and_signs_out(oidc_app,
 
     # The identity cookie outlives the session: a fresh page load is signed in, with the role from the editors list.
     page.goto(f"{oidc_app}/data?lang=en", wait_until="domcontentloaded")
-    page.get_by_role("heading", name=t("data.title", "en")).wait_for()
+    page.get_by_role("heading", name=t("Data for officials", "en")).wait_for()
     page.locator(UPLOADER).wait_for(state="visible")
     wait_for_app_idle(page)
-    assert t("signin.as", "en", name=EDITOR_EMAIL, role=t("role.editor", "en")) in sidebar_text(page)
-    assert page.get_by_role("link", name=t("page.data", "en"), exact=True).count() == 1
-    assert page.get_by_role("link", name=t("page.sign_in", "en"), exact=True).count() == 0
+    assert t("Signed in as {name} ({role})", "en", name=EDITOR_EMAIL, role=t("editor", "en")) in sidebar_text(page)
+    assert page.get_by_role("link", name=t("Data", "en"), exact=True).count() == 1
+    assert page.get_by_role("link", name=t(NP_("page", "Sign in"), "en"), exact=True).count() == 0
     page.screenshot(path=str(artifacts_dir / "oidc-editor-data.png"), full_page=True)
     check_no_errors(page, oidc_app)
 
-    page.get_by_role("button", name=t("signin.out", "en")).click()
+    page.get_by_role("button", name=t("Sign out", "en")).click()
     end_provider_session(page, oidc_app, oidc_provider)
     assert_signed_out(page, oidc_app, EDITOR_EMAIL)
 
@@ -192,10 +192,10 @@ def test_unlisted_oidc_user_is_a_viewer_without_the_data_page(oidc_app, oidc_pro
     wait_for_app_idle(page)
     page.screenshot(path=str(artifacts_dir / "oidc-viewer.png"), full_page=True)
     assert page.get_by_text(PAGE_NOT_FOUND).is_visible()
-    assert page.get_by_role("heading", name=t("data.title", "en")).count() == 0
+    assert page.get_by_role("heading", name=t("Data for officials", "en")).count() == 0
     assert page.locator(UPLOADER).count() == 0
-    assert t("signin.as", "en", name=STRANGER_EMAIL, role=t("role.viewer", "en")) in sidebar_text(page)
-    assert page.get_by_role("link", name=t("page.data", "en"), exact=True).count() == 0
+    assert t("Signed in as {name} ({role})", "en", name=STRANGER_EMAIL, role=t("viewer", "en")) in sidebar_text(page)
+    assert page.get_by_role("link", name=t("Data", "en"), exact=True).count() == 0
     check_no_errors(page, oidc_app, expected=PAGE_NOT_FOUND)
 
 

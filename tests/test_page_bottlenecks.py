@@ -13,6 +13,7 @@ from conftest import run_app
 from twinreg_data.figures import bottlenecks as figures
 from twinreg_data.filters import Filters
 from twinreg_data.i18n import format_number, t
+from twinreg_data.labels import DOMAIN_LABELS, STATUS_LABELS
 from twinreg_data.queries import bottlenecks as queries
 from twinreg_data.queries import overview
 from twinreg_data.schema import CLOSED_STATUSES, DOMAIN_COLOURS
@@ -142,16 +143,16 @@ def test_priority_matrix_has_one_trace_per_domain_in_its_colour(store):
     register = queries.register(store, Filters(lang="fi"), today=TODAY)
     fig = figures.priority_matrix(register, "fi", "Lähde: testi")
     counts = register["domain"].value_counts()
-    assert [trace.name for trace in fig.data] == [t(f"domain.{d}", "fi") for d in DOMAIN_COLOURS if d in counts]
+    assert [trace.name for trace in fig.data] == [t(DOMAIN_LABELS[d], "fi") for d in DOMAIN_COLOURS if d in counts]
     for trace in fig.data:
-        domain = next(d for d in DOMAIN_COLOURS if t(f"domain.{d}", "fi") == trace.name)
+        domain = next(d for d in DOMAIN_COLOURS if t(DOMAIN_LABELS[d], "fi") == trace.name)
         assert trace.marker.color == DOMAIN_COLOURS[domain]
         assert len(trace.x) == len(trace.y) == counts[domain]
         codes = [row[0] for row in trace.customdata]
         assert codes == register.loc[register["domain"] == domain, "code"].tolist()
-    assert fig.layout.title.text == t("bottlenecks.matrix.title", "fi")
+    assert fig.layout.title.text == t("Priority matrix: severity × people affected", "fi")
     assert fig.layout.yaxis.type == "log"
-    assert fig.layout.xaxis.title.text == t("bottlenecks.matrix.x", "fi")
+    assert fig.layout.xaxis.title.text == t("Severity (1 = minor, 5 = blocking)", "fi")
     assert "10 000" in [text.replace("\u00a0", " ") for text in fig.layout.yaxis.ticktext]
     assert any(a.text == "Lähde: testi" for a in fig.layout.annotations)
 
@@ -167,18 +168,18 @@ def test_priority_matrix_puts_unknown_people_on_a_labelled_band():
     assert trace.y[1] == figures.unknown_people_level(register) == 100.0
     assert list(trace.marker.symbol) == ["circle", "circle-open"]
     assert trace.marker.size[1] > trace.marker.size[0]  # older: bigger
-    assert any(a.text == t("bottlenecks.matrix.unknown", "en") for a in fig.layout.annotations)
+    assert any(a.text == t("People affected unknown", "en") for a in fig.layout.annotations)
 
 
 def test_status_timeline_marks_a_stalled_bottleneck(store):
     detail = queries.detail(store, "BN-004", "et", today=TODAY)
     assert detail.stalled
     fig = figures.status_timeline(detail, "et", "Allikas: test", today=TODAY)
-    assert fig.layout.title.text == t("bottlenecks.timeline.title", "et", code="BN-004")
+    assert fig.layout.title.text == t("Status history of {code}", "et", code="BN-004")
     events = fig.data[0]
-    assert list(events.y) == [t(f"status.{s}", "et") for s in detail.events["status"]]
-    assert fig.layout.yaxis.categoryarray[0] == t("status.identified", "et")
-    stalled_text = t("bottlenecks.timeline.stalled", "et", days=format_number(detail.days_since_event, "et"))
+    assert list(events.y) == [t(STATUS_LABELS[s], "et") for s in detail.events["status"]]
+    assert fig.layout.yaxis.categoryarray[0] == t("Identified", "et")
+    stalled_text = t("Stalled: {days} days without an event", "et", days=format_number(detail.days_since_event, "et"))
     assert any(a.text == stalled_text for a in fig.layout.annotations)
     assert len(fig.layout.shapes) == 1  # the highlighted stall
 
@@ -190,9 +191,9 @@ def test_status_timeline_marks_a_stalled_bottleneck(store):
 def test_register_table_is_translated(store):
     register = queries.register(store, Filters(lang="et"), today=TODAY)
     table = figures.register_table(register, "et")
-    assert table.columns[0] == t("bottlenecks.col.code", "et")
-    assert set(table[t("bottlenecks.col.status", "et")]) <= {t(f"status.{s}", "et") for s in register["status"]}
-    assert t("side.both", "et") in set(table[t("bottlenecks.col.side", "et")])
+    assert table.columns[0] == t("Code", "et")
+    assert set(table[t("Status", "et")]) <= {t(STATUS_LABELS[s], "et") for s in register["status"]}
+    assert t("Both", "et") in set(table[t("Side", "et")])
     assert len(table) == len(register)
 
 
@@ -207,10 +208,11 @@ def _register_codes(at) -> list[str]:
 def test_page_shows_the_register(store):
     at = run_app(page="pages/bottlenecks.py", query={"lang": "en"})
     assert not at.exception
-    assert at.title[0].value == t("page.bottlenecks", "en")
+    assert at.title[0].value == t("Bottlenecks", "en")
     assert _register_codes(at) == [c for (c,) in store.query("SELECT code FROM bottlenecks ORDER BY code")]
     assert len(at.get("plotly_chart")) == 1  # the matrix; no detail open yet
-    assert any(i.value == t("bottlenecks.detail.none", "en") for i in at.info)
+    assert any(i.value == t("Select a row in the register, a point in the priority matrix, or a code here to see a "
+                            "bottleneck's description, owners, status history and links.", "en") for i in at.info)
 
 
 def test_search_and_status_filter_narrow_the_register(store):
@@ -220,20 +222,21 @@ def test_search_and_status_filter_narrow_the_register(store):
     assert not at.exception
     found = _register_codes(at)
     assert 0 < len(found) < total
-    titles = at.dataframe[0].value[t("bottlenecks.col.title", "en")]
+    titles = at.dataframe[0].value[t("Title", "en")]
     assert len(found) == _count(store, "contains(lower(title_en || ' ' || coalesce(description_en, '')), 'ferry')")
     assert len(titles) == len(found)
 
     at.text_input(key="bn-search").input("").run()
     at.multiselect(key="bn-status").set_value(["resolved"]).run()
-    statuses = at.dataframe[0].value[t("bottlenecks.col.status", "en")]
-    assert set(statuses) == {t("status.resolved", "en")}
+    statuses = at.dataframe[0].value[t("Status", "en")]
+    assert set(statuses) == {t("Resolved", "en")}
     assert len(statuses) == _count(store, "status = 'resolved'")
 
     at.text_input(key="bn-search").input("no such words anywhere").run()
     assert not at.exception
     assert len(at.dataframe) == 0
-    assert any(i.value == t("bottlenecks.empty_filtered", "en") for i in at.info)
+    assert any(i.value == t("No bottleneck matches the search and filters. Clear the search, widen the filters "
+                            "above, or widen the domains, side or period in the sidebar.", "en") for i in at.info)
 
 
 def test_register_is_queried_once_without_page_local_filters(store, monkeypatch):
@@ -284,8 +287,11 @@ def test_only_an_empty_selection_asks_whether_there_are_bottlenecks_at_all(store
     at = run_app(page="pages/bottlenecks.py", query={"lang": "en", "from": "2000", "to": str(first.year - 1)})
     assert not at.exception and len(calls) == 1
     assert len(at.dataframe) == 0
-    assert any(i.value == t("bottlenecks.empty_filtered", "en") for i in at.info)
-    assert not any(i.value == t("bottlenecks.empty_db", "en") for i in at.info)
+    assert any(i.value == t("No bottleneck matches the search and filters. Clear the search, widen the filters "
+                            "above, or widen the domains, side or period in the sidebar.", "en") for i in at.info)
+    assert not any(i.value == t("The bottleneck register is empty. An official can import the demo workbooks with "
+                                "`python -m twinreg_data init --demo`, or upload a filled template on the Data "
+                                "page.", "en") for i in at.info)
 
 
 def test_link_with_bn_opens_the_detail_in_finnish(store):
@@ -297,7 +303,7 @@ def test_link_with_bn_opens_the_detail_in_finnish(store):
     assert at.query_params["bn"] == "BN-003"
     assert len(at.get("plotly_chart")) == 2  # matrix and status timeline
     labels = [m.label for m in at.metric]
-    assert t("bottlenecks.detail.since_event", "fi") in labels
+    assert t("Since the last event", "fi") in labels
 
 
 @pytest.mark.parametrize("bn", ["BN-999", "BN-001';DROP TABLE bottlenecks"])
@@ -305,7 +311,8 @@ def test_an_invalid_bn_is_ignored_quietly(demo_copy, bn):
     at = run_app(page="pages/bottlenecks.py", query={"lang": "en", "bn": bn})
     assert not at.exception
     assert "bn" not in at.query_params
-    assert any(i.value == t("bottlenecks.detail.none", "en") for i in at.info)
+    assert any(i.value == t("Select a row in the register, a point in the priority matrix, or a code here to see a "
+                            "bottleneck's description, owners, status history and links.", "en") for i in at.info)
 
 
 def test_choosing_a_code_opens_it_and_puts_it_in_the_link(store):
@@ -321,23 +328,25 @@ def test_global_domain_filter_from_the_link(store):
     at = run_app(page="pages/bottlenecks.py", query={"lang": "fi", "domain": ["taxation"]})
     assert not at.exception
     frame = at.dataframe[0].value
-    assert set(frame[t("bottlenecks.col.domain", "fi")]) == {t("domain.taxation", "fi")}
+    assert set(frame[t("Domain", "fi")]) == {t("Taxation", "fi")}
     assert len(frame) == _count(store, "domain = 'taxation'")
-    assert frame.columns[1] == t("bottlenecks.col.title", "fi")
+    assert frame.columns[1] == t("Title", "fi")
 
 
 @pytest.mark.parametrize("lang", ["en", "fi", "et"])
 def test_every_language_renders(demo_copy, lang):
     at = run_app(page="pages/bottlenecks.py", query={"lang": lang, "bn": "BN-001"})
     assert not at.exception
-    assert at.title[0].value == t("page.bottlenecks", lang)
-    assert t("bottlenecks.detail.header", lang) in [h.value for h in at.header]
+    assert at.title[0].value == t("Bottlenecks", lang)
+    assert t("Bottleneck details", lang) in [h.value for h in at.header]
 
 
 def test_empty_database_shows_the_empty_state(empty_db):
     at = run_app(page="pages/bottlenecks.py", query={"lang": "fi", "bn": "BN-001"})
     assert not at.exception
-    assert any(i.value == t("bottlenecks.empty_db", "fi") for i in at.info)
+    assert any(i.value == t("The bottleneck register is empty. An official can import the demo workbooks with "
+                            "`python -m twinreg_data init --demo`, or upload a filled template on the Data page.",
+                            "fi") for i in at.info)
     assert len(at.dataframe) == 0
     assert len(at.get("plotly_chart")) == 0
 

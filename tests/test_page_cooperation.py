@@ -12,7 +12,8 @@ from conftest import run_app
 from twinreg_data.figures import cooperation as figures
 from twinreg_data.figures import date_display_format
 from twinreg_data.filters import Filters, max_year
-from twinreg_data.i18n import format_number, t
+from twinreg_data.i18n import NP_, format_number, t
+from twinreg_data.labels import COOP_STATUS_LABELS
 from twinreg_data.queries import cooperation as queries
 from twinreg_data.schema import ACTION_STATUSES
 from twinreg_data.store import open_store
@@ -138,33 +139,34 @@ def test_benchmark_and_its_patterns(store):
 
 def _bars(fig) -> list:
     """The status bars (one trace per status); the overdue outline trace is drawn over them."""
-    statuses = {t(f"coop.status.{s}", "fi") for s in ACTION_STATUSES} | {
-        t(f"coop.status.{s}", "en") for s in ACTION_STATUSES}
+    statuses = {t(COOP_STATUS_LABELS[s], "fi") for s in ACTION_STATUSES} | {
+        t(COOP_STATUS_LABELS[s], "en") for s in ACTION_STATUSES}
     return [trace for trace in fig.data if trace.type == "bar" and trace.name in statuses]
 
 
 def test_timeline_has_one_bar_per_action_and_marks_the_overdue(store):
     frame = queries.actions(store, Filters(lang="fi", domains=("taxation", "information")), today=TODAY)
     fig = figures.timeline(frame, "fi", TODAY)
-    assert fig.layout.title.text == t("coop.timeline.title", "fi")
+    assert fig.layout.title.text == t("Action plan: who does what by when", "fi")
     bars = _bars(fig)
     labels = [label for trace in bars for label in trace.y[1]]
     assert len(labels) == len(frame) == len(set(labels))
     for trace in bars:
-        status = next(s for s in ACTION_STATUSES if t(f"coop.status.{s}", "fi") == trace.name)
+        status = next(s for s in ACTION_STATUSES if t(COOP_STATUS_LABELS[s], "fi") == trace.name)
         assert trace.marker.color == figures.ACTION_STATUS_COLOURS[status]
     # Work packages group the bars (multicategory axis).
     assert {wp for trace in bars for wp in trace.y[0]} == set(frame["work_package"])
     overdue = frame[frame["overdue"]]
     assert len(overdue) > 0
-    outline = next(trace for trace in fig.data if trace.name == t("coop.timeline.overdue_marker", "fi"))
+    outline = next(trace for trace in fig.data if trace.name == t("Overdue (due date passed)", "fi"))
     assert outline.marker.line.color == figures.OVERDUE_COLOUR
     assert [label.split(" ")[0] for label in outline.y[1]] == list(overdue["code"])
     marked = [label.split(" ")[0] for trace in bars for label, text in zip(trace.y[1], trace.text, strict=True)
-              if t("coop.metric.overdue", "fi") in text]
+              if t("Overdue", "fi") in text]
     assert sorted(marked) == sorted(overdue["code"])
-    assert any(t("coop.timeline.today", "fi") in a.text for a in fig.layout.annotations)
-    assert any(t("coop.timeline.source", "fi") == a.text for a in fig.layout.annotations)
+    assert any(t("Today", "fi") in a.text for a in fig.layout.annotations)
+    assert any(t("Source: TwinReg action plan (work packages WP1–WP3); bar label: lead organisation",
+                 "fi") == a.text for a in fig.layout.annotations)
 
 
 def test_timeline_bars_run_from_start_to_due(store):
@@ -179,24 +181,24 @@ def test_timeline_bars_run_from_start_to_due(store):
 
 def test_actions_table_is_translated(store):
     frame = queries.actions(store, Filters(lang="fi"), today=TODAY)
-    table = figures.actions_table(frame, "fi").set_index(t("coop.col.code", "fi"))
-    assert table.loc["A-09", t("coop.col.status", "fi")] == t("coop.status.delayed", "fi")
-    assert table.loc["A-09", t("coop.col.overdue", "fi")] == f"⚠ {t('coop.yes', 'fi')}"
-    assert table.loc["A-14", t("coop.col.overdue", "fi")] == ""
-    assert table.loc["A-09", t("coop.col.due", "fi")] == dt.date(2026, 6, 30)
+    table = figures.actions_table(frame, "fi").set_index(t("Code", "fi"))
+    assert table.loc["A-09", t("Status", "fi")] == t("Delayed", "fi")
+    assert table.loc["A-09", t("Overdue", "fi")] == f"⚠ {t('Yes', 'fi')}"
+    assert table.loc["A-14", t("Overdue", "fi")] == ""
+    assert table.loc["A-09", t("Due", "fi")] == dt.date(2026, 6, 30)
     title = store.scalar("SELECT coalesce(title_fi, title_en) FROM bottlenecks WHERE code = 'BN-005'")
-    assert table.loc["A-09", t("coop.col.bottlenecks", "fi")].startswith(f"BN-005 {title}")
+    assert table.loc["A-09", t("Linked bottlenecks", "fi")].startswith(f"BN-005 {title}")
     # Dates stay dates (the download keeps them); the grid writes them the Finnish way, as on the Bottlenecks page.
-    assert t("coop.col.due", "fi") in figures.date_columns("fi") and date_display_format("fi") == "D.M.YYYY"
+    assert t("Due", "fi") in figures.date_columns("fi") and date_display_format("fi") == "D.M.YYYY"
 
 
 def test_benchmark_chart_and_table(store):
     regions = queries.benchmark(store)
     fig = figures.benchmark_chart(regions, "et")
-    assert fig.layout.title.text == t("coop.bench.chart_title", "et")
+    assert fig.layout.title.text == t("Founding year and population covered, by legal form", "et")
     assert fig.layout.yaxis.type == "log"
     names = [trace.name for trace in fig.data]
-    assert t("coop.legal_form.EGTC", "et") in names and "ETKR" in names
+    assert t("EGTC", "et") in names and "ETKR" in names
     own = next(trace for trace in fig.data if trace.marker.symbol == "star")
     assert own.name.endswith(regions.iloc[0]["name"]) and list(own.x) == [int(regions.iloc[0]["founded"])]
     plotted = sum(len(trace.x) for trace in fig.data if trace.marker.symbol != "star")
@@ -205,8 +207,8 @@ def test_benchmark_chart_and_table(store):
     assert sorted(figures.missing_from_chart(regions)) == sorted(
         regions.loc[regions["population"].isna(), "name"])
     table = figures.benchmark_table(regions, "et")
-    assert table.iloc[0][t("coop.bench.col.legal_form", "et")] == t("coop.legal_form.association", "et")
-    assert table.iloc[0][t("coop.bench.col.population", "et")] == regions.iloc[0]["population"]
+    assert table.iloc[0][t("Legal form", "et")] == t("Association", "et")
+    assert table.iloc[0][t("Population", "et")] == regions.iloc[0]["population"]
 
 
 def test_patterns_text_is_generated_from_the_data(store):
@@ -229,18 +231,18 @@ def _metrics(at) -> dict[str, str]:
 def test_page_on_the_demo_database(demo_copy):
     at = run_app(page=PAGE, query={"lang": "en"})
     assert not at.exception
-    assert at.title[0].value == t("coop.title", "en")
+    assert at.title[0].value == t("Cooperation: action plan and models", "en")
     summary = queries.action_summary(open_store(demo_copy), Filters(), today=dt.date.today())
     metrics = _metrics(at)
-    assert metrics[t("coop.metric.total", "en")] == format_number(summary.total, "en")
-    assert metrics[t("coop.metric.done", "en")] == format_number(summary.done, "en")
-    assert metrics[t("coop.metric.ongoing", "en")] == format_number(summary.ongoing, "en")
-    assert metrics[t("coop.metric.overdue", "en")] == format_number(summary.overdue, "en")
+    assert metrics[t("Actions shown", "en")] == format_number(summary.total, "en")
+    assert metrics[t(NP_("coop.metric", "Done"), "en")] == format_number(summary.done, "en")
+    assert metrics[t("Ongoing", "en")] == format_number(summary.ongoing, "en")
+    assert metrics[t("Overdue", "en")] == format_number(summary.overdue, "en")
     charts = at.get("plotly_chart")
     assert len(charts) == 2
     timeline = json.loads(charts[0].proto.spec)
     bars = [tr for tr in timeline["data"] if tr["type"] == "bar"
-            and tr.get("name") != t("coop.timeline.overdue_marker", "en")]
+            and tr.get("name") != t("Overdue (due date passed)", "en")]
     assert sum(len(tr["y"][1]) for tr in bars) == summary.total
     actions, regions = at.dataframe[0].value, at.dataframe[1].value
     assert len(actions) == summary.total and len(regions) == 11
@@ -253,15 +255,15 @@ def test_page_on_the_demo_database(demo_copy):
 def test_link_reproduces_the_view_in_each_language(demo_copy, lang):
     at = run_app(page=PAGE, query={"lang": lang, "domain": ["taxation"], "from": "2025"})
     assert not at.exception
-    assert at.title[0].value == t("coop.title", lang)
+    assert at.title[0].value == t("Cooperation: action plan and models", lang)
     store = open_store(demo_copy)
     filters = Filters(lang=lang, domains=("taxation",), year_from=2025)
     expected = queries.actions(store, filters, today=dt.date.today())
     table = at.dataframe[0].value
-    assert sorted(table[t("coop.col.code", lang)]) == sorted(expected["code"])
-    assert set(table[t("coop.col.code", lang)]) <= _linked_to(store, {"taxation"})
-    assert any(t("domain.taxation", lang) in c.value for c in at.caption)
-    assert t("coop.metric.overdue", lang) in _metrics(at)
+    assert sorted(table[t("Code", lang)]) == sorted(expected["code"])
+    assert set(table[t("Code", lang)]) <= _linked_to(store, {"taxation"})
+    assert any(t("Taxation", lang) in c.value for c in at.caption)
+    assert t("Overdue", lang) in _metrics(at)
 
 
 def test_period_from_the_link_narrows_the_actions(demo_copy):
@@ -269,7 +271,8 @@ def test_period_from_the_link_narrows_the_actions(demo_copy):
     assert not at.exception
     expected = queries.actions(open_store(demo_copy), Filters(year_from=2024, year_to=2024), today=dt.date.today())
     assert len(at.dataframe[0].value) == len(expected) < 22
-    assert any(t("coop.scope.period", "en", start=2024, end=2024) in c.value for c in at.caption)
+    assert any(t("Actions running at some time in {start}–{end}.", "en",
+                                                                   start=2024, end=2024) in c.value for c in at.caption)
 
 
 def test_domain_without_actions_shows_the_empty_state_and_the_benchmark(demo_copy):
@@ -278,7 +281,8 @@ def test_domain_without_actions_shows_the_empty_state_and_the_benchmark(demo_cop
                   if not _linked_to(store, {d}))  # demo: no action is linked to integration bottlenecks
     at = run_app(page=PAGE, query={"lang": "fi", "domain": domain})
     assert not at.exception
-    assert any(i.value == t("coop.empty_plan_filtered", "fi") for i in at.info)
+    assert any(i.value == t("No action matches the chosen period and domains. Widen the period or the domains in the "
+                            "sidebar.", "fi") for i in at.info)
     assert len(at.dataframe) == 1  # the benchmark is still shown
     assert len(at.metric) == 0
 
@@ -287,7 +291,10 @@ def test_page_on_an_empty_database_explains_what_to_do(empty_db):
     at = run_app(page=PAGE, query={"lang": "et"})
     assert not at.exception
     infos = [i.value for i in at.info]
-    assert t("coop.empty_plan_db", "et") in infos and t("coop.bench.empty", "et") in infos
+    assert t("No action plan yet. An official can import the `actions` sheet of the template on the Data page, or "
+             "load the demo data with `python -m twinreg_data init --demo`.",
+             "et") in infos and t("No benchmark regions yet. An official can import the "
+                                                        "`regions_benchmark` sheet of the template.", "et") in infos
     assert len(at.dataframe) == 0 and len(at.get("plotly_chart")) == 0
 
 
@@ -301,7 +308,7 @@ def test_actions_table_download_is_the_shown_table(demo_copy):
                                   check_dtype=False)
     # The grid writes the dates in the language's format.
     columns = json.loads(at.dataframe[0].proto.columns)
-    assert columns[t("coop.col.due", "en")]["type_config"]["format"] == date_display_format("en")
+    assert columns[t("Due", "en")]["type_config"]["format"] == date_display_format("en")
 
 
 def test_a_change_of_side_redraws_the_action_plan_without_asking_again(store, monkeypatch):

@@ -13,7 +13,7 @@ from factories import table_rows, write_xlsx
 from streamlit.testing.v1 import AppTest
 
 from twinreg_data import auth
-from twinreg_data.i18n import t
+from twinreg_data.i18n import NP_, t
 from twinreg_data.store import open_store
 
 APP = str(REPO_ROOT / "app.py")
@@ -88,8 +88,8 @@ def test_editor_imports_a_file_and_the_indicators_page_shows_it(editor, tmp_path
     upload(at, "ferry2025.xlsx", ferry_2025(tmp_path))
     assert not at.exception
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics[t("data.errors", "en")] == "0"
-    confirm = next(b for b in at.button if b.label == t("data.confirm", "en"))
+    assert metrics[t("Errors", "en")] == "0"
+    confirm = next(b for b in at.button if b.label == t("Import now", "en"))
     confirm.click().run()
     assert not at.exception
     store = open_store(editor)
@@ -116,10 +116,10 @@ def test_file_with_errors_lists_every_cell_and_writes_nothing(editor, tmp_path):
     upload(at, "bad.xlsx", bad.read_bytes())
     assert not at.exception
     problems = at.dataframe[0].value
-    assert sorted(problems[t("data.col_cell", "en")]) == ["observations!B2", "observations!C3", "observations!D4"]
-    assert not [b for b in at.button if b.label == t("data.confirm", "en")]
+    assert sorted(problems[t("Cell", "en")]) == ["observations!B2", "observations!C3", "observations!D4"]
+    assert not [b for b in at.button if b.label == t("Import now", "en")]
     assert open_store(editor).table_counts() == before
-    assert any(b.label == t("data.annotated", "en") for b in at.get("download_button"))
+    assert any(b.label == t("Download the workbook with the problems marked", "en") for b in at.get("download_button"))
 
 
 def test_problems_and_annotated_copy_in_finnish(editor, tmp_path):
@@ -133,16 +133,17 @@ def test_problems_and_annotated_copy_in_finnish(editor, tmp_path):
     upload(at, "bad.xlsx", bad.read_bytes())
     assert not at.exception
     problems = at.dataframe[0].value
-    rows = dict(zip(problems[t("data.col_cell", "fi")], problems[t("data.col_expected", "fi")], strict=True))
+    rows = dict(zip(problems[t("Cell", "fi")], problems[t("Expected", "fi")], strict=True))
     assert rows == {
-        "observations!B2": t("expected.unknown_code.code", "fi", table="areas", unknown="FI-999"),
-        "observations!C3": t("expected.bad_period.period", "fi"),
-        "observations!D4": t("expected.not_a_number.number", "fi"),
+        "observations!B2": t("a code that exists in {table} (in the database or in this workbook); unknown: "
+                             "{unknown}", "fi", table="areas", unknown="FI-999"),
+        "observations!C3": t("a period such as 2019, 2019-Q3 or 2019-07 (years 1900–2100)", "fi"),
+        "observations!D4": t("a number (decimal point or comma)", "fi"),
     }
     assert rows["observations!B2"].startswith("koodi, joka löytyy taulusta areas")
-    assert set(problems[t("data.col_severity", "fi")]) == {"virhe"}
-    assert set(problems[t("data.col_sheet", "fi")]) == {"observations"}
-    assert any(b.label == t("data.annotated", "fi") for b in at.get("download_button"))
+    assert set(problems[t(NP_("data", "Severity"), "fi")]) == {"virhe"}
+    assert set(problems[t("Sheet", "fi")]) == {"observations"}
+    assert any(b.label == t("Download the workbook with the problems marked", "fi") for b in at.get("download_button"))
     annotated = openpyxl.load_workbook(io.BytesIO(at.session_state["annotated"]))
     assert annotated["observations"]["B2"].comment.text == (
         "VIRHE (Tuntematon koodi). Odotettu: " + rows["observations!B2"])
@@ -167,7 +168,7 @@ def test_hostile_file_is_refused_and_the_app_keeps_running(editor, tmp_path):
     assert not at.exception
     # In Finnish, the reason is Finnish too, numbers in the Finnish form (1 000 000×, not 1,000,000×).
     at.segmented_control(key="w_lang").set_value("fi").run()
-    refusal = next(e.value for e in at.error if t("data.refused", "fi") in e.value)
+    refusal = next(e.value for e in at.error if t("File refused", "fi") in e.value)
     assert "bomb.xlsx näyttää zip-pommilta" in refusal and "(raja 150-kertainen)" in refusal, refusal
     assert re.search("laajenisi [1-9][0-9]{0,2}(\u00a0[0-9]{3})+-kertaiseksi", refusal), refusal
     audit = open_store(editor).query("SELECT action, outcome FROM audit_log WHERE actor = 'eeva' ORDER BY id")
@@ -190,14 +191,14 @@ def test_failed_sign_ins_are_limited_and_audited(editor):
 def test_editor_rolls_back_their_import(editor, tmp_path):
     at = sign_in(new_app().run(), "eeva", "a long password")
     upload(at, "ferry2025.xlsx", ferry_2025(tmp_path))
-    next(b for b in at.button if b.label == t("data.confirm", "en")).click().run()
+    next(b for b in at.button if b.label == t("Import now", "en")).click().run()
     store = open_store(editor)
     ferry_2025_rows = "SELECT count(*) FROM observations WHERE indicator = 'MOB_FERRY_PAX' AND period = '2025'"
     assert store.scalar(ferry_2025_rows) == 1
-    rollback_button = next(b for b in at.button if b.label == t("data.rollback", "en"))
+    rollback_button = next(b for b in at.button if b.label == t("Roll back…", "en"))
     rollback_button.click().run()
     assert not at.exception
-    next(b for b in at.button if b.label == t("data.rollback_confirm", "en")).click().run()
+    next(b for b in at.button if b.label == t("Yes, roll back", "en")).click().run()
     assert not at.exception
     assert store.scalar(ferry_2025_rows) == 0
     assert store.scalar("SELECT status FROM imports ORDER BY id DESC LIMIT 1") == "rolled_back"
@@ -208,12 +209,12 @@ def test_a_blocked_rollback_says_why_in_the_editors_language(editor, tmp_path):
     at.segmented_control(key="w_lang").set_value("fi").run()
     for value in (7_500_000.0, 7_600_000.0):  # the second import changes the row the first one wrote
         upload(at, f"ferry2025-{value:.0f}.xlsx", ferry_2025(tmp_path, value))
-        next(b for b in at.button if b.label == t("data.confirm", "fi")).click().run()
+        next(b for b in at.button if b.label == t("Import now", "fi")).click().run()
     first, second = (row[0] for row in open_store(editor).query("SELECT id FROM imports ORDER BY id")[-2:])
-    pick = next(s for s in at.selectbox if s.label == t("data.rollback_pick", "fi"))
+    pick = next(s for s in at.selectbox if s.label == t("Import to roll back", "fi"))
     pick.set_value(first).run()
-    next(b for b in at.button if b.label == t("data.rollback", "fi")).click().run()
-    next(b for b in at.button if b.label == t("data.rollback_confirm", "fi")).click().run()
+    next(b for b in at.button if b.label == t("Roll back…", "fi")).click().run()
+    next(b for b in at.button if b.label == t("Yes, roll back", "fi")).click().run()
     assert not at.exception
     assert [e.value for e in at.error] == [
         f"Tuontia #{first} ei voi perua: myöhemmät tuonnit #{second} muuttivat sen kirjoittamia rivejä. "

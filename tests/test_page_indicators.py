@@ -12,7 +12,8 @@ from streamlit.proto.Metric_pb2 import Metric as MetricProto
 
 from twinreg_data.figures import indicators as figures
 from twinreg_data.filters import Filters
-from twinreg_data.i18n import t
+from twinreg_data.i18n import NP_, t
+from twinreg_data.labels import INDICATORS_COL_LABELS, INDICATORS_TAB_LABELS
 from twinreg_data.queries import indicators as queries
 from twinreg_data.store import open_store
 
@@ -195,7 +196,7 @@ def test_estimate_ranges_are_drawn_as_bands(store):
     fig = _series_figure(store, "TAX_DOUBLE_CASES")
     bands = [tr for tr in fig.data if tr.fill == "toself"]
     assert len(bands) == 2  # one per country (each has one area, all with bounds)
-    assert {tr.name for tr in bands} == {t("indicators.range", "en")}
+    assert {tr.name for tr in bands} == {t("Estimate range", "en")}
     frame = queries.series(store, Filters(side="FI"), "TAX_DOUBLE_CASES")
     fi_band = next(tr for tr in bands if tr.xaxis == "x")
     assert max(fi_band.y) == frame["value_high"].max() and min(fi_band.y) == frame["value_low"].min()
@@ -208,24 +209,24 @@ def test_break_markers_count_equals_break_flagged_observations(store, code):
     breaks = store.scalar("SELECT count(*) FROM observations WHERE indicator = ? AND flag = 'break'", [code])
     assert breaks >= 1
     fig = _series_figure(store, code)
-    markers = [tr for tr in fig.data if tr.name == t("indicators.break", "en")]
+    markers = [tr for tr in fig.data if tr.name == t("Series break", "en")]
     assert sum(len(tr.x) for tr in markers) == breaks
     # Trimming the period past the break removes its marker.
     later = _series_figure(store, code, year_from=2020)
     later_breaks = store.scalar("SELECT count(*) FROM observations WHERE indicator = ? AND flag = 'break' "
                                 "AND period_start >= '2020-01-01'", [code])
-    assert sum(len(tr.x) for tr in later.data if tr.name == t("indicators.break", "en")) == later_breaks
+    assert sum(len(tr.x) for tr in later.data if tr.name == t("Series break", "en")) == later_breaks
 
 
 def test_series_figure_is_titled_and_translated(store):
     fig = _series_figure(store, "TAX_DOUBLE_CASES", lang="fi")
     meta = queries.indicator_meta(store, Filters(lang="fi"), "TAX_DOUBLE_CASES")
     assert fig.layout.title.text == meta.name
-    assert fig.layout.yaxis.title.text == t("indicators.unit.count", "fi")
-    assert fig.layout.xaxis.title.text == t("indicators.col.period", "fi")
+    assert fig.layout.yaxis.title.text == t("count", "fi")
+    assert fig.layout.xaxis.title.text == t("Period", "fi")
     texts = [a.text for a in fig.layout.annotations]
-    assert t("side.FI", "fi") in texts and t("side.EE", "fi") in texts  # panel titles: Suomi, Viro
-    assert t("common.source", "fi", source=meta.source) in texts
+    assert t("Finland", "fi") in texts and t("Estonia", "fi") in texts  # panel titles: Suomi, Viro
+    assert t("Source: {source}", "fi", source=meta.source) in texts
     lines = [tr for tr in fig.data if tr.mode == "lines+markers"]
     assert [tr.line.color for tr in lines] == [figures.COUNTRY_COLOURS["FI"], figures.COUNTRY_COLOURS["EE"]]
     assert "Arvio" in lines[0].hovertext[0]  # the estimate flag is in the hover, in Finnish
@@ -248,8 +249,8 @@ def test_many_areas_share_one_legend_entry_per_country(store):
     legend = [tr.name for tr in lines if tr.showlegend is not False]
     headline = frame[frame["area_rank"] == 1].drop_duplicates("country")["area_label"]
     # … but the legend names only the headline area of each country plus one "other areas" entry each.
-    assert legend == [headline.iloc[0], t("indicators.other_areas", "en", country="Finland"),
-                      headline.iloc[1], t("indicators.other_areas", "en", country="Estonia")]
+    assert legend == [headline.iloc[0], t("Other areas ({country})", "en", country="Finland"),
+                      headline.iloc[1], t("Other areas ({country})", "en", country="Estonia")]
 
 
 def test_map_draws_points_without_a_basemap(store):
@@ -263,7 +264,7 @@ def test_map_draws_points_without_a_basemap(store):
     assert layer["@@type"] == "ScatterplotLayer" and len(layer["data"]) == len(points)
     assert "{area_label}" in deck._tooltip["html"]
     tallinn = next(d for d in layer["data"] if d["area_label"] == "Tallinn")
-    assert tallinn["value_text"].endswith(t("indicators.unit.persons", "et"))
+    assert tallinn["value_text"].endswith(t(NP_("indicators.unit", "persons"), "et"))
     biggest = max(layer["data"], key=lambda d: d["value"])
     assert biggest["radius"] == max(d["radius"] for d in layer["data"])
 
@@ -272,10 +273,10 @@ def test_tables_and_texts_are_translated(store):
     view = Filters(lang="et")
     frame = queries.series(store, view, "MOB_FERRY_PAX")
     table = figures.observation_table(frame, "et")
-    assert list(table.columns) == [t(f"indicators.col.{c}", "et") for c in
+    assert list(table.columns) == [t(INDICATORS_COL_LABELS[c], "et") for c in
                                    ("area", "country", "period", "value", "low", "high", "flag", "note", "source")]
     assert len(table) == len(frame)
-    assert t("indicators.flag.break", "et") in set(table[t("indicators.col.flag", "et")])
+    assert t("Series break", "et") in set(table[t("Flag", "et")])
     overview = queries.domain_overview(store, replace(view, domains=("social_security",)))
     styler = figures.overview_styler(figures.overview_table(overview, "et"), overview, "et")
     html = styler.to_html()
@@ -285,7 +286,7 @@ def test_tables_and_texts_are_translated(store):
     assert figures.delta_text(None, None, "en") is None
     assert figures.delta_description("2023", "fi") == "vs. 2023" and figures.delta_description(None, "fi") is None
     about = "\n".join(figures.about_lines(queries.indicator_meta(store, view, "MOB_FERRY_PAX"), "et"))
-    assert t("indicators.last_updated", "et") in about and t("indicators.break_notes", "et") in about
+    assert t("Last updated", "et") in about and t("Series breaks", "et") in about
 
 
 # -- the page in AppTest -------------------------------------------------------------------------
@@ -298,8 +299,8 @@ def _chart_spec(at) -> dict:
 def test_page_on_the_demo_database(demo_copy):
     at = run_app(page=PAGE)
     assert not at.exception
-    assert at.title[0].value == t("page.indicators", "en")
-    assert [tab.label for tab in at.tabs] == [t(f"indicators.tab_{n}", "en") for n in ("chart", "map", "table")]
+    assert at.title[0].value == t("Indicators", "en")
+    assert [tab.label for tab in at.tabs] == [t(INDICATORS_TAB_LABELS[n], "en") for n in ("chart", "map", "table")]
     code = at.selectbox(key="ind_choice").value
     assert at.query_params["ind"] == [code] or at.query_params["ind"] == code
     assert len(at.get("plotly_chart")) == 1 and at.metric
@@ -311,7 +312,9 @@ def test_page_on_the_demo_database(demo_copy):
 def test_page_on_an_empty_database_explains_what_to_do(empty_db):
     at = run_app(page=PAGE)
     assert not at.exception
-    assert [i.value for i in at.info] == [t("indicators.empty_db", "en")]
+    assert [i.value for i in at.info] == [t("No indicators yet. An official can import the demo workbooks with "
+                                            "`python -m twinreg_data init --demo`, or upload a filled template with "
+                                            "indicators and observations.", "en")]
     assert not at.metric and not at.get("plotly_chart")
 
 
@@ -319,15 +322,15 @@ def test_page_on_an_empty_database_explains_what_to_do(empty_db):
 def test_link_reproduces_the_view_in_each_language(demo_copy, lang):
     at = run_app(page=PAGE, query={"lang": lang, "ind": "TAX_DOUBLE_CASES"})
     assert not at.exception
-    assert at.title[0].value == t("page.indicators", lang)
+    assert at.title[0].value == t("Indicators", lang)
     assert at.selectbox(key="ind_choice").value == "TAX_DOUBLE_CASES"
     meta = queries.indicator_meta(open_store(demo_copy), Filters(lang=lang), "TAX_DOUBLE_CASES")
     assert _chart_spec(at)["layout"]["title"]["text"] == meta.name
     labels = [m.label for m in at.metric]
-    assert labels == [f"{t('side.FI', lang)} (2024)", f"{t('side.EE', lang)} (2024)"]
+    assert labels == [f"{t('Finland', lang)} (2024)", f"{t('Estonia', lang)} (2024)"]
     # Fewer double-taxation cases (a higher value is worse): shown green.
     assert [m.proto.color for m in at.metric] == [MetricProto.MetricColor.GREEN] * 2
-    assert any(t("indicators.last_updated", lang) in m.value for m in at.markdown)
+    assert any(t("Last updated", lang) in m.value for m in at.markdown)
 
 
 def test_invalid_indicator_in_the_link_is_ignored(demo_copy):
@@ -356,8 +359,8 @@ def test_table_shows_exactly_the_filtered_observations(demo_copy):
     expected_colour = MetricProto.MetricColor.GREEN if change["change"].iloc[0] < 0 else MetricProto.MetricColor.RED
     assert [m.proto.color for m in at.metric] == [expected_colour]
     overview = at.dataframe[-1].value
-    assert set(overview[t("indicators.col.domain", "fi")]) == {t("domain.social_security", "fi")}
-    assert set(overview[t("indicators.col.country", "fi")]) == {t("side.EE", "fi")}
+    assert set(overview[t("Domain", "fi")]) == {t("Social security & health", "fi")}
+    assert set(overview[t("Country", "fi")]) == {t("Estonia", "fi")}
     # The domain filter limits the picker to social-security indicators, listed without a domain prefix.
     assert set(at.selectbox(key="ind_choice").options) == {
         figures.choice_labels(queries.indicator_choices(open_store(demo_copy), view), "fi")[c]
@@ -374,7 +377,8 @@ def test_map_tab_shows_municipalities_or_an_empty_state(demo_copy):
     assert len(spec["layers"][0]["data"]) == len(points)
     at = run_app(page=PAGE, query={"lang": "en", "ind": "TAX_DOUBLE_CASES", "ind_tab": "map"})
     assert not at.get("deck_gl_json_chart")
-    assert t("indicators.map_empty", "en") in [i.value for i in at.info]
+    assert t("This indicator has no values for municipalities with known coordinates in the chosen filters; see the "
+             "chart or the table.", "en") in [i.value for i in at.info]
 
 
 def test_only_the_open_tab_is_computed_and_the_link_keeps_it(demo_copy):
@@ -383,7 +387,7 @@ def test_only_the_open_tab_is_computed_and_the_link_keeps_it(demo_copy):
     # The chart tab: no map and no observation table built (the one table is the domain overview).
     assert len(at.get("plotly_chart")) == 1 and not at.get("deck_gl_json_chart") and len(at.dataframe) == 1
     assert "ind_tab" not in at.query_params
-    at.session_state["ind_tab_open"] = t("indicators.tab_map", "fi")  # what a click on the tab sets
+    at.session_state["ind_tab_open"] = t("Map", "fi")  # what a click on the tab sets
     at.run()
     assert not at.exception
     assert len(at.get("deck_gl_json_chart")) == 1 and not at.get("plotly_chart")
@@ -400,7 +404,7 @@ def test_an_unchanged_value_is_grey_and_the_card_shows_the_series(demo_copy):
     assert list(change["assessment"]) == [queries.UNCHANGED]
     (card,) = at.metric
     assert card.proto.color == MetricProto.MetricColor.GRAY
-    assert card.proto.delta_description == t("indicators.vs", "et", period=change["previous_period"].iloc[0])
+    assert card.proto.delta_description == t("vs {period}", "et", period=change["previous_period"].iloc[0])
     series = queries.series(open_store(demo_copy), Filters(side="EE"), "LEG_RESIDENCE_REG_DAYS")
     assert list(card.proto.chart_data) == series["value"].tolist()
 
@@ -409,7 +413,7 @@ def test_choice_labels_prefix_the_domain_when_several_are_listed_and_mark_indica
     choices = pd.DataFrame({"code": ["TAX_A", "EDU_B"], "domain": ["taxation", "education"],
                             "name": ["Cases", "Pupils"], "observations": [12, 0]})
     labels = figures.choice_labels(choices, "fi")
-    assert labels == {"TAX_A": f"{t('domain.taxation', 'fi')} · Cases",
-                      "EDU_B": f"{t('domain.education', 'fi')} · Pupils ({t('indicators.no_data_suffix', 'fi')})"}
+    assert labels == {"TAX_A": f"{t('Taxation', 'fi')} · Cases",
+                      "EDU_B": f"{t('Education', 'fi')} · Pupils ({t('no data for these filters', 'fi')})"}
     one_domain = figures.choice_labels(choices.iloc[:1], "et")
     assert one_domain == {"TAX_A": "Cases"}

@@ -35,7 +35,7 @@ def shown_kind(at) -> str:
 def test_first_slide_and_navigation(demo_copy):
     at = run_app(page=PAGE, query={"lang": "fi"})
     assert not at.exception
-    assert t("meeting.counter", "fi", n=1, total=TOTAL) in html(at)
+    assert t("{n} / {total}", "fi", n=1, total=TOTAL) in html(at)
     assert "TwinReg-ohjausryhmä" in html(at) and shown_kind(at) == "title"
     assert param(at, "since") == [default_since(dt.date.today()).isoformat()]
     assert at.button(key="mt-prev").disabled
@@ -43,7 +43,7 @@ def test_first_slide_and_navigation(demo_copy):
     at.button(key="mt-next").click().run()
     assert not at.exception
     assert shown_kind(at) == "headline" and param(at, "slide") == ["2"]
-    assert t("meeting.headline.title", "fi") in html(at)
+    assert t("Headline figures", "fi") in html(at)
     at.button(key="mt-next").click().run()
     assert shown_kind(at) == "changes" and param(at, "slide") == ["3"]
     at.button(key="mt-prev").click().run()
@@ -55,9 +55,9 @@ def test_link_reproduces_the_view(demo_copy):
     assert not at.exception
     text = html(at)
     assert shown_kind(at) == "changes"
-    assert t("meeting.changes.title", "et") in text
+    assert t("What changed: bottlenecks", "et") in text
     assert format_day(dt.date(2026, 1, 15), "et") in text
-    assert t("meeting.counter", "et", n=3, total=9) in text  # one domain: 8 fixed slides + 1
+    assert t("{n} / {total}", "et", n=3, total=9) in text  # one domain: 8 fixed slides + 1
     assert at.date_input(key="mt-since").value == dt.date(2026, 1, 15)
     # The last slide: the next button is disabled there.
     at = run_app(page=PAGE, query={"lang": "et", "slide": "9", "domain": "taxation"})
@@ -74,18 +74,18 @@ def test_invalid_link_parameters_are_ignored(demo_copy):
 
 def test_language_switch_translates_the_slide(demo_copy):
     at = run_app(page=PAGE, query={"lang": "en", "slide": "6"})
-    assert t("meeting.priority.title", "en") in html(at)
+    assert t("Top priority bottlenecks", "en") in html(at)
     at.segmented_control(key="w_lang").set_value("fi").run()
     assert not at.exception
-    assert t("meeting.priority.title", "fi") in html(at) and t("meeting.priority.title", "en") not in html(at)
+    assert t("Top priority bottlenecks", "fi") in html(at) and t("Top priority bottlenecks", "en") not in html(at)
     at.segmented_control(key="w_lang").set_value("et").run()
-    assert t("meeting.priority.title", "et") in html(at)
+    assert t("Top priority bottlenecks", "et") in html(at)
     assert shown_kind(at) == "priority"  # the slide stays where it was
 
 
 def test_domain_slide_draws_the_key_indicator(demo_copy):
     at = run_app(page=PAGE, query={"lang": "en", "slide": "7"})
-    assert shown_kind(at) == "domain" and escape(t("domain.mobility", "en")) in html(at)
+    assert shown_kind(at) == "domain" and escape(t("Mobility & transport", "en")) in html(at)
     chart = at.get("plotly_chart")[0]
     spec = json.loads(chart.proto.spec)
     assert spec["layout"]["title"]["text"] == "Helsinki–Tallinn ferry passengers"
@@ -106,7 +106,7 @@ def test_since_date_changes_what_changed(demo_copy):
     assert html(at) != late
     # The lists of everything that changed, each with a download.
     labels = [e.label for e in at.expander]
-    assert any(label.startswith(t("meeting.changes.status_changes", "en")) for label in labels)
+    assert any(label.startswith(t("Status changes", "en")) for label in labels)
     assert at.dataframe, "the what-changed tables are shown"
 
 
@@ -123,7 +123,7 @@ def test_presentation_mode_hides_the_chrome(demo_copy):
     at.button(key="mt-exit").click().run()
     assert "present" not in at.query_params
     assert '[data-testid="stSidebar"]' not in html(at)
-    assert at.title[0].value == t("page.meeting", "en")
+    assert at.title[0].value == t("Meeting", "en")
 
 
 def test_link_opens_presentation_mode(demo_copy):
@@ -137,4 +137,6 @@ def test_link_opens_presentation_mode(demo_copy):
 def test_empty_database_shows_the_empty_state(empty_db):
     at = run_app(page=PAGE, query={"lang": "et"})
     assert not at.exception
-    assert at.info[0].value == t("meeting.empty_db", "et")
+    assert at.info[0].value == t("No data yet, so there is nothing to brief on. An official can import the demo "
+                                 "workbooks with `python -m twinreg_data init --demo` or upload a filled template on "
+                                 "the Data page.", "et")

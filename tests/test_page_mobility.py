@@ -14,7 +14,7 @@ from factories import table_rows, write_xlsx
 
 from twinreg_data.figures import mobility as figures
 from twinreg_data.filters import Filters
-from twinreg_data.i18n import t
+from twinreg_data.i18n import NP_, t
 from twinreg_data.queries import mobility
 from twinreg_data.store import open_store
 
@@ -276,7 +276,7 @@ def test_ferry_figure_shows_band_flags_units_and_source(store):
     line = next(trace for trace in fig.data if trace.name == name)
     assert list(line.y) == list(series["value"])
     assert "circle-open" in line.marker.symbol and "diamond" in line.marker.symbol
-    assert {trace.name for trace in fig.data} >= {"Arvio", "Aikasarjan katko", t("mobility.band", "fi")}
+    assert {trace.name for trace in fig.data} >= {"Arvio", "Aikasarjan katko", t("Estimate range (low–high)", "fi")}
     assert series["indicator_source"].iloc[0] in fig.layout.annotations[0].text.replace("<br>", " ")
     table = figures.annual_series_table(series, "fi")
     assert len(table) == len(series) and "Arvio, alaraja" in table.columns
@@ -295,9 +295,9 @@ def test_commuters_figure_keeps_its_two_sources_apart(store):
     frame = mobility.commuter_series(store, Filters())
     fig = figures.commuters_figure(frame, "en")
     lines = {trace.name: list(trace.y) for trace in fig.data if trace.mode == "lines+markers"}
-    assert lines[t("mobility.commuters_flows", "en")] == list(
+    assert lines[t("Sum of the municipal pairs in the flows table", "en")] == list(
         frame[frame["series"] == mobility.FLOWS_SERIES].sort_values("year")["value"])
-    assert fig.layout.title.text == t("mobility.commuters_title", "en")
+    assert fig.layout.title.text == t("Commuters between Estonia and Finland per year", "en")
     assert len(figures.commuters_table(frame, "en")) == len(frame)
 
 
@@ -320,7 +320,7 @@ def _arcs(at) -> list[dict]:
 def test_page_shows_map_table_and_charts_on_the_demo(store, no_basemap):
     at = run_app(page="pages/mobility.py")
     assert not at.exception
-    assert at.title[0].value == t("page.mobility", "en")
+    assert at.title[0].value == t("Mobility", "en")
     region = mobility.twin_region(store, Filters())
     assert at.subheader[0].value == figures.flow_map_title("passengers", region.year, "en")
     assert len(_arcs(at)) == len(region.flows) == len(at.dataframe[0].value)
@@ -365,14 +365,14 @@ def test_an_import_and_its_rollback_show_at_once_in_charts_built_before(editor, 
     at.switch_page("pages/data.py").run()
     at.file_uploader[0].upload("ferry2025.xlsx", workbook.read_bytes(),
                                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").run()
-    next(b for b in at.button if b.label == t("data.confirm", "en")).click().run()
+    next(b for b in at.button if b.label == t("Import now", "en")).click().run()
     assert not at.exception
     at.switch_page("pages/mobility.py").run()
     assert not at.exception and _ferry_years(at) == [*before, 2025]
 
     at.switch_page("pages/data.py").run()
-    next(b for b in at.button if b.label == t("data.rollback", "en")).click().run()
-    next(b for b in at.button if b.label == t("data.rollback_confirm", "en")).click().run()
+    next(b for b in at.button if b.label == t("Roll back…", "en")).click().run()
+    next(b for b in at.button if b.label == t("Yes, roll back", "en")).click().run()
     assert not at.exception
     at.switch_page("pages/mobility.py").run()
     assert not at.exception and _ferry_years(at) == before
@@ -413,23 +413,27 @@ def test_page_follows_the_global_period_and_side(store, no_basemap):
 def test_page_in_finnish_and_estonian(demo_copy, no_basemap, lang):
     at = run_app(page="pages/mobility.py", query={"lang": lang, "mob_year": "not-a-year"})
     assert not at.exception
-    assert at.title[0].value == t("page.mobility", lang)
+    assert at.title[0].value == t("Mobility", lang)
     latest = mobility.twin_region(open_store(demo_copy), replace(Filters(), lang=lang)).year
     assert at.subheader[0].value == figures.flow_map_title("passengers", latest, lang)
-    assert t("mobility.col.origin", lang) in at.dataframe[0].value.columns
-    assert {arc["line1"] for arc in _arcs(at)} >= {f"{t('mobility.mode.ferry', lang)}, {latest}"}
+    assert t(NP_("mobility.col", "From"), lang) in at.dataframe[0].value.columns
+    assert {arc["line1"] for arc in _arcs(at)} >= {f"{t('Ferry', lang)}, {latest}"}
 
 
 def test_page_on_an_empty_database_shows_the_empty_state(empty_db):
     at = run_app(page="pages/mobility.py")
     assert not at.exception
-    assert [i.value for i in at.info] == [t("mobility.empty", "en")]
+    assert [i.value for i in at.info] == [t("No mobility data yet. An official can import the demo workbooks with "
+                                            "`python -m twinreg_data init --demo`, or upload flows and observations "
+                                            "in the template.", "en")]
     assert not at.get("deck_gl_json_chart") and not at.get("plotly_chart")
 
 
 def test_page_with_a_period_without_mobility_data_shows_empty_states(demo_copy, no_basemap):
     at = run_app(page="pages/mobility.py", query={"lang": "en", "from": "2000", "to": "2004"})
     assert not at.exception
-    assert at.caption[1].value == t("mobility.map_no_flows", "en")
+    assert at.caption[1].value == t("No flows for this unit, these modes and this year; the map shows municipalities "
+                                    "only.", "en")
     assert not at.get("plotly_chart")
-    assert [i.value for i in at.info].count(t("common.empty_filtered", "en")) == 4
+    assert [i.value for i in at.info].count(t("Nothing matches the current filters. Widen the domains, side or "
+                                              "period in the sidebar.", "en")) == 4

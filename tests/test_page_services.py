@@ -10,7 +10,8 @@ from conftest import run_app
 
 from twinreg_data.figures import services as figures
 from twinreg_data.filters import Filters
-from twinreg_data.i18n import t
+from twinreg_data.i18n import NP_, t
+from twinreg_data.labels import DOMAIN_LABELS, SERVICES_AVAILABILITY_LABELS, SERVICES_COL_LABELS, STATUS_LABELS
 from twinreg_data.queries import services as queries
 from twinreg_data.schema import AVAILABILITY, DOMAINS
 from twinreg_data.store import open_store
@@ -120,32 +121,33 @@ def test_link_values_are_validated():
 def test_availability_chart_uses_translated_domains_and_fixed_colours(store):
     counts = queries.availability_counts(queries.catalogue(store, Filters()))
     fig = figures.availability_chart(counts, "fi")
-    assert fig.layout.title.text == t("services.chart.title", "fi")
-    assert fig.layout.xaxis.title.text == t("services.chart.axis", "fi")
-    assert any(t("services.source", "fi") == a.text for a in fig.layout.annotations)
+    assert fig.layout.title.text == t("Services by domain and availability across the border", "fi")
+    assert fig.layout.xaxis.title.text == t("Number of services", "fi")
+    assert any(t("Source: TwinReg cross-border services catalogue (availability as assessed by the partners)",
+                 "fi") == a.text for a in fig.layout.annotations)
     names = {trace.name: trace for trace in fig.data}
     for code in AVAILABILITY:
-        trace = names[t(f"services.availability.{code}", "fi")]
+        trace = names[t(SERVICES_AVAILABILITY_LABELS[code], "fi")]
         assert trace.marker.color == figures.AVAILABILITY_COLOURS[code]
     first = fig.data[0]
-    assert list(first.y) == [t(f"domain.{d}", "fi") for d in DOMAINS if d in set(counts["domain"])]
+    assert list(first.y) == [t(DOMAIN_LABELS[d], "fi") for d in DOMAINS if d in set(counts["domain"])]
     assert sum(sum(trace.x) for trace in fig.data) == int(counts["services"].sum())
 
 
 def test_catalogue_table_is_translated_with_language_names_and_statuses(store):
     rows = queries.catalogue(store, Filters(lang="et"))
     table = figures.catalogue_table(rows, "et")
-    col = {name: t(f"services.col.{name}", "et") for name in ("code", "languages", "availability", "bottlenecks",
+    col = {name: t(SERVICES_COL_LABELS[name], "et") for name in ("code", "languages", "availability", "bottlenecks",
                                                                "channel")}
     assert list(table.columns)[0] == col["code"]
     infofinland = table.set_index(col["code"]).loc["SV-011"]
     assert infofinland[col["languages"]] == "soome, rootsi, eesti, inglise, vene"
-    assert infofinland[col["availability"]] == t("services.availability.available", "et")
+    assert infofinland[col["availability"]] == t(NP_("services.availability", "Available"), "et")
     status = store.scalar("SELECT status FROM bottleneck_current WHERE code = 'BN-035'")
     title = store.scalar("SELECT coalesce(title_et, title_en) FROM bottleneck_current WHERE code = 'BN-035'")
-    assert f"BN-035 {title} ({t(f'status.{status}', 'et')})" in infofinland[col["bottlenecks"]]
+    assert f"BN-035 {title} ({t(STATUS_LABELS[status], 'et')})" in infofinland[col["bottlenecks"]]
     english = figures.catalogue_table(queries.catalogue(store, Filters()), "en")
-    assert "Finnish, Swedish, English" in set(english[t("services.col.languages", "en")])
+    assert "Finnish, Swedish, English" in set(english[t("Languages", "en")])
 
 
 def test_catalogue_styler_colours_availability_like_the_chart(store):
@@ -172,12 +174,12 @@ def _table(at) -> pd.DataFrame:
 def test_page_on_the_demo_database(demo_copy):
     at = run_app(page=PAGE, query={"lang": "en"})
     assert not at.exception
-    assert at.title[0].value == t("services.title", "en")
+    assert at.title[0].value == t("Cross-border public services", "en")
     table = _table(at)
     assert len(table) == 24
-    assert list(table.columns)[:2] == [t("services.col.code", "en"), t("services.col.name", "en")]
+    assert list(table.columns)[:2] == [t("Code", "en"), t("Service", "en")]
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
-    assert spec["layout"]["title"]["text"] == t("services.chart.title", "en")
+    assert spec["layout"]["title"]["text"] == t("Services by domain and availability across the border", "en")
     data_downloads = [b for b in at.get("download_button") if b.key.startswith(("csv-", "xlsx-"))]
     assert len(data_downloads) == 4  # chart data and table, CSV and XLSX each
 
@@ -186,9 +188,9 @@ def test_page_on_the_demo_database(demo_copy):
 def test_link_reproduces_the_view_in_each_language(demo_copy, lang):
     at = run_app(page=PAGE, query={"lang": lang, "domain": ["taxation"]})
     assert not at.exception
-    assert at.title[0].value == t("services.title", lang)
+    assert at.title[0].value == t("Cross-border public services", lang)
     table = _table(at)
-    assert set(table[t("services.col.domain", lang)]) == {t("domain.taxation", lang)}
+    assert set(table[t("Domain", lang)]) == {t("Taxation", lang)}
     assert len(table) == len(queries.catalogue(open_store(demo_copy), Filters(domains=("taxation",))))
 
 
@@ -198,8 +200,9 @@ def test_availability_choice_narrows_the_table_and_goes_into_the_link(demo_copy)
     assert not at.exception
     table = _table(at)
     expected = queries.catalogue(open_store(demo_copy), Filters(), availability=("unavailable",))
-    assert list(table[t("services.col.code", "en")]) == list(expected["code"])
-    assert set(table[t("services.col.availability", "en")]) == {t("services.availability.unavailable", "en")}
+    assert list(table[t("Code", "en")]) == list(expected["code"])
+    assert set(table[t("Availability across the border", "en")]) == {t(NP_("services.availability", "Not available"),
+                                                                       "en")}
     assert at.query_params["sv_avail"] in ("unavailable", ["unavailable"])
 
 
@@ -209,7 +212,7 @@ def test_availability_from_the_link_is_applied_and_bad_values_ignored(demo_copy)
     assert at.multiselect(key="sv_availability").value == ["partial"]
     assert at.selectbox(key="sv_channel").value == ""
     table = _table(at)
-    assert set(table[t("services.col.availability", "fi")]) == {t("services.availability.partial", "fi")}
+    assert set(table[t("Availability across the border", "fi")]) == {t("Partly available", "fi")}
 
 
 def test_search_without_match_shows_the_empty_state(demo_copy):
@@ -217,11 +220,14 @@ def test_search_without_match_shows_the_empty_state(demo_copy):
     at.text_input(key="sv_search").set_value("no such service anywhere").run()
     assert not at.exception
     assert len(at.dataframe) == 0
-    assert any(i.value == t("services.empty_filtered", "et") for i in at.info)
+    assert any(i.value == t("No service matches these choices. Clear the search, pick more availability levels or "
+                            "another channel, or widen the domains in the sidebar.", "et") for i in at.info)
 
 
 def test_page_on_an_empty_database_explains_what_to_do(empty_db):
     at = run_app(page=PAGE, query={"lang": "fi"})
     assert not at.exception
-    assert any(i.value == t("services.empty_db", "fi") for i in at.info)
+    assert any(i.value == t("The services catalogue is empty. An official can import the `services` sheet of the "
+                            "template on the Data page, or load the demo data with `python -m twinreg_data init "
+                            "--demo`.", "fi") for i in at.info)
     assert len(at.dataframe) == 0 and len(at.get("plotly_chart")) == 0

@@ -157,7 +157,7 @@ def test_local_session_expires_after_session_hours(editor):
     assert not at.exception
     assert at.session_state["identity"].name == "eeva"
     at.switch_page("pages/data.py").run()
-    assert not at.exception and at.title[0].value == t("data.title", "en")
+    assert not at.exception and at.title[0].value == t("Data for officials", "en")
     # Fifty-nine minutes later the session still holds …
     at.session_state["signed_in_at"] = dt.datetime.now(dt.UTC).replace(tzinfo=None) - dt.timedelta(minutes=59)
     at.run()
@@ -169,8 +169,8 @@ def test_local_session_expires_after_session_hours(editor):
     assert not at.exception
     assert at.session_state["identity"] == auth.ANONYMOUS
     assert "local_identity" not in at.session_state
-    assert t("signin.expired", "en") in [toast.value for toast in at.toast]
-    assert t("data.title", "en") not in [title.value for title in at.title]
+    assert t("Your session expired; please sign in again.", "en") in [toast.value for toast in at.toast]
+    assert t("Data for officials", "en") not in [title.value for title in at.title]
 
 
 def test_default_session_length_is_eight_hours():

@@ -11,6 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from .i18n import LANGUAGES
 from .schema import DOMAINS as DOMAIN_CHOICES
 from .store import StoreError, default_db_path
 
@@ -241,7 +242,7 @@ def cmd_changes(args) -> int:
                 "actions_done")},
         }, ensure_ascii=False, indent=2, default=str))
         return 0
-    print(t("meeting.title.since", args.lang, date=since.isoformat()) + f" – {today.isoformat()}")
+    print(t("Changes since {date}", args.lang, date=since.isoformat()) + f" – {today.isoformat()}")
     for title, frame in changes_tables(changes, args.lang):
         print(f"\n{title} ({len(frame)})")
         if not frame.empty:
@@ -320,7 +321,7 @@ def build_parser() -> argparse.ArgumentParser:
     ):
         p = sub.add_parser(name, help=text)
         p.add_argument("--since", type=_iso_date, required=True, help="date of the last meeting (YYYY-MM-DD)")
-        p.add_argument("--lang", choices=("en", "fi", "et"), default="en")
+        p.add_argument("--lang", choices=LANGUAGES, default="en")
         p.add_argument("--domain", action="append", choices=DOMAIN_CHOICES, help="a domain to cover (repeatable; "
                        "default: every domain)")
         p.add_argument("--today", type=_iso_date, default=None, help=argparse.SUPPRESS)  # reproducible output

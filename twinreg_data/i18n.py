@@ -1,38 +1,81 @@
-"""Translations (English, Finnish, Estonian) and locale formatting.
+"""Translations (gettext catalogues in English, Finnish, Estonian and Swedish) and locale formatting.
 
-Every visible string goes through `t()`. A test fails when a key lacks a language.
+Every visible string is an English message passed to `t()` (or `tn()` for a count): `t("Open bottlenecks", lang)`.
+The catalogues live in `twinreg_data/locale/<lang>/LC_MESSAGES/messages.po`, extracted and updated with Babel
+(`make messages`), compiled to `.mo` by `make`; see ARCHITECTURE.md for a translator's workflow. A message that
+one English word cannot carry alone has a context: `t(NP_("bottlenecks.col", "Lead"), lang)`. A message kept in a
+table before it is shown (a label of a code) is marked with `N_()` / `NP_()` so that extraction finds it.
+tests/test_i18n.py fails on a missing or fuzzy translation and on a placeholder that differs from the English.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import io
+import logging
 from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 from babel.dates import format_date
 from babel.numbers import get_decimal_symbol, get_group_symbol
+from babel.support import NullTranslations, Translations
 
-LANGUAGES = ("en", "fi", "et")
+LANGUAGES = ("en", "fi", "et", "sv")
 DEFAULT_LANGUAGE = "en"
-LOCALES = {"en": "en_GB", "fi": "fi_FI", "et": "et_EE"}
-
-def _load_catalog() -> dict[str, dict[str, str]]:
-    """Merge the MESSAGES of every module in twinreg_data/catalog/ (one module per page or topic)."""
-    import importlib
-    import pkgutil
-
-    from . import catalog
-
-    merged: dict[str, dict[str, str]] = {}
-    for info in sorted(pkgutil.iter_modules(catalog.__path__), key=lambda m: m.name):
-        messages = importlib.import_module(f"{catalog.__name__}.{info.name}").MESSAGES
-        clash = set(merged) & set(messages)
-        if clash:
-            raise ValueError(f"translation keys defined twice: {sorted(clash)}")
-        merged.update(messages)
-    return merged
+LOCALES = {"en": "en_GB", "fi": "fi_FI", "et": "et_EE", "sv": "sv_FI"}
+# The language's own name, for the language switch.
+LANGUAGE_NAMES = {"en": "English", "fi": "Suomi", "et": "Eesti", "sv": "Svenska"}
+LOCALE_DIR = Path(__file__).with_name("locale")
+DOMAIN = "messages"
+_log = logging.getLogger(__name__)
 
 
-CATALOG: dict[str, dict[str, str]] = _load_catalog()
+@dataclass(frozen=True)
+class Message:
+    """An English message with a context, for a word that needs two translations ("Lead" as a column title and
+    as a hover label)."""
+
+    context: str
+    text: str
+
+
+def N_(text: str) -> str:
+    """Marks a message for extraction where it is kept before it is translated (a table of labels)."""
+    return text
+
+
+def NP_(context: str, text: str) -> Message:
+    """As N_, with a context."""
+    return Message(context, text)
+
+
+def _compiled(lang: str) -> NullTranslations:
+    """The language's compiled catalogue; compiled from its .po in memory when the .mo is missing or older (a
+    checkout that has not run `make` yet), so a stale .mo can never show old texts."""
+    po = LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    mo = po.with_suffix(".mo")
+    if mo.exists() and (not po.exists() or mo.stat().st_mtime >= po.stat().st_mtime):
+        with mo.open("rb") as file:
+            return Translations(file, domain=DOMAIN)
+    if not po.exists():
+        return NullTranslations()
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    with po.open("rb") as file:
+        catalog = read_po(file, locale=LOCALES[lang])
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    buffer.seek(0)
+    _log.info("compiled %s in memory (run `make` to build the .mo files)", po.name)
+    return Translations(buffer, domain=DOMAIN)
+
+
+@cache
+def translations(lang: str) -> NullTranslations:
+    return _compiled(normalise_language(lang))
 
 
 def normalise_language(lang: str | None) -> str:
@@ -40,29 +83,40 @@ def normalise_language(lang: str | None) -> str:
     return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
 
 
-def t(key: str, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:
-    """The text for `key` in `lang`; a missing key shows itself so it is noticed, never an exception."""
-    entry = CATALOG.get(key)
-    if entry is None:  # an English message (gettext style, see ARCHITECTURE.md): shown as written
-        return key.format(**params) if params else key
-    text = entry.get(normalise_language(lang)) or entry[DEFAULT_LANGUAGE]
+def _filled(text: str, params: dict) -> str:
     return text.format(**params) if params else text
 
 
-def t_numbers(key: str, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:
+def t(message: str | Message, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:
+    """`message` in `lang` with its {placeholders} filled; the English text when no translation exists."""
+    catalogue = translations(lang)
+    if isinstance(message, Message):
+        return _filled(catalogue.pgettext(message.context, message.text), params)
+    return _filled(catalogue.gettext(message), params)
+
+
+def tn(singular: str, plural: str, n: int, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:
+    """The form of a message for the count `n` ("1 day", "2 days"); {n} is `n` written in the language's way."""
+    text = translations(lang).ngettext(singular, plural, n)
+    return _filled(text, {"n": format_number(n, lang), **_numbers(lang, params)})
+
+
+def _numbers(lang: str, params: dict[str, object]) -> dict[str, object]:
+    return {name: format_number(value, lang, 1 if isinstance(value, float) else 0)
+            if isinstance(value, int | float) and not isinstance(value, bool) else value
+            for name, value in params.items()}
+
+
+def t_numbers(message: str | Message, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:
     """`t()` with the numeric parameters written in the language's convention (floats with one decimal)."""
-    return t(key, lang, **{
-        name: format_number(value, lang, 1 if isinstance(value, float) else 0)
-        if isinstance(value, int | float) and not isinstance(value, bool) else value
-        for name, value in params.items()
-    })
+    return t(message, lang, **_numbers(lang, params))
 
 
 # Group and decimal symbols of each language from CLDR (babel): "1,234.5", "1 234,5" (no-break space).
 _SYMBOLS = {lang: (get_group_symbol(locale), get_decimal_symbol(locale)) for lang, locale in LOCALES.items()}
 # Python's "," format spec groups by thousands with "," and uses "." for decimals; one translate() swaps both.
 # Formatting this way is ~10× faster than babel's format_decimal, which matters for tables and hover texts
-# of thousands of values (bench/results/scale.md).
+# of thousands of values (docs/performance.md).
 _TRANSLATE = {lang: str.maketrans({",": group, ".": decimal}) for lang, (group, decimal) in _SYMBOLS.items()}
 
 
@@ -94,7 +148,7 @@ def format_pct(fraction: float | None, lang: str, digits: int = 1) -> str:
     if fraction is None:
         return "–"
     lang = normalise_language(lang)
-    # English writes 12.3%, Finnish and Estonian 12,3 % (with a no-break space).
+    # English writes 12.3%, Finnish, Estonian and Swedish 12,3 % (with a no-break space).
     suffix = "%" if lang == "en" else "\u00a0%"
     return format_number(fraction * 100, lang, digits) + suffix
 

@@ -27,6 +27,7 @@ import streamlit as st
 
 from .backup import verify_readable
 from .i18n import normalise_language, t
+from .labels import RELIABILITY_LABELS
 from .store import Store, StoreError, default_db_path, open_store
 
 T = TypeVar("T")
@@ -85,7 +86,7 @@ def _stop_with(exc: StoreError) -> NoReturn:
     filters = st.session_state.get("filters")
     lang = filters.lang if filters is not None else normalise_language(st.context.locale)
     reason = exc.reason if exc.reason in ("locked", "damaged", "newer") else "other"
-    st.error(f"**{t('reliability.unavailable', lang)}**\n\n{t(f'reliability.{reason}', lang)}",
+    st.error("**" + t("The data cannot be shown right now.", lang) + "**\n\n" + t(RELIABILITY_LABELS[reason], lang),
              icon=":material/database_off:")
     st.stop()
 

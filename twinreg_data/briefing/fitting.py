@@ -87,5 +87,6 @@ def fit_table(columns: tuple[str, ...], rows: list[tuple[Cell, ...]], widths: tu
 
 def more_text(total: int, shown: int, lang: str) -> str:
     """"… and N more" under a table that shows `shown` of `total` rows; empty when all are shown."""
-    return t("meeting.more", lang, n=format_number(total - shown, lang)) if total > shown else ""
+    return t("… and {n} more (full list in the speaker notes and in the app)",
+             lang, n=format_number(total - shown, lang)) if total > shown else ""
 

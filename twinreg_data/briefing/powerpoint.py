@@ -35,7 +35,7 @@ from .model import (
     Table,
 )
 
-LOCALE_IDS = {"en": "809", "fi": "40B", "et": "425"}  # Windows locale ids: en-GB, fi-FI, et-EE
+LOCALE_IDS = {"en": "809", "fi": "40B", "et": "425", "sv": "81D"}  # Windows locale ids: en-GB, fi-FI, et-EE, sv-FI
 
 
 def _rgb(hex_colour: str):
@@ -57,7 +57,7 @@ class _Deck:
         self.prs.slide_width, self.prs.slide_height = Emu(12192000), Emu(6858000)
         self.blank = self.prs.slide_layouts[6]
         self.prs.core_properties.title = briefing.meeting_name
-        self.prs.core_properties.language = {"en": "en-GB", "fi": "fi-FI", "et": "et-EE"}[briefing.lang]
+        self.prs.core_properties.language = {"en": "en-GB", "fi": "fi-FI", "et": "et-EE", "sv": "sv-FI"}[briefing.lang]
 
     # text boxes ------------------------------------------------------------------------------------
     @staticmethod

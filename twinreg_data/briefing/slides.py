@@ -17,7 +17,15 @@ from ..figures.cooperation import ACTION_STATUS_COLOURS
 from ..figures.indicators import COUNTRY_COLOURS, format_value, unit_label, value_with_unit
 from ..figures.overview import STATUS_COLOURS
 from ..filters import Filters
-from ..i18n import format_day, format_number, format_pct, t
+from ..i18n import N_, NP_, format_day, format_number, format_pct, t, tn
+from ..labels import (
+    COOP_STATUS_LABELS,
+    DOMAIN_LABELS,
+    INDICATORS_ASSESSMENT_LABELS,
+    MEETING_COL_LABELS,
+    SIDE_LABELS,
+    STATUS_LABELS,
+)
 from ..queries.changes import Changes
 from ..queries.cooperation import FINISHED_STATUSES
 from ..queries.indicators import IMPROVED, NEUTRAL, NO_PREVIOUS, UNCHANGED, WORSENED
@@ -75,7 +83,7 @@ def _day(value: object, lang: str) -> str:
 
 
 def _status(code: object, lang: str) -> str:
-    return t(f"status.{code}", lang) if isinstance(code, str) and code else t("meeting.status_none", lang)
+    return t(STATUS_LABELS[code], lang) if isinstance(code, str) and code else t("(new)", lang)
 
 
 def delta_text(change: float | None, change_pct: float | None, previous_period: str | None, lang: str) -> str:
@@ -86,7 +94,7 @@ def delta_text(change: float | None, change_pct: float | None, previous_period: 
     text = sign + format_value(abs(change), lang)
     if change_pct is not None and not pd.isna(change_pct) and change != 0:
         text += f" ({sign}{format_pct(abs(change_pct), lang)})"
-    return text + (" " + t("meeting.vs", lang, period=previous_period) if previous_period else "")
+    return text + (" " + t("vs {period}", lang, period=previous_period) if previous_period else "")
 
 
 # -- slide builders --------------------------------------------------------------------------------------
@@ -97,7 +105,7 @@ def _since_text(meeting: MeetingData) -> str:
 
 
 def _as_of_text(meeting: MeetingData) -> str:
-    return format_day(meeting.as_of, meeting.lang) if meeting.as_of else t("meeting.no_data_yet", meeting.lang)
+    return format_day(meeting.as_of, meeting.lang) if meeting.as_of else t("no data yet", meeting.lang)
 
 
 def _source(meeting: MeetingData, key: str, **params: object) -> str:
@@ -106,20 +114,23 @@ def _source(meeting: MeetingData, key: str, **params: object) -> str:
 
 def _domains_text(filters: Filters, lang: str) -> str:
     if not filters.domains:
-        return t("control.domains_all", lang)
-    return ", ".join(t(f"domain.{d}", lang) for d in filters.domains)
+        return t("All domains", lang)
+    return ", ".join(t(DOMAIN_LABELS[d], lang) for d in filters.domains)
 
 
 def _title_slide(meeting: MeetingData, meeting_name: str) -> Slide:
     lang = meeting.lang
     lines = (
-        t("meeting.title.regions", lang),
+        t("Helsinki-Uusimaa (Finland) · Harju County (Estonia)", lang),
         format_day(meeting.today, lang),
-        t("meeting.title.domains", lang, domains=_domains_text(meeting.filters, lang)),
-        t("meeting.title.since", lang, date=_since_text(meeting)),
+        t("Domains: {domains}", lang, domains=_domains_text(meeting.filters, lang)),
+        t("Changes since {date}", lang, date=_since_text(meeting)),
     )
-    notes = "\n".join([meeting_name, *lines, t("meeting.notes.as_of", lang, date=_as_of_text(meeting))])
-    return Slide(TITLE, meeting_name, _source(meeting, "meeting.source.all"), subtitle=t("app.tagline", lang),
+    notes = "\n".join([meeting_name, *lines, t("Data as of {date} (latest import).", lang, date=_as_of_text(meeting))])
+    return Slide(TITLE, meeting_name, _source(meeting, N_("Source: TwinReg Monitor — bottleneck register, "
+                                                          "indicators, WP3 action plan · data as of {date}")),
+                 subtitle=t("Cross-border bottlenecks between "
+        "Helsinki-Uusimaa and Harju County", lang),
                  lines=lines, notes=notes)
 
 
@@ -132,23 +143,26 @@ def _headline_slide(meeting: MeetingData) -> Slide:
     summary = meeting.action_summary
     open_count = int(_is_open(meeting.register).sum())
     metrics = (
-        Metric(t("meeting.metric.open", lang), format_number(open_count, lang),
-               t("meeting.metric.of_total", lang, total=format_number(len(meeting.register), lang))),
-        Metric(t("meeting.metric.new", lang, date=_since_text(meeting)),
+        Metric(t("Open bottlenecks", lang), format_number(open_count, lang),
+               t("of {total} in the register", lang, total=format_number(len(meeting.register), lang))),
+        Metric(t("New since {date}", lang, date=_since_text(meeting)),
                format_number(counts["new_bottlenecks"], lang)),
-        Metric(t("meeting.metric.closed", lang, date=_since_text(meeting)), format_number(counts["closed"], lang),
+        Metric(t("Resolved or written off since {date}",
+                 lang, date=_since_text(meeting)), format_number(counts["closed"], lang),
                tone=IMPROVED if counts["closed"] else ""),
-        Metric(t("meeting.metric.stalled", lang), format_number(counts["stalled"], lang),
-               t("meeting.metric.stalled_detail", lang, days=format_number(meeting.changes.stall_days, lang)),
+        Metric(t(NP_("meeting.metric", "Stalled"), lang), format_number(counts["stalled"], lang),
+               t("no event for more than {days} days", lang, days=format_number(meeting.changes.stall_days, lang)),
                tone=WORSENED if counts["stalled"] else ""),
-        Metric(t("meeting.metric.actions_done", lang), f"{format_number(summary.done, lang)} / "
-               f"{format_number(summary.total, lang)}", t("meeting.metric.actions_done_detail", lang)),
-        Metric(t("meeting.metric.actions_overdue", lang), format_number(summary.overdue, lang),
+        Metric(t(NP_("meeting.metric", "Actions done"), lang), f"{format_number(summary.done, lang)} / "
+               f"{format_number(summary.total, lang)}", t("of the action plan", lang)),
+        Metric(t("Actions overdue", lang), format_number(summary.overdue, lang),
                tone="overdue" if summary.overdue else ""),
     )
     notes = "\n".join(f"{m.label}: {m.value}" + (f" ({m.detail})" if m.detail else "") for m in metrics)
-    return Slide(HEADLINE, t("meeting.headline.title", lang), _source(meeting, "meeting.source.all"), metrics=metrics,
-                 notes=notes + "\n" + t("meeting.notes.as_of", lang, date=_as_of_text(meeting)))
+    return Slide(HEADLINE, t("Headline figures", lang), _source(meeting, N_("Source: TwinReg Monitor — bottleneck "
+                                                                            "register, indicators, WP3 action plan · "
+                                                                            "data as of {date}")), metrics=metrics,
+                 notes=notes + "\n" + t("Data as of {date} (latest import).", lang, date=_as_of_text(meeting)))
 
 
 def _change_text(row, lang: str) -> str:
@@ -156,7 +170,7 @@ def _change_text(row, lang: str) -> str:
 
 
 def _window_text(meeting: MeetingData) -> str:
-    return t("meeting.changes.window", meeting.lang, since=_since_text(meeting),
+    return t("Since the last meeting: {since} – {today}", meeting.lang, since=_since_text(meeting),
              today=format_day(meeting.today, meeting.lang))
 
 
@@ -164,53 +178,54 @@ def _changes_slide(meeting: MeetingData) -> Slide:
     lang, ch = meeting.lang, meeting.changes
     counts = ch.counts()
     metrics = (
-        Metric(t("meeting.changes.new", lang), format_number(counts["new_bottlenecks"], lang)),
-        Metric(t("meeting.changes.status_changes", lang), format_number(counts["status_changes"], lang)),
-        Metric(t("meeting.changes.closed", lang), format_number(counts["closed"], lang),
+        Metric(t("New bottlenecks", lang), format_number(counts["new_bottlenecks"], lang)),
+        Metric(t("Status changes", lang), format_number(counts["status_changes"], lang)),
+        Metric(t("Resolved or written off", lang), format_number(counts["closed"], lang),
                tone=IMPROVED if counts["closed"] else ""),
-        Metric(t("meeting.changes.stalled", lang, days=format_number(ch.stall_days, lang)),
+        Metric(t("Stalled (over {days} days)", lang, days=format_number(ch.stall_days, lang)),
                format_number(counts["stalled"], lang), tone=WORSENED if counts["stalled"] else ""),
     )
     recent = ch.status_changes.sort_values(["date", "seq", "code"], ascending=False)
     table = fit_table(
-        (t("meeting.col.date", lang), t("meeting.col.bottleneck", lang), t("meeting.col.change", lang),
-         t("meeting.col.who", lang)),
+        (t(NP_("meeting.col", "Date"), lang), t("Bottleneck", lang), t("Change", lang),
+         t("Who", lang)),
         [(Cell(_day(r.date, lang)), Cell(f"{r.code} · {r.title}"),
           Cell(_change_text(r, lang), IMPROVED if r.to_status in CLOSED_STATUSES else ""),
           Cell(_first_of_list(r.who))) for r in recent.head(TABLE_ROWS).itertuples()],
         (1.7, 4.7, 3.3, 2.6), CONTENT_WIDTH, BODY_BOTTOM - BODY_TOP - STRIP_HEIGHT - 0.2, len(recent), lang)
     notes = [_window_text(meeting)]
     notes += [f"{m.label}: {m.value}" for m in metrics]
-    notes += [t("meeting.notes.new", lang)] + [f"  {r.code} {r.title} ({_day(r.identified_on, lang)})"
+    notes += [t("New bottlenecks:", lang)] + [f"  {r.code} {r.title} ({_day(r.identified_on, lang)})"
                                                for r in ch.new_bottlenecks.itertuples()]
-    notes += [t("meeting.notes.status_changes", lang)] + [
+    notes += [t("Status changes:", lang)] + [
         f"  {_day(r.date, lang)} {r.code}: {_change_text(r, lang)}" + (f" — {r.who}" if isinstance(r.who, str) else "")
         for r in ch.status_changes.itertuples()]
-    notes += [t("meeting.notes.closed", lang)] + [f"  {r.code} {r.title}: {_status(r.status, lang)} "
+    notes += [t("Resolved or written off:", lang)] + [f"  {r.code} {r.title}: {_status(r.status, lang)} "
                                                   f"({_day(r.closed_on, lang)})" for r in ch.closed.itertuples()]
-    notes += [t("meeting.notes.stalled", lang)] + [
-        f"  {r.code} {r.title}: {t('meeting.notes.days_silent', lang, days=format_number(r.days_since_event, lang))}"
+    notes += [t("Stalled:", lang)] + [
+        f"  {r.code} {r.title}: " + t("no event for {days} days", lang, days=format_number(r.days_since_event, lang))
         for r in ch.stalled.itertuples()]
-    return Slide(CHANGES, t("meeting.changes.title", lang), _source(meeting, "meeting.source.register"),
+    source = _source(meeting, N_("Source: TwinReg bottleneck register and status history · data as of {date}"))
+    return Slide(CHANGES, t("What changed: bottlenecks", lang), source,
                  subtitle=_window_text(meeting), metrics=metrics, table=table,
-                 empty="" if table else t("meeting.changes.none", lang, date=_since_text(meeting)),
+                 empty="" if table else t("No status changes since {date}.", lang, date=_since_text(meeting)),
                  notes="\n".join(notes))
 
 
 def _indicator_change(row, lang: str) -> str:
     text = delta_text(row.change, row.change_pct, row.previous_period, lang)
-    return text if text else t(f"indicators.assessment.{row.assessment}", lang)
+    return text if text else t(INDICATORS_ASSESSMENT_LABELS[row.assessment], lang)
 
 
 def _changes_data_slide(meeting: MeetingData) -> Slide:
     lang, ch = meeting.lang, meeting.changes
     counts = ch.counts()
     metrics = (
-        Metric(t("meeting.changes.indicators", lang), format_number(counts["indicators"], lang)),
-        Metric(t("indicators.assessment.improved", lang), format_number(counts["improved"], lang), tone=IMPROVED),
-        Metric(t("indicators.assessment.worsened", lang), format_number(counts["worsened"], lang), tone=WORSENED),
-        Metric(t("meeting.changes.actions_done", lang), format_number(counts["actions_done"], lang)),
-        Metric(t("meeting.changes.actions_overdue", lang), format_number(counts["actions_overdue"], lang),
+        Metric(t("Indicators with new data", lang), format_number(counts["indicators"], lang)),
+        Metric(t("Improved", lang), format_number(counts["improved"], lang), tone=IMPROVED),
+        Metric(t("Worsened", lang), format_number(counts["worsened"], lang), tone=WORSENED),
+        Metric(t(NP_("meeting.changes", "Actions done"), lang), format_number(counts["actions_done"], lang)),
+        Metric(t("Actions now overdue", lang), format_number(counts["actions_overdue"], lang),
                tone="overdue" if counts["actions_overdue"] else ""),
     )
     frame = ch.indicators.assign(
@@ -219,30 +234,33 @@ def _changes_data_slide(meeting: MeetingData) -> Slide:
     ).sort_values(["_order", "_size"], ascending=[True, False])
     lines = []
     if not ch.actions_done.empty:
-        lines.append(t("meeting.changes.done_list", lang, codes=", ".join(ch.actions_done["code"])))
+        lines.append(t("Actions done: {codes}", lang, codes=", ".join(ch.actions_done["code"])))
     if not ch.actions_overdue.empty:
-        lines.append(t("meeting.changes.overdue_list", lang, codes=", ".join(ch.actions_overdue["code"])))
+        lines.append(t("Actions that became overdue: {codes}", lang, codes=", ".join(ch.actions_overdue["code"])))
     table = fit_table(
-        (t("meeting.col.indicator", lang), t("meeting.col.country", lang), t("meeting.col.latest", lang),
-         t("meeting.col.change", lang)),
-        [(Cell(r.name), Cell(t(f"side.{r.country}", lang)),
+        (t("Indicator", lang), t("Country", lang), t("Latest value", lang),
+         t("Change", lang)),
+        [(Cell(r.name), Cell(t(SIDE_LABELS[r.country], lang)),
           Cell(f"{r.period}: {value_with_unit(r.value, r.unit, lang)}"),
           Cell(_indicator_change(r, lang), r.assessment)) for r in frame.head(TABLE_ROWS).itertuples()],
         (5.0, 1.3, 2.8, 3.6), CONTENT_WIDTH,
         BODY_BOTTOM - BODY_TOP - STRIP_HEIGHT - 0.2 - LINE_HEIGHT * len(lines), len(frame), lang)
     notes = [_window_text(meeting)] + [f"{m.label}: {m.value}" for m in metrics]
-    notes += [t("meeting.notes.indicators", lang)] + [
+    notes += [t("Indicators with new data:", lang)] + [
         f"  {r.name} ({_series_name(r.country, r.area, r.area_label, lang)}) {r.period}: "
         f"{value_with_unit(r.value, r.unit, lang)}; {_indicator_change(r, lang)} — "
-        f"{t(f'indicators.assessment.{r.assessment}', lang)}" for r in frame.itertuples()]
-    notes += [t("meeting.notes.actions_done", lang)] + [
+        f"{t(INDICATORS_ASSESSMENT_LABELS[r.assessment], lang)}" for r in frame.itertuples()]
+    notes += [t("Actions done:", lang)] + [
         f"  {r.code} {r.title} ({_day(r.completed_on, lang)})" for r in ch.actions_done.itertuples()]
-    notes += [t("meeting.notes.actions_overdue", lang)] + [
-        f"  {r.code} {r.title}: {t('meeting.notes.due', lang, date=_day(r.due, lang))}, {r.lead}"
+    notes += [t("Actions that became overdue:", lang)] + [
+        f"  {r.code} {r.title}: " + t("due {date}", lang, date=_day(r.due, lang)) + f", {r.lead}"
         for r in ch.actions_overdue.itertuples()]
-    return Slide(CHANGES_DATA, t("meeting.changes_data.title", lang), _source(meeting, "meeting.source.imports"),
+    return Slide(CHANGES_DATA, t("What changed: indicators and actions",
+                                 lang), _source(meeting, N_("Source: TwinReg Monitor import "
+        "history (indicator data) and WP3 "
+        "action plan · data as of {date}")),
                  subtitle=_window_text(meeting), metrics=metrics, table=table, lines=tuple(lines),
-                 empty="" if table else t("meeting.changes_data.none", lang, date=_since_text(meeting)),
+                 empty="" if table else t("No new indicator data since {date}.", lang, date=_since_text(meeting)),
                  notes="\n".join(notes))
 
 
@@ -250,23 +268,24 @@ def _domain_status_slide(meeting: MeetingData) -> Slide:
     lang = meeting.lang
     counts = meeting.status_counts
     domains = [d for d in meeting.filters.domain_list if d in set(counts["domain"])]
-    title = t("overview.by_domain_status", lang)
+    title = t("Bottlenecks by domain and status", lang)
     chart = None
     if domains:
         table = counts.pivot_table(index="domain", columns="status", values="count", aggfunc="sum", fill_value=0)
         statuses = [s for s in BOTTLENECK_STATUSES if s in table.columns]
         chart = Chart(
-            "bar_stacked", title, tuple(t(f"domain.{d}", lang) for d in domains),
-            tuple(Series(t(f"status.{s}", lang), tuple(float(table.at[d, s]) for d in domains), STATUS_COLOURS[s])
+            "bar_stacked", title, tuple(t(DOMAIN_LABELS[d], lang) for d in domains),
+            tuple(Series(t(STATUS_LABELS[s], lang), tuple(float(table.at[d, s]) for d in domains), STATUS_COLOURS[s])
                   for s in statuses),
-            t("meeting.axis.bottlenecks", lang),
+            t("Number of bottlenecks", lang),
         )
-    notes = [f"{t(f'domain.{d}', lang)}: " + ", ".join(
-        f"{t(f'status.{r.status}', lang)} {r.count}"
+    notes = [f"{t(DOMAIN_LABELS[d], lang)}: " + ", ".join(
+        f"{t(STATUS_LABELS[r.status], lang)} {r.count}"
         for r in counts[counts["domain"] == d].sort_values(
             "status", key=lambda s: s.map(BOTTLENECK_STATUSES.index)).itertuples()) for d in domains]
-    return Slide(DOMAIN_STATUS, title, _source(meeting, "meeting.source.register"), chart=chart,
-                 empty="" if chart else t("meeting.empty.bottlenecks", lang), notes="\n".join(notes))
+    return Slide(DOMAIN_STATUS, title, _source(meeting, N_("Source: TwinReg bottleneck register and status history · "
+                                                           "data as of {date}")), chart=chart,
+                 empty="" if chart else t("No bottlenecks in the selected domains.", lang), notes="\n".join(notes))
 
 
 def _priority_slide(meeting: MeetingData) -> Slide:
@@ -275,26 +294,29 @@ def _priority_slide(meeting: MeetingData) -> Slide:
     top = open_rows.sort_values(["severity", "people_high", "age_days", "code"],
                                 ascending=[False, False, False, True], na_position="last").head(TABLE_ROWS)
     table = fit_table(
-        (t("meeting.col.bottleneck", lang), t("meeting.col.severity", lang), t("meeting.col.status", lang),
-         t("meeting.col.owner_fi", lang), t("meeting.col.owner_ee", lang)),
+        (t("Bottleneck", lang), t(NP_("meeting.col", "Severity"), lang), t("Status", lang),
+         t("Owner in Finland", lang), t("Owner in Estonia", lang)),
         [(Cell(f"{r.code} · {r.title}"), Cell(f"{r.severity} / 5"),
           Cell(_status(r.status, lang), WORSENED if r.stalled else ""), Cell(_first_of_list(r.owner_fi)),
           Cell(_first_of_list(r.owner_ee))) for r in top.itertuples()],
         (3.65, 1.65, 2.15, 2.7, 2.7), CONTENT_WIDTH, BODY_BOTTOM - BODY_TOP, len(open_rows), lang, size=15)
-    notes = [t("meeting.priority.rule", lang)] + [
-        f"{r.code} {r.title}: {t('meeting.col.severity', lang)} {r.severity}/5, {_status(r.status, lang)}, "
-        + t("meeting.notes.open_days", lang, days=format_number(r.age_days, lang))
-        + (", " + t("meeting.notes.people", lang, low=format_number(r.people_low, lang),
+    notes = [t("Open bottlenecks: most severe first, then those affecting the most people", lang)] + [
+        f"{r.code} {r.title}: " + t(NP_("meeting.col", "Severity"),
+                                    lang) + f" {r.severity}/5, {_status(r.status, lang)}, "
+        + tn("open for {n} day", "open for {n} days", r.age_days, lang)
+        + (", " + t("{low}–{high} people affected", lang, low=format_number(r.people_low, lang),
                     high=format_number(r.people_high, lang))
            if pd.notna(r.people_low) and pd.notna(r.people_high) else "")
         + f"; FI: {r.owner_fi or '–'}; EE: {r.owner_ee or '–'}" for r in top.itertuples()]
-    return Slide(PRIORITY, t("meeting.priority.title", lang), _source(meeting, "meeting.source.register"), table=table,
-                 subtitle=t("meeting.priority.rule", lang),
-                 empty="" if table else t("meeting.empty.open", lang), notes="\n".join(notes))
+    return Slide(PRIORITY, t("Top priority bottlenecks",
+                             lang), _source(meeting, N_("Source: TwinReg bottleneck register "
+        "and status history · data as of {date}")), table=table,
+                 subtitle=t("Open bottlenecks: most severe first, then those affecting the most people", lang),
+                 empty="" if table else t("No open bottlenecks in the selected domains.", lang), notes="\n".join(notes))
 
 
 def _series_name(country: str, area: str, area_label: str, lang: str) -> str:
-    country_label = t(f"side.{country}", lang)
+    country_label = t(SIDE_LABELS[country], lang)
     return country_label if area == country else f"{country_label} · {area_label}"
 
 
@@ -325,7 +347,7 @@ def _domain_slide(meeting: MeetingData, domain: str, key: KeyIndicator | None) -
     in_domain = meeting.register[meeting.register["domain"] == domain]
     open_rows = in_domain[_is_open(in_domain)].sort_values(["severity", "code"], ascending=[False, True])
     stalled = int(in_domain["stalled"].astype(bool).sum())
-    lines = [t("meeting.domain.open", lang, n=format_number(len(open_rows), lang),
+    lines = [t("Open bottlenecks: {n} (stalled: {stalled})", lang, n=format_number(len(open_rows), lang),
                stalled=format_number(stalled, lang))]
     lines += [f"{r.code} · {shorten(r.title, 58)} ({_status(r.status, lang)})" for r in open_rows.head(3).itertuples()]
     meta = key.meta if key else None
@@ -337,17 +359,19 @@ def _domain_slide(meeting: MeetingData, domain: str, key: KeyIndicator | None) -
             change = delta_text(r.change, r.change_pct, r.previous_period, lang)
             metrics.append(Metric(label, value_with_unit(r.value, r.unit, lang), change, r.assessment))
             notes.append(f"{label}: {value_with_unit(r.value, r.unit, lang)} {change} — "
-                         f"{t(f'indicators.assessment.{r.assessment}', lang)}")
+                         f"{t(INDICATORS_ASSESSMENT_LABELS[r.assessment], lang)}")
         if chart is not None:
-            notes.append(t("meeting.notes.series", lang) + " " + "; ".join(
+            notes.append(t("Series:", lang) + " " + "; ".join(
                 f"{s.name}: " + ", ".join(f"{c} {format_value(v, lang)}" for c, v in
                                           zip(chart.categories, s.values, strict=True) if v is not None)
                 for s in chart.series))
-    source = (t("meeting.source.indicator", lang, source=meta.source, date=_as_of_text(meeting)) if meta
-              else _source(meeting, "meeting.source.register"))
-    notes = ([t("meeting.domain.key_indicator", lang, name=meta.name)] if meta else []) + lines + notes
-    return Slide(DOMAIN, t(f"domain.{domain}", lang), source, metrics=tuple(metrics), lines=tuple(lines),
-                 chart=chart, empty="" if chart else t("meeting.domain.no_indicator", lang), notes="\n".join(notes),
+    source = (t("Source: {source}; TwinReg bottleneck register · data as of {date}",
+                lang, source=meta.source, date=_as_of_text(meeting)) if meta
+              else _source(meeting, N_("Source: TwinReg bottleneck register and status history · data as of {date}")))
+    notes = ([t("Key indicator: {name}", lang, name=meta.name)] if meta else []) + lines + notes
+    return Slide(DOMAIN, t(DOMAIN_LABELS[domain], lang), source, metrics=tuple(metrics), lines=tuple(lines),
+                 chart=chart, empty="" if chart else t("No indicator data for this domain in the selected period and "
+                                                       "side.", lang), notes="\n".join(notes),
                  accent=DOMAIN_COLOURS[domain], domain=domain), meta.source if meta else None
 
 
@@ -357,47 +381,53 @@ def _actions_slide(meeting: MeetingData) -> Slide:
     chart, table = None, None
     if not actions.empty:
         counts = actions["status"].value_counts()
-        chart = Chart("bar", t("meeting.actions.chart", lang),
-                      tuple(t(f"coop.status.{s}", lang) for s in ACTION_STATUSES),
-                      (Series(t("meeting.axis.actions", lang), tuple(float(counts.get(s, 0)) for s in ACTION_STATUSES),
+        chart = Chart("bar", t("Actions by status", lang),
+                      tuple(t(COOP_STATUS_LABELS[s], lang) for s in ACTION_STATUSES),
+                      (Series(t("Number of actions", lang), tuple(float(counts.get(s, 0)) for s in ACTION_STATUSES),
                               BRAND, tuple(ACTION_STATUS_COLOURS[s] for s in ACTION_STATUSES)),),
-                      t("meeting.axis.actions", lang))
+                      t("Number of actions", lang))
         pending = actions[~actions["status"].isin(list(FINISHED_STATUSES))]
         pending = pending.sort_values(["overdue", "due", "code"], ascending=[False, True, True])
         table = fit_table(
-            (t("meeting.col.action", lang), t("meeting.col.due", lang), t("meeting.col.status", lang)),
+            (t(NP_("meeting.col", "Action"), lang), t("Due", lang), t("Status", lang)),
             [(Cell(f"{r.code} · {r.title}"), Cell(_day(r.due, lang), "overdue" if r.overdue else ""),
-              Cell(t("coop.col.overdue", lang) if r.overdue else t(f"coop.status.{r.status}", lang),
+              Cell(t("Overdue", lang) if r.overdue else t(COOP_STATUS_LABELS[r.status], lang),
                    "overdue" if r.overdue else "")) for r in pending.head(TABLE_ROWS).itertuples()],
             (4.1, 1.75, 1.75), CONTENT_WIDTH - ACTIONS_CHART_WIDTH - 0.3, BODY_BOTTOM - BODY_TOP, len(pending), lang,
             size=15)
     summary = meeting.action_summary
-    notes = [t("meeting.notes.actions_summary", lang, total=summary.total, done=summary.done, ongoing=summary.ongoing,
+    notes = [t("Action plan: {total} actions, {done} done, {ongoing} ongoing, {overdue} overdue.",
+               lang, total=summary.total, done=summary.done, ongoing=summary.ongoing,
                overdue=summary.overdue)]
     if not actions.empty:
-        notes += [f"{r.code} {r.title}: {t(f'coop.status.{r.status}', lang)}, "
-                  f"{t('meeting.notes.due', lang, date=_day(r.due, lang))}, {r.lead}"
-                  + (f" — {t('coop.col.overdue', lang)}" if r.overdue else "") for r in actions.itertuples()]
-    return Slide(ACTIONS, t("meeting.actions.title", lang), _source(meeting, "meeting.source.actions"), chart=chart,
-                 table=table, empty="" if chart else t("meeting.empty.actions", lang), notes="\n".join(notes))
+        notes += [f"{r.code} {r.title}: {t(COOP_STATUS_LABELS[r.status], lang)}, "
+                  + t("due {date}", lang, date=_day(r.due, lang)) + f", {r.lead}"
+                  + (" — " + t("Overdue", lang) if r.overdue else "") for r in actions.itertuples()]
+    return Slide(ACTIONS, t("Action plan status", lang), _source(meeting, N_("Source: TwinReg WP3 action plan · data "
+                                                                             "as of {date}")), chart=chart,
+                 table=table, empty="" if chart else t("No actions of the action plan in this selection.",
+                                                       lang), notes="\n".join(notes))
 
 
 def _closing_slide(meeting: MeetingData, indicator_sources: list[tuple[str, str | None]]) -> Slide:
     lang = meeting.lang
-    lines = (t("meeting.closing.register", lang), t("meeting.closing.actions", lang),
-             t("meeting.closing.as_of", lang, date=_as_of_text(meeting)),
-             t("meeting.closing.made", lang, date=format_day(meeting.today, lang)))
-    details = tuple(f"{t(f'domain.{domain}', lang)}: {source}" for domain, source in indicator_sources if source)
+    lines = (t("Bottlenecks: TwinReg bottleneck register and its status history (interviews, roundtables, surveys)",
+               lang), t("Actions: TwinReg WP3 action plan", lang),
+             t("Data as of {date} (latest import into TwinReg Monitor)", lang, date=_as_of_text(meeting)),
+             t("Briefing made with TwinReg Monitor on {date}", lang, date=format_day(meeting.today, lang)))
+    details = tuple(f"{t(DOMAIN_LABELS[domain], lang)}: {source}" for domain, source in indicator_sources if source)
     if details:
-        details = (t("meeting.closing.indicators", lang),) + details
-    return Slide(CLOSING, t("meeting.closing.title", lang), _source(meeting, "meeting.source.all"), lines=lines,
+        details = (t("Key indicators by domain", lang),) + details
+    return Slide(CLOSING, t("Sources", lang), _source(meeting, N_("Source: TwinReg Monitor — bottleneck "
+                                                                                "register, indicators, WP3 action plan "
+                                                                                "· data as of {date}")), lines=lines,
                  details=details, notes="\n".join(lines + details))
 
 
 def briefing_from(meeting: MeetingData, meeting_name: str | None = None) -> Briefing:
     """The briefing built from the meeting's read models (no database access: the same data, the same slides)."""
     lang = meeting.lang
-    name = (meeting_name or "").strip() or t("meeting.default_name", lang)
+    name = (meeting_name or "").strip() or t("TwinReg steering group", lang)
     domain_slides, sources = [], []
     for domain, key in meeting.key_indicators.items():
         slide, source = _domain_slide(meeting, domain, key)
@@ -424,12 +454,12 @@ def build_briefing(store: Store, filters: Filters, since: dt.date | None = None,
 
 def changes_tables(changes: Changes, lang: str) -> list[tuple[str, pd.DataFrame]]:
     """Every list of `changes` as a table with translated headers and labels, in the order of the briefing."""
-    c = {name: t(f"meeting.col.{name}", lang) for name in (
+    c = {name: t(MEETING_COL_LABELS[name], lang) for name in (
         "code", "title", "date", "from", "to", "who", "note", "indicator", "country", "area", "period", "value",
         "unit", "previous_period", "previous_value", "change_abs", "change_pct", "assessment", "new_values",
         "uploaded", "identified_on", "closed_on", "last_event", "days_silent", "severity", "status", "owner_fi",
         "owner_ee", "lead", "due", "completed_on")}
-    domain = t("common.domain", lang)
+    domain = t("Domain", lang)
 
     def labels(frame: pd.DataFrame, column: str, prefix: str) -> pd.Series:
         return frame[column].map(lambda v: _status(v, lang) if prefix == "status" else t(f"{prefix}.{v}", lang))
@@ -441,23 +471,23 @@ def changes_tables(changes: Changes, lang: str) -> list[tuple[str, pd.DataFrame]
     stalled = ch.stalled
     ind = ch.indicators
     return [
-        (t("meeting.changes.new", lang), pd.DataFrame({
+        (t("New bottlenecks", lang), pd.DataFrame({
             c["code"]: new["code"], c["title"]: new["title"], domain: labels(new, "domain", "domain"),
             c["severity"]: new["severity"], c["status"]: labels(new, "status", "status"),
             c["identified_on"]: new["identified_on"]})),
-        (t("meeting.changes.status_changes", lang), pd.DataFrame({
+        (t("Status changes", lang), pd.DataFrame({
             c["date"]: status["date"], c["code"]: status["code"], c["title"]: status["title"],
             domain: labels(status, "domain", "domain"), c["from"]: labels(status, "from_status", "status"),
             c["to"]: labels(status, "to_status", "status"), c["who"]: status["who"], c["note"]: status["note"]})),
-        (t("meeting.changes.closed", lang), pd.DataFrame({
+        (t("Resolved or written off", lang), pd.DataFrame({
             c["code"]: closed["code"], c["title"]: closed["title"], domain: labels(closed, "domain", "domain"),
             c["status"]: labels(closed, "status", "status"), c["closed_on"]: closed["closed_on"]})),
-        (t("meeting.changes.stalled", lang, days=format_number(ch.stall_days, lang)), pd.DataFrame({
+        (t("Stalled (over {days} days)", lang, days=format_number(ch.stall_days, lang)), pd.DataFrame({
             c["code"]: stalled["code"], c["title"]: stalled["title"], domain: labels(stalled, "domain", "domain"),
             c["status"]: labels(stalled, "status", "status"), c["last_event"]: stalled["last_event_on"],
             c["days_silent"]: stalled["days_since_event"], c["owner_fi"]: stalled["owner_fi"],
             c["owner_ee"]: stalled["owner_ee"]})),
-        (t("meeting.changes.indicators", lang), pd.DataFrame({
+        (t("Indicators with new data", lang), pd.DataFrame({
             c["indicator"]: ind["name"], domain: labels(ind, "domain", "domain"),
             c["country"]: labels(ind, "country", "side"), c["area"]: ind["area_label"], c["period"]: ind["period"],
             c["value"]: ind["value"], c["unit"]: labels(ind, "unit", "indicators.unit"),
@@ -465,11 +495,11 @@ def changes_tables(changes: Changes, lang: str) -> list[tuple[str, pd.DataFrame]
             c["change_abs"]: ind["change"], c["change_pct"]: (ind["change_pct"] * 100).round(1),
             c["assessment"]: labels(ind, "assessment", "indicators.assessment"), c["new_values"]: ind["new_values"],
             c["uploaded"]: ind["uploaded_at"]})),
-        (t("meeting.changes.actions_overdue", lang), pd.DataFrame({
+        (t("Actions now overdue", lang), pd.DataFrame({
             c["code"]: ch.actions_overdue["code"], c["title"]: ch.actions_overdue["title"],
             c["lead"]: ch.actions_overdue["lead"], c["due"]: ch.actions_overdue["due"],
-            c["status"]: ch.actions_overdue["status"].map(lambda s: t(f"coop.status.{s}", lang))})),
-        (t("meeting.changes.actions_done", lang), pd.DataFrame({
+            c["status"]: ch.actions_overdue["status"].map(lambda s: t(COOP_STATUS_LABELS[s], lang))})),
+        (t(NP_("meeting.changes", "Actions done"), lang), pd.DataFrame({
             c["code"]: ch.actions_done["code"], c["title"]: ch.actions_done["title"],
             c["lead"]: ch.actions_done["lead"], c["due"]: ch.actions_done["due"],
             c["completed_on"]: ch.actions_done["completed_on"]})),

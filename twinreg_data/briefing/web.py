@@ -15,7 +15,7 @@ from .model import ACTIONS, CLOSING, DOMAIN, HEADLINE, INK, MUTED, TITLE, TONE_C
 
 
 def _separators(lang: str) -> str:
-    return ", " if lang in ("fi", "et") else ".,"
+    return ".," if lang == "en" else ", "
 
 
 def chart_figure(chart: Chart, lang: str, *, height: int = 560, font_size: int = 20, title: bool = True,
@@ -131,7 +131,7 @@ def _e(text: str) -> str:
 
 
 def slide_header_html(slide: Slide, number: int, total: int, lang: str) -> str:
-    counter = t("meeting.counter", lang, n=number, total=total)
+    counter = t("{n} / {total}", lang, n=number, total=total)
     subtitle = f'<div class="mt-subtitle">{_e(slide.subtitle)}</div>' if slide.subtitle else ""
     hero = " mt-hero" if slide.kind == TITLE else ""
     return (f'<div class="mt-head{hero}" style="--mt-accent: {slide.accent}" data-slide-kind="{slide.kind}">'

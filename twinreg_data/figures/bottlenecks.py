@@ -9,7 +9,19 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..i18n import format_day, format_number, t
+from ..i18n import NP_, format_day, format_number, t, tn
+from ..labels import (
+    BOTTLENECKS_ACTION_STATUS_LABELS,
+    BOTTLENECKS_AVAILABILITY_LABELS,
+    BOTTLENECKS_CHANNEL_LABELS,
+    BOTTLENECKS_LEVEL_LABELS,
+    BOTTLENECKS_SOLUTION_LABELS,
+    BOTTLENECKS_SOURCE_LABELS,
+    BOTTLENECKS_UNIT_LABELS,
+    DOMAIN_LABELS,
+    SIDE_LABELS,
+    STATUS_LABELS,
+)
 from ..queries.bottlenecks import BottleneckDetail
 from ..schema import BOTTLENECK_STATUSES, DOMAIN_COLOURS, DOMAINS
 from . import figure
@@ -43,18 +55,18 @@ def _text(value: object) -> str:
 def register_table(register: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The register as shown and downloaded: translated headers and labels, one row per bottleneck."""
     return pd.DataFrame({
-        t("bottlenecks.col.code", lang): register["code"],
-        t("bottlenecks.col.title", lang): register["title"],
-        t("bottlenecks.col.domain", lang): register["domain"].map(lambda d: t(f"domain.{d}", lang)),
-        t("bottlenecks.col.status", lang): register["status"].map(lambda s: t(f"status.{s}", lang)),
-        t("bottlenecks.col.severity", lang): register["severity"].astype("int64"),
-        t("bottlenecks.col.side", lang): register["side"].map(lambda s: t(f"side.{s}", lang)),
-        t("bottlenecks.col.owner_fi", lang): register["owner_fi"],
-        t("bottlenecks.col.owner_ee", lang): register["owner_ee"],
-        t("bottlenecks.col.age_years", lang): register["age_years"].astype("int64"),
-        t("bottlenecks.col.age_days", lang): register["age_days"].astype("int64"),
-        t("bottlenecks.col.days_since_event", lang): register["days_since_event"].astype("int64"),
-        t("bottlenecks.col.stalled", lang): register["stalled"].astype(bool),
+        t("Code", lang): register["code"],
+        t("Title", lang): register["title"],
+        t("Domain", lang): register["domain"].map(lambda d: t(DOMAIN_LABELS[d], lang)),
+        t("Status", lang): register["status"].map(lambda s: t(STATUS_LABELS[s], lang)),
+        t(NP_("bottlenecks.col", "Severity"), lang): register["severity"].astype("int64"),
+        t("Side", lang): register["side"].map(lambda s: t(SIDE_LABELS[s], lang)),
+        t("Owner in Finland", lang): register["owner_fi"],
+        t("Owner in Estonia", lang): register["owner_ee"],
+        t("Age (years)", lang): register["age_years"].astype("int64"),
+        t("Age (days)", lang): register["age_days"].astype("int64"),
+        t("Days since last event", lang): register["days_since_event"].astype("int64"),
+        t(NP_("bottlenecks.col", "Stalled"), lang): register["stalled"].astype(bool),
     })
 
 
@@ -91,14 +103,14 @@ def people_ticks(register: pd.DataFrame, lang: str) -> tuple[list[float], list[s
 def matrix_table(register: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The data behind the priority matrix, as downloaded."""
     return pd.DataFrame({
-        t("bottlenecks.col.code", lang): register["code"],
-        t("bottlenecks.col.title", lang): register["title"],
-        t("bottlenecks.col.domain", lang): register["domain"].map(lambda d: t(f"domain.{d}", lang)),
-        t("bottlenecks.col.status", lang): register["status"].map(lambda s: t(f"status.{s}", lang)),
-        t("bottlenecks.col.severity", lang): register["severity"].astype("int64"),
-        t("bottlenecks.col.people_low", lang): register["people_low"].astype("Int64"),
-        t("bottlenecks.col.people_high", lang): register["people_high"].astype("Int64"),
-        t("bottlenecks.col.age_days", lang): register["age_days"].astype("int64"),
+        t("Code", lang): register["code"],
+        t("Title", lang): register["title"],
+        t("Domain", lang): register["domain"].map(lambda d: t(DOMAIN_LABELS[d], lang)),
+        t("Status", lang): register["status"].map(lambda s: t(STATUS_LABELS[s], lang)),
+        t(NP_("bottlenecks.col", "Severity"), lang): register["severity"].astype("int64"),
+        t("People affected, low estimate", lang): register["people_low"].astype("Int64"),
+        t("People affected, high estimate", lang): register["people_high"].astype("Int64"),
+        t("Age (days)", lang): register["age_days"].astype("int64"),
     })
 
 
@@ -110,18 +122,18 @@ def priority_matrix(register: pd.DataFrame, lang: str, source: str) -> go.Figure
     """
     unknown_y = unknown_people_level(register)
     max_age = max(int(register["age_days"].max()), 1) if not register.empty else 1
-    people_word = t("bottlenecks.matrix.hover_people", lang)
+    people_word = t("People affected", lang)
     tick_values, tick_text = people_ticks(register, lang)
     # Per-bottleneck values computed once for the whole register, then picked per domain by position.
     missing = register["people_high"].isna().to_numpy()
     people = [
-        t("bottlenecks.matrix.unknown_short", lang) if pd.isna(high) else
+        t("unknown", lang) if pd.isna(high) else
         f"{format_number(low if not pd.isna(low) else high, lang)}–{format_number(high, lang)}"
         for low, high in zip(register["people_low"], register["people_high"], strict=True)
     ]
     # Object arrays go into the figure as they are; lists would be validated and copied item by item.
     customdata = np.array([
-        [code, title, t(f"status.{status}", lang), person, format_number(age // 365, lang), severity]
+        [code, title, t(STATUS_LABELS[status], lang), person, format_number(age // 365, lang), severity]
         for code, title, status, person, age, severity in zip(
             register["code"], register["title"], register["status"], people, register["age_days"],
             register["severity"], strict=True)
@@ -143,7 +155,7 @@ def priority_matrix(register: pd.DataFrame, lang: str, source: str) -> go.Figure
             "x": x[rows].tolist(),
             "y": y[rows].tolist(),
             "mode": "markers",
-            "name": t(f"domain.{domain}", lang),
+            "name": t(DOMAIN_LABELS[domain], lang),
             "marker": {
                 "color": DOMAIN_COLOURS[domain],
                 "size": size[rows].tolist(),
@@ -154,11 +166,11 @@ def priority_matrix(register: pd.DataFrame, lang: str, source: str) -> go.Figure
             "customdata": customdata[rows],
             "hovertemplate": (
                 "<b>%{customdata[0]}</b> %{customdata[1]}<br>"
-                + t("bottlenecks.col.status", lang) + ": %{customdata[2]}<br>"
-                + t("bottlenecks.col.severity", lang) + ": %{customdata[5]}<br>"
+                + t("Status", lang) + ": %{customdata[2]}<br>"
+                + t(NP_("bottlenecks.col", "Severity"), lang) + ": %{customdata[5]}<br>"
                 + people_word + ": %{customdata[3]}<br>"
-                + t("bottlenecks.col.age_years", lang) + ": %{customdata[4]}"
-                + "<extra>" + t(f"domain.{domain}", lang) + "</extra>"
+                + t("Age (years)", lang) + ": %{customdata[4]}"
+                + "<extra>" + t(DOMAIN_LABELS[domain], lang) + "</extra>"
             ),
         })
     shapes, annotations = [], []
@@ -166,17 +178,19 @@ def priority_matrix(register: pd.DataFrame, lang: str, source: str) -> go.Figure
         # What fig.add_hrect draws: a band over the whole plot width.
         shapes.append({"type": "rect", "xref": "x domain", "x0": 0, "x1": 1, "yref": "y", "y0": unknown_y / 2.2,
                        "y1": unknown_y * 2.2, "fillcolor": "#eeeeee", "line": {"width": 0}, "layer": "below"})
-        annotations.append({"text": t("bottlenecks.matrix.unknown", lang), "x": 0.5, "y": math.log10(unknown_y),
+        annotations.append({"text": t("People affected unknown", lang), "x": 0.5, "y": math.log10(unknown_y),
                             "xref": "x", "yref": "y", "xanchor": "left", "showarrow": False,
                             "font": {"size": 11, "color": "#555"}})
     layout = {
-        "title": {"text": t("bottlenecks.matrix.title", lang),
-                  "subtitle": {"text": t("bottlenecks.matrix.subtitle", lang)}},
-        "xaxis": {"title": {"text": t("bottlenecks.matrix.x", lang)}, "tickvals": [1, 2, 3, 4, 5],
+        "title": {"text": t("Priority matrix: severity × people affected", lang),
+                  "subtitle": {"text": t("Marker size: age of the bottleneck · open circles: no people estimate",
+                                         lang)}},
+        "xaxis": {"title": {"text": t("Severity (1 = minor, 5 = blocking)", lang)}, "tickvals": [1, 2, 3, 4, 5],
                   "range": [0.4, 5.6], "zeroline": False},
-        "yaxis": {"title": {"text": t("bottlenecks.matrix.y", lang)}, "type": "log", "tickvals": tick_values,
+        "yaxis": {"title": {"text": t("People affected, high estimate (persons, log scale)", lang)}, "type": "log",
+                  "tickvals": tick_values,
                   "ticktext": tick_text},
-        "legend": {"title": {"text": t("bottlenecks.col.domain", lang)}},
+        "legend": {"title": {"text": t("Domain", lang)}},
         "margin": {"l": 10, "r": 10, "t": 80, "b": 90},
         "height": 560,
         **({"shapes": shapes} if shapes else {}),
@@ -198,9 +212,9 @@ def status_timeline(detail: BottleneckDetail, lang: str, source: str, today: dt.
     if events.empty:
         # No events yet: the register entry itself is the only fact, status "identified" since identified_on.
         events = pd.DataFrame({"date": [detail.identified_on], "seq": [1], "status": ["identified"],
-                               "note": [t("bottlenecks.timeline.register_entry", lang)], "who": [""]})
+                               "note": [t("Register entry (no events recorded yet)", lang)], "who": [""]})
     dates = [pd.Timestamp(d).date() for d in events["date"]]
-    labels = [t(f"status.{s}", lang) for s in events["status"]]
+    labels = [t(STATUS_LABELS[s], lang) for s in events["status"]]
     traces = [{
         "type": "scatter",
         "x": dates, "y": labels, "mode": "lines+markers", "line": {"shape": "hv", "color": "#888", "width": 2},
@@ -210,7 +224,7 @@ def status_timeline(detail: BottleneckDetail, lang: str, source: str, today: dt.
         "customdata": np.array([[format_day(d, lang), _text(w), _text(n)]
                                 for d, w, n in zip(dates, events["who"], events["note"], strict=True)], dtype=object),
         "hovertemplate": "<b>%{y}</b> · %{customdata[0]}<br>%{customdata[1]}<br>%{customdata[2]}<extra></extra>",
-        "name": t("bottlenecks.timeline.events", lang), "showlegend": False,
+        "name": t("Events", lang), "showlegend": False,
     }]
     shapes, annotations = [], []
     last_date, last_label = dates[-1], labels[-1]
@@ -225,16 +239,16 @@ def status_timeline(detail: BottleneckDetail, lang: str, source: str, today: dt.
                            "y1": 1, "fillcolor": STALLED_COLOUR, "opacity": 0.08, "line": {"width": 0},
                            "layer": "below"})
             annotations.append({"x": today, "y": last_label, "xanchor": "right", "yshift": 18, "showarrow": False,
-                                "text": t("bottlenecks.timeline.stalled", lang,
-                                          days=format_number(detail.days_since_event, lang)),
+                                "text": tn("Stalled: {n} day without an event", "Stalled: {n} days without an event",
+                                           detail.days_since_event, lang),
                                 "font": {"color": STALLED_COLOUR, "size": 12}})
     layout = {
-        "title": {"text": t("bottlenecks.timeline.title", lang, code=detail.code)},
-        "xaxis": {"title": {"text": t("bottlenecks.timeline.x", lang)}, "type": "date", **_date_ticks(
+        "title": {"text": t("Status history of {code}", lang, code=detail.code)},
+        "xaxis": {"title": {"text": t(NP_("bottlenecks.timeline", "Date"), lang)}, "type": "date", **_date_ticks(
             (max(today, last_date) - dates[0]).days, lang)},
-        "yaxis": {"title": {"text": t("bottlenecks.timeline.y", lang)}, "type": "category",
+        "yaxis": {"title": {"text": t("Status", lang)}, "type": "category",
                   "categoryorder": "array",
-                  "categoryarray": [t(f"status.{s}", lang) for s in BOTTLENECK_STATUSES],
+                  "categoryarray": [t(STATUS_LABELS[s], lang) for s in BOTTLENECK_STATUSES],
                   "range": [-0.5, len(BOTTLENECK_STATUSES) - 0.5]},
         "margin": {"l": 10, "r": 10, "t": 50, "b": 80},
         "height": 380,
@@ -257,70 +271,71 @@ def events_table(detail: BottleneckDetail, lang: str) -> pd.DataFrame:
     """The status history as shown and downloaded."""
     events = detail.events
     return pd.DataFrame({
-        t("bottlenecks.timeline.x", lang): [pd.Timestamp(d).date() for d in events["date"]],
-        t("bottlenecks.col.status", lang): events["status"].map(lambda s: t(f"status.{s}", lang)),
-        t("bottlenecks.col.who", lang): events["who"],
-        t("bottlenecks.col.note", lang): events["note"],
+        t(NP_("bottlenecks.timeline", "Date"), lang): [pd.Timestamp(d).date() for d in events["date"]],
+        t("Status", lang): events["status"].map(lambda s: t(STATUS_LABELS[s], lang)),
+        t("Who", lang): events["who"],
+        t("Note", lang): events["note"],
     })
 
 
 def detail_facts(detail: BottleneckDetail, lang: str) -> list[tuple[str, str]]:
     """(label, value) pairs of the detail view, every value translated or formatted for the locale."""
-    missing = t("bottlenecks.detail.not_given", lang)
+    missing = t("not given", lang)
     if detail.people_high is None and detail.people_low is None:
-        people = t("bottlenecks.matrix.unknown_short", lang)
+        people = t("unknown", lang)
     else:
         low = detail.people_low if detail.people_low is not None else detail.people_high
         high = detail.people_high if detail.people_high is not None else detail.people_low
         people = f"{format_number(low, lang)}–{format_number(high, lang)}"
         if detail.people_source:
-            people += " (" + t("common.source", lang, source=detail.people_source) + ")"
-    solution = t(f"bottlenecks.solution.{detail.solution_type}", lang) if detail.solution_type else missing
+            people += " (" + t("Source: {source}", lang, source=detail.people_source) + ")"
+    solution = t(BOTTLENECKS_SOLUTION_LABELS[detail.solution_type], lang) if detail.solution_type else missing
     return [
-        (t("bottlenecks.col.domain", lang), t(f"domain.{detail.domain}", lang)),
-        (t("bottlenecks.col.status", lang), t(f"status.{detail.status}", lang)),
-        (t("bottlenecks.col.severity", lang), f"{detail.severity} / 5"),
-        (t("bottlenecks.col.side", lang), t(f"side.{detail.side}", lang)),
-        (t("bottlenecks.detail.level", lang), t(f"bottlenecks.level.{detail.level}", lang)),
-        (t("bottlenecks.detail.source", lang), t(f"bottlenecks.source.{detail.source}", lang)),
-        (t("bottlenecks.detail.solution_type", lang), solution),
-        (t("bottlenecks.detail.groups", lang), detail.affected_groups or missing),
-        (t("bottlenecks.detail.people", lang), people),
-        (t("bottlenecks.col.owner_fi", lang), detail.owner_fi or missing),
-        (t("bottlenecks.col.owner_ee", lang), detail.owner_ee or missing),
-        (t("bottlenecks.detail.identified_on", lang), format_day(detail.identified_on, lang)),
-        (t("bottlenecks.detail.reference", lang), detail.reference or missing),
+        (t("Domain", lang), t(DOMAIN_LABELS[detail.domain], lang)),
+        (t("Status", lang), t(STATUS_LABELS[detail.status], lang)),
+        (t(NP_("bottlenecks.col", "Severity"), lang), f"{detail.severity} / 5"),
+        (t("Side", lang), t(SIDE_LABELS[detail.side], lang)),
+        (t("Level", lang), t(BOTTLENECKS_LEVEL_LABELS[detail.level], lang)),
+        (t("How it was found", lang), t(BOTTLENECKS_SOURCE_LABELS[detail.source], lang)),
+        (t("Solution needed", lang), solution),
+        (t("Affected groups", lang), detail.affected_groups or missing),
+        (t("People affected", lang), people),
+        (t("Owner in Finland", lang), detail.owner_fi or missing),
+        (t("Owner in Estonia", lang), detail.owner_ee or missing),
+        (t("Identified on", lang), format_day(detail.identified_on, lang)),
+        (t("Evidence", lang), detail.reference or missing),
     ]
 
 
 def indicators_table(detail: BottleneckDetail, lang: str) -> pd.DataFrame:
     frame = detail.indicators
     return pd.DataFrame({
-        t("bottlenecks.col.code", lang): frame["code"],
-        t("bottlenecks.col.name", lang): frame["name"],
-        t("bottlenecks.col.domain", lang): frame["domain"].map(lambda d: t(f"domain.{d}", lang)),
-        t("bottlenecks.col.unit", lang): frame["unit"].map(lambda u: t(f"bottlenecks.unit.{u}", lang)),
+        t("Code", lang): frame["code"],
+        t("Name", lang): frame["name"],
+        t("Domain", lang): frame["domain"].map(lambda d: t(DOMAIN_LABELS[d], lang)),
+        t("Unit", lang): frame["unit"].map(lambda u: t(BOTTLENECKS_UNIT_LABELS[u], lang)),
     })
 
 
 def services_table(detail: BottleneckDetail, lang: str) -> pd.DataFrame:
     frame = detail.services
     return pd.DataFrame({
-        t("bottlenecks.col.code", lang): frame["code"],
-        t("bottlenecks.col.name", lang): frame["name"],
-        t("bottlenecks.col.domain", lang): frame["domain"].map(lambda d: t(f"domain.{d}", lang)),
-        t("bottlenecks.col.availability", lang):
-            frame["availability"].map(lambda a: t(f"bottlenecks.availability.{a}", lang)),
-        t("bottlenecks.col.channel", lang): frame["channel"].map(lambda c: t(f"bottlenecks.channel.{c}", lang)),
+        t("Code", lang): frame["code"],
+        t("Name", lang): frame["name"],
+        t("Domain", lang): frame["domain"].map(lambda d: t(DOMAIN_LABELS[d], lang)),
+        t("Across the border", lang):
+            frame["availability"].map(lambda a: t(BOTTLENECKS_AVAILABILITY_LABELS[a], lang)),
+        t(NP_("bottlenecks.col", "Channel"),
+          lang): frame["channel"].map(lambda c: t(BOTTLENECKS_CHANNEL_LABELS[c], lang)),
     })
 
 
 def actions_table(detail: BottleneckDetail, lang: str) -> pd.DataFrame:
     frame = detail.actions
     return pd.DataFrame({
-        t("bottlenecks.col.code", lang): frame["code"],
-        t("bottlenecks.col.title", lang): frame["title"],
-        t("bottlenecks.col.status", lang): frame["status"].map(lambda s: t(f"bottlenecks.action_status.{s}", lang)),
-        t("bottlenecks.col.due", lang): [pd.Timestamp(d).date() for d in frame["due"]],
-        t("bottlenecks.col.lead", lang): frame["lead"],
+        t("Code", lang): frame["code"],
+        t("Title", lang): frame["title"],
+        t("Status", lang): frame["status"].map(lambda s: t(BOTTLENECKS_ACTION_STATUS_LABELS[s], lang)),
+        t("Due", lang): [pd.Timestamp(d).date() for d in frame["due"]],
+        t(NP_("bottlenecks.col", "Lead"), lang): frame["lead"],
     })

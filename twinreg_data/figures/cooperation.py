@@ -9,7 +9,14 @@ import pandas as pd
 import plotly.graph_objects as go
 from pandas.io.formats.style import Styler
 
-from ..i18n import format_day, format_number, t
+from ..i18n import NP_, format_day, format_number, t
+from ..labels import (
+    COOP_BENCH_COL_LABELS,
+    COOP_COL_LABELS,
+    COOP_LEGAL_FORM_LABELS,
+    COOP_LEVEL_LABELS,
+    COOP_STATUS_LABELS,
+)
 from ..queries.cooperation import BenchmarkPatterns
 from ..schema import ACTION_STATUSES, LEGAL_FORMS
 from . import figure
@@ -46,11 +53,11 @@ DAY_MS = 86_400_000
 
 
 def status_label(code: str, lang: str) -> str:
-    return t(f"coop.status.{code}", lang)
+    return t(COOP_STATUS_LABELS[code], lang)
 
 
 def legal_form_label(code: str, lang: str) -> str:
-    return t(f"coop.legal_form.{code}", lang)
+    return t(COOP_LEGAL_FORM_LABELS[code], lang)
 
 
 def _in_sentence(label: str) -> str:
@@ -104,7 +111,7 @@ def timeline(actions: pd.DataFrame, lang: str, today: dt.date) -> go.Figure:
     y_categories = np.vstack([frame["work_package"].to_numpy(dtype=object),
                               (frame["code"] + " " + frame["title"].map(_short)).to_numpy(dtype=object)])
     overdue = frame["overdue"].astype(bool).to_numpy()
-    overdue_text = t("coop.metric.overdue", lang)
+    overdue_text = t("Overdue", lang)
     bar_text = np.array([_organisation(lead) + (f"  ⚠ {overdue_text}" if late else "")
                          for lead, late in zip(frame["lead"], overdue, strict=True)], dtype=object)
     customdata = np.column_stack([
@@ -141,8 +148,8 @@ def timeline(actions: pd.DataFrame, lang: str, today: dt.date) -> go.Figure:
             "textfont": {"size": 11},
             "customdata": customdata[rows],
             "hovertemplate": (
-                "<b>%{customdata[0]}</b><br>" + t("coop.hover.lead", lang) + ": %{customdata[1]}<br>"
-                + t("coop.hover.period", lang) + ": %{customdata[2]} → %{customdata[3]}<extra>"
+                "<b>%{customdata[0]}</b><br>" + t(NP_("coop.hover", "Lead"), lang) + ": %{customdata[1]}<br>"
+                + t("Start → due", lang) + ": %{customdata[2]} → %{customdata[3]}<extra>"
                 + status_label(code, lang) + "</extra>"
             ),
         })
@@ -151,7 +158,7 @@ def timeline(actions: pd.DataFrame, lang: str, today: dt.date) -> go.Figure:
         # Drawn over the status bars (overlay mode): an outline only, with its own legend entry.
         traces.append({
             **geometry(late),
-            "name": t("coop.timeline.overdue_marker", lang),
+            "name": t("Overdue (due date passed)", lang),
             "marker": {"color": "rgba(0,0,0,0)", "line": {"color": OVERDUE_COLOUR, "width": 3}},
             "hoverinfo": "skip",
         })
@@ -166,8 +173,8 @@ def timeline(actions: pd.DataFrame, lang: str, today: dt.date) -> go.Figure:
     layout = {
         "barmode": "overlay",
         "showlegend": True,  # also for a single trace: the legend explains the colours
-        "title": {"text": t("coop.timeline.title", lang)},
-        "xaxis": {"type": "date", "title": {"text": t("coop.timeline.axis", lang)}, "range": x_range},
+        "title": {"text": t("Action plan: who does what by when", lang)},
+        "xaxis": {"type": "date", "title": {"text": t("Date (bar from start to due date)", lang)}, "range": x_range},
         "yaxis": {"autorange": "reversed", "automargin": True, "tickfont": {"size": 11}},
         "legend": {"orientation": "h", "traceorder": "normal", "yref": "container", "y": 30 / height,
                    "yanchor": "bottom", "x": 0},
@@ -178,8 +185,9 @@ def timeline(actions: pd.DataFrame, lang: str, today: dt.date) -> go.Figure:
                     "yref": "paper", "line": {"color": "#333", "width": 1.5, "dash": "dot"}}],
         "annotations": [
             {"x": today.isoformat(), "y": 1, "yref": "paper", "yanchor": "bottom", "showarrow": False,
-             "text": f"{t('coop.timeline.today', lang)} {format_day(today, lang)}", "font": {"size": 11}},
-            _source(t("coop.timeline.source", lang), height, margin),
+             "text": t("Today", lang) + " " + format_day(today, lang), "font": {"size": 11}},
+            _source(t("Source: TwinReg action plan (work packages WP1–WP3); bar label: lead organisation",
+                      lang), height, margin),
         ],
     }
     # Built in one go from plain dicts: plotly validates each property once, not again per add_*/update_* call.
@@ -187,12 +195,12 @@ def timeline(actions: pd.DataFrame, lang: str, today: dt.date) -> go.Figure:
 
 
 def date_columns(lang: str) -> list[str]:
-    return [t("coop.col.start", lang), t("coop.col.due", lang), t("coop.col.completed_on", lang)]
+    return [t("Start", lang), t("Due", lang), t("Completed on", lang)]
 
 
 def actions_table(actions: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The actions as shown and downloaded: translated headers and labels, dates as dates."""
-    col = {name: t(f"coop.col.{name}", lang) for name in (
+    col = {name: t(COOP_COL_LABELS[name], lang) for name in (
         "code", "work_package", "title", "lead", "partners", "level", "start", "due", "status", "overdue",
         "completed_on", "bottlenecks")}
     return pd.DataFrame({
@@ -201,13 +209,13 @@ def actions_table(actions: pd.DataFrame, lang: str) -> pd.DataFrame:
         col["title"]: actions["title"],
         col["lead"]: actions["lead"],
         col["partners"]: actions["partners"],
-        col["level"]: actions["level"].map(lambda v: t(f"coop.level.{v}", lang)),
+        col["level"]: actions["level"].map(lambda v: t(COOP_LEVEL_LABELS[v], lang)),
         col["start"]: pd.to_datetime(actions["start"]).dt.date,
         col["due"]: pd.to_datetime(actions["due"]).dt.date,
         col["status"]: actions["status"].map(lambda s: status_label(s, lang)),
         # Marked as on the timeline's bars; the dates are written by the grid (a pandas Styler that wrote them and
         # coloured this cell rendered every cell on the server: 10-20 ms per run for the 22 demo actions).
-        col["overdue"]: actions["overdue"].map(lambda v: f"⚠ {t('coop.yes', lang)}" if v else ""),
+        col["overdue"]: actions["overdue"].map(lambda v: "⚠ " + t("Yes", lang) if v else ""),
         col["completed_on"]: pd.to_datetime(actions["completed_on"]).dt.date,
         col["bottlenecks"]: bottleneck_text(actions),
     }).reset_index(drop=True)
@@ -215,7 +223,7 @@ def actions_table(actions: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 def benchmark_table(regions: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The benchmark as shown and downloaded: translated headers and legal forms, numbers as numbers."""
-    col = {name: t(f"coop.bench.col.{name}", lang) for name in (
+    col = {name: t(COOP_BENCH_COL_LABELS[name], lang) for name in (
         "name", "countries", "legal_form", "founded", "population", "area_km2", "funding_model", "bodies",
         "lessons", "source")}
     table = pd.DataFrame({
@@ -243,10 +251,10 @@ def style_benchmark(table: pd.DataFrame, regions: pd.DataFrame, lang: str) -> St
     row_css = np.where(own, "background-color: #FBE3D6", "")
     highlight = pd.DataFrame(np.broadcast_to(row_css[:, None], table.shape), index=table.index,
                              columns=table.columns)
-    numbers = [t("coop.bench.col.population", lang), t("coop.bench.col.area_km2", lang)]
+    numbers = [t("Population", lang), t("Area (km²)", lang)]
     return (table.style
             .format(number, subset=numbers)
-            .format(lambda v: "–" if pd.isna(v) else str(v), subset=[t("coop.bench.col.founded", lang)])
+            .format(lambda v: "–" if pd.isna(v) else str(v), subset=[t("Founded", lang)])
             .apply(lambda _: highlight, axis=None))
 
 
@@ -296,25 +304,26 @@ def benchmark_chart(regions: pd.DataFrame, lang: str) -> go.Figure:
             "x": founded[own].tolist(),
             "y": population[own].tolist(),
             "mode": "markers",
-            "name": t("coop.bench.own", lang) + ": " + plotted["name"].iloc[own[0]],
+            "name": t("TwinReg", lang) + ": " + plotted["name"].iloc[own[0]],
             "marker": {"symbol": "star", "size": 24, "color": OWN_COLOUR, "line": {"width": 1.5, "color": "#000"}},
             "hoverinfo": "skip",
         })
-    x_axis = {"title": {"text": t("coop.bench.x", lang)}, "dtick": 5}
+    x_axis = {"title": {"text": t("Year founded", lang)}, "dtick": 5}
     if len(plotted):
         x_axis["range"] = [plotted["founded"].min() - 4, plotted["founded"].max() + 4]
     height = 520
     margin = {"l": 10, "r": 10, "t": 60, "b": 120}
     layout = {
-        "title": {"text": t("coop.bench.chart_title", lang)},
+        "title": {"text": t("Founding year and population covered, by legal form", lang)},
         "showlegend": True,  # also for a single trace: the legend explains the colours
         "xaxis": x_axis,
-        "yaxis": {"title": {"text": t("coop.bench.y", lang)}, "type": "log"},
+        "yaxis": {"title": {"text": t("Population covered (persons, log scale)", lang)}, "type": "log"},
         "legend": {"orientation": "h", "yref": "container", "y": 0.045, "yanchor": "bottom", "x": 0},
         "margin": margin,
         "height": height,
         "separators": ". " if lang == "en" else ", ",
-        "annotations": [_source(t("coop.bench.source", lang), height, margin)],
+        "annotations": [_source(t("Source: TwinReg benchmark of cross-border regions (sources per region in the "
+                                  "table)", lang), height, margin)],
     }
     # Built in one go from plain dicts: plotly validates each property once, not again per add_*/update_* call.
     return figure(traces, layout)
@@ -324,7 +333,7 @@ def chart_data(regions: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The rows the benchmark chart draws (regions with a founding year and a population)."""
     plotted = regions.dropna(subset=["founded", "population"])
     plotted = plotted[plotted["population"] > 0]
-    return benchmark_table(plotted, lang)[[t(f"coop.bench.col.{c}", lang) for c in (
+    return benchmark_table(plotted, lang)[[t(COOP_BENCH_COL_LABELS[c], lang) for c in (
         "name", "countries", "legal_form", "founded", "population")]]
 
 
@@ -340,13 +349,16 @@ def patterns_text(patterns: BenchmarkPatterns, lang: str) -> str:
     forms = ", ".join(f"{_in_sentence(legal_form_label(f, lang))} {format_number(n, lang)}"
                       for f, n in patterns.by_legal_form)
     top, top_count = patterns.by_legal_form[0]
-    sentences = [t("coop.patterns.forms", lang, regions=format_number(patterns.regions, lang), forms=forms,
+    sentences = [t("{regions} regions compared. By legal form: {forms}. The most common form is {top} ({top_count} "
+                   "of {regions}).", lang, regions=format_number(patterns.regions, lang), forms=forms,
                    top=_in_sentence(legal_form_label(top, lang)), top_count=format_number(top_count, lang))]
     if patterns.founded_min is not None:
-        sentences.append(t("coop.patterns.founded", lang, first=patterns.founded_min, last=patterns.founded_max,
+        sentences.append(t("Founded between {first} and {last} (median {median}).",
+                           lang, first=patterns.founded_min, last=patterns.founded_max,
                            median=round(patterns.founded_median)))
     if patterns.own_name and patterns.own_legal_form:
-        sentences.append(t("coop.patterns.own", lang, name=patterns.own_name,
+        sentences.append(t("The twin region's own body, {name} (legal form: {form}, founded {founded}), shares its "
+                           "legal form with {same} of the other regions.", lang, name=patterns.own_name,
                            form=_in_sentence(legal_form_label(patterns.own_legal_form, lang)),
                            founded=patterns.own_founded if patterns.own_founded is not None else "–",
                            same=format_number(patterns.own_same_form, lang)))

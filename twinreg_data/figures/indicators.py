@@ -12,6 +12,15 @@ import pydeck as pdk
 from pandas.io.formats.style import Styler
 
 from ..i18n import format_day, format_number, format_numbers, format_pct, t
+from ..labels import (
+    DOMAIN_LABELS,
+    INDICATORS_ASSESSMENT_LABELS,
+    INDICATORS_COL_LABELS,
+    INDICATORS_FLAG_LABELS,
+    INDICATORS_POLARITY_LABELS,
+    INDICATORS_UNIT_LABELS,
+    SIDE_LABELS,
+)
 from ..queries.indicators import ASSESSMENT_COLOURS, IndicatorMeta
 from ..schema import DOMAIN_COLOURS
 from . import Deck, figure
@@ -55,10 +64,10 @@ def value_with_unit(value: float | None, unit: str, lang: str) -> str:
 
 def metric_label(country: str, area: str, area_label: str, period: str, lang: str) -> str:
     """'Finland · Helsinki (2024)', or just 'Finland (2024)' when the figure is for the whole country."""
-    country_label = t(f"side.{country}", lang)
+    country_label = t(SIDE_LABELS[country], lang)
     if area == country:
         return f"{country_label} ({period})"
-    return t("indicators.latest", lang, country=country_label, area=area_label, period=period)
+    return t("{country} · {area} ({period})", lang, country=country_label, area=area_label, period=period)
 
 
 def delta_text(change: float | None, change_pct: float | None, lang: str) -> str | None:
@@ -79,7 +88,7 @@ def delta_description(previous_period: str | None, lang: str) -> str | None:
     """'vs 2023' beside the change, or nothing when there is no earlier period."""
     if not isinstance(previous_period, str) or not previous_period:
         return None
-    return t("indicators.vs", lang, period=previous_period)
+    return t("vs {period}", lang, period=previous_period)
 
 
 def sparkline(frame: pd.DataFrame, country: str) -> list[float]:
@@ -91,11 +100,11 @@ def sparkline(frame: pd.DataFrame, country: str) -> list[float]:
 
 
 def flag_label(flag: str | None, lang: str) -> str:
-    return t(f"indicators.flag.{flag}", lang) if isinstance(flag, str) and flag else ""
+    return t(INDICATORS_FLAG_LABELS[flag], lang) if isinstance(flag, str) and flag else ""
 
 
 def unit_label(unit: str, lang: str) -> str:
-    return t(f"indicators.unit.{unit}", lang)
+    return t(INDICATORS_UNIT_LABELS[unit], lang)
 
 
 def choice_labels(choices: pd.DataFrame, lang: str) -> dict[str, str]:
@@ -103,8 +112,8 @@ def choice_labels(choices: pd.DataFrame, lang: str) -> dict[str, str]:
     # Plain lists: a hundred labels, and pandas' text operations cost more than the labels themselves.
     codes, domains, names = choices["code"].tolist(), choices["domain"].tolist(), choices["name"].tolist()
     counts = choices["observations"].tolist()
-    domain_names = {d: t(f"domain.{d}", lang) for d in set(domains)} if len(set(domains)) > 1 else {}
-    no_data = f" ({t('indicators.no_data_suffix', lang)})"
+    domain_names = {d: t(DOMAIN_LABELS[d], lang) for d in set(domains)} if len(set(domains)) > 1 else {}
+    no_data = " (" + t("no data for these filters", lang) + ")"
     return {code: (f"{domain_names[domain]} · " if domain_names else "") + str(name) + (no_data if n == 0 else "")
             for code, domain, name, n in zip(codes, domains, names, counts, strict=True)}
 
@@ -121,7 +130,7 @@ def _hover_details(frame: pd.DataFrame, lang: str) -> pd.Series:
     has_range = (frame["value_low"].notna() & frame["value_high"].notna()).to_numpy()
     ranges = np.full(len(frame), "", dtype=object)
     if has_range.any():
-        template = t("indicators.hover_range", lang, low="{low}", high="{high}")
+        template = t("Range {low}–{high}", lang, low="{low}", high="{high}")
         lows = format_values(frame["value_low"][has_range], lang)
         highs = format_values(frame["value_high"][has_range], lang)
         ranges[has_range] = [template.format(low=lo, high=hi) for lo, hi in zip(lows, highs, strict=True)]
@@ -161,7 +170,7 @@ def _panel_axes(countries: list[str], lang: str, x_title: str, y_title: str) -> 
                                    "separatethousands": True, "title": {"text": y_title}} if i == 1 else
                                   {"anchor": f"x{suffix}", "domain": [0.0, 1.0], "matches": "y",
                                    "showticklabels": False})
-        titles.append({"font": {"size": 16}, "showarrow": False, "text": t(f"side.{country}", lang),
+        titles.append({"font": {"size": 16}, "showarrow": False, "text": t(SIDE_LABELS[country], lang),
                        "x": round(sum(domain) / 2, 10), "xanchor": "center", "xref": "paper", "y": 1.0,
                        "yanchor": "bottom", "yref": "paper"})
     return axes, titles
@@ -217,7 +226,7 @@ def series_figure(frame: pd.DataFrame, meta: IndicatorMeta, lang: str) -> go.Fig
                 traces.append({
                     "type": "scatter", "x": x, "y": y, "fill": "toself", "mode": "lines", "line": {"width": 0},
                     "fillcolor": _rgba(colour, 0.22 if headline else 0.1), "hoverinfo": "skip",
-                    "name": t("indicators.range", lang), "legendgroup": "range",
+                    "name": t("Estimate range", lang), "legendgroup": "range",
                     "showlegend": "range" not in shown_legend, **axes,
                 })
                 shown_legend.add("range")
@@ -225,7 +234,7 @@ def series_figure(frame: pd.DataFrame, meta: IndicatorMeta, lang: str) -> go.Fig
             traces.append({
                 "type": "scatter", "x": x, "y": y, "mode": "lines+markers",
                 "name": labels[parts[0].start] if headline
-                else t("indicators.other_areas", lang, country=t(f"side.{country}", lang)),
+                else t("Other areas ({country})", lang, country=t(SIDE_LABELS[country], lang)),
                 "legendgroup": country if headline else f"others-{country}", "showlegend": True,
                 "line": {"color": colour, "width": 3 if headline else 1.2},
                 "marker": {"size": 6 if headline else 4}, "opacity": 1 if headline else 0.55,
@@ -236,25 +245,25 @@ def series_figure(frame: pd.DataFrame, meta: IndicatorMeta, lang: str) -> go.Fig
         if breaks.any():
             traces.append({
                 "type": "scatter", "x": periods[breaks], "y": values[breaks], "mode": "markers",
-                "name": t("indicators.break", lang), "legendgroup": "break",
+                "name": t("Series break", lang), "legendgroup": "break",
                 "showlegend": "break" not in shown_legend,
                 "marker": {"symbol": "x-thin-open", "size": 16, "line": {"width": 3, "color": BREAK_COLOUR},
                            "color": BREAK_COLOUR},
-                "customdata": period_texts[breaks], "hovertemplate": t("indicators.break", lang)
+                "customdata": period_texts[breaks], "hovertemplate": t("Series break", lang)
                 + ": %{customdata}<extra></extra>", **axes,
             })
             shown_legend.add("break")
-    axes_layout, panel_titles = _panel_axes(countries, lang, t("indicators.col.period", lang), unit)
+    axes_layout, panel_titles = _panel_axes(countries, lang, t("Period", lang), unit)
     # Legend pinned to the bottom edge of the figure and the source line just under the x-axis title, both
     # placed in pixels so that neither moves into the plot when the plot height changes.
-    source = {"text": t("common.source", lang, source=meta.source), "showarrow": False, "xref": "paper",
+    source = {"text": t("Source: {source}", lang, source=meta.source), "showarrow": False, "xref": "paper",
               "yref": "paper", "x": 0, "y": 0, "yanchor": "top", "yshift": -62, "xanchor": "left",
               "font": {"size": 11, "color": "#555"}}
     layout = {
         **axes_layout, "annotations": [*panel_titles, source],
         "title": {"text": meta.name}, "height": 500, "hovermode": "closest",
         "legend": {"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0},
-        "separators": ", " if lang in ("fi", "et") else ".,",
+        "separators": ".," if lang == "en" else ", ",
         "margin": {"l": 10, "r": 10, "t": 80, "b": 130},
     }
     return figure(traces, layout)
@@ -313,10 +322,10 @@ def latest_map(points: pd.DataFrame, meta: IndicatorMeta, lang: str) -> pdk.Deck
 
 def map_table(points: pd.DataFrame, meta: IndicatorMeta, lang: str) -> pd.DataFrame:
     """The points on the map with translated headers (what the map download contains)."""
-    col = lambda name: t(f"indicators.col.{name}", lang)  # noqa: E731
+    col = lambda name: t(INDICATORS_COL_LABELS[name], lang)  # noqa: E731
     return pd.DataFrame({
         col("area"): points["area_label"],
-        col("country"): points["country"].map(lambda c: t(f"side.{c}", lang)),
+        col("country"): points["country"].map(lambda c: t(SIDE_LABELS[c], lang)),
         col("period"): points["period"],
         col("value"): points["value"],
         col("unit"): unit_label(meta.unit, lang),
@@ -345,10 +354,10 @@ def _labelled(codes: pd.Series, label: Callable[[str], str]) -> pd.Series:
 
 def observation_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The observations behind the chart, with translated headers and flags (this is what is downloaded)."""
-    col = lambda name: t(f"indicators.col.{name}", lang)  # noqa: E731
+    col = lambda name: t(INDICATORS_COL_LABELS[name], lang)  # noqa: E731
     return pd.DataFrame({
         col("area"): frame["area_label"],
-        col("country"): _labelled(frame["country"], lambda c: t(f"side.{c}", lang)),
+        col("country"): _labelled(frame["country"], lambda c: t(SIDE_LABELS[c], lang)),
         col("period"): frame["period"],
         col("value"): frame["value"],
         col("low"): frame["value_low"],
@@ -362,7 +371,7 @@ def observation_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 def observation_view(table: pd.DataFrame, lang: str) -> tuple[Styler | pd.DataFrame, list[str]]:
     """What st.dataframe shows of the observation table, and the number columns left for the browser to format
     in its locale (none when the table is short enough to be styled in the chosen language)."""
-    cols = [t(f"indicators.col.{c}", lang) for c in ("value", "low", "high")]
+    cols = [t(INDICATORS_COL_LABELS[c], lang) for c in ("value", "low", "high")]
     if len(table) <= STYLED_ROWS_MAX:
         return _numbers_style(table, cols, lang), []
     return table, cols
@@ -370,17 +379,17 @@ def observation_view(table: pd.DataFrame, lang: str) -> tuple[Styler | pd.DataFr
 
 def overview_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Latest value and change per indicator and country, with the polarity judgement in words."""
-    col = lambda name: t(f"indicators.col.{name}", lang)  # noqa: E731
+    col = lambda name: t(INDICATORS_COL_LABELS[name], lang)  # noqa: E731
     return pd.DataFrame({
-        col("domain"): frame["domain"].map(lambda d: t(f"domain.{d}", lang)),
+        col("domain"): frame["domain"].map(lambda d: t(DOMAIN_LABELS[d], lang)),
         col("indicator"): frame["name"],
-        col("country"): frame["country"].map(lambda c: t(f"side.{c}", lang)),
+        col("country"): frame["country"].map(lambda c: t(SIDE_LABELS[c], lang)),
         col("period"): frame["period"],
         col("value"): frame["value"],
         col("unit"): frame["unit"].map(lambda u: unit_label(u, lang)),
         col("change"): frame["change"],
         col("change_pct"): (frame["change_pct"] * 100).round(1),
-        col("assessment"): frame["assessment"].map(lambda a: t(f"indicators.assessment.{a}", lang)),
+        col("assessment"): frame["assessment"].map(lambda a: t(INDICATORS_ASSESSMENT_LABELS[a], lang)),
         col("previous_period"): frame["previous_period"],
         col("area"): frame["area_label"],
     })
@@ -392,17 +401,17 @@ def overview_styler(table: pd.DataFrame, overview: pd.DataFrame, lang: str) -> S
     colours = overview["assessment"].map(ASSESSMENT_COLOURS).fillna("#6e6e6e").to_numpy()
     css = pd.DataFrame("", index=table.index, columns=table.columns)
     for column in ("change", "change_pct", "assessment"):
-        css[t(f"indicators.col.{column}", lang)] = [f"color: {c}; font-weight: 600" for c in colours]
-    css[t("indicators.col.domain", lang)] = [
+        css[t(INDICATORS_COL_LABELS[column], lang)] = [f"color: {c}; font-weight: 600" for c in colours]
+    css[t("Domain", lang)] = [
         f"background-color: {domain_colour(d)}33" for d in overview["domain"]]  # 20 % tint of the domain colour
 
     def signed(v: float, text: str) -> str:
         return ("+" if v > 0 else "") + text
 
     formats = {
-        t("indicators.col.value", lang): lambda v: format_value(v, lang) if pd.notna(v) else "–",
-        t("indicators.col.change", lang): lambda v: signed(v, format_value(v, lang)) if pd.notna(v) else "–",
-        t("indicators.col.change_pct", lang): lambda v: signed(v, format_pct(v / 100, lang)) if pd.notna(v) else "–",
+        t("Value", lang): lambda v: format_value(v, lang) if pd.notna(v) else "–",
+        t("Change", lang): lambda v: signed(v, format_value(v, lang)) if pd.notna(v) else "–",
+        t("Change %", lang): lambda v: signed(v, format_pct(v / 100, lang)) if pd.notna(v) else "–",
     }
     # One format() call: a second call would reset the formatters of the first.
     return table.style.format(formats).apply(lambda _: css, axis=None)
@@ -418,13 +427,16 @@ _MD_SPECIAL = set("\\`*_{}[]<>()#+!|~$")
 
 def about_lines(meta: IndicatorMeta, lang: str) -> list[str]:
     """Source, definition, last update and series-break notes shown with every chart (Markdown lines)."""
-    lines = [f"**{t('indicators.col.source', lang)}:** {_md(meta.source)}"]
+    def line(label: str, text: str) -> str:
+        return f"**{label}:** {text}"
+
+    lines = [line(t("Source", lang), _md(meta.source))]
     if meta.definition:
-        lines.append(f"**{t('indicators.definition', lang)}:** {_md(meta.definition)}")
-    lines.append(f"**{t('indicators.last_updated', lang)}:** {format_day(meta.last_updated, lang)}")
-    lines.append(f"**{t('indicators.polarity', lang)}:** {t(f'indicators.polarity.{meta.polarity}', lang)}")
+        lines.append(line(t("Definition", lang), _md(meta.definition)))
+    lines.append(line(t("Last updated", lang), format_day(meta.last_updated, lang)))
+    lines.append(line(t("Direction", lang), t(INDICATORS_POLARITY_LABELS[meta.polarity], lang)))
     if meta.break_notes:
-        lines.append(f"**{t('indicators.break_notes', lang)}:** {_md(meta.break_notes)}")
+        lines.append(line(t("Series breaks", lang), _md(meta.break_notes)))
     return lines
 
 

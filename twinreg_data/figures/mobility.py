@@ -22,7 +22,8 @@ from babel.dates import get_month_names
 from pandas.io.formats.style import Styler
 from plotly.colors import sample_colorscale
 
-from ..i18n import LOCALES, format_number, normalise_language, t
+from ..i18n import LOCALES, N_, NP_, format_number, normalise_language, t
+from ..labels import MOBILITY_COUNT_LABELS, MOBILITY_FLAG_LABELS, MOBILITY_MODE_LABELS, MOBILITY_UNIT_LABELS
 from ..schema import DOMAIN_COLOURS, FLOW_MODES, FLOW_UNITS
 from . import Deck, figure
 
@@ -70,15 +71,15 @@ def _rgb(colour: str, alpha: int = 255) -> list[int]:
 
 
 def unit_label(unit: str | None, lang: str) -> str:
-    return t(f"mobility.unit.{unit}", lang) if unit in FLOW_UNITS else (unit or "")
+    return t(MOBILITY_UNIT_LABELS[unit], lang) if unit in FLOW_UNITS else (unit or "")
 
 
 def mode_label(mode: str, lang: str) -> str:
-    return t(f"mobility.mode.{mode}", lang) if mode in FLOW_MODES else mode
+    return t(MOBILITY_MODE_LABELS[mode], lang) if mode in FLOW_MODES else mode
 
 
 def flag_label(flag: object, lang: str) -> str:
-    return t(f"mobility.flag.{flag}", lang) if isinstance(flag, str) and flag in FLAG_SYMBOLS else ""
+    return t(MOBILITY_FLAG_LABELS[flag], lang) if isinstance(flag, str) and flag in FLAG_SYMBOLS else ""
 
 
 def _missing(value: object) -> bool:
@@ -95,7 +96,7 @@ def sources_line(sources: Iterable[object], lang: str, max_chars: int = 400) -> 
     text = "; ".join(parts) or "–"
     if len(text) > max_chars:
         text = text[: max_chars - 1].rstrip() + "…"
-    return t("mobility.sources" if len(parts) > 1 else "common.source", lang, source=text)
+    return t("Sources: {source}" if len(parts) > 1 else N_("Source: {source}"), lang, source=text)
 
 
 def _rows(frame: pd.DataFrame, columns: list[str]) -> Iterator[tuple]:
@@ -160,8 +161,8 @@ def flow_records(flows: pd.DataFrame, lang: str) -> list[dict]:
             "target": [float(row.destination_lon), float(row.destination_lat)],
             "colour": _rgb(colour, 230), "colour_target": _rgb(colour, 120), "width": round(width, 2),
             "title": f"{row.origin_name} → {row.destination_name}",
-            "line1": t("mobility.tooltip_flow", lang, mode=mode_label(row.mode, lang), period=row.year),
-            "line2": t(f"mobility.count.{row.unit}", lang, n=format_number(row.volume, lang)),
+            "line1": t("{mode}, {period}", lang, mode=mode_label(row.mode, lang), period=row.year),
+            "line2": t(MOBILITY_COUNT_LABELS[row.unit], lang, n=format_number(row.volume, lang)),
         })
     return records
 
@@ -176,9 +177,10 @@ def point_records(areas: pd.DataFrame, lang: str, indicator_name: str = "") -> l
     columns = ["code", "name", "lat", "lon"] + (["period"] if "period" in areas.columns else [])
     for row, value, radius in zip(_rows(areas, columns), values, point_radii(values), strict=True):
         if _missing(value):
-            line = t("mobility.tooltip_area_none", lang, indicator=indicator_name)
+            line = t("{indicator}: no value in the selected period", lang, indicator=indicator_name)
         else:
-            line = t("mobility.tooltip_area", lang, indicator=indicator_name, value=format_number(value, lang),
+            line = t("{indicator}: {value} ({period})",
+                     lang, indicator=indicator_name, value=format_number(value, lang),
                      period=getattr(row, "period", ""))
         records.append({
             "code": row.code, "name": str(row.name), "value": None if _missing(value) else float(value),
@@ -226,7 +228,7 @@ def label_records(areas: pd.DataFrame, flows: pd.DataFrame, lang: str) -> list[d
             lat = lats.max() + 0.1 if north else lats.min() - 0.1
             out.append({"text": str(region), "position": [float(lons.mean()), float(lat)], "size": 15,
                         "colour": REGION_COLOUR, "offset": [0, 0], "baseline": "center"})
-    out.append({"text": t("mobility.gulf", lang), "position": GULF_LABEL_POSITION, "size": 14,
+    out.append({"text": t("Gulf of Finland", lang), "position": GULF_LABEL_POSITION, "size": 14,
                 "colour": SEA_COLOUR, "offset": [0, 0], "baseline": "center"})
     return out
 
@@ -286,11 +288,12 @@ def twin_region_map(areas: pd.DataFrame, flows: pd.DataFrame, lang: str, indicat
 
 
 def flow_map_title(unit: str | None, year: int | None, lang: str) -> str:
-    return t("mobility.map_title", lang, unit=unit_label(unit, lang), year=year if year is not None else "–")
+    return t("{unit} between areas, {year}", lang, unit=unit_label(unit, lang), year=year if year is not None else "–")
 
 
 def flow_map_help(unit: str | None, indicator_name: str, lang: str) -> str:
-    return t("mobility.map_help", lang, unit=unit_label(unit, lang).lower(), indicator=indicator_name)
+    return t("Arc width: volume per year and direction ({unit}). Arc colour: mode. Circle size: {indicator}.",
+             lang, unit=unit_label(unit, lang).lower(), indicator=indicator_name)
 
 
 def mode_legend_html(modes: Iterable[str], lang: str) -> str:
@@ -303,9 +306,9 @@ def mode_legend_html(modes: Iterable[str], lang: str) -> str:
 def flows_table(flows: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The flows on the map as a table with translated headers, modes and units."""
     columns = {
-        "origin_name": "mobility.col.origin", "destination_name": "mobility.col.destination",
-        "mode": "mobility.col.mode", "year": "mobility.col.year", "volume": "mobility.col.volume",
-        "unit": "mobility.col.unit", "source": "mobility.col.source", "note": "mobility.col.note",
+        "origin_name": NP_("mobility.col", "From"), "destination_name": NP_("mobility.col", "To"),
+        "mode": N_("Mode"), "year": N_("Year"), "volume": N_("Volume"),
+        "unit": N_("Unit"), "source": N_("Source"), "note": N_("Note"),
     }
     table = flows.reindex(columns=list(columns)).copy()
     table["mode"] = [mode_label(m, lang) for m in table["mode"]]
@@ -315,13 +318,13 @@ def flows_table(flows: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 def number_styler(table: pd.DataFrame, lang: str) -> Styler:
     """The table with its volume / value columns written for the locale (1 234 in Finnish); the data stay numbers."""
-    numbers = [c for c in table.columns if c in {t("mobility.col.volume", lang), t("mobility.col.value", lang)}]
+    numbers = [c for c in table.columns if c in {t("Volume", lang), t("Value", lang)}]
     return table.style.format(lambda v: "" if _missing(v) else format_number(v, lang), subset=numbers)
 
 
 def points_table(areas: pd.DataFrame, lang: str) -> pd.DataFrame:
-    columns = {"name": "mobility.col.area", "code": "mobility.col.code", "country": "mobility.col.country",
-               "value": "mobility.col.value", "period": "mobility.col.period", "flag": "mobility.col.flag"}
+    columns = {"name": N_("Area"), "code": N_("Code"), "country": N_("Country"),
+               "value": N_("Value"), "period": N_("Period"), "flag": N_("Flag")}
     table = areas.reindex(columns=list(columns)).copy()
     table["flag"] = [flag_label(f, lang) for f in table["flag"]]
     return table.rename(columns={k: t(v, lang) for k, v in columns.items()}).reset_index(drop=True)
@@ -343,12 +346,12 @@ def _series_traces(frame: pd.DataFrame, name: str, colour: str, lang: str, unit:
                        "line": {"width": 0}, "hoverinfo": "skip", "showlegend": False, "legendgroup": name})
         traces.append({"type": "scatter", "x": band["year"], "y": band["value_low"], "mode": "lines",
                        "line": {"width": 0}, "fill": "tonexty", "fillcolor": fill, "hoverinfo": "skip",
-                       "name": t("mobility.band", lang), "legendgroup": name})
+                       "name": t("Estimate range (low–high)", lang), "legendgroup": name})
     flags = [f if isinstance(f, str) else "" for f in frame["flag"]]
     hover = []
     for year, value, low, high, flag in zip(frame["year"], frame["value"], frame["value_low"],
                                             frame["value_high"], flags, strict=True):
-        text = f"{year}: {t(f'mobility.count.{unit}', lang, n=format_number(value, lang))}" \
+        text = f"{year}: {t(MOBILITY_COUNT_LABELS[unit], lang, n=format_number(value, lang))}" \
             if unit in FLOW_UNITS else f"{year}: {format_number(value, lang)}"
         if not _missing(low) and not _missing(high):
             text += f"<br>{format_number(low, lang)} – {format_number(high, lang)}"
@@ -418,16 +421,16 @@ def annual_series_figure(series: pd.DataFrame, lang: str) -> go.Figure:
         name = str(part["area_name"].iloc[0]) if len(areas) > 1 else str(first["indicator_name"])
         traces += _series_traces(part, name, colour, lang, first["unit"], in_legend=len(areas) > 1)
     traces += _flag_key_traces(series["flag"], lang)
-    source = t("common.source", lang, source=first["indicator_source"])
-    return _series_figure(traces, t("mobility.per_year_title", lang, name=first["indicator_name"]),
-                          t("mobility.axis.per_year", lang, unit=unit_label(first["unit"], lang)),
-                          source, lang, t("mobility.axis.year", lang))
+    source = t("Source: {source}", lang, source=first["indicator_source"])
+    return _series_figure(traces, t("{name} per year", lang, name=first["indicator_name"]),
+                          t("{unit} per year", lang, unit=unit_label(first["unit"], lang)),
+                          source, lang, t("Year", lang))
 
 
 def annual_series_table(series: pd.DataFrame, lang: str) -> pd.DataFrame:
-    columns = {"area_name": "mobility.col.area", "period": "mobility.col.period", "value": "mobility.col.value",
-               "value_low": "mobility.col.low", "value_high": "mobility.col.high", "flag": "mobility.col.flag",
-               "note": "mobility.col.note", "source": "mobility.col.source"}
+    columns = {"area_name": N_("Area"), "period": N_("Period"), "value": N_("Value"),
+               "value_low": N_("Estimate, low"), "value_high": N_("Estimate, high"), "flag": N_("Flag"),
+               "note": N_("Note"), "source": N_("Source")}
     table = series.reindex(columns=list(columns)).copy()
     table["flag"] = [flag_label(f, lang) for f in table["flag"]]
     return table.rename(columns={k: t(v, lang) for k, v in columns.items()}).reset_index(drop=True)
@@ -435,7 +438,7 @@ def annual_series_table(series: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 def _commuter_series_names(frame: pd.DataFrame, lang: str) -> list[str]:
     """The indicator's name, or "sum of the municipal pairs…" for the flows-table series."""
-    flows_name = t("mobility.commuters_flows", lang)
+    flows_name = t("Sum of the municipal pairs in the flows table", lang)
     return [flows_name if _missing(name) else str(name) for name in frame["series_name"]]
 
 
@@ -449,20 +452,20 @@ def commuters_figure(frame: pd.DataFrame, lang: str) -> go.Figure:
                                  DOMAIN_COLOURS.get(part["domain"].iloc[0], "#777777"), lang, "commuters")
     traces += _flag_key_traces(frame["flag"], lang)
     source = sources_line(dict.fromkeys(frame["source"]), lang, max_chars=300)
-    return _series_figure(traces, t("mobility.commuters_title", lang),
-                          t("mobility.axis.per_year", lang, unit=unit_label("commuters", lang)),
-                          source, lang, t("mobility.axis.year", lang))
+    return _series_figure(traces, t("Commuters between Estonia and Finland per year", lang),
+                          t("{unit} per year", lang, unit=unit_label("commuters", lang)),
+                          source, lang, t("Year", lang))
 
 
 def commuters_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     table = pd.DataFrame({
-        t("mobility.col.series", lang): _commuter_series_names(frame, lang),
-        t("mobility.col.year", lang): frame["year"].to_numpy(),
-        t("mobility.col.value", lang): frame["value"].to_numpy(),
-        t("mobility.col.low", lang): frame["value_low"].to_numpy(),
-        t("mobility.col.high", lang): frame["value_high"].to_numpy(),
-        t("mobility.col.flag", lang): [flag_label(f, lang) for f in frame["flag"]],
-        t("mobility.col.source", lang): frame["source"].to_numpy(),
+        t("Series", lang): _commuter_series_names(frame, lang),
+        t("Year", lang): frame["year"].to_numpy(),
+        t("Value", lang): frame["value"].to_numpy(),
+        t("Estimate, low", lang): frame["value_low"].to_numpy(),
+        t("Estimate, high", lang): frame["value_high"].to_numpy(),
+        t("Flag", lang): [flag_label(f, lang) for f in frame["flag"]],
+        t("Source", lang): frame["source"].to_numpy(),
     })
     return table
 
@@ -489,19 +492,19 @@ def seasonality_figure(frame: pd.DataFrame, lang: str) -> go.Figure:
         traces.append({"type": "scatter", "x": x, "y": part["value"], "mode": "lines+markers", "name": str(year),
                        "line": {"color": colour, "width": 3 if year == years[-1] else 1.8}, "marker": {"size": 5},
                        "text": hover, "hovertemplate": "%{text}<extra></extra>"})
-    return _series_figure(traces, t("mobility.season_title", lang, name=first["indicator_name"]),
-                          t("mobility.axis.per_month", lang, unit=unit_label(first["unit"], lang)),
-                          t("common.source", lang, source=first["indicator_source"]), lang,
-                          t("mobility.axis.month", lang), legend_right=True,
+    return _series_figure(traces, t("{name}: seasonal pattern, one line per year", lang, name=first["indicator_name"]),
+                          t("{unit} per month", lang, unit=unit_label(first["unit"], lang)),
+                          t("Source: {source}", lang, source=first["indicator_source"]), lang,
+                          t("Month", lang), legend_right=True,
                           xaxis={"categoryorder": "array", "categoryarray": months})
 
 
 def seasonality_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     months = month_names(lang)
     return pd.DataFrame({
-        t("mobility.col.year", lang): frame["year"].to_numpy(),
-        t("mobility.col.month", lang): [months[int(m) - 1] for m in frame["month"]],
-        t("mobility.col.period", lang): frame["period"].to_numpy(),
-        t("mobility.col.value", lang): frame["value"].to_numpy(),
-        t("mobility.col.flag", lang): [flag_label(f, lang) for f in frame["flag"]],
+        t("Year", lang): frame["year"].to_numpy(),
+        t("Month", lang): [months[int(m) - 1] for m in frame["month"]],
+        t("Period", lang): frame["period"].to_numpy(),
+        t("Value", lang): frame["value"].to_numpy(),
+        t("Flag", lang): [flag_label(f, lang) for f in frame["flag"]],
     })

@@ -7,6 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..i18n import t
+from ..labels import DOMAIN_LABELS, INDICATORS_ASSESSMENT_LABELS, SIDE_LABELS, STATUS_LABELS
 from ..schema import BOTTLENECK_STATUSES, DOMAIN_COLOURS, DOMAINS
 from . import figure
 
@@ -26,7 +27,7 @@ STATUS_COLOURS = {
 def domain_status_bars(counts: pd.DataFrame, lang: str, source: str) -> go.Figure:
     """Horizontal stacked bars: bottlenecks per domain, stacked by status."""
     domains = [d for d in DOMAINS if d in set(counts["domain"])]
-    labels = np.array([t(f"domain.{d}", lang) for d in domains], dtype=object)
+    labels = np.array([t(DOMAIN_LABELS[d], lang) for d in domains], dtype=object)
     # One pass over the rows instead of a filtered frame per status.
     count_of = {(domain, status): count for domain, status, count in
                 zip(counts["domain"], counts["status"], counts["count"], strict=True)}
@@ -35,7 +36,7 @@ def domain_status_bars(counts: pd.DataFrame, lang: str, source: str) -> go.Figur
     for status in BOTTLENECK_STATUSES:
         if status not in present:
             continue
-        name = t(f"status.{status}", lang)
+        name = t(STATUS_LABELS[status], lang)
         bars.append({
             "type": "bar",
             "y": labels,
@@ -47,9 +48,9 @@ def domain_status_bars(counts: pd.DataFrame, lang: str, source: str) -> go.Figur
         })
     layout = {
         "barmode": "stack",
-        "title": {"text": t("overview.by_domain_status", lang),
+        "title": {"text": t("Bottlenecks by domain and status", lang),
                   "subtitle": {"text": source, "font": {"size": 12, "color": "#555"}}},
-        "xaxis": {"title": {"text": t("common.count", lang)}},
+        "xaxis": {"title": {"text": t("Count", lang)}},
         "yaxis": {"autorange": "reversed"},
         "legend": {"orientation": "h", "x": 0, "y": -0.15, "yanchor": "top", "traceorder": "normal"},
         "margin": {"l": 10, "r": 10, "t": 80, "b": 60},
@@ -72,14 +73,14 @@ def movers_bars(movers: pd.DataFrame, lang: str) -> go.Figure:
     from ..i18n import format_pct
     from ..queries.indicators import ASSESSMENT_COLOURS
 
-    labels = [f"{name} · {t(f'side.{country}', lang)}"
+    labels = [f"{name} · {t(SIDE_LABELS[country], lang)}"
               for name, country in zip(movers["name"], movers["country"], strict=True)]
     assessments = movers["assessment"].tolist()
     # Object arrays go into the figure as they are; lists would be validated and copied item by item.
     customdata = np.column_stack([
         movers["period"].to_numpy(dtype=object),
         movers["previous_period"].to_numpy(dtype=object),
-        np.array([t(f"indicators.assessment.{a}", lang) for a in assessments], dtype=object),
+        np.array([t(INDICATORS_ASSESSMENT_LABELS[a], lang) for a in assessments], dtype=object),
     ])
     bar = {
         "type": "bar",
@@ -94,9 +95,10 @@ def movers_bars(movers: pd.DataFrame, lang: str) -> go.Figure:
         "hovertemplate": "%{y}<br>%{customdata[1]} → %{customdata[0]}: %{text}<br>%{customdata[2]}<extra></extra>",
     }
     layout = {
-        "title": {"text": t("overview.movers", lang),
-                  "subtitle": {"text": t("overview.movers_source", lang), "font": {"size": 12, "color": "#555"}}},
-        "xaxis": {"title": {"text": t("overview.movers_axis", lang)}, "zeroline": True, "zerolinecolor": "#999",
+        "title": {"text": t("Indicators that moved most (latest period vs the one before)", lang),
+                  "subtitle": {"text": t("Green: better, red: worse, by each indicator's direction. Sources: see the "
+                                         "Indicators page.", lang), "font": {"size": 12, "color": "#555"}}},
+        "xaxis": {"title": {"text": t("Change, %", lang)}, "zeroline": True, "zerolinecolor": "#999",
                   "automargin": True},
         "yaxis": {"autorange": "reversed"},
         "height": 150 + 40 * len(movers),

@@ -10,7 +10,14 @@ import plotly.graph_objects as go
 from babel import Locale
 from pandas.io.formats.style import Styler
 
-from ..i18n import LOCALES, normalise_language, t
+from ..i18n import LOCALES, NP_, normalise_language, t
+from ..labels import (
+    DOMAIN_LABELS,
+    SERVICES_AVAILABILITY_LABELS,
+    SERVICES_CHANNEL_LABELS,
+    SERVICES_COL_LABELS,
+    STATUS_LABELS,
+)
 from ..schema import AVAILABILITY, DOMAINS, LANGUAGES
 from . import figure
 
@@ -28,7 +35,7 @@ MARGIN_BOTTOM = 120
 
 
 def availability_label(code: str, lang: str) -> str:
-    return t(f"services.availability.{code}", lang)
+    return t(SERVICES_AVAILABILITY_LABELS[code], lang)
 
 
 def language_names(lang: str) -> dict[str, str]:
@@ -46,7 +53,7 @@ def _join_mapped(lists: pd.Series, labels: Mapping[str, str], sep: str = ", ") -
 def _bottleneck_text(frame: pd.DataFrame, lang: str) -> pd.Series:
     """`BN-013 Title (Status); …` per service, titles in the chosen language, statuses translated."""
     def link(code: str, title: str, status: str | None) -> str:
-        return f"{code} {title}".strip() + (f" ({t(f'status.{status}', lang)})" if status else "")
+        return f"{code} {title}".strip() + (f" ({t(STATUS_LABELS[status], lang)})" if status else "")
 
     return pd.Series(["; ".join(link(*parts) for parts in zip(codes, titles, statuses, strict=True) if parts[0])
                       for codes, titles, statuses in zip(frame["bottleneck_codes"], frame["bottleneck_titles"],
@@ -56,15 +63,15 @@ def _bottleneck_text(frame: pd.DataFrame, lang: str) -> pd.Series:
 
 def catalogue_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The catalogue as shown and downloaded: translated headers, labels and language names."""
-    col = {name: t(f"services.col.{name}", lang) for name in (
+    col = {name: t(SERVICES_COL_LABELS[name], lang) for name in (
         "code", "name", "domain", "availability", "channel", "languages", "provider_fi", "provider_ee",
         "bottlenecks", "url")}
     table = pd.DataFrame(index=frame.index)
     table[col["code"]] = frame["code"]
     table[col["name"]] = frame["name"]
-    table[col["domain"]] = frame["domain"].map(lambda d: t(f"domain.{d}", lang))
+    table[col["domain"]] = frame["domain"].map(lambda d: t(DOMAIN_LABELS[d], lang))
     table[col["availability"]] = frame["availability"].map(lambda a: availability_label(a, lang))
-    table[col["channel"]] = frame["channel"].map(lambda c: t(f"services.channel.{c}", lang))
+    table[col["channel"]] = frame["channel"].map(lambda c: t(SERVICES_CHANNEL_LABELS[c], lang))
     table[col["languages"]] = _join_mapped(frame["languages"], language_names(lang))
     table[col["provider_fi"]] = frame["provider_fi"]
     table[col["provider_ee"]] = frame["provider_ee"]
@@ -81,22 +88,22 @@ def style_catalogue(table: pd.DataFrame, lang: str) -> Styler:
         colour = colours.get(label)
         return f"background-color: {colour}; color: {TEXT_ON_COLOUR}" if colour else ""
 
-    return table.style.map(cell_style, subset=[t("services.col.availability", lang)])
+    return table.style.map(cell_style, subset=[t("Availability across the border", lang)])
 
 
 def availability_counts_table(counts: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The chart's data as downloaded: domain × availability, translated."""
     return pd.DataFrame({
-        t("services.col.domain", lang): counts["domain"].map(lambda d: t(f"domain.{d}", lang)),
-        t("services.col.availability", lang): counts["availability"].map(lambda a: availability_label(a, lang)),
-        t("services.col.services", lang): counts["services"].astype(int),
+        t("Domain", lang): counts["domain"].map(lambda d: t(DOMAIN_LABELS[d], lang)),
+        t("Availability across the border", lang): counts["availability"].map(lambda a: availability_label(a, lang)),
+        t(NP_("services.col", "Services"), lang): counts["services"].astype(int),
     }).reset_index(drop=True)
 
 
 def availability_chart(counts: pd.DataFrame, lang: str) -> go.Figure:
     """Horizontal bars: services per domain, stacked by availability across the border."""
     domains = [d for d in DOMAINS if d in set(counts["domain"])]
-    labels = np.array([t(f"domain.{d}", lang) for d in domains], dtype=object)
+    labels = np.array([t(DOMAIN_LABELS[d], lang) for d in domains], dtype=object)
     # One pass over the rows instead of a filtered frame per availability.
     services_of = {(domain, code): services for domain, code, services in
                    zip(counts["domain"], counts["availability"], counts["services"], strict=True)}
@@ -116,17 +123,18 @@ def availability_chart(counts: pd.DataFrame, lang: str) -> go.Figure:
             "hovertemplate": "%{y}: %{x}<extra>" + name + "</extra>",
         })
     height = 170 + 42 * max(len(domains), 1)
-    x_axis = {"title": {"text": t("services.chart.axis", lang)}}
+    x_axis = {"title": {"text": t("Number of services", lang)}}
     if counts["services"].sum() < 15:
         x_axis["dtick"] = 1  # whole services only; plotly's automatic ticks suit larger totals
     # Annotations take paper coordinates only: the source line sits at the figure's bottom edge.
-    source = {"text": t("services.source", lang), "showarrow": False, "xref": "paper", "yref": "paper", "x": 0,
+    source = {"text": t("Source: TwinReg cross-border services catalogue (availability as assessed by the partners)",
+                        lang), "showarrow": False, "xref": "paper", "yref": "paper", "x": 0,
               "y": -(MARGIN_BOTTOM - 4) / (height - MARGIN_TOP - MARGIN_BOTTOM), "xanchor": "left",
               "yanchor": "bottom", "font": {"size": 11, "color": "#555"}}
     layout = {
         "barmode": "stack",
         "showlegend": True,  # also for a single trace: the legend explains the colours
-        "title": {"text": t("services.chart.title", lang)},
+        "title": {"text": t("Services by domain and availability across the border", lang)},
         "xaxis": x_axis,
         "yaxis": {"autorange": "reversed", "automargin": True},
         "legend": {"orientation": "h", "traceorder": "normal", "yref": "container", "y": 28 / height,

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..i18n import t
+from ..labels import RULE_LABELS, SEVERITY_LABELS
 from .sandbox import ChildFailed, child_request, run_child
 from .validation import Problem
 
@@ -24,8 +25,9 @@ WARNING_FILL = "FFFFE699"
 
 def note(problem: Problem, lang: str) -> str:
     """One comment line: severity, problem name and what was expected, in `lang`."""
-    return t("validation.note", lang, severity=t(f"severity.{problem.severity}", lang).upper(),
-             problem=t(f"rule.{problem.rule}", lang), expected=problem.expected_in(lang))
+    return t("{severity} ({problem}). Expected: {expected}",
+             lang, severity=t(SEVERITY_LABELS[problem.severity], lang).upper(),
+             problem=t(RULE_LABELS[problem.rule], lang), expected=problem.expected_in(lang))
 
 
 def annotated_workbook(upload_path: str | Path, kind: str, problems: Iterable[Problem], out_path: str | Path,

@@ -20,7 +20,8 @@ import pandas as pd
 
 from .. import audit
 from ..backup import BackupFailed, backed_up
-from ..i18n import t_numbers
+from ..i18n import N_, t_numbers
+from ..labels import BLOCKED_LABELS
 from ..schema import LINK_TABLES, TABLES, TABLES_BY_NAME, Table
 from ..store import Store, quote_identifier, rebuild_links
 from . import filecheck
@@ -55,7 +56,7 @@ class ImportBlocked(Exception):
         super().__init__(self.text("en"))
 
     def text(self, lang: str) -> str:
-        return t_numbers(f"blocked.{self.text_key}", lang, **self.params)
+        return t_numbers(BLOCKED_LABELS[self.text_key], lang, **self.params)
 
 
 @dataclass
@@ -210,12 +211,15 @@ def validate(store: Store, upload: ParsedUpload) -> tuple[dict[str, pd.DataFrame
         csv_table = table_for_csv(upload.file_name, header)
         if csv_table is None:
             problems.add(Problem.of("", "A1", "", ", ".join(str(h) for h in header[:6]),
-                                    Expected("expected.unknown_table.csv"), "error", "unknown_table"))
+                                    Expected(N_("a CSV holding one table: name the file after the table (e.g. "
+                                                "observations.csv) or use that table's column names")), "error",
+                                                                                                        "unknown_table"))
             return {}, problems
     frames = frames_from_sheets(upload.sheets, problems, upload.kind, csv_table)
     if not frames:
         if not problems.errors:
-            problems.add(Problem.of("", "", "", "", Expected("expected.no_data.rows",
+            problems.add(Problem.of("", "", "", "", Expected(N_("data rows in at least one sheet named after a table "
+                                                                "({tables}); this file has none"),
                                                             {"tables": ", ".join(t.name for t in TABLES)}),
                                     "error", "no_data"))
         return {}, problems

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..i18n import t_numbers
+from ..labels import REFUSAL_LABELS
 
 MAX_FILE_BYTES = 50 * 1024 * 1024  # equals server.maxUploadSize in .streamlit/config.toml
 MAX_ZIP_ENTRIES = 2_000
@@ -44,7 +45,7 @@ class RefusedFile(Exception):
         super().__init__(self.message)
 
     def text(self, lang: str) -> str:
-        return t_numbers(f"refusal.{self.text_key}", lang, **self.params)
+        return t_numbers(REFUSAL_LABELS[self.text_key], lang, **self.params)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,8 @@ import pandas as pd
 
 from .. import audit
 from ..auth import Identity
-from ..i18n import t
+from ..i18n import NP_, t
+from ..labels import IMPORT_STATUS_LABELS, RULE_LABELS, SEVERITY_LABELS
 from ..store import Store
 from .apply import ImportReport
 
@@ -29,13 +30,13 @@ PAGE_OF_TABLE = {
 def problems_frame(report: ImportReport, lang: str) -> pd.DataFrame:
     """Every listed problem, errors first, with severity, problem name and what was expected in `lang`."""
     rows = [{
-        t("data.col_severity", lang): t(f"severity.{p.severity}", lang),
-        t("data.col_problem", lang): t(f"rule.{p.rule}", lang),
-        t("data.col_sheet", lang): p.sheet,
-        t("data.col_cell", lang): p.cell,
-        t("data.col_column", lang): p.column,
-        t("data.col_value", lang): p.value,
-        t("data.col_expected", lang): p.expected_in(lang),
+        t(NP_("data", "Severity"), lang): t(SEVERITY_LABELS[p.severity], lang),
+        t("Problem", lang): t(RULE_LABELS[p.rule], lang),
+        t("Sheet", lang): p.sheet,
+        t("Cell", lang): p.cell,
+        t("Column", lang): p.column,
+        t("Value found", lang): p.value,
+        t("Expected", lang): p.expected_in(lang),
         "_order": (0 if p.severity == "error" else 1, i),
     } for i, p in enumerate(report.problems)]
     frame = pd.DataFrame(rows)
@@ -46,30 +47,30 @@ def problems_frame(report: ImportReport, lang: str) -> pd.DataFrame:
 
 def diff_summary_frame(report: ImportReport, lang: str) -> pd.DataFrame:
     return pd.DataFrame([{
-        t("data.col_sheet", lang): name,
-        t("data.new", lang): d.new,
-        t("data.changed", lang): d.changed,
-        t("data.unchanged", lang): d.unchanged,
+        t("Sheet", lang): name,
+        t(NP_("data.new", "New"), lang): d.new,
+        t("Changed", lang): d.changed,
+        t(NP_("data", "Unchanged"), lang): d.unchanged,
     } for name, d in report.diff.items()])
 
 
 def changes_frame(report: ImportReport, lang: str) -> pd.DataFrame:
     rows = [{
-        t("data.col_sheet", lang): name,
-        t("data.col_key", lang): c["key"],
-        t("data.col_column", lang): c["column"],
-        t("data.col_old", lang): "" if c["old"] is None else str(c["old"]),
-        t("data.col_new", lang): "" if c["new"] is None else str(c["new"]),
+        t("Sheet", lang): name,
+        t("Row", lang): c["key"],
+        t("Column", lang): c["column"],
+        t("Old", lang): "" if c["old"] is None else str(c["old"]),
+        t(NP_("data.col_new", "New"), lang): "" if c["new"] is None else str(c["new"]),
     } for name, d in report.diff.items() for c in d.changes]
     return pd.DataFrame(rows)
 
 
 def status_changes_frame(report: ImportReport, lang: str) -> pd.DataFrame:
     return pd.DataFrame([{
-        t("data.col_bottleneck", lang): c["bottleneck"],
-        t("data.col_before", lang): t(f"status.{c['before']}", lang) if c["before"] else "–",
-        t("data.col_after", lang): t(f"status.{c['after']}", lang),
-        t("data.col_who", lang): c.get("who") or "",
+        t("Bottleneck", lang): c["bottleneck"],
+        t("Before", lang): t(f"status.{c['before']}", lang) if c["before"] else "–",
+        t("After", lang): t(f"status.{c['after']}", lang),
+        t("Who", lang): c.get("who") or "",
     } for c in report.status_changes])
 
 
@@ -95,13 +96,13 @@ def history_frame(store: Store, lang: str) -> pd.DataFrame:
         return sum(c.get("new", 0) + c.get("changed", 0) for c in json.loads(counts).values())
 
     return pd.DataFrame({
-        t("data.col_id", lang): frame["id"],
-        t("data.col_file", lang): frame["file_name"],
-        t("data.col_by", lang): frame["uploaded_by"],
-        t("data.col_at", lang): frame["uploaded_at"],
-        t("data.col_status", lang): [t(f"import_status.{s}", lang) for s in frame["status"]],
-        t("data.col_rows", lang): [written(c) for c in frame["counts"]],
-        t("data.col_sha", lang): frame["sha256"],
+        t("Import", lang): frame["id"],
+        t("File", lang): frame["file_name"],
+        t("Uploaded by", lang): frame["uploaded_by"],
+        t("Uploaded at (UTC)", lang): frame["uploaded_at"],
+        t("Status", lang): [t(IMPORT_STATUS_LABELS[s], lang) for s in frame["status"]],
+        t("Rows added / changed", lang): [written(c) for c in frame["counts"]],
+        t("SHA-256", lang): frame["sha256"],
     })
 
 
@@ -115,7 +116,7 @@ def rollback_candidates(store: Store, identity: Identity) -> list[tuple[int, str
 
 def audit_frame(store: Store, lang: str, limit: int = 500) -> pd.DataFrame:
     return audit.read(store, limit).rename(columns={
-        "logged_at": t("data.col_logged", lang), "actor": t("data.col_actor", lang),
-        "action": t("data.col_action", lang), "outcome": t("data.col_outcome", lang),
-        "detail": t("data.col_detail", lang),
+        "logged_at": t("When (UTC)", lang), "actor": t("Who", lang),
+        "action": t(NP_("data", "Action"), lang), "outcome": t("Outcome", lang),
+        "detail": t("Detail", lang),
     })

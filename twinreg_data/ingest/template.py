@@ -13,45 +13,37 @@ from pathlib import Path
 import pandas as pd
 import xlsxwriter
 
+from ..i18n import LANGUAGE_NAMES, LANGUAGES, N_, Message, t
 from ..schema import TABLES, Column, Table
 from ..store import Store, quote_identifier
 
 TEMPLATE_ROWS = 5_000  # rows covered by dropdowns in an empty template
 REFERENCED_TABLES = ("areas", "indicators", "bottlenecks")
 
+# What a column's kind means, in the README sheet.
 _KIND_TEXT = {
-    "en": {"text": "text", "int": "whole number", "float": "number", "date": "date (YYYY-MM-DD)",
-           "period": "period (2019, 2019-Q3, 2019-07)", "enum": "choice from the list", "ref": "code",
-           "refs": "codes separated by ;"},
-    "fi": {"text": "teksti", "int": "kokonaisluku", "float": "luku", "date": "päivämäärä (VVVV-KK-PP)",
-           "period": "ajanjakso (2019, 2019-Q3, 2019-07)", "enum": "valinta listasta", "ref": "koodi",
-           "refs": "koodit ;-merkillä eroteltuina"},
-    "et": {"text": "tekst", "int": "täisarv", "float": "arv", "date": "kuupäev (AAAA-KK-PP)",
-           "period": "periood (2019, 2019-Q3, 2019-07)", "enum": "valik loendist", "ref": "kood",
-           "refs": "koodid ;-ga eraldatult"},
+    "text": N_("text"), "int": N_("whole number"), "float": N_("number"), "date": N_("date (YYYY-MM-DD)"),
+    "period": N_("period (2019, 2019-Q3, 2019-07)"), "enum": N_("choice from the list"), "ref": N_("code"),
+    "refs": N_("codes separated by ;"),
 }
 
 README_INTRO = [
-    ("TwinReg Monitor — data template", "TwinReg Monitor — tietopohja", "TwinReg Monitor — andmemall"),
-    (
-        "One sheet per table. Keep the header row as it is; fill rows from row 2. A workbook may hold any subset of "
-        "the sheets. Codes must exist in the database or in this workbook.",
-        "Yksi välilehti taulua kohden. Älä muuta otsikkoriviä; täytä rivit riviltä 2 alkaen. Työkirjassa voi olla "
-        "mikä tahansa osa välilehdistä. Koodien on oltava tietokannassa tai tässä työkirjassa.",
-        "Üks leht tabeli kohta. Jäta päiserida muutmata; täida read alates 2. reast. Töövihikus võib olla mis tahes "
-        "osa lehtedest. Koodid peavad olema andmebaasis või selles töövihikus.",
-    ),
-    (
-        "Observations may also be wide: indicator, area, then one column per period (2019, 2020, … or 2024-Q1, …).",
-        "Havainnot voivat olla myös leveässä muodossa: indikaattori, alue ja sarake kullekin ajanjaksolle.",
-        "Vaatlused võivad olla ka laias kujus: näitaja, piirkond ja iga perioodi jaoks oma veerg.",
-    ),
-    (
-        "Formulas are not evaluated: save the file in Excel so calculated values are stored. Macros are refused.",
-        "Kaavoja ei lasketa: tallenna tiedosto Excelissä, jotta lasketut arvot tallentuvat. Makroja ei hyväksytä.",
-        "Valemeid ei arvutata: salvesta fail Excelis, et arvutatud väärtused salvestuksid. Makrosid ei aktsepteerita.",
-    ),
+    N_("TwinReg Monitor — data template"),
+    N_("One sheet per table. Keep the header row as it is; fill rows from row 2. A workbook may hold any subset of "
+       "the sheets. Codes must exist in the database or in this workbook."),
+    N_("Observations may also be wide: indicator, area, then one column per period (2019, 2020, … or 2024-Q1, …)."),
+    N_("Formulas are not evaluated: save the file in Excel so calculated values are stored. Macros are refused."),
 ]
+
+
+def _helps(help_text: Message | None) -> list[str]:
+    """A note of the schema in every interface language, English first."""
+    return [t(help_text, lang) if help_text is not None else "" for lang in LANGUAGES]
+
+
+def _in_every_language(message: str) -> str:
+    """"sheet / välilehti / leht / blad": a heading of the shared template, each language once."""
+    return " / ".join(dict.fromkeys(t(message, lang) for lang in LANGUAGES))
 
 
 def _lists(store: Store | None) -> dict[str, list[str]]:
@@ -112,26 +104,31 @@ def write_workbook(path: str | Path, store: Store | None = None, data: dict[str,
     readme = wb.add_worksheet("README")
     readme.set_column(0, 1, 22)
     readme.set_column(2, 4, 18)
-    readme.set_column(5, 7, 48, wrap)
+    readme.set_column(5, 4 + len(LANGUAGES), 48, wrap)
     row = 0
-    for en, fi, et in README_INTRO:
-        fmt = title if row == 0 else wrap
-        readme.write_row(row, 0, ["EN: " + en if row else en], fmt)
-        readme.write(row + 1, 0, "FI: " + fi if row else fi, fmt)
-        readme.write(row + 2, 0, "ET: " + et if row else et, fmt)
-        row += 4
-    readme.write_row(row, 0, ["sheet / välilehti / leht", "column / sarake / veerg", "required", "type",
-                              "allowed values", "explanation (English)", "selitys (suomi)", "selgitus (eesti)"], bold)
+    # Every paragraph in every interface language, the English first (the template is shared across the border).
+    for i, paragraph in enumerate(README_INTRO):
+        for lang in LANGUAGES:
+            text = t(paragraph, lang)
+            readme.write(row, 0, text if i == 0 else f"{lang.upper()}: {text}", title if i == 0 else wrap)
+            row += 1
+            if i == 0:
+                break  # the title once: the product's name and "data template" say enough
+        row += 1
+    readme.write_row(row, 0, [_in_every_language(N_("sheet")), _in_every_language(N_("column")),
+                              _in_every_language(N_("required")), _in_every_language(N_("type")),
+                              _in_every_language(N_("allowed values"))]
+                     + [t("explanation ({language})", lang, language=LANGUAGE_NAMES[lang]) for lang in LANGUAGES],
+                     bold)
     row += 1
     for table in tables:
-        readme.write_row(row, 0, [table.name, "", "", "", "", table.help_en, table.help_fi, table.help_et], bold)
+        readme.write_row(row, 0, [table.name, "", "", "", "", *_helps(table.help)], bold)
         row += 1
         for col in table.columns:
             allowed = ", ".join(col.choices) if col.kind == "enum" else (
-                f"codes of {col.ref}" if col.kind in ("ref", "refs") else "")
-            kind = _KIND_TEXT["en"][col.kind]
-            readme.write_row(row, 0, [table.name, col.name, "yes" if col.required or col.name in table.key else "",
-                                      kind, allowed, col.help_en, col.help_fi, col.help_et])
+                f"{col.ref}.code" if col.kind in ("ref", "refs") else "")
+            readme.write_row(row, 0, [table.name, col.name, "✓" if col.required or col.name in table.key else "",
+                                      _in_every_language(_KIND_TEXT[col.kind]), allowed, *_helps(col.help)])
             row += 1
 
     list_ranges: dict[str, str] = {}
@@ -153,7 +150,8 @@ def write_workbook(path: str | Path, store: Store | None = None, data: dict[str,
                 width = 36
             ws.set_column(j, j, width, date_fmt if col.kind == "date" else (text_fmt if col.kind in (
                 "ref", "refs", "period") else None))
-            ws.write_comment(0, j, f"EN: {col.help_en}\nFI: {col.help_fi}\nET: {col.help_et}",
+            ws.write_comment(0, j, "\n".join(f"{lang.upper()}: {text}" for lang, text in
+                                              zip(LANGUAGES, _helps(col.help), strict=True)),
                              {"x_scale": 2.2, "y_scale": 1.6})
             key = _list_key(col)
             if key is not None:
@@ -162,7 +160,7 @@ def write_workbook(path: str | Path, store: Store | None = None, data: dict[str,
                     "validate": "list", "source": list_ranges[key],
                     "error_type": "stop" if strict else "warning",
                     "error_title": col.name,
-                    "error_message": (col.help_en + " / " + col.help_fi + " / " + col.help_et)[:255],
+                    "error_message": " / ".join(_helps(col.help))[:255],
                     "ignore_blank": True,
                 })
             elif col.kind == "date":

@@ -23,7 +23,8 @@ import numpy as np
 import pandas as pd
 
 from .. import periods
-from ..i18n import format_number, t
+from ..i18n import N_, Message, format_number, t
+from ..labels import EXPECTED_PERIOD_FREQUENCY_LABELS, VALIDATION_UNIT_LABELS
 from ..schema import OBSERVATIONS, TABLES, TABLES_BY_NAME, Column, Table
 
 MAX_PROBLEMS_LISTED = 5_000
@@ -49,8 +50,8 @@ class Expected:
     Parameter values (JSON-friendly, so the report's JSON output can carry them):
     str — shown as it is (codes, column names, cells, row numbers);
     int, float — a number in the reader's format (grouping, decimal comma);
-    {"key": catalog key} — that text in the reader's language;
-    {"en": …, "fi": …, "et": …} — the text of the reader's language (help texts of the schema).
+    {"key": English message, "context": its context if any} — that message in the reader's language
+    (`message_param`: labels of units, help texts of the schema).
     """
 
     key: str
@@ -81,9 +82,8 @@ def _param_text(value: object, lang: str) -> str:
     if isinstance(value, float):
         return _number_text(value, lang)
     if isinstance(value, Mapping):
-        if "key" in value:
-            return t(str(value["key"]), lang)
-        return str(value.get(lang) or value.get("en") or "")
+        context = value.get("context")
+        return t(Message(str(context), str(value["key"])) if context else str(value["key"]), lang)
     return str(value)
 
 
@@ -93,8 +93,11 @@ def expected_text(key: str, params: Mapping[str, object], lang: str) -> str:
     return template.format(**{name: _param_text(v, lang) for name, v in params.items()}) if params else template
 
 
-def _localised(en: str, fi: str, et: str) -> dict[str, str]:
-    return {"en": en, "fi": fi or en, "et": et or en}
+def message_param(message: str | Message) -> dict[str, str]:
+    """A message as an Expected parameter (JSON-friendly), translated when the text is shown."""
+    if isinstance(message, Message):
+        return {"key": message.text, "context": message.context}
+    return {"key": message}
 
 
 @dataclass
@@ -300,14 +303,14 @@ def _to_text(value: object, col: Column) -> tuple[object, Expected | None]:
         text = str(value)
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n")).strip()
     if _CONTROL.search(text):
-        return None, Expected("expected.bad_text.control")
+        return None, Expected(N_("text without control characters or hidden direction marks"))
     if len(text) > col.max_length:
-        return None, Expected("expected.bad_text.length", {"max": col.max_length, "found": len(text)})
+        return None, Expected(N_("at most {max} characters (found {found})"),
+                              {"max": col.max_length, "found": len(text)})
     if col.pattern and not re.fullmatch(col.pattern, text):
-        if col.help_en:
-            return None, Expected("expected.bad_text.help", {"help": _localised(col.help_en, col.help_fi,
-                                                                                 col.help_et)})
-        return None, Expected("expected.bad_text.pattern", {"pattern": col.pattern})
+        if col.help:
+            return None, Expected(N_("{help}"), {"help": message_param(col.help)})
+        return None, Expected(N_("text matching {pattern}"), {"pattern": col.pattern})
     return text, None
 
 
@@ -329,7 +332,8 @@ def _to_float(value: object) -> float | None:
     return None
 
 
-_EXPECTED_DATE = Expected("expected.bad_date.date", {"min": MIN_DATE.isoformat(), "max": MAX_DATE.isoformat()})
+_EXPECTED_DATE = Expected(N_("a date such as 2024-03-31 (between {min} and {max})"),
+                          {"min": MIN_DATE.isoformat(), "max": MAX_DATE.isoformat()})
 
 
 def _to_date(value: object) -> tuple[object, Expected | None]:
@@ -343,7 +347,7 @@ def _to_date(value: object) -> tuple[object, Expected | None]:
         if not serial.is_integer() or serial < 1 or serial > (MAX_DATE - EXCEL_EPOCH).days:
             return None, expected
         if serial == 60:  # Excel's fictitious 1900-02-29
-            return None, Expected("expected.bad_date.serial_60")
+            return None, Expected(N_("a real date: Excel serial 60 is the non-existent 29 February 1900"))
         # Serial 1 is 1900-01-01. Excel counts a 29 February 1900 that never was (serial 60), so serials
         # before it are one day further from the 1899-12-30 epoch than those after it.
         day = EXCEL_EPOCH + dt.timedelta(days=int(serial) + (1 if serial < 60 else 0))
@@ -360,7 +364,7 @@ def _to_date(value: object) -> tuple[object, Expected | None]:
         try:
             day = dt.date(*parts)
         except ValueError:
-            return None, Expected("expected.bad_date.calendar")
+            return None, Expected(N_("a date that exists in the calendar"))
     else:
         return None, expected
     if not MIN_DATE <= day <= MAX_DATE:
@@ -472,11 +476,13 @@ def frames_from_sheets(sheets: Iterable[RawSheet], problems: ProblemList, file_k
         if table is None:
             if sheet.name.strip().lower() not in IGNORED_SHEETS:
                 problems.add(Problem.of(sheet.name, f"{sheet.name}!A1", "", sheet.name,
-                                        Expected("expected.unknown_sheet.sheets", {"tables": _TABLE_NAMES}),
+                                        Expected(N_("a sheet named after a table: {tables}"), {"tables": _TABLE_NAMES}),
                                         "warning", "unknown_sheet"))
             continue
         if sheet.hidden:
-            problems.add(Problem.of(label, f"{label}!A1", "", sheet.name, Expected("expected.hidden_sheet.visible"),
+            problems.add(Problem.of(label, f"{label}!A1", "", sheet.name, Expected(N_("a visible sheet (this hidden "
+                                                                                      "sheet is imported too; unhide "
+                                                                                      "it so reviewers see it)")),
                                     "warning", "hidden_sheet"))
         frame = _frame_from_rows(table, label, sheet, problems)
         if frame is not None:
@@ -487,7 +493,8 @@ def frames_from_sheets(sheets: Iterable[RawSheet], problems: ProblemList, file_k
 def _frame_from_rows(table: Table, label: str, sheet: RawSheet, problems: ProblemList) -> SheetFrame | None:
     header = sheet.header
     if not header:
-        problems.add(Problem.of(label, f"{label}!A1", "", "", Expected("expected.empty_sheet.header"), "warning",
+        problems.add(Problem.of(label, f"{label}!A1", "", "", Expected(N_("a header row with the column names")),
+                                "warning",
                                 "empty_sheet"))
         return None
     header_excel_row = sheet.header_row
@@ -504,12 +511,13 @@ def _frame_from_rows(table: Table, label: str, sheet: RawSheet, problems: Proble
         if _is_blank(raw_name):
             if (~blank[data_index, j]).any():
                 problems.add(Problem.of(label, f"{label}!{letter}{header_excel_row}", "", "",
-                                        Expected("expected.unnamed_column.name"), "warning", "unnamed_column"))
+                                        Expected(N_("a column name in the header row (this column has values but no "
+                                                    "name; it is ignored)")), "warning", "unnamed_column"))
             continue
         key = _header_key(raw_name)
         if key in positions:
             problems.add(Problem.of(label, f"{label}!{letter}{header_excel_row}", key, show(raw_name),
-                                    Expected("expected.duplicate_column.once"), "error", "duplicate_column"))
+                                    Expected(N_("each column name once")), "error", "duplicate_column"))
             continue
         if key in known_columns:
             positions[key] = j
@@ -517,7 +525,7 @@ def _frame_from_rows(table: Table, label: str, sheet: RawSheet, problems: Proble
             period_columns.append((j, raw_name))
         elif key != "import_id":
             problems.add(Problem.of(label, f"{label}!{letter}{header_excel_row}", key, show(raw_name),
-                                    Expected("expected.unknown_column.columns",
+                                    Expected(N_("one of the columns of {table}: {columns} (this column is ignored)"),
                                              {"table": table.name, "columns": ", ".join(table.column_names)}),
                                     "warning", "unknown_column"))
     wide = table is OBSERVATIONS and bool(period_columns) and "period" not in positions and "value" not in positions
@@ -525,12 +533,13 @@ def _frame_from_rows(table: Table, label: str, sheet: RawSheet, problems: Proble
         for j, raw_name in period_columns:
             letter = column_letter(sheet.start_col + j)
             problems.add(Problem.of(label, f"{label}!{letter}{header_excel_row}", show(raw_name), show(raw_name),
-                                    Expected("expected.mixed_layout.layout"), "error", "mixed_layout"))
+                                    Expected(N_("either period and value columns (long layout) or one column per "
+                                                "period (wide layout), not both")), "error", "mixed_layout"))
     required = [c.name for c in table.columns if c.required and not (wide and c.name in ("period", "value"))]
     missing = [c for c in required if c not in positions]
     for name in missing:
         problems.add(Problem.of(label, f"{label}!{header_excel_row}:{header_excel_row}", name, "",
-                                Expected("expected.missing_column.column",
+                                Expected(N_("a column named '{name}' in the header row (row {row})"),
                                          {"name": name, "row": str(header_excel_row)}),
                                 "error", "missing_column"))
     if missing or not len(data_index):
@@ -571,7 +580,11 @@ def _mark_formulas(label: str, sheet: RawSheet, positions: dict[str, int], rows:
     for ref in sheet.formula_cells_without_value:
         m = re.fullmatch(r"([A-Z]+)(\d+)", ref)
         if m and int(m.group(2)) in rows:
-            problems.add(Problem.of(label, f"{label}!{ref}", "", "=…", Expected("expected.formula_without_value.value"),
+            problems.add(Problem.of(label, f"{label}!{ref}", "", "=…", Expected(N_("a value: this cell holds a formula "
+        "that was never calculated. Open the "
+        "file in Excel and save it so the "
+        "result is stored (formulas are never "
+        "evaluated here)")),
                                     "error", "formula_without_value"))
 
 
@@ -616,21 +629,22 @@ def type_frame(frame: SheetFrame, known: Known, problems: ProblemList) -> pd.Dat
         series = raw[col.name]
         present = ~blank[col.name]
         if col.required:
-            required = (Expected("expected.required.help", {"help": _localised(col.help_en, col.help_fi, col.help_et)})
-                        if col.help_en else Expected("expected.required.value"))
+            required = (Expected(N_("a value ({help})"), {"help": message_param(col.help)})
+                        if col.help else Expected(N_("a value")))
             _report_mask(frame, col.name, ~present, required, "required", problems)
         if col.kind in ("float", "int"):
             values = _numbers(series, present)
             bad = present & values.isna().to_numpy()
-            kind = Expected("expected.not_a_number.whole" if col.kind == "int" else "expected.not_a_number.number")
+            kind = Expected(N_("a whole number") if col.kind == "int" else N_("a number (decimal point or comma)"))
             _report_mask(frame, col.name, bad, kind, "not_a_number", problems)
             ok = present & ~bad
             if col.kind == "int":
                 fraction = ok & (values.fillna(0) % 1 != 0).to_numpy()
-                _report_mask(frame, col.name, fraction, Expected("expected.not_whole.whole"), "not_whole", problems)
+                _report_mask(frame, col.name, fraction, Expected(N_("a whole number")), "not_whole", problems)
                 # Beyond 2^53 a double no longer holds every whole number exactly.
                 huge = ok & ~fraction & (values.abs() > MAX_EXACT_INT).fillna(False).to_numpy(dtype=bool)
-                _report_mask(frame, col.name, huge, Expected("expected.out_of_range.whole_max", {"max": MAX_EXACT_INT}),
+                _report_mask(frame, col.name, huge, Expected(N_("a whole number of at most {max}"),
+                                                             {"max": MAX_EXACT_INT}),
                              "out_of_range", problems)
                 values = values.where(~(fraction | huge))
             if col.min is not None or col.max is not None:
@@ -638,9 +652,9 @@ def type_frame(frame: SheetFrame, known: Known, problems: ProblemList) -> pd.Dat
                 high = col.max if col.max is not None else np.inf
                 # Cells already reported as no whole number or too large are NaN by now: not out of range too.
                 out = ok & values.notna().to_numpy() & ~values.between(low, high).to_numpy()
-                bounds = (Expected("expected.out_of_range.at_least", {"low": _bound(low)}) if col.max is None else
-                          Expected("expected.out_of_range.between", {"low": _bound(low), "high": _bound(high)})
-                          if col.min is not None else Expected("expected.out_of_range.at_most", {"high": _bound(high)}))
+                bounds = (Expected(N_("a value at least {low}"), {"low": _bound(low)}) if col.max is None else
+                          Expected(N_("a value between {low} and {high}"), {"low": _bound(low), "high": _bound(high)})
+                          if col.min is not None else Expected(N_("a value at most {high}"), {"high": _bound(high)}))
                 _report_mask(frame, col.name, out, bounds, "out_of_range", problems)
             typed[col.name] = values.round().astype("Int64") if col.kind == "int" else values
         elif col.kind == "date":
@@ -660,7 +674,7 @@ def type_frame(frame: SheetFrame, known: Known, problems: ProblemList) -> pd.Dat
                 canon = conv.map(lambda v, lk=lookup: lk.get(re.sub(r"[\s\-]+", "_", v.lower())) if v else None)
                 bad_enum = present & ~bad & canon.isna().to_numpy()
                 _report_mask(frame, col.name, bad_enum,
-                             Expected("expected.bad_choice.one_of", {"choices": ", ".join(col.choices)}), "bad_choice",
+                             Expected(N_("one of: {choices}"), {"choices": ", ".join(col.choices)}), "bad_choice",
                              problems)
                 conv = canon
             typed[col.name] = conv
@@ -673,8 +687,8 @@ def _bound(limit: float) -> str | float:
     return f"{limit:g}" if float(limit).is_integer() and abs(limit) < 1e6 else float(limit)
 
 
-_EXPECTED_PERIOD = Expected("expected.bad_period.period")
-_FREQUENCY_KEYS = {f: f"expected.period_frequency.{f}" for f in ("annual", "quarterly", "monthly")}
+_EXPECTED_PERIOD = Expected(N_("a period such as 2019, 2019-Q3 or 2019-07 (years 1900–2100)"))
+_FREQUENCY_KEYS = {f: EXPECTED_PERIOD_FREQUENCY_LABELS[f] for f in ("annual", "quarterly", "monthly")}
 
 
 def _check_periods(frame: SheetFrame, typed: pd.DataFrame, known: Known, problems: ProblemList,
@@ -721,7 +735,8 @@ def _check_periods(frame: SheetFrame, typed: pd.DataFrame, known: Known, problem
             params = {"example": periods.EXAMPLE_BY_FREQUENCY.get(freq, "2019"), "indicator": str(indicators.iat[pos])}
             if freq in _FREQUENCY_KEYS:
                 return Expected(_FREQUENCY_KEYS[freq], params)
-            return Expected("expected.period_frequency.other", {**params, "frequency": str(freq)})
+            return Expected(N_("a {frequency} period such as {example} (indicator {indicator})"),
+                            {**params, "frequency": str(freq)})
 
         _report_mask(frame, "period", mismatch, frequency_expected, "period_frequency", problems)
     typed["period"] = pd.Series(canon_rows, index=typed.index, dtype=object)
@@ -746,9 +761,11 @@ def check_references(frame: SheetFrame, typed: pd.DataFrame, known: Known, probl
                 return ";".join(items) if c.kind == "refs" else value, None
             params = {"table": c.ref, "unknown": ", ".join(unknown[:5])}
             if unknown[0].lower() in lower:
-                return None, Expected("expected.unknown_code.hint",
+                return None, Expected(N_("a code that exists in {table} (in the database or in this workbook); "
+                                         "unknown: {unknown} (did you mean {suggestion}?)"),
                                       {**params, "suggestion": lower[unknown[0].lower()]})
-            return None, Expected("expected.unknown_code.code", params)
+            return None, Expected(N_("a code that exists in {table} (in the database or in this workbook); unknown: "
+                                     "{unknown}"), params)
 
         conv, expected = _map_unique(typed[col.name], check)
         bad = expected.notna().to_numpy()
@@ -788,24 +805,28 @@ def check_rows(frame: SheetFrame, typed: pd.DataFrame, known: Known, problems: P
                 in_rows[positions[later & ~same_row]] = True
             key_text = " + ".join(key)
             _report_mask(frame, "value" if frame.value_letters is not None else key[-1], in_rows,
-                         lambda pos: Expected("expected.duplicate.row", {"key_columns": key_text,
+                         lambda pos: Expected(N_("each {key_columns} once in the file; row {row} has the same key"),
+                                              {"key_columns": key_text,
                                                                          "row": str(first_excel_row[pos])}),
                          "duplicate", problems)
             if in_header.any():
-                _report_mask(frame, "period", in_header, Expected("expected.duplicate.period_column"), "duplicate",
+                _report_mask(frame, "period", in_header, Expected(N_("each period column once (two header cells name "
+                                                                     "the same period)")), "duplicate",
                              problems)
     if table.name == "observations":
         _check_observations(frame, typed, known, problems)
     elif table.name == "bottlenecks":
-        _ordered(frame, typed, "people_low", "people_high", "expected.order.number", problems)
+        _ordered(frame, typed, "people_low", "people_high", N_("{high} not below {low}"), problems)
     elif table.name == "actions":
-        _ordered(frame, typed, "start", "due", "expected.order.date", problems)
+        _ordered(frame, typed, "start", "due", N_("{high} not before {low}"), problems)
     elif table.name == "flows":
         same = (typed["origin"].notna() & (typed["origin"] == typed["destination"])).to_numpy()
-        _report_mask(frame, "destination", same, Expected("expected.same_area.destination"), "same_area", problems)
+        _report_mask(frame, "destination", same, Expected(N_("a destination different from the origin")), "same_area",
+                                                                                                          problems)
     elif table.name == "areas":
         self_parent = (typed["parent"].notna() & (typed["parent"] == typed["code"])).to_numpy()
-        _report_mask(frame, "parent", self_parent, Expected("expected.self_parent.parent"), "self_parent", problems)
+        _report_mask(frame, "parent", self_parent, Expected(N_("a parent area other than the area itself")),
+                     "self_parent", problems)
 
 
 def check_duplicates_across_sheets(parts: list[tuple[SheetFrame, pd.DataFrame]], problems: ProblemList) -> None:
@@ -826,7 +847,8 @@ def check_duplicates_across_sheets(parts: list[tuple[SheetFrame, pd.DataFrame]],
                 continue
             if values in first_seen and values not in seen_here:
                 duplicates[pos] = True
-                expected[pos] = Expected("expected.duplicate.cell", {"key_columns": " + ".join(key),
+                expected[pos] = Expected(N_("each {key_columns} once in the file; {cell} has the same key"),
+                                         {"key_columns": " + ".join(key),
                                                                      "cell": first_seen[values]})
             seen_here.add(values)
         for pos, values in enumerate(map(tuple, rows)):
@@ -846,14 +868,15 @@ def _check_observations(frame: SheetFrame, typed: pd.DataFrame, known: Known, pr
     negative = (pd.Series(units, dtype=object).isin(COUNT_UNITS).to_numpy()
                 & (value < 0).fillna(False).to_numpy(dtype=bool))
     _report_mask(frame, "value", negative,
-                 lambda pos: Expected("expected.negative_count.count",
-                                      {"unit": {"key": f"validation.unit.{units[pos]}"}}),
+                 lambda pos: Expected(N_("a count of {unit} that is not negative"),
+                                      {"unit": message_param(VALIDATION_UNIT_LABELS[units[pos]])}),
                  "negative_count", problems)
     low, high = typed["value_low"], typed["value_high"]
     bad_low = (low.notna() & value.notna() & (low > value)).fillna(False).to_numpy(dtype=bool)
     bad_high = (high.notna() & value.notna() & (high < value)).fillna(False).to_numpy(dtype=bool)
-    _report_mask(frame, "value_low", bad_low, Expected("expected.band_order.low"), "band_order", problems)
-    _report_mask(frame, "value_high", bad_high, Expected("expected.band_order.high"), "band_order", problems)
+    _report_mask(frame, "value_low", bad_low, Expected(N_("a lower bound not above the value")), "band_order", problems)
+    _report_mask(frame, "value_high", bad_high, Expected(N_("an upper bound not below the value")), "band_order",
+                                                                                                    problems)
     if known.history:
         bounds = {}
         for code, (low_h, high_h, count) in known.history.items():
@@ -867,6 +890,7 @@ def _check_observations(frame: SheetFrame, typed: pd.DataFrame, known: Known, pr
             outlier = ~np.isnan(v) & ((v < lo) | (v > hi))
         if outlier.any():
             _report_mask(frame, "value", outlier,
-                         lambda pos: Expected("expected.outlier.history",
+                         lambda pos: Expected(N_("a value near this indicator's history ({low} … {high}); check the "
+                                                 "unit and decimal separator"),
                                               {"low": float(lo[pos]), "high": float(hi[pos])}),
                          "outlier", problems, severity="warning")

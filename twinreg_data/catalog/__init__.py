@@ -1,1 +1,0 @@
-"""Translation catalogues: each module defines MESSAGES = {key: {"en": …, "fi": …, "et": …}}."""
