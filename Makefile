@@ -12,11 +12,18 @@ export TWINREG_DB
 # Extra arguments for pytest, e.g. make test PYTEST_ARGS='-m "not browser" -x'
 PYTEST_ARGS ?=
 
+# Interface translations: gettext catalogues, .po in git, .mo built here (see ARCHITECTURE.md, "Translations").
+LOCALE := twinreg_data/locale
+MO := $(patsubst %.po,%.mo,$(wildcard $(LOCALE)/*/LC_MESSAGES/messages.po))
+# The functions that mark messages: t(message), t_numbers(message), tn(singular, plural, n), N_(message),
+# NP_(context, message), and StatFileError(message) of the statistics readers.
+BABEL_KEYWORDS := --no-default-keywords -k t -k t_numbers -k tn:1,2 -k N_ -k NP_:1c,2 -k StatFileError
+
 .DEFAULT_GOAL := help
-.PHONY: help venv dev db run test lint bench bench-quick load durability clean
+.PHONY: help venv dev db run test lint messages bench bench-quick load durability clean
 
 help:
-	@echo "Targets: venv dev db run test lint bench bench-quick load durability clean"
+	@echo "Targets: venv dev db run test lint messages bench bench-quick load durability clean"
 	@echo "  TWINREG_DB=$(TWINREG_DB)"
 
 $(PY):
@@ -30,7 +37,18 @@ $(DEV_STAMP): requirements-dev.txt requirements.txt $(REQ_STAMP)
 	$(PY) -m pip install -r requirements-dev.txt
 	touch $@
 
-venv: $(REQ_STAMP)
+venv: $(REQ_STAMP) $(MO)
+
+$(LOCALE)/%/LC_MESSAGES/messages.mo: $(LOCALE)/%/LC_MESSAGES/messages.po | $(REQ_STAMP)
+	$(VENV)/bin/pybabel compile -i $< -o $@ -l $*
+
+# After changing a message in the code: extract every marked message and merge them into each catalogue
+# (new ones untranslated, changed ones fuzzy: tests/test_i18n.py fails until a translator has done them).
+messages: venv
+	$(VENV)/bin/pybabel extract -F babel.cfg $(BABEL_KEYWORDS) --sort-by-file -w 100 \
+		--project "TwinReg Monitor" --copyright-holder "TwinReg Monitor contributors" \
+		-o $(LOCALE)/messages.pot app.py pages twinreg_data
+	$(VENV)/bin/pybabel update -i $(LOCALE)/messages.pot -d $(LOCALE) -D messages --ignore-obsolete --previous -w 100
 
 dev: $(DEV_STAMP)
 

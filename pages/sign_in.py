@@ -33,7 +33,7 @@ else:
             identity = auth.authenticate(store(), name.strip(), password, client=client)
         except auth.RateLimited as exc:
             st.error(tn("Too many failed sign-ins. Try again in {n} minute.",
-                        "Too many failed sign-ins. Try again in {n} minutes.", max(1, exc.seconds // 60, lang)))
+                        "Too many failed sign-ins. Try again in {n} minutes.", max(1, exc.seconds // 60), lang))
         except auth.AuthError:
             st.error(t("Wrong user name or password.", lang))
         else:

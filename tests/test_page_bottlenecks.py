@@ -12,7 +12,7 @@ from conftest import run_app
 
 from twinreg_data.figures import bottlenecks as figures
 from twinreg_data.filters import Filters
-from twinreg_data.i18n import format_number, t
+from twinreg_data.i18n import t, tn
 from twinreg_data.labels import DOMAIN_LABELS, STATUS_LABELS
 from twinreg_data.queries import bottlenecks as queries
 from twinreg_data.queries import overview
@@ -179,7 +179,8 @@ def test_status_timeline_marks_a_stalled_bottleneck(store):
     events = fig.data[0]
     assert list(events.y) == [t(STATUS_LABELS[s], "et") for s in detail.events["status"]]
     assert fig.layout.yaxis.categoryarray[0] == t("Identified", "et")
-    stalled_text = t("Stalled: {days} days without an event", "et", days=format_number(detail.days_since_event, "et"))
+    stalled_text = tn("Stalled: {n} day without an event", "Stalled: {n} days without an event",
+                      detail.days_since_event, "et")
     assert any(a.text == stalled_text for a in fig.layout.annotations)
     assert len(fig.layout.shapes) == 1  # the highlighted stall
 

@@ -45,7 +45,8 @@ class RefusedFile(Exception):
         super().__init__(self.message)
 
     def text(self, lang: str) -> str:
-        return t_numbers(REFUSAL_LABELS[self.text_key], lang, **self.params)
+        # A statistics reader words its own refusal: its text key is the English message itself.
+        return t_numbers(REFUSAL_LABELS.get(self.text_key, self.text_key), lang, **self.params)
 
 
 @dataclass(frozen=True)
