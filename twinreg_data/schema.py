@@ -181,6 +181,8 @@ INDICATORS = Table(
         _col("source", required=True, max_length=500, help=NP_("template", "Publisher and table of the data")),
         _col("definition", max_length=2000, help=NP_("template", "What exactly is counted")),
         _col("break_notes", max_length=2000, help=NP_("template", "Notes on breaks in the series")),
+        # Added with Swedish (schema 4), last: filled templates keep their column letters.
+        _col("name_sv", max_length=300, help=NP_("template", "Name in Swedish")),
     ),
     key=("code",),
     help=NP_("template", "What is measured: one row per indicator."),
@@ -232,6 +234,9 @@ BOTTLENECKS = Table(
         _col("indicators", "refs", ref="indicators", max_length=1000,
              help=NP_("template", "Linked indicator codes, separated by ;")),
         _col("reference", max_length=1000, help=NP_("template", "Link or reference to the evidence")),
+        # Added with Swedish (schema 4), last: filled templates keep their column letters.
+        _col("title_sv", max_length=300, help=NP_("template", "Title in Swedish")),
+        _col("description_sv", max_length=4000, help=NP_("template", "Description in Swedish")),
     ),
     key=("code",),
     help=NP_("template", "Obstacles met by people who live, work, study or run a business across the border."),
@@ -292,6 +297,8 @@ SERVICES = Table(
              help=NP_("template", "Linked bottleneck codes, separated by ;")),
         _col("url", max_length=500, pattern=r"https?://\S+", help=NP_("template", "Web address")),
         _col("note", max_length=2000, help=NP_("template", "Note")),
+        # Added with Swedish (schema 4), last: filled templates keep their column letters.
+        _col("name_sv", max_length=300, help=NP_("template", "Name in Swedish")),
     ),
     key=("code",),
     help=NP_("template", "Public services and whether they work across the border."),
@@ -317,6 +324,8 @@ ACTIONS = Table(
              help=NP_("template", "planned, ongoing, done, delayed or cancelled")),
         _col("completed_on", "date", help=NP_("template", "Date it was done (YYYY-MM-DD)")),
         _col("note", max_length=2000, help=NP_("template", "Note")),
+        # Added with Swedish (schema 4), last: filled templates keep their column letters.
+        _col("title_sv", max_length=300, help=NP_("template", "Title in Swedish")),
     ),
     key=("code",),
     help=NP_("template", "The WP3 action plan: who does what by when."),

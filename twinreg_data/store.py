@@ -21,7 +21,7 @@ import pandas as pd
 from .schema import LINK_TABLES, TABLES, LinkTable, Table
 
 DEFAULT_DB_PATH = Path("data") / "twinreg.duckdb"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 class StoreError(Exception):
@@ -142,8 +142,20 @@ def _migration_3() -> list[str]:
     return stmts
 
 
+# Content columns in Swedish, the fourth interface language (migration 4). A database made since has them from
+# migration 1, which declares every table as the schema does today, hence IF NOT EXISTS.
+SWEDISH_COLUMNS = (("indicators", "name_sv"), ("bottlenecks", "title_sv"), ("bottlenecks", "description_sv"),
+                   ("services", "name_sv"), ("actions", "title_sv"))
+
+
+def _migration_4() -> list[str]:
+    """Swedish titles, names and descriptions, in each table and in the row images its imports replaced."""
+    return [f"ALTER TABLE {_q(table + suffix)} ADD COLUMN IF NOT EXISTS {_q(column)} VARCHAR"
+            for table, column in SWEDISH_COLUMNS for suffix in ("", "_prev")]
+
+
 # Forward migrations: MIGRATIONS[n] brings a database from version n to n + 1.
-MIGRATIONS: dict[int, list[str]] = {0: _migration_1(), 1: _migration_2(), 2: _migration_3()}
+MIGRATIONS: dict[int, list[str]] = {0: _migration_1(), 1: _migration_2(), 2: _migration_3(), 3: _migration_4()}
 
 
 def rebuild_links(cur: duckdb.DuckDBPyConnection, tables: Iterable[str]) -> None:

@@ -12,26 +12,35 @@ import numpy as np
 import pandas as pd
 
 from ..filters import Filters
-from ..i18n import LANGUAGES, normalise_language
+from ..i18n import LANGUAGES, normalise_language, t
 
 
-def localised(prefix: str, lang: str, table_alias: str = "") -> str:
-    """SQL for a text in the chosen language, falling back to English: coalesce(t.name_fi, t.name_en).
+def localised(prefix: str, lang: str, table_alias: str = "", *, mark_english: bool = True) -> str:
+    """SQL for a text in the chosen language, falling back to English visibly: "Title (in English)".
 
-    `prefix` comes from the code (name, title, description), `lang` is one of LANGUAGES, so no user
-    input reaches the SQL text.
+    `prefix` comes from the code (name, title, description), `lang` is one of LANGUAGES and the mark is a
+    translation of ours, so no user input reaches the SQL text. Names of places fall back unmarked
+    (`mark_english=False`): Tallinn is Tallinn in Swedish too.
     """
     lang = normalise_language(lang)
     assert lang in LANGUAGES and prefix.isidentifier()
     alias = f"{table_alias}." if table_alias else ""
+    english = f"{alias}{prefix}_en"
     if lang == "en":
-        return f"{alias}{prefix}_en"
-    return f"coalesce(nullif({alias}{prefix}_{lang}, ''), {alias}{prefix}_en)"
+        return english
+    if mark_english:
+        before, after = t("{text} (in English)", lang).split("{text}")
+        english = f"({_sql_text(before)} || {english} || {_sql_text(after)})"
+    return f"coalesce(nullif({alias}{prefix}_{lang}, ''), {english})"
+
+
+def _sql_text(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
 
 
 def area_label(lang: str, table_alias: str = "a") -> str:
     """Area name in the chosen language; Uusimaa municipalities get their Swedish name in brackets."""
-    name = localised("name", lang, table_alias)
+    name = localised("name", lang, table_alias, mark_english=False)
     alias = f"{table_alias}."
     return (f"CASE WHEN {alias}country = 'FI' AND {alias}level = 'municipality' AND {alias}name_sv IS NOT NULL "
             f"AND {alias}name_sv <> {name} THEN {name} || ' (' || {alias}name_sv || ')' ELSE {name} END")

@@ -216,7 +216,7 @@ def area_points(store: Store, filters: Filters, indicator: str | None) -> pd.Dat
     Municipalities without a value keep an empty value: they are drawn as small context dots. A page asks for both
     sides and narrows with common.rows_of_side.
     """
-    name, region = area_label(filters.lang, "a"), localised("name", filters.lang, "p")
+    name, region = area_label(filters.lang, "a"), localised("name", filters.lang, "p", mark_english=False)
     return store.query_df(
         f"SELECT a.code, {name} AS name, a.country, {region} AS region, a.lat, a.lon, "
         "v.value, v.period, v.flag "
