@@ -5,7 +5,7 @@ import streamlit as st
 from pages._ui import show_view_link
 from twinreg_data import auth
 from twinreg_data.filters import MIN_YEAR, PARAMS, SIDES, Filters, max_year, parse_query, to_query
-from twinreg_data.i18n import LANGUAGES, normalise_language, t
+from twinreg_data.i18n import LANGUAGES, domain_label, normalise_language, t
 from twinreg_data.schema import DOMAINS
 from twinreg_data.st_cache import app_icon, begin_run, store
 
@@ -25,7 +25,7 @@ with st.sidebar:
     lang = st.segmented_control(t("control.language", current.lang), LANGUAGES, key="w_lang", required=True,
                                 default=current.lang)
     domains = st.multiselect(t("control.domains", lang), DOMAINS, key="w_domains", default=list(current.domains),
-                             placeholder=t("control.domains_all", lang), format_func=lambda d: t(f"domain.{d}", lang))
+                             placeholder=t("control.domains_all", lang), format_func=lambda d: domain_label(d, lang))
     side = st.segmented_control(t("control.side", lang), SIDES, key="w_side", required=True, default=current.side,
                                 format_func=lambda s: t(f"side.{s}", lang))
     years = st.select_slider(t("control.years", lang), options=list(range(MIN_YEAR, max_year() + 1)), key="w_years",

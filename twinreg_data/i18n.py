@@ -49,6 +49,14 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:
     return text.format(**params) if params else text
 
 
+def domain_label(domain: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A domain's label. The nine bottleneck domains have catalogue keys; `context` (DESIGN §8) is an English
+    message, translated when the catalogue moves to gettext."""
+    if domain == "context":
+        return t("Context (background figures)", lang)
+    return t(f"domain.{domain}", lang)
+
+
 def t_numbers(key: str, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:
     """`t()` with the numeric parameters written in the language's convention (floats with one decimal)."""
     return t(key, lang, **{

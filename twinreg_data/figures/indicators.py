@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 import pydeck as pdk
 from pandas.io.formats.style import Styler
 
-from ..i18n import format_day, format_number, format_numbers, format_pct, t
+from ..i18n import domain_label, format_day, format_number, format_numbers, format_pct, t
 from ..queries.indicators import ASSESSMENT_COLOURS, IndicatorMeta
 from ..schema import DOMAIN_COLOURS
 from . import Deck, figure
@@ -103,7 +103,7 @@ def choice_labels(choices: pd.DataFrame, lang: str) -> dict[str, str]:
     # Plain lists: a hundred labels, and pandas' text operations cost more than the labels themselves.
     codes, domains, names = choices["code"].tolist(), choices["domain"].tolist(), choices["name"].tolist()
     counts = choices["observations"].tolist()
-    domain_names = {d: t(f"domain.{d}", lang) for d in set(domains)} if len(set(domains)) > 1 else {}
+    domain_names = {d: domain_label(d, lang) for d in set(domains)} if len(set(domains)) > 1 else {}
     no_data = f" ({t('indicators.no_data_suffix', lang)})"
     return {code: (f"{domain_names[domain]} · " if domain_names else "") + str(name) + (no_data if n == 0 else "")
             for code, domain, name, n in zip(codes, domains, names, counts, strict=True)}
@@ -372,7 +372,7 @@ def overview_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Latest value and change per indicator and country, with the polarity judgement in words."""
     col = lambda name: t(f"indicators.col.{name}", lang)  # noqa: E731
     return pd.DataFrame({
-        col("domain"): frame["domain"].map(lambda d: t(f"domain.{d}", lang)),
+        col("domain"): frame["domain"].map(lambda d: domain_label(d, lang)),
         col("indicator"): frame["name"],
         col("country"): frame["country"].map(lambda c: t(f"side.{c}", lang)),
         col("period"): frame["period"],

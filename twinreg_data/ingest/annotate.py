@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..i18n import t
 from .sandbox import ChildFailed, child_request, run_child
-from .validation import Problem
+from .validation import Problem, rule_name
 
 ERROR_FILL = "FFF4B6B6"
 WARNING_FILL = "FFFFE699"
@@ -25,7 +25,7 @@ WARNING_FILL = "FFFFE699"
 def note(problem: Problem, lang: str) -> str:
     """One comment line: severity, problem name and what was expected, in `lang`."""
     return t("validation.note", lang, severity=t(f"severity.{problem.severity}", lang).upper(),
-             problem=t(f"rule.{problem.rule}", lang), expected=problem.expected_in(lang))
+             problem=rule_name(problem.rule, lang), expected=problem.expected_in(lang))
 
 
 def annotated_workbook(upload_path: str | Path, kind: str, problems: Iterable[Problem], out_path: str | Path,

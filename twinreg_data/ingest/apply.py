@@ -22,7 +22,7 @@ from .. import audit
 from ..backup import BackupFailed, backed_up
 from ..i18n import t_numbers
 from ..schema import LINK_TABLES, TABLES, TABLES_BY_NAME, Table
-from ..store import Store, quote_identifier, rebuild_links
+from ..store import Store, quote_identifier, rebuild_derived
 from . import filecheck
 from .filecheck import RefusedFile, sha256_of
 from .sandbox import TIMEOUT_SECONDS as PARSE_TIMEOUT_SECONDS
@@ -418,7 +418,7 @@ def apply(store: Store, typed: dict[str, pd.DataFrame], upload: ParsedUpload, us
                 [import_id],
             )
         _drop_temp(cur, typed, "apply")
-        rebuild_links(cur, typed)
+        rebuild_derived(cur, typed)
         audit.write_in(cur, user, "import", "applied", {"file": upload.file_name, "sha256": upload.sha256,
                                                         "import_id": import_id})
     store.checkpoint()
@@ -606,7 +606,7 @@ def rollback(store: Store, import_id: int, user: str) -> dict[str, int]:
                                    [import_id]).fetchone()[0]
                 if removed or back:
                     restored[table.name] = int(removed)
-            rebuild_links(cur, restored)
+            rebuild_derived(cur, restored)
             for description, sql in _orphan_checks():
                 orphans = cur.execute(sql).fetchone()[0]
                 if orphans:

@@ -11,6 +11,7 @@ from ..auth import Identity
 from ..i18n import t
 from ..store import Store
 from .apply import ImportReport
+from .validation import rule_name
 
 # Which page shows which table, for the links after an import.
 PAGE_OF_TABLE = {
@@ -30,7 +31,7 @@ def problems_frame(report: ImportReport, lang: str) -> pd.DataFrame:
     """Every listed problem, errors first, with severity, problem name and what was expected in `lang`."""
     rows = [{
         t("data.col_severity", lang): t(f"severity.{p.severity}", lang),
-        t("data.col_problem", lang): t(f"rule.{p.rule}", lang),
+        t("data.col_problem", lang): rule_name(p.rule, lang),
         t("data.col_sheet", lang): p.sheet,
         t("data.col_cell", lang): p.cell,
         t("data.col_column", lang): p.column,

@@ -24,7 +24,7 @@ import pandas as pd
 
 from .. import periods
 from ..i18n import format_number, t
-from ..schema import OBSERVATIONS, TABLES, TABLES_BY_NAME, Column, Table
+from ..schema import BOTTLENECK_DOMAINS, CONTEXT_DOMAIN, OBSERVATIONS, TABLES, TABLES_BY_NAME, Column, Table
 
 MAX_PROBLEMS_LISTED = 5_000
 COUNT_UNITS = frozenset(
@@ -40,6 +40,20 @@ EXCEL_EPOCH = dt.date(1899, 12, 30)
 # direction of text (LRM, RLM, ALM, embeddings, overrides, isolates): they can make text display other than it is.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _NUMBER_TEXT = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?")
+
+
+# Names of the rules added since the move to English messages began (the older ones are catalogue keys rule.*).
+RULE_MESSAGES: dict[str, str] = {
+    "context_bottleneck": "Domain not for bottlenecks",
+    "area_unknown": "Unknown area",
+    "area_ambiguous": "Ambiguous area",
+    "bad_stat_period": "Unreadable period",
+}
+
+
+def rule_name(rule: str, lang: str) -> str:
+    """The name of a problem's rule in `lang`."""
+    return t(RULE_MESSAGES[rule], lang) if rule in RULE_MESSAGES else t(f"rule.{rule}", lang)
 
 
 @dataclass(frozen=True)
@@ -798,6 +812,11 @@ def check_rows(frame: SheetFrame, typed: pd.DataFrame, known: Known, problems: P
         _check_observations(frame, typed, known, problems)
     elif table.name == "bottlenecks":
         _ordered(frame, typed, "people_low", "people_high", "expected.order.number", problems)
+        # `context` holds background figures for indicators (DESIGN §8); an obstacle belongs to one of the nine.
+        context = (typed["domain"] == CONTEXT_DOMAIN).fillna(False).to_numpy(dtype=bool)
+        _report_mask(frame, "domain", context, Expected(
+            "one of the nine bottleneck domains ({domains}): context is for background figures, not bottlenecks",
+            {"domains": ", ".join(BOTTLENECK_DOMAINS)}), "context_bottleneck", problems)
     elif table.name == "actions":
         _ordered(frame, typed, "start", "due", "expected.order.date", problems)
     elif table.name == "flows":
