@@ -120,3 +120,20 @@ def audit_frame(store: Store, lang: str, limit: int = 500) -> pd.DataFrame:
         "action": t("data.col_action", lang), "outcome": t("data.col_outcome", lang),
         "detail": t("data.col_detail", lang),
     })
+
+
+ROLE_LABELS = {"area": "area", "period": "period", "series": "series", "other": "other", "keep": "one value kept",
+               "": "undecided"}
+
+
+def dimensions_frame(report: ImportReport, lang: str) -> pd.DataFrame:
+    """A statistics file's dimensions: name, label, number of values, a sample, guessed and chosen role."""
+    return pd.DataFrame([{
+        t("Dimension", lang): d["name"],
+        t("Label", lang): d["label"],
+        t("Values", lang): d["count"],
+        t("Sample", lang): d["sample"],
+        t("Guessed role", lang): t(ROLE_LABELS.get(str(d["guessed_role"]), str(d["guessed_role"])), lang),
+        t("Chosen role", lang): t(ROLE_LABELS.get(str(d["role"]), str(d["role"])), lang)
+        + (f": {d['kept']}" if d.get("kept") else ""),
+    } for d in report.dimensions])

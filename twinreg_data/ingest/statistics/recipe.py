@@ -507,3 +507,18 @@ def map_table(p: Plan, areas: AreaIndex) -> Mapped:
                 "source": spec.source or source or table.title or "statistics file",
                 "definition": spec.definition or table.title or None})
     return out
+
+
+def known_indicators(store: Store) -> dict[str, str]:
+    """Existing indicator codes and their English names, for choosing where a series goes."""
+    return dict(store.query("SELECT code, name_en FROM indicators ORDER BY code"))
+
+
+def default_series_dimension(p: Plan) -> int | None:
+    """The dimension a mapping form offers for series: the plan's, else the one guessed series with several
+    values that nothing else uses."""
+    if p.series_dim is not None:
+        return p.series_dim
+    free = [d for d, dim in enumerate(p.table.dimensions) if dim.role_guess == "series" and dim.size > 1
+            and d not in (p.area_dim, p.period_dim) and d not in p.kept]
+    return free[0] if len(free) == 1 else None
