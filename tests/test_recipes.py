@@ -234,3 +234,13 @@ def test_copy_of_fixture_under_another_name_is_still_read(store: Store, tmp_path
     path = tmp_path / "upload.xlsx"
     shutil.copy(JSONSTAT, path)
     assert check_file(store, path).report.format == "jsonstat"
+
+
+def test_keep_matches_labels_in_any_of_the_px_files_languages(store: Store) -> None:
+    """The PX file is in Finnish, Swedish and English: a dimension and a value may be named in any of them, and
+    the labels of the other languages survive the sandboxed child."""
+    for name, value in (("Information", "Latest release, quarterly change, %"),
+                        ("Uppgifter", "Senaste publikation, kvartalsförändring, %"), ("tiedot", "NELJMUUT")):
+        report = check_file(store, PX, recipe=Recipe(indicator="INF_ENQUIRIES", keep={name: value})).report
+        assert report.recipe.keep == {"Tiedot": "neljmuut"}, (name, report.decisions)
+        assert not report.decisions

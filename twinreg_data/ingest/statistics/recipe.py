@@ -244,23 +244,25 @@ class Plan:
 
 
 def find_dimension(table: StatTable, name: str) -> int | None:
-    """Index of the dimension named `name` by its code or label (any case, diacritics optional)."""
+    """Index of the dimension named `name` by its code or label in any of the file's languages (any case,
+    diacritics optional)."""
     key = alias_key(name)
     for d, dim in enumerate(table.dimensions):
-        if alias_key(dim.code) == key or alias_key(dim.label) == key:
+        if any(alias_key(n) == key for n in dim.names()):
             return d
     return None
 
 
 def find_value(dim: Dimension, text: str) -> int | None:
-    """Index of the value written `text`: its code first, then its label (any case, diacritics optional)."""
+    """Index of the value written `text`: its code first, then its label in any of the file's languages (any
+    case, diacritics optional)."""
     text = str(text).strip()
     for j, (code, _) in enumerate(dim.values):
         if code == text:
             return j
     key = alias_key(text)
-    for j, (code, label) in enumerate(dim.values):
-        if alias_key(code) == key or alias_key(label) == key:
+    for j in range(dim.size):
+        if any(alias_key(label) == key for label in dim.labels_of(j)):
             return j
     return None
 
@@ -439,6 +441,10 @@ def map_table(p: Plan, areas: AreaIndex) -> Mapped:
         dim = dims[p.area_dim]
         for j, (code, label) in enumerate(dim.values):
             match = areas.resolve(label, code=code)
+            for other in dim.labels_of(j)[2:]:  # the file's other languages ("Helsingfors" beside "Helsinki")
+                if match.status in (MATCHED, OUTSIDE):
+                    break
+                match = areas.resolve(other) if areas.resolve(other).status == MATCHED else match
             area_of[j] = match.area
             if match.status == OUTSIDE:
                 out.outside_areas.add(code)
