@@ -48,7 +48,7 @@ def workbook_bytes(writer, name: str) -> bytes:
     return path.read_bytes()
 
 
-ONE_AREA, NO_SERIES, NEW = "__one_area__", "__no_series__", "__new__"
+ONE_AREA, NO_SERIES = "__one_area__", "__no_series__"  # choices that are no dimension
 
 
 def forget_mapping() -> None:
@@ -59,8 +59,8 @@ def forget_mapping() -> None:
 def use_saved_recipe() -> None:
     """A saved recipe picked: check the file with it and let every control start from it."""
     name = st.session_state.get("map_saved")
-    if name:
-        recipe = saved_recipe(db, name)
+    recipe = saved_recipe(db, name) if name else None
+    if recipe is not None:
         checked = st.session_state.check
         st.session_state.check = check_file(db, st.session_state.check_path, checked.report.file_name,
                                             recipe=recipe, tables=checked.tables)

@@ -249,3 +249,10 @@ def test_editor_maps_and_imports_a_real_statistics_file(editor):
     assert store.scalar("SELECT domain FROM indicators WHERE code = 'CTX_POP_MONTH'") == "context"
     assert store.scalar("SELECT table_id FROM recipes WHERE name = 'population-monthly'") == "11s5"
     assert any("population-monthly" in s.value for s in at.success)
+    # Next quarter's file of the same table: one choice, the saved recipe (here the same file: nothing changes).
+    upload(at, "vaerak-next.json", jsonstat.read_bytes())
+    assert not at.exception and any("Which indicator" in w.value for w in at.warning)
+    at.selectbox(key="map_saved").set_value("population-monthly").run()
+    assert not at.exception
+    assert not at.warning and at.selectbox(key="map_indicator").value == "CTX_POP_MONTH"
+    assert any(t("data.nothing", "en") in i.value for i in at.info)

@@ -1,7 +1,8 @@
 """Command line: `python -m twinreg_data [--db PATH] COMMAND …`.
 
 The interface is stable (other tools call it). Exit codes for `import`:
-0 applied or nothing to do, 1 validation errors, 2 file refused.
+0 applied or nothing to do, 1 validation errors (or, for a statistics file, mapping decisions left), 2 file
+refused.
 User mistakes are reported in plain words on stderr, never as tracebacks.
 """
 
