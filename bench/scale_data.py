@@ -32,7 +32,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from twinreg_data.schema import DOMAINS  # noqa: E402
-from twinreg_data.store import SCHEMA_VERSION, Store, rebuild_links  # noqa: E402
+from twinreg_data.store import SCHEMA_VERSION, Store, rebuild_derived  # noqa: E402
 
 GENERATOR_VERSION = 5
 OUT = ROOT / "bench" / "out" / "scale"
@@ -264,7 +264,7 @@ def build(path: Path, observations: int) -> None:
             _insert_observations(cur, import_id, observations)
             _insert_bottlenecks(cur, import_id, indicators)
             _insert_flows(cur, import_id)
-            rebuild_links(cur, counts)  # the bulk inserts above bypass the importer, which fills them
+            rebuild_derived(cur, counts)  # the bulk inserts above bypass the importer, which fills links, aliases
             _fix_times(cur)
         store.checkpoint()
     finally:

@@ -13,6 +13,8 @@ from twinreg_data.i18n import format_number, t, tn
 from twinreg_data.ingest import (
     CheckedUpload,
     ImportBlocked,
+    NewIndicator,
+    Recipe,
     annotated_workbook,
     apply_checked,
     check_file,
@@ -21,7 +23,15 @@ from twinreg_data.ingest import (
     rollback,
     write_template,
 )
+from twinreg_data.ingest.statistics.recipe import (
+    default_series_dimension,
+    known_indicators,
+    save_recipe,
+    saved_recipe,
+    saved_recipes,
+)
 from twinreg_data.labels import PAGE_LABELS, ROLE_LABELS
+from twinreg_data.schema import DOMAINS, POLARITIES, UNITS
 from twinreg_data.st_cache import store
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -37,6 +47,120 @@ def workbook_bytes(writer, name: str) -> bytes:
     path = workdir / name
     writer(path)
     return path.read_bytes()
+
+
+ONE_AREA, NO_SERIES = "__one_area__", "__no_series__"  # choices that are no dimension
+
+
+def forget_mapping() -> None:
+    for key in [k for k in st.session_state if str(k).startswith("map_") and k != "map_saved"]:
+        del st.session_state[key]
+
+
+def use_saved_recipe() -> None:
+    """A saved recipe picked: check the file with it and let every control start from it."""
+    name = st.session_state.get("map_saved")
+    recipe = saved_recipe(db, name) if name else None
+    if recipe is not None:
+        checked = st.session_state.check
+        st.session_state.check = check_file(db, st.session_state.check_path, checked.report.file_name,
+                                            recipe=recipe, tables=checked.tables)
+        forget_mapping()
+        st.session_state.map_applied = recipe.dumps()
+
+
+def statistics_mapping(checked: CheckedUpload) -> CheckedUpload:
+    """Controls mapping a statistics file (area and period dimensions, the indicator of each series, the value kept
+    of every other dimension, a recipe name); a changed mapping checks the file again without parsing it again."""
+    report, plan = checked.report, checked.plan
+    table = plan.table
+    dims = table.dimensions
+    label = {d.code: d.label if d.label == d.code else f"{d.label} ({d.code})" for d in dims}
+    st.subheader(t("Statistics file: {format}", lang, format=report.format))
+    st.caption(table.title or table.table_id)
+    st.selectbox(t("Saved recipe", lang), [""] + saved_recipes(db, table.table_id), key="map_saved",
+                 format_func=lambda n: n or t("(none)", lang), on_change=use_saved_recipe)
+    recipe = plan.recipe
+    codes = [d.code for d in dims]
+    left, right = st.columns(2)
+    area_default = ONE_AREA if recipe.area else (codes[plan.area_dim] if plan.area_dim is not None else None)
+    area_options = [*codes, ONE_AREA]
+    area_dim = left.selectbox(t("Areas are in", lang), area_options, key="map_area",
+                              index=area_options.index(area_default) if area_default else None,
+                              format_func=lambda c: t("(one area for the whole file)", lang) if c == ONE_AREA
+                              else label[c])
+    one_area = left.text_input(t("The one area (code or name)", lang), recipe.area, key="map_area_code") \
+        if area_dim == ONE_AREA else ""
+    period_dim = right.selectbox(t("Periods are in", lang), codes, key="map_period",
+                                 index=plan.period_dim, format_func=label.get)
+    series_default = default_series_dimension(plan)
+    series_options = [NO_SERIES, *[c for c in codes if c not in (area_dim, period_dim)]]
+    series_dim = st.selectbox(
+        t("Series (one indicator per value) are in", lang), series_options, key="map_series_dim",
+        index=series_options.index(codes[series_default]) if series_default is not None
+        and codes[series_default] in series_options else 0,
+        format_func=lambda c: t("(one indicator for every value)", lang) if c == NO_SERIES else label[c])
+    new = next(iter(recipe.indicators.values()), None)
+    with st.expander(t("A new indicator", lang), expanded=bool(new)):
+        cols = st.columns(5)
+        new_code = cols[0].text_input(t("Code", lang), new.code if new else "", key="map_new_code").strip().upper()
+        new_name = cols[1].text_input(t("Name in English", lang), new.name_en if new else "", key="map_new_name")
+        new_domain = cols[2].selectbox(t("Domain", lang), DOMAINS, key="map_new_domain",
+                                       index=DOMAINS.index(new.domain) if new and new.domain in DOMAINS
+                                       else DOMAINS.index("context"))
+        new_unit = cols[3].selectbox(t("Unit", lang), UNITS, key="map_new_unit",
+                                     index=UNITS.index(new.unit) if new and new.unit in UNITS else 0)
+        new_polarity = cols[4].selectbox(t("Polarity", lang), POLARITIES, key="map_new_polarity",
+                                         index=POLARITIES.index(new.polarity) if new and new.polarity in POLARITIES
+                                         else POLARITIES.index("neutral"))
+    known = known_indicators(db)
+    options = ["", *known] + ([new_code] if new_code and new_code not in known else [])
+
+    def indicator_box(text: str, key: str, current: str) -> str:
+        return st.selectbox(text, options, key=key, index=options.index(current) if current in options else 0,
+                            format_func=lambda c: f"{c} – {known[c]}" if c in known else (c or t("(skip)", lang)))
+
+    series: dict[str, str] = {}
+    indicator = ""
+    if series_dim == NO_SERIES:
+        indicator = indicator_box(t("Indicator of every value", lang), "map_indicator", recipe.indicator)
+    else:
+        dim = table.dimension(series_dim)
+        current = {dim.values[j][0]: code for j, code in plan.series_map.items()} if plan.series_dim is not None \
+            and dims[plan.series_dim].code == series_dim else {}
+        for j, (code, value_label) in enumerate(dim.values[:40]):
+            chosen = indicator_box(t("Indicator of {value}", lang, value=value_label), f"map_series_{j}",
+                                   current.get(code, ""))
+            if chosen:
+                series[code] = chosen
+    keep: dict[str, str] = {}
+    others = [d for d in dims if d.code not in (area_dim, period_dim, series_dim) and d.size > 1]
+    for d in others:
+        kept = plan.kept.get(codes.index(d.code))
+        j = st.selectbox(t("Value kept of {dimension}", lang, dimension=label[d.code]), range(d.size),
+                         key=f"map_keep_{d.code}", index=kept, format_func=lambda j, d=d: d.values[j][1])
+        if j is not None:
+            keep[d.code] = d.values[j][0]
+    name = st.text_input(t("Recipe name (saved when the file is imported)", lang), recipe.name, key="map_name")
+    wanted = Recipe(
+        name=name.strip(), table_id=table.table_id, title=table.title, table=recipe.table,
+        area_dimension=area_dim if area_dim not in (None, ONE_AREA) else "", area=one_area.strip(),
+        period_dimension=period_dim or "", series_dimension=series_dim if series_dim != NO_SERIES else "",
+        indicator=indicator, series=series, keep=keep,
+        indicators={new_code: NewIndicator(new_code, new_domain, new_unit, new_polarity, name_en=new_name.strip())}
+        if new_code and new_code in (indicator, *series.values()) else {})
+    if st.session_state.get("map_applied") != wanted.dumps():
+        with st.spinner(t("Checking {file}…", lang, file=report.file_name)):
+            checked = check_file(db, st.session_state.check_path, report.file_name, recipe=wanted,
+                                 tables=checked.tables)
+        st.session_state.update(check=checked, map_applied=wanted.dumps())
+    report = checked.report
+    st.dataframe(reports.dimensions_frame(report, lang), hide_index=True)
+    for note in report.notes_in(lang):
+        st.caption(note)
+    for decision in report.decisions:
+        st.warning(decision.text(lang), icon=":material/help:")
+    return checked
 
 
 st.title(t("Data for officials", lang))
@@ -56,7 +180,9 @@ with tabs[0]:
     right.download_button(t("Current data as a template", lang),
                           lambda: workbook_bytes(lambda p: export_workbook(db, p), "current.xlsx"),
                           "twinreg-data.xlsx", XLSX, icon=":material/download:", on_click="ignore")
-    uploaded = st.file_uploader(t("Workbook (.xlsx) or CSV file", lang), type=["xlsx", "csv"], key="upload")
+    # Official statistics files too: PX, JSON-stat, PxWeb CSV/XLSX, Eurostat SDMX-CSV and TSV (also .gz).
+    uploaded = st.file_uploader(t("Workbook (.xlsx), CSV or statistics file (PX, JSON-stat, PxWeb, Eurostat)", lang),
+                                type=["xlsx", "csv", "px", "json", "tsv", "gz"], key="upload")
     encoding = st.selectbox(t("CSV encoding", lang), ["utf-8", "windows-1252", "iso-8859-15"], key="encoding")
     if uploaded is not None:
         token = (uploaded.file_id, encoding)
@@ -68,7 +194,11 @@ with tabs[0]:
                 checked = check_file(db, path, uploaded.name, None if encoding == "utf-8" else encoding,
                                      user=identity.name)
             st.session_state.update(check_token=token, check=checked, check_path=str(path), annotated=None)
+            forget_mapping()
+            st.session_state.pop("map_saved", None)
         checked = st.session_state.check
+        if checked.plan is not None:
+            checked = statistics_mapping(checked)
         report, upload = checked.report, checked.upload
         if report.status == "refused":
             st.error("**" + t("File refused", lang) + "** — " + report.refusal_in(lang), icon=":material/block:")
@@ -82,6 +212,8 @@ with tabs[0]:
                 if report.error_count + report.warning_count > len(report.problems):
                     st.caption(t("{shown} of {total} problems listed.", lang, shown=len(report.problems),
                                  total=report.error_count + report.warning_count))
+            # A statistics file has no cells of ours to comment: its problems name the dimension values.
+            if report.problems and upload is not None and upload.kind != "statistics":
                 # The comments are in the language of the page; switching language writes a new copy.
                 if st.session_state.annotated is None or st.session_state.get("annotated_lang") != lang:
                     out = Path(st.session_state.check_path).with_suffix(f".annotated-{lang}.xlsx")
@@ -93,7 +225,9 @@ with tabs[0]:
                                      lang), st.session_state.annotated,
                                    Path(uploaded.name).stem + "-checked.xlsx", XLSX, on_click="ignore",
                                    icon=":material/rule:")
-            if report.status == "invalid":
+            if report.status == "needs_decisions":
+                st.info(t("Decide the mapping above; nothing is imported until it is complete.", lang))
+            elif report.status == "invalid":
                 st.error(tn("{n} error blocks the import. Nothing was written. Fix the cells listed (the annotated "
                             "copy highlights them) and upload again.",
                             "{n} errors block the import. Nothing was written. Fix the cells listed (the annotated "
@@ -128,6 +262,9 @@ with tabs[0]:
                                      reports.rows_written(done), lang, id=done.import_id)
                     else:
                         message = t("Nothing to import: every row is already in the database.", lang)
+                    if done.recipe is not None and done.recipe.name:  # next quarter's file: one choice
+                        save_recipe(db, done.recipe, identity.name)
+                        message += " " + t("Recipe {name} saved.", lang, name=done.recipe.name)
                     st.session_state.update(flash=message, flash_pages=reports.changed_pages(done))
                     st.session_state.check = CheckedUpload(done)
                     st.rerun()

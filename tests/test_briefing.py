@@ -20,7 +20,7 @@ from twinreg_data.filters import Filters
 from twinreg_data.i18n import format_day, t
 from twinreg_data.labels import DOMAIN_LABELS, STATUS_LABELS
 from twinreg_data.queries.meeting import key_indicators, meeting_data
-from twinreg_data.schema import BOTTLENECK_STATUSES, DOMAINS
+from twinreg_data.schema import BOTTLENECK_DOMAINS, BOTTLENECK_STATUSES
 from twinreg_data.store import open_store
 
 TODAY = dt.date(2026, 11, 28)
@@ -66,10 +66,10 @@ def charts(slide) -> list:
 def test_slide_count_and_order(decks):
     fi, fi_deck = decks["fi"]
     et, et_deck = decks["et"]
-    assert [s.kind for s in fi.slides] == kinds(len(DOMAINS))
+    assert [s.kind for s in fi.slides] == kinds(len(BOTTLENECK_DOMAINS))
     assert [s.kind for s in et.slides] == kinds(2)
     assert [s.domain for s in et.slides if s.kind == "domain"] == ["taxation", "digital"]
-    assert len(fi_deck.slides) == len(fi.slides) == 8 + len(DOMAINS)
+    assert len(fi_deck.slides) == len(fi.slides) == 8 + len(BOTTLENECK_DOMAINS)
     assert len(et_deck.slides) == 10
     # 16:9, slide number on each slide
     assert (fi_deck.slide_width, fi_deck.slide_height) == (Emu(12192000), Emu(6858000))
@@ -114,7 +114,7 @@ def test_status_chart_is_native_and_carries_the_register_counts(decks, store):
     (chart,) = charts(deck.slides[index])
     counts = {(d, s): n for d, s, n in store.query(
         "SELECT domain, status, count(*) FROM bottleneck_current GROUP BY domain, status")}
-    domains = [d for d in DOMAINS if any(key[0] == d for key in counts)]
+    domains = [d for d in BOTTLENECK_DOMAINS if any(key[0] == d for key in counts)]
     assert list(chart.plots[0].categories) == [t(DOMAIN_LABELS[d], "fi") for d in domains]
     statuses = [s for s in BOTTLENECK_STATUSES if any(key[1] == s for key in counts)]
     assert [series.name for series in chart.series] == [t(STATUS_LABELS[s], "fi") for s in statuses]
@@ -150,7 +150,7 @@ def test_domain_charts_are_native_line_charts_with_the_stored_values(decks, stor
                         and sum(v is not None for v in series.values) == len(values)]
             assert matching, (spec.domain, series.name)
             checked += 1
-    assert checked >= len(DOMAINS)  # every domain of the demo has a key indicator, several with both countries
+    assert checked >= len(BOTTLENECK_DOMAINS)  # every domain of the demo has a key indicator, some with both countries
 
 
 def test_mobility_chart_is_the_ferry_series(decks, store):
@@ -194,7 +194,7 @@ def test_the_slides_are_built_from_the_read_models_alone(store):
 
 def test_empty_database_gives_a_deck_of_empty_states(empty_db, tmp_path):
     model = briefing.build_briefing(open_store(empty_db), Filters(lang="en"), SINCE, TODAY)
-    assert [s.kind for s in model.slides] == kinds(len(DOMAINS))
+    assert [s.kind for s in model.slides] == kinds(len(BOTTLENECK_DOMAINS))
     assert next(s for s in model.slides if s.kind == "domain_status").empty == t("No bottlenecks in the selected "
                                                                                  "domains.", "en")
     assert all(s.chart is None for s in model.slides)

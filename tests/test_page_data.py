@@ -220,3 +220,40 @@ def test_a_blocked_rollback_says_why_in_the_editors_language(editor, tmp_path):
         f"Tuontia #{first} ei voi perua: myöhemmät tuonnit #{second} muuttivat sen kirjoittamia rivejä. "
         f"Peru ensin #{second} (uusin ensin)."]
     assert open_store(editor).scalar("SELECT status FROM imports WHERE id = ?", [first]) == "applied"
+
+
+def test_editor_maps_and_imports_a_real_statistics_file(editor):
+    """The JSON-stat municipality file: format and dimensions shown, a new context indicator defined on the page,
+    32 municipalities outside the region skipped, imported, and the recipe saved for next time."""
+    jsonstat = REPO_ROOT / "tests" / "fixtures" / "real" / "statfin_vaerak_11s5_jsonstat.json"
+    at = sign_in(new_app().run(), "eeva", "a long password")
+    upload(at, "vaerak.json", jsonstat.read_bytes())
+    assert not at.exception
+    assert any("jsonstat" in h.value for h in at.subheader)
+    dimensions = at.dataframe[0].value
+    assert list(dimensions[t("Dimension", "en")]) == ["alue", "kuukausi", "tiedot"]
+    assert at.selectbox(key="map_area").value == "alue" and at.selectbox(key="map_period").value == "kuukausi"
+    assert any("Which indicator" in w.value for w in at.warning)
+    assert not [b for b in at.button if b.label == t("Import now", "en")]
+    at.text_input(key="map_new_code").input("CTX_POP_MONTH").run()
+    at.text_input(key="map_new_name").input("Population at month end").run()
+    at.selectbox(key="map_new_unit").set_value("persons").run()
+    at.selectbox(key="map_indicator").set_value("CTX_POP_MONTH").run()
+    at.text_input(key="map_name").input("population-monthly").run()
+    assert not at.exception
+    assert any("32 areas outside the twin region skipped" in c.value for c in at.caption)
+    confirm = next(b for b in at.button if b.label == t("Import now", "en"))
+    confirm.click().run()
+    assert not at.exception
+    store = open_store(editor)
+    assert store.scalar("SELECT count(*) FROM observations WHERE indicator = 'CTX_POP_MONTH'") == 4
+    assert store.scalar("SELECT domain FROM indicators WHERE code = 'CTX_POP_MONTH'") == "context"
+    assert store.scalar("SELECT table_id FROM recipes WHERE name = 'population-monthly'") == "11s5"
+    assert any("population-monthly" in s.value for s in at.success)
+    # Next quarter's file of the same table: one choice, the saved recipe (here the same file: nothing changes).
+    upload(at, "vaerak-next.json", jsonstat.read_bytes())
+    assert not at.exception and any("Which indicator" in w.value for w in at.warning)
+    at.selectbox(key="map_saved").set_value("population-monthly").run()
+    assert not at.exception
+    assert not at.warning and at.selectbox(key="map_indicator").value == "CTX_POP_MONTH"
+    assert any(t("Nothing to import: every row is already in the database.", "en") in i.value for i in at.info)

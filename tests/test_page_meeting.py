@@ -12,10 +12,10 @@ from conftest import run_app
 from twinreg_data import figure_export
 from twinreg_data.i18n import format_day, t
 from twinreg_data.queries.changes import default_since
-from twinreg_data.schema import DOMAINS
+from twinreg_data.schema import BOTTLENECK_DOMAINS
 
 PAGE = "pages/meeting.py"
-TOTAL = 8 + len(DOMAINS)
+TOTAL = 8 + len(BOTTLENECK_DOMAINS)
 
 
 def html(at) -> str:

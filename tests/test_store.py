@@ -11,7 +11,7 @@ import pytest
 from factories import snapshot
 
 from twinreg_data.backup import backup, restore
-from twinreg_data.schema import DOMAINS, TABLES
+from twinreg_data.schema import BOTTLENECK_DOMAINS, TABLES
 from twinreg_data.store import SCHEMA_VERSION, Store, StoreError
 
 REPO = Path(__file__).resolve().parents[1]
@@ -107,9 +107,9 @@ def test_demo_database_meets_the_contract(demo_db_path):
     assert counts["areas"] >= 46
     municipalities = store.scalar("SELECT count(*) FROM areas WHERE level = 'municipality'")
     assert municipalities == 42
-    assert store.scalar("SELECT count(DISTINCT domain) FROM indicators") == len(DOMAINS)
+    assert store.scalar("SELECT count(DISTINCT domain) FROM indicators") == len(BOTTLENECK_DOMAINS)
     assert counts["indicators"] >= 20
-    assert store.scalar("SELECT count(DISTINCT domain) FROM bottlenecks") == len(DOMAINS)
+    assert store.scalar("SELECT count(DISTINCT domain) FROM bottlenecks") == len(BOTTLENECK_DOMAINS)
     assert counts["bottlenecks"] >= 30 and counts["services"] >= 15 and counts["actions"] >= 15
     assert counts["regions_benchmark"] >= 8
     years = [r[0] for r in store.query(

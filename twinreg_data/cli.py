@@ -1,7 +1,8 @@
 """Command line: `python -m twinreg_data [--db PATH] COMMAND …`.
 
 The interface is stable (other tools call it). Exit codes for `import`:
-0 applied or nothing to do, 1 validation errors, 2 file refused.
+0 applied or nothing to do, 1 validation errors (or, for a statistics file, mapping decisions left), 2 file
+refused.
 User mistakes are reported in plain words on stderr, never as tracebacks.
 """
 
@@ -70,6 +71,55 @@ def _print_report(report) -> None:
             print(f"    {change['key']}: {change['column']} {change['old']!r} → {change['new']!r}")
     for change in report.status_changes:
         print(f"status {change['bottleneck']}: {change['before'] or '(new)'} → {change['after']}")
+    if report.format:  # a statistics file: what was found, how it maps, what is left to decide
+        print(f"\nformat {report.format}")
+        for dim in report.dimensions:
+            role = dim["role"] + (f" = {dim['kept']}" if dim.get("kept") else "")
+            print(f"  {dim['name'][:24]:24} {dim['count']:>6,} values  guessed {dim['guessed_role']:7} "
+                  f"chosen {role or '?':16} {dim['sample'][:60]}")
+        for note in report.notes_in("en"):
+            print(note)
+        for decision in report.decisions:
+            print(f"to decide: {decision.text('en')}")
+
+
+def _recipe_from_args(args, store):
+    """The recipe of --recipe (a TOML file, or a name saved in the database) with the flags applied over it;
+    None when no flag says anything about mapping (a template file, or a statistics file mapped by guesses)."""
+    from .ingest.statistics.recipe import Recipe, RecipeError, saved_recipe
+
+    recipe = None
+    if args.recipe:
+        try:
+            recipe = Recipe.load(args.recipe) if Path(args.recipe).is_file() else saved_recipe(store, args.recipe)
+        except RecipeError as exc:
+            raise UserError(f"{args.recipe}: {exc}") from exc
+        if recipe is None:
+            raise UserError(f"{args.recipe} is neither a recipe file nor the name of a saved recipe.")
+        recipe.name = recipe.name or Path(args.recipe).stem
+    if not (args.indicator or args.area or args.area_from or args.period_from or args.keep or args.save_recipe):
+        return recipe
+    recipe = recipe or Recipe()
+    for item in args.indicator or []:
+        if "=" in item:  # SERIES_VALUE=CODE maps one value of the series dimension
+            value, _, code = item.rpartition("=")
+            recipe.series[value.strip()] = code.strip()
+        else:
+            recipe.indicator, recipe.series, recipe.series_dimension = item.strip(), {}, ""
+    if args.area:
+        recipe.area, recipe.area_dimension = args.area, ""
+    if args.area_from:
+        recipe.area_dimension, recipe.area = args.area_from, ""
+    if args.period_from:
+        recipe.period_dimension = args.period_from
+    for item in args.keep or []:
+        dimension, sep, value = item.partition("=")
+        if not sep or not dimension.strip():
+            raise UserError(f"--keep {item}: write it as DIMENSION=VALUE, e.g. --keep Sukupuoli=SSS")
+        recipe.keep[dimension.strip()] = value.strip()
+    if args.save_recipe and not recipe.name:
+        recipe.name = Path(args.save_recipe).stem
+    return recipe
 
 
 def cmd_import(args) -> int:
@@ -78,7 +128,11 @@ def cmd_import(args) -> int:
     path = Path(args.file)
     if not path.is_file():
         raise UserError(f"{path} does not exist or is not a file.")
-    report = import_file(_store(args), path, user=args.user, dry_run=args.dry_run, encoding=args.encoding)
+    store = _store(args)
+    recipe = _recipe_from_args(args, store)
+    report = import_file(store, path, user=args.user, dry_run=args.dry_run, encoding=args.encoding, recipe=recipe)
+    if args.save_recipe and report.recipe is not None:
+        _save_recipe(args, store, report)
     if args.json:
         print(report.to_json())
     elif report.status == "refused":
@@ -87,9 +141,24 @@ def cmd_import(args) -> int:
         _print_report(report)
     if report.status == "refused":
         return 2
-    if report.status == "invalid":
+    if report.status in ("invalid", "needs_decisions"):
         return 1
     return 0
+
+
+def _save_recipe(args, store, report) -> None:
+    """Write the recipe as resolved (every choice by code) to --save-recipe; keep it in the database by name
+    too once the import went through (a dry run writes nothing to the database)."""
+    from .ingest.statistics.recipe import save_recipe
+
+    recipe = report.recipe
+    recipe.name = recipe.name or Path(args.save_recipe).stem
+    written = recipe.save(args.save_recipe)
+    where = f"Recipe {recipe.name!r} written to {written}"
+    if not args.dry_run and report.status in ("applied", "nothing_to_do"):
+        save_recipe(store, recipe, args.user)
+        where += " and saved in the database"
+    print(where + ".", file=sys.stderr if args.json else sys.stdout)
 
 
 def cmd_imports(args) -> int:
@@ -285,6 +354,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dry-run", action="store_true", help="validate and show the diff; write nothing")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.add_argument("--encoding", default=None, help="CSV encoding when not UTF-8, e.g. windows-1252")
+    # Mapping a statistics file (PX, JSON-stat, PxWeb, Eurostat); unambiguous roles need no flag.
+    p.add_argument("--indicator", action="append", metavar="CODE",
+                   help="the indicator the values go to; SERIES_VALUE=CODE maps one series (repeatable)")
+    area = p.add_mutually_exclusive_group()
+    area.add_argument("--area", metavar="CODE", help="the one area of a file without an area dimension")
+    area.add_argument("--area-from", metavar="DIM", help="the dimension holding the areas")
+    p.add_argument("--period-from", metavar="DIM", help="the dimension holding the periods")
+    p.add_argument("--keep", action="append", metavar="DIM=VALUE",
+                   help="the one value kept of another dimension, by code or label (repeatable)")
+    p.add_argument("--recipe", metavar="R.toml", help="a recipe file, or the name of a recipe saved in the database")
+    p.add_argument("--save-recipe", metavar="R.toml", help="write the mapping used as a recipe file (and keep it "
+                   "in the database under its name once imported)")
     p.set_defaults(func=cmd_import)
     p = sub.add_parser("imports", help="list the import history")
     p.set_defaults(func=cmd_imports)

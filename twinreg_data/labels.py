@@ -184,6 +184,7 @@ COOP_STATUS_LABELS: dict[str, str | Message] = {
 
 # domain.*
 DOMAIN_LABELS: dict[str, str | Message] = {
+    "context": N_("Context (background figures)"),
     "digital": N_("Digital services"),
     "education": N_("Education"),
     "employment": N_("Employment"),
@@ -444,6 +445,10 @@ ROLE_LABELS: dict[str, str | Message] = {
 
 # rule.*
 RULE_LABELS: dict[str, str | Message] = {
+    "area_ambiguous": N_("Ambiguous area"),
+    "area_unknown": N_("Unknown area"),
+    "bad_stat_period": N_("Unreadable period"),
+    "context_bottleneck": N_("Domain not for bottlenecks"),
     "bad_choice": N_("Not one of the choices"),
     "bad_date": N_("Not a valid date"),
     "bad_period": N_("Not a valid period"),

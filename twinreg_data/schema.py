@@ -20,7 +20,12 @@ DOMAINS: tuple[str, ...] = (
     "legal_admin",
     "integration",
     "information",
+    # Background figures (population, GDP, unemployment) that pages use for scale and per-capita values; an
+    # indicator may have it, a bottleneck may not (DESIGN §8).
+    "context",
 )
+CONTEXT_DOMAIN = "context"
+BOTTLENECK_DOMAINS: tuple[str, ...] = tuple(d for d in DOMAINS if d != CONTEXT_DOMAIN)
 
 # Okabe–Ito (colour-blind safe) plus two of Paul Tol's muted tones for the ninth domain.
 DOMAIN_COLOURS: dict[str, str] = {
@@ -33,6 +38,7 @@ DOMAIN_COLOURS: dict[str, str] = {
     "legal_admin": "#332288",
     "integration": "#999933",
     "information": "#777777",
+    "context": "#BBBBBB",  # background figures: a light neutral grey that never competes with a domain colour
 }
 
 BOTTLENECK_STATUSES: tuple[str, ...] = (
@@ -160,6 +166,9 @@ AREAS = Table(
         _col("population", "int", min=0, help=NP_("template", "Population")),
         _col("population_year", "int", min=1900, max=2100, help=NP_("template", "Year of the population figure")),
         _col("source", max_length=500, help=NP_("template", "Source of the figures")),
+        # Optional and last, so workbooks made before it still import (the importer fills area_aliases).
+        _col("aliases", max_length=2000,
+             help=NP_("template", "Other names and codes of the area, separated by ; (e.g. Helsingfors; KU091)")),
     ),
     key=("code",),
     help=NP_("template", "Municipalities, NUTS regions and countries."),
@@ -391,6 +400,37 @@ LINK_TABLES: tuple[LinkTable, ...] = (
     LinkTable("service_bottlenecks", "services", "bottlenecks", "service", "bottleneck"),
     LinkTable("action_bottlenecks", "actions", "bottlenecks", "action", "bottleneck"),
 )
+
+
+
+@dataclass(frozen=True)
+class IndexTable:
+    """A table the application keeps beside the sheets' tables: no sheet, no import_id, no row images.
+
+    `area_aliases` is derived from `areas` and rebuilt inside every import or rollback transaction that touches
+    areas (like the link tables); `recipes` holds the saved mappings of statistics tables.
+    """
+
+    name: str
+    columns: tuple[tuple[str, str], ...]  # (name, SQL type)
+    key: tuple[str, ...]
+
+
+# Every code and name an area goes by, normalised (`alias_key`: casefold, no diacritics, spaces and hyphens
+# collapsed), so a statistics file's "KU091", "Helsingfors" or "HELSINKI" finds FI-091.
+AREA_ALIASES = IndexTable(
+    "area_aliases",
+    (("alias_key", "VARCHAR"), ("area", "VARCHAR"), ("alias", "VARCHAR"), ("kind", "VARCHAR")),
+    key=("alias_key", "area"),
+)
+# A statistics table's mapping, saved by name, so next quarter's file of the same table imports with one choice.
+RECIPES = IndexTable(
+    "recipes",
+    (("name", "VARCHAR"), ("table_id", "VARCHAR"), ("title", "VARCHAR"), ("body", "VARCHAR"),
+     ("saved_by", "VARCHAR"), ("saved_at", "TIMESTAMP")),
+    key=("name",),
+)
+INDEX_TABLES: tuple[IndexTable, ...] = (AREA_ALIASES, RECIPES)
 
 # Long lists for template dropdowns (written to the hidden `lists` sheet).
 CHOICE_LISTS: dict[str, tuple[str, ...]] = {

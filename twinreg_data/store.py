@@ -18,10 +18,12 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from .schema import LINK_TABLES, TABLES, LinkTable, Table
+from .schema import AREAS, INDEX_TABLES, LINK_TABLES, TABLES, IndexTable, LinkTable, Table
 
 DEFAULT_DB_PATH = Path("data") / "twinreg.duckdb"
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
+# A migration step: an SQL statement, or a function of the transaction's cursor (filling derived tables).
+MigrationStep = str | Callable[[duckdb.DuckDBPyConnection], object]
 
 
 class StoreError(Exception):
@@ -142,20 +144,53 @@ def _migration_3() -> list[str]:
     return stmts
 
 
-# Content columns in Swedish, the fourth interface language (migration 4). A database made since has them from
+def _index_table_ddl(table: IndexTable) -> str:
+    cols = ", ".join(f"{_q(name)} {sql_type}{' NOT NULL' if name in table.key else ''}"
+                     for name, sql_type in table.columns)
+    return f"CREATE TABLE IF NOT EXISTS {_q(table.name)} ({cols}, PRIMARY KEY ({', '.join(map(_q, table.key))}))"
+
+
+def _fill_area_aliases(cur: duckdb.DuckDBPyConnection) -> object:
+    from .ingest.areas import rebuild_area_aliases  # the alias rules live with the import
+
+    return rebuild_area_aliases(cur)
+
+
+def _migration_4() -> list[MigrationStep]:
+    """Areas' aliases (an `aliases` column and the derived `area_aliases` table, filled from what is there)
+    and saved statistics recipes. A database created now has the column from migration 1 already."""
+    stmts: list[MigrationStep] = [
+        f"ALTER TABLE {_q(AREAS.name)} ADD COLUMN IF NOT EXISTS aliases VARCHAR",
+        f"ALTER TABLE {_q(AREAS.name + '_prev')} ADD COLUMN IF NOT EXISTS aliases VARCHAR",
+    ]
+    stmts += [_index_table_ddl(table) for table in INDEX_TABLES]
+    stmts.append(_fill_area_aliases)
+    return stmts
+
+
+# Content columns in Swedish, the fourth interface language (migration 5). A database made since has them from
 # migration 1, which declares every table as the schema does today, hence IF NOT EXISTS.
 SWEDISH_COLUMNS = (("indicators", "name_sv"), ("bottlenecks", "title_sv"), ("bottlenecks", "description_sv"),
                    ("services", "name_sv"), ("actions", "title_sv"))
 
 
-def _migration_4() -> list[str]:
+def _migration_5() -> list[MigrationStep]:
     """Swedish titles, names and descriptions, in each table and in the row images its imports replaced."""
     return [f"ALTER TABLE {_q(table + suffix)} ADD COLUMN IF NOT EXISTS {_q(column)} VARCHAR"
             for table, column in SWEDISH_COLUMNS for suffix in ("", "_prev")]
 
 
 # Forward migrations: MIGRATIONS[n] brings a database from version n to n + 1.
-MIGRATIONS: dict[int, list[str]] = {0: _migration_1(), 1: _migration_2(), 2: _migration_3(), 3: _migration_4()}
+MIGRATIONS: dict[int, list[MigrationStep]] = {0: _migration_1(), 1: _migration_2(), 2: _migration_3(),
+                                              3: _migration_4(), 4: _migration_5()}
+
+
+def rebuild_derived(cur: duckdb.DuckDBPyConnection, tables: Iterable[str]) -> None:
+    """Rebuild what is derived from the source `tables` (link tables, area aliases) in the caller's transaction."""
+    touched = set(tables)
+    rebuild_links(cur, touched)
+    if AREAS.name in touched:
+        _fill_area_aliases(cur)
 
 
 def rebuild_links(cur: duckdb.DuckDBPyConnection, tables: Iterable[str]) -> None:
@@ -281,7 +316,10 @@ class Store:
             while version < SCHEMA_VERSION:
                 with self.transaction() as cur:
                     for stmt in MIGRATIONS[version]:
-                        cur.execute(stmt)
+                        if callable(stmt):
+                            stmt(cur)
+                        else:
+                            cur.execute(stmt)
                     cur.execute("DELETE FROM schema_meta")
                     cur.execute("INSERT INTO schema_meta VALUES (?)", [version + 1])
                 version += 1

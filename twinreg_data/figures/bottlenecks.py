@@ -23,7 +23,7 @@ from ..labels import (
     STATUS_LABELS,
 )
 from ..queries.bottlenecks import BottleneckDetail
-from ..schema import BOTTLENECK_STATUSES, DOMAIN_COLOURS, DOMAINS
+from ..schema import BOTTLENECK_DOMAINS, BOTTLENECK_STATUSES, DOMAIN_COLOURS
 from . import figure
 from .overview import STATUS_COLOURS
 
@@ -146,7 +146,7 @@ def priority_matrix(register: pd.DataFrame, lang: str, source: str) -> go.Figure
     symbol = np.where(missing, "circle-open", "circle").astype(object)
     domain_of = register["domain"].to_numpy(dtype=object)
     traces = []
-    for domain in DOMAINS:
+    for domain in BOTTLENECK_DOMAINS:
         rows = np.flatnonzero(domain_of == domain)
         if not len(rows):
             continue

@@ -31,6 +31,8 @@ _PUBLIC = {
     "CheckedUpload": "apply",
     "ImportBlocked": "apply",
     "ImportReport": "apply",
+    "Recipe": "statistics.recipe",
+    "NewIndicator": "statistics.recipe",
     "annotated_workbook": "annotate",
     "write_template": "template",
     "export_workbook": "template",

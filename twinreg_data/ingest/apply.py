@@ -13,7 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import pickle
-from dataclasses import dataclass, field
+import re
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -23,11 +24,14 @@ from ..backup import BackupFailed, backed_up
 from ..i18n import N_, t_numbers
 from ..labels import BLOCKED_LABELS
 from ..schema import LINK_TABLES, TABLES, TABLES_BY_NAME, Table
-from ..store import Store, quote_identifier, rebuild_links
+from ..store import Store, quote_identifier, rebuild_derived
 from . import filecheck
+from .areas import AreaIndex
 from .filecheck import RefusedFile, sha256_of
 from .sandbox import TIMEOUT_SECONDS as PARSE_TIMEOUT_SECONDS
 from .sandbox import ChildFailed, run_child
+from .statistics import StatFileError, StatTable, read_statistics_file
+from .statistics.recipe import Decision, Mapped, Plan, Recipe, describe_dimensions, map_table, plan
 from .validation import (
     Expected,
     Known,
@@ -96,7 +100,7 @@ class ImportReport:
     status: str = "invalid"  # applied | dry_run | nothing_to_do | invalid | refused
     message: str = ""
     refusal_reason: str = ""
-    refusal: RefusedFile | None = None  # the refusal itself, for its text in the reader's language
+    refusal: RefusedFile | StatFileError | None = None  # the refusal itself, for its text in the reader's language
     sheets: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     error_count: int = 0
@@ -106,10 +110,22 @@ class ImportReport:
     import_id: int | None = None
     rows_read: dict[str, int] = field(default_factory=dict)
     parser_peak_rss_kib: int = 0
+    # A statistics file: its format, its dimensions (name, count, sample, guessed and chosen role), the recipe as
+    # resolved, the decisions still open, what was skipped, and notes (English msgid, parameters) on the mapping.
+    format: str = ""
+    dimensions: list[dict] = field(default_factory=list)
+    recipe: Recipe | None = None
+    decisions: list[Decision] = field(default_factory=list)
+    skipped: dict[str, object] = field(default_factory=dict)
+    notes: list[tuple[str, dict]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return self.status in ("applied", "dry_run", "nothing_to_do")
+
+    def notes_in(self, lang: str) -> list[str]:
+        """The notes on a statistics file's mapping (rows outside the region skipped, …) in `lang`."""
+        return [t_numbers(message, lang, **params) for message, params in self.notes]
 
     def refusal_in(self, lang: str) -> str:
         """Why the file was refused, in `lang` (the English message when there is no refusal)."""
@@ -130,6 +146,12 @@ class ImportReport:
             "problems": [p.as_dict() for p in self.problems],
             "diff": {k: v.as_dict() for k, v in self.diff.items()},
             "status_changes": self.status_changes,
+            "format": self.format,
+            "dimensions": self.dimensions,
+            "recipe": asdict(self.recipe) if self.recipe is not None else None,
+            "decisions": [d.as_dict() for d in self.decisions],
+            "skipped": self.skipped,
+            "notes": self.notes_in("en"),
         }
 
     def to_json(self) -> str:
@@ -422,7 +444,7 @@ def apply(store: Store, typed: dict[str, pd.DataFrame], upload: ParsedUpload, us
                 [import_id],
             )
         _drop_temp(cur, typed, "apply")
-        rebuild_links(cur, typed)
+        rebuild_derived(cur, typed)
         audit.write_in(cur, user, "import", "applied", {"file": upload.file_name, "sha256": upload.sha256,
                                                         "import_id": import_id})
     store.checkpoint()
@@ -446,14 +468,24 @@ class CheckedUpload:
     report: ImportReport
     upload: ParsedUpload | None = None
     typed: dict[str, pd.DataFrame] = field(default_factory=dict)
+    tables: list[StatTable] = field(default_factory=list)  # a statistics file's tables, for mapping it again
+    plan: Plan | None = None
 
 
 def check_file(store: Store, path: str | Path, display_name: str | None = None, encoding: str | None = None,
-               user: str | None = None) -> CheckedUpload:
+               user: str | None = None, recipe: Recipe | None = None,
+               tables: list[StatTable] | None = None) -> CheckedUpload:
     """Read and validate a file and preview its diff; writes no data. With a `user` (an upload in the app) the
-    attempt, refused ones too, goes to the audit log as "upload"."""
+    attempt, refused ones too, goes to the audit log as "upload".
+
+    A statistics file (PX, JSON-stat, PxWeb, Eurostat; told by content) is mapped with `recipe` (what is
+    unambiguous needs no recipe) into the template's sheets and then validated like one. `tables` are its
+    tables as parsed before (the Data page maps one upload several times and parses it once)."""
     name = display_name or Path(path).name
-    checked = _check(store, path, name, encoding)
+    if recipe is not None or tables is not None or statistics_format(path):
+        checked = _check_statistics(store, Path(path), name, recipe or Recipe(), tables)
+    else:
+        checked = _check(store, path, name, encoding)
     report = checked.report
     if user is not None:
         audit.write(store, user, "upload", report.status, {"file": name, "sha256": report.sha256,
@@ -496,6 +528,139 @@ def _check(store: Store, path: str | Path, name: str, encoding: str | None) -> C
     return CheckedUpload(report, upload, typed)
 
 
+def statistics_format(path: str | Path) -> str | None:
+    """The statistics format of a file by its content, or None (a template workbook or CSV, or unreadable)."""
+    from .statistics.detect import HEAD_BYTES, ZIP_MAGIC, detect
+
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size == 0 or size > filecheck.MAX_FILE_BYTES:
+            return None  # the template path refuses it with the usual words
+        with path.open("rb") as fh:
+            head = fh.read(HEAD_BYTES)
+        if head.startswith(ZIP_MAGIC):
+            head = path.read_bytes()  # a workbook's directory is at its end; detect reads only its first parts
+        return detect(head)
+    except (OSError, StatFileError):
+        return None
+
+
+def _check_statistics(store: Store, path: Path, name: str, recipe: Recipe,
+                      tables: list[StatTable] | None) -> CheckedUpload:
+    """Map a statistics file with `recipe` into the template's sheets, then validate and preview them."""
+    report = ImportReport(file_name=name)
+    if tables is None:
+        try:
+            tables = read_statistics_file(path, name)
+        except (RefusedFile, StatFileError) as exc:
+            report.status = "refused"
+            report.refusal_reason = getattr(exc, "reason", "statistics")
+            report.refusal = exc
+            report.message = exc.message if isinstance(exc, RefusedFile) else exc.text("en")
+            return CheckedUpload(report)
+    report.sha256 = sha256_of(path)
+    table = tables[recipe.table] if 0 <= recipe.table < len(tables) else tables[0]
+    the_plan = plan(table, recipe)
+    report.format, report.dimensions = table.format, describe_dimensions(the_plan)
+    report.recipe, report.decisions = the_plan.resolved_recipe(), list(the_plan.decisions)
+    report.sheets = [f"{table.format}: {table.title or table.table_id}"]
+    checked = CheckedUpload(report, tables=tables, plan=the_plan)
+    if the_plan.decisions:
+        report.status = "needs_decisions"
+        report.message = (f"{name}: {len(the_plan.decisions)} decision(s) left; nothing was imported. "
+                          + " ".join(d.text("en") for d in the_plan.decisions))
+        return checked
+    areas = AreaIndex.from_store(store)
+    mapped = map_table(the_plan, areas)
+    report.skipped, report.notes = mapped.skipped(), _mapping_notes(mapped)
+    sheets = []
+    for table_name, rows in (("indicators", mapped.indicators), ("observations", mapped.observations)):
+        if rows:
+            columns = TABLES_BY_NAME[table_name].column_names
+            sheets.append(RawSheet.from_rows(table_name, [columns] + [[r.get(c) for c in columns] for r in rows]))
+    upload = ParsedUpload(name, report.sha256, "statistics", sheets, report.sheets)
+    checked.upload = upload
+    problems = ProblemList()
+    for problem in _mapping_problems(mapped, table, areas):
+        problems.add(problem)
+    if sheets:
+        checked.typed, found = validate(store, upload)
+        for problem in found.items:
+            _locate(problem, mapped, table)
+            problems.items.append(problem)
+        problems.errors += found.errors
+        problems.warnings += found.warnings
+    elif not problems.errors:
+        problems.add(Problem.of(table.table_id or table.format, "", "", "", Expected(
+            "values of areas in the twin region: none of the {areas} areas of the file is ours",
+            {"areas": len(mapped.outside_areas)}), "error", "no_data"))
+    report.problems = problems.items
+    report.error_count, report.warning_count = problems.errors, problems.warnings
+    report.rows_read = {n: len(df) for n, df in checked.typed.items()}
+    if problems.errors:
+        report.status = "invalid"
+        report.message = (f"{name}: {problems.errors:,} error(s) and {problems.warnings:,} warning(s). "
+                          "Nothing was imported; fix the mapping or the areas listed and try again.")
+        return checked
+    report.diff, report.status_changes = preview(store, checked.typed)
+    report.status = "dry_run"
+    return checked
+
+
+def _mapping_notes(mapped: Mapped) -> list[tuple[str, dict]]:
+    notes: list[tuple[str, dict]] = []
+    if mapped.outside_areas:
+        notes.append(("{count} areas outside the twin region skipped ({rows} values).",
+                      {"count": len(mapped.outside_areas), "rows": mapped.outside_rows}))
+    if mapped.missing:
+        markers = ", ".join(f"{marker} ×{n}" for marker, n in mapped.missing.most_common())
+        notes.append(("{count} missing values skipped (publisher's markers: {markers}).",
+                      {"count": sum(mapped.missing.values()), "markers": markers}))
+    if mapped.unmapped_series:
+        notes.append(("{count} values of series not mapped to an indicator skipped.",
+                      {"count": mapped.unmapped_series}))
+    for flag, n in mapped.noted_flags.items():
+        notes.append(("{count} values the publisher flags as {flag} kept, with a note saying so.",
+                      {"count": n, "flag": flag}))
+    return notes
+
+
+def _mapping_problems(mapped: Mapped, table: StatTable, areas: AreaIndex) -> list[Problem]:
+    """An unknown or ambiguous area inside the file, or an unreadable period: one error per value, not per row."""
+    sheet = table.table_id or table.format
+    problems = []
+    for dimension, text, status, suggestions in mapped.area_problems:
+        if status == "ambiguous":
+            expected = Expected("one area: {text} may mean {areas}; add an alias to the one meant (areas sheet, "
+                                "aliases column)", {"text": text, "areas": areas.describe(suggestions)})
+        elif suggestions:
+            expected = Expected("an area of the twin region, e.g. {suggestions}, or an alias added to one (areas "
+                                "sheet, aliases column)", {"suggestions": areas.describe(suggestions)})
+        else:
+            expected = Expected("an area of the twin region, or an alias added to one (areas sheet, aliases "
+                                "column)")
+        problems.append(Problem.of(sheet, f"{dimension}={text}", dimension, text, expected, "error",
+                                   "area_ambiguous" if status == "ambiguous" else "area_unknown"))
+    for dimension, text in mapped.period_problems:
+        problems.append(Problem.of(sheet, f"{dimension}={text}", dimension, text, Expected(
+            "a period such as 2024, 2024Q1, 2024K1, 2024M12 or 2024-12"), "error", "bad_stat_period"))
+    return problems
+
+
+def _locate(problem: Problem, mapped: Mapped, table: StatTable) -> None:
+    """Point a problem of the mapped rows at the file's cell (its dimension values) or the recipe's indicator."""
+    match = re.fullmatch(r"(observations|indicators)!([A-Z]+)(\d+)", problem.cell)
+    if not match:
+        return
+    row = int(match.group(3)) - 2
+    if match.group(1) == "observations" and 0 <= row < len(mapped.origins):
+        problem.cell = mapped.origins[row]
+    elif match.group(1) == "indicators" and 0 <= row < len(mapped.indicators):
+        problem.cell = f"recipe: indicators.{mapped.indicators[row]['code']}"
+    problem.sheet = table.table_id or table.format
+
+
 def apply_checked(store: Store, checked: CheckedUpload, user: str) -> ImportReport:
     """Apply a file `check_file` passed (status dry_run); for one it did not (refused, invalid, already imported)
     nothing is written. Either way the outcome goes to the audit log as "import".
@@ -503,10 +668,11 @@ def apply_checked(store: Store, checked: CheckedUpload, user: str) -> ImportRepo
     The diff is computed again inside the write transaction, so an import confirmed after another editor's
     import still applies exactly what is new."""
     report, upload = checked.report, checked.upload
-    if report.status not in ("dry_run", "refused", "invalid", "nothing_to_do"):
+    if report.status not in ("dry_run", "refused", "invalid", "nothing_to_do", "needs_decisions"):
         raise ImportBlocked("not_checked", name=report.file_name, reason=report.message)
     if report.status == "dry_run" and upload is not None:
-        earlier = find_applied_import(store, upload.sha256)
+        # A statistics file maps differently with another recipe: only the diff can say whether it changes nothing.
+        earlier = find_applied_import(store, upload.sha256) if upload.kind != "statistics" else None
         if earlier:
             report.message = f"{report.file_name} was already imported as import #{earlier[0]}. Nothing changed."
             report.status, report.import_id = "nothing_to_do", earlier[0]
@@ -540,10 +706,11 @@ def _apply_report(store: Store, checked: CheckedUpload, user: str) -> None:
 
 
 def import_file(store: Store, path: str | Path, user: str = "cli", dry_run: bool = False,
-                display_name: str | None = None, encoding: str | None = None) -> ImportReport:
+                display_name: str | None = None, encoding: str | None = None,
+                recipe: Recipe | None = None) -> ImportReport:
     """check_file then apply_checked, in one call (the command line, scripts, tests). A dry run only checks and
-    is not audited; anything else is, refused and invalid files included."""
-    checked = check_file(store, path, display_name, encoding)
+    is not audited; anything else is, refused and invalid files included. `recipe` maps a statistics file."""
+    checked = check_file(store, path, display_name, encoding, recipe=recipe)
     if dry_run:
         if checked.report.status == "dry_run":
             checked.report.message = f"{checked.report.file_name} is valid. Dry run: nothing was written."
@@ -610,7 +777,7 @@ def rollback(store: Store, import_id: int, user: str) -> dict[str, int]:
                                    [import_id]).fetchone()[0]
                 if removed or back:
                     restored[table.name] = int(removed)
-            rebuild_links(cur, restored)
+            rebuild_derived(cur, restored)
             for description, sql in _orphan_checks():
                 orphans = cur.execute(sql).fetchone()[0]
                 if orphans:

@@ -9,7 +9,7 @@ import pandas as pd
 from .. import audit
 from ..auth import Identity
 from ..i18n import NP_, t
-from ..labels import IMPORT_STATUS_LABELS, RULE_LABELS, SEVERITY_LABELS
+from ..labels import IMPORT_STATUS_LABELS, RULE_LABELS, SEVERITY_LABELS, STATUS_LABELS
 from ..store import Store
 from .apply import ImportReport
 
@@ -66,10 +66,13 @@ def changes_frame(report: ImportReport, lang: str) -> pd.DataFrame:
 
 
 def status_changes_frame(report: ImportReport, lang: str) -> pd.DataFrame:
+    def status(code: str | None) -> str:
+        return t(STATUS_LABELS[code], lang) if code else "–"
+
     return pd.DataFrame([{
         t("Bottleneck", lang): c["bottleneck"],
-        t("Before", lang): t(f"status.{c['before']}", lang) if c["before"] else "–",
-        t("After", lang): t(f"status.{c['after']}", lang),
+        t("Before", lang): status(c["before"]),
+        t("After", lang): status(c["after"]),
         t("Who", lang): c.get("who") or "",
     } for c in report.status_changes])
 
@@ -120,3 +123,20 @@ def audit_frame(store: Store, lang: str, limit: int = 500) -> pd.DataFrame:
         "action": t(NP_("data", "Action"), lang), "outcome": t("Outcome", lang),
         "detail": t("Detail", lang),
     })
+
+
+ROLE_LABELS = {"area": "area", "period": "period", "series": "series", "other": "other", "keep": "one value kept",
+               "": "undecided"}
+
+
+def dimensions_frame(report: ImportReport, lang: str) -> pd.DataFrame:
+    """A statistics file's dimensions: name, label, number of values, a sample, guessed and chosen role."""
+    return pd.DataFrame([{
+        t("Dimension", lang): d["name"],
+        t("Label", lang): d["label"],
+        t("Values", lang): d["count"],
+        t("Sample", lang): d["sample"],
+        t("Guessed role", lang): t(ROLE_LABELS.get(str(d["guessed_role"]), str(d["guessed_role"])), lang),
+        t("Chosen role", lang): t(ROLE_LABELS.get(str(d["role"]), str(d["role"])), lang)
+        + (f": {d['kept']}" if d.get("kept") else ""),
+    } for d in report.dimensions])

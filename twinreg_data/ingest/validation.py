@@ -24,8 +24,8 @@ import pandas as pd
 
 from .. import periods
 from ..i18n import N_, Message, format_number, t
-from ..labels import EXPECTED_PERIOD_FREQUENCY_LABELS, VALIDATION_UNIT_LABELS
-from ..schema import OBSERVATIONS, TABLES, TABLES_BY_NAME, Column, Table
+from ..labels import EXPECTED_PERIOD_FREQUENCY_LABELS, RULE_LABELS, VALIDATION_UNIT_LABELS
+from ..schema import BOTTLENECK_DOMAINS, CONTEXT_DOMAIN, OBSERVATIONS, TABLES, TABLES_BY_NAME, Column, Table
 
 MAX_PROBLEMS_LISTED = 5_000
 COUNT_UNITS = frozenset(
@@ -41,6 +41,11 @@ EXCEL_EPOCH = dt.date(1899, 12, 30)
 # direction of text (LRM, RLM, ALM, embeddings, overrides, isolates): they can make text display other than it is.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _NUMBER_TEXT = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?")
+
+
+def rule_name(rule: str, lang: str) -> str:
+    """The name of a problem's rule in `lang`."""
+    return t(RULE_LABELS[rule], lang)
 
 
 @dataclass(frozen=True)
@@ -109,7 +114,7 @@ class Problem:
     expected: str  # in English (CLI, JSON); expected_key and expected_params give it in any language
     severity: str  # "error" blocks the import, "warning" does not
     rule: str  # stable key, e.g. "unknown_code"
-    expected_key: str = ""  # catalog key, e.g. "expected.unknown_code.hint"
+    expected_key: str = ""  # the English message of what was expected, e.g. "a code that exists in {table}"
     expected_params: Mapping[str, object] = field(default_factory=dict)
 
     @classmethod
@@ -817,6 +822,11 @@ def check_rows(frame: SheetFrame, typed: pd.DataFrame, known: Known, problems: P
         _check_observations(frame, typed, known, problems)
     elif table.name == "bottlenecks":
         _ordered(frame, typed, "people_low", "people_high", N_("{high} not below {low}"), problems)
+        # `context` holds background figures for indicators (DESIGN §8); an obstacle belongs to one of the nine.
+        context = (typed["domain"] == CONTEXT_DOMAIN).fillna(False).to_numpy(dtype=bool)
+        _report_mask(frame, "domain", context, Expected(
+            N_("one of the nine bottleneck domains ({domains}): context is for background figures, not bottlenecks"),
+            {"domains": ", ".join(BOTTLENECK_DOMAINS)}), "context_bottleneck", problems)
     elif table.name == "actions":
         _ordered(frame, typed, "start", "due", N_("{high} not before {low}"), problems)
     elif table.name == "flows":

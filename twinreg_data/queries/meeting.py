@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..filters import Filters
+from ..schema import BOTTLENECK_DOMAINS
 from ..store import Store
 from . import cooperation, indicators
 from .changes import Changes, bottleneck_scope, current_register, default_since, what_changed
@@ -108,7 +109,8 @@ def meeting_data(store: Store, filters: Filters, since: dt.date | None = None,
         status_counts=status_counts(store, filters),
         actions=actions,
         action_summary=cooperation.summarise(actions),  # the counts of the listed actions: no second query
-        key_indicators={domain: _key_indicator(store, filters, keys.get(domain)) for domain in filters.domain_list},
+        key_indicators={domain: _key_indicator(store, filters, keys.get(domain)) for domain in filters.domain_list
+                        if domain in BOTTLENECK_DOMAINS},  # context holds background figures, no bottlenecks
     )
 
 

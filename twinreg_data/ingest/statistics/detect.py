@@ -12,6 +12,7 @@ import re
 import zipfile
 import zlib
 
+from ...schema import TABLES_BY_NAME
 from .model import StatFileError
 
 FORMATS = ("px", "jsonstat", "pxweb_csv", "pxweb_xlsx", "eurostat_sdmx_csv", "eurostat_tsv", "eurostat_xlsx")
@@ -174,8 +175,8 @@ def _detect_workbook(data: bytes) -> str | None:
     except (zipfile.BadZipFile, OSError, KeyError, RuntimeError):
         return None
     sheet_names = {n.lower() for n in re.findall(r'<sheet\b[^>]*\bname="([^"]*)"', workbook)}
-    if {"observations", "indicators"} & sheet_names:
-        return None  # our own template
+    if set(TABLES_BY_NAME) & sheet_names:
+        return None  # our own template (any of its sheets: a bottlenecks sheet may well cite a statistics office)
     if re.search(r"Data extracted on|Source of data", strings) and re.search(r"Eurostat|ESTAT", strings):
         return "eurostat_xlsx"
     if re.search(r"<t[^>]*>[^<]*\s--\s[^<]*</t>", strings) or re.search(

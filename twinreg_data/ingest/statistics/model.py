@@ -69,10 +69,20 @@ class Dimension:
     # For a period dimension: our period text ("2024", "2024-Q1", "2024-12") per value, None where unknown.
     periods: list[str | None] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # Other languages of a multilingual file (PX): language → [the dimension's name, then a label per value].
+    other_labels: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def size(self) -> int:
         return len(self.values)
+
+    def names(self) -> list[str]:
+        """The dimension's code, label and its names in the file's other languages."""
+        return [self.code, self.label] + [labels[0] for labels in self.other_labels.values()]
+
+    def labels_of(self, j: int) -> list[str]:
+        """Value j's code, label and its labels in the file's other languages."""
+        return [*self.values[j]] + [labels[j + 1] for labels in self.other_labels.values()]
 
 
 @dataclass
@@ -132,7 +142,8 @@ class StatTable:
             "language": self.language,
             "notes": list(self.notes),
             "dimensions": [{"code": d.code, "label": d.label, "values": [list(v) for v in d.values],
-                            "role_guess": d.role_guess, "periods": list(d.periods), "notes": list(d.notes)}
+                            "role_guess": d.role_guess, "periods": list(d.periods), "notes": list(d.notes),
+                            "other_labels": {k: list(v) for k, v in d.other_labels.items()}}
                            for d in self.dimensions],
             "positions": [pos.tolist() for pos in self.positions],
             "values": [None if v != v else v for v in self.values],
@@ -143,7 +154,8 @@ class StatTable:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> StatTable:
         dims = [Dimension(d["code"], d["label"], [tuple(v) for v in d["values"]], d["role_guess"],
-                          list(d.get("periods", [])), list(d.get("notes", []))) for d in data["dimensions"]]
+                          list(d.get("periods", [])), list(d.get("notes", [])),
+                          {k: list(v) for k, v in d.get("other_labels", {}).items()}) for d in data["dimensions"]]
         return cls(
             format=data["format"], title=data["title"], dimensions=dims,
             positions=[array.array("i", p) for p in data["positions"]],

@@ -53,9 +53,13 @@ def _items(value: str) -> list[str]:
     return items
 
 
-def _metadata(text: str) -> tuple[dict[tuple[str, tuple[str, ...]], list[str]], int]:
-    """(keyword, subkeys) → items for the default language, and the offset where DATA's values start."""
-    meta: dict[tuple[str, tuple[str, ...]], list[str]] = {}
+Meta = dict[tuple[str, tuple[str, ...]], list[str]]
+
+
+def _metadata(text: str, other: dict[str, Meta] | None = None) -> tuple[Meta, int]:
+    """(keyword, subkeys) → items for the default language, and the offset where DATA's values start.
+    `other`, when given, receives the STUB, HEADING and VALUES entries of the other languages."""
+    meta: Meta = {}
     pos = 0
     while True:
         m = _ENTRY.match(text, pos)
@@ -71,9 +75,10 @@ def _metadata(text: str) -> tuple[dict[tuple[str, tuple[str, ...]], list[str]], 
         if not value:
             raise StatFileError("The PX keyword {keyword} has no closing semicolon: the file may be cut short.",
                                 keyword=keyword)
-        if lang is None:
+        if lang is None or (other is not None and keyword in ("STUB", "HEADING", "VALUES")):
             keys = tuple(re.findall(r'"([^"]*)"', subkeys)) if subkeys else ()
-            meta[(keyword, keys)] = _items(value.group(1))
+            target = meta if lang is None else other.setdefault(lang, {})
+            target[(keyword, keys)] = _items(value.group(1))
         pos = value.end()
 
 
@@ -82,7 +87,8 @@ def read_px(data: bytes) -> StatTable:
     codepage = _CODEPAGE.search(data[:20_000])
     text = decode_text(data, codepage.group(1).decode("ascii", "replace") if codepage else None)
     text = text.lstrip("\ufeff")
-    meta, data_at = _metadata(text)
+    languages: dict[str, Meta] = {}
+    meta, data_at = _metadata(text, languages)
 
     def one(keyword: str, *subkeys: str) -> str:
         items = meta.get((keyword, subkeys))
@@ -123,6 +129,16 @@ def read_px(data: bytes) -> StatTable:
             if keyword in ("VALUENOTE", "VALUENOTEX") and len(keys) == 2 and keys[0] == name:
                 dim.notes.append(f"{keys[1]}: {''.join(items)}")
         dimensions.append(dim)
+    # The other languages' names and labels (`VALUES[sv]("Område")`), matched by position in STUB/HEADING, so a
+    # value can be chosen by its label in any of the file's languages (--keep Uppgifter=…).
+    for lang, other in languages.items():
+        other_names = other.get(("STUB", ()), []) + other.get(("HEADING", ()), [])
+        if len(other_names) != len(dimensions):
+            continue
+        for dim, other_name in zip(dimensions, other_names, strict=True):
+            labels = other.get(("VALUES", (other_name,)))
+            if labels and len(labels) == dim.size:
+                dim.other_labels[lang] = [other_name, *labels]
 
     sizes = [d.size for d in dimensions]
     expected = math.prod(sizes)
