@@ -17,10 +17,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from babel.dates import format_date
-from babel.numbers import get_decimal_symbol, get_group_symbol
-from babel.support import NullTranslations, Translations
+if TYPE_CHECKING:
+    from babel.support import NullTranslations
+
+# Babel is imported where it is used: the schema (and so the sandboxed file reader) imports this module for its
+# message markers only, and the reader process must start small.
 
 LANGUAGES = ("en", "fi", "et", "sv")
 DEFAULT_LANGUAGE = "en"
@@ -54,6 +57,8 @@ def NP_(context: str, text: str) -> Message:
 def _compiled(lang: str) -> NullTranslations:
     """The language's compiled catalogue; compiled from its .po in memory when the .mo is missing or older (a
     checkout that has not run `make` yet), so a stale .mo can never show old texts."""
+    from babel.support import NullTranslations, Translations
+
     po = LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
     mo = po.with_suffix(".mo")
     if mo.exists() and (not po.exists() or mo.stat().st_mtime >= po.stat().st_mtime):
@@ -112,12 +117,16 @@ def t_numbers(message: str | Message, lang: str = DEFAULT_LANGUAGE, **params: ob
     return t(message, lang, **_numbers(lang, params))
 
 
-# Group and decimal symbols of each language from CLDR (babel): "1,234.5", "1 234,5" (no-break space).
-_SYMBOLS = {lang: (get_group_symbol(locale), get_decimal_symbol(locale)) for lang, locale in LOCALES.items()}
-# Python's "," format spec groups by thousands with "," and uses "." for decimals; one translate() swaps both.
-# Formatting this way is ~10× faster than babel's format_decimal, which matters for tables and hover texts
-# of thousands of values (docs/performance.md).
-_TRANSLATE = {lang: str.maketrans({",": group, ".": decimal}) for lang, (group, decimal) in _SYMBOLS.items()}
+@cache
+def _number_symbols(lang: str) -> dict[int, str]:
+    """Group and decimal symbols of the language from CLDR (babel): "1,234.5", "1 234,5" (no-break space), as a
+    table for str.translate. Python's "," format spec groups by thousands with "," and uses "." for decimals; one
+    translate() swaps both, ~10× faster than babel's format_decimal, which matters for tables and hover texts of
+    thousands of values (docs/performance.md)."""
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    locale = LOCALES[lang]
+    return str.maketrans({",": get_group_symbol(locale), ".": get_decimal_symbol(locale)})
 
 
 def _is_missing(value: object) -> bool:
@@ -134,12 +143,12 @@ def format_number(value: float | int | None, lang: str, digits: int = 0) -> str:
     """`value` with thousands grouped and `digits` decimals in the language's convention; "–" when missing."""
     if _is_missing(value):
         return "–"
-    return f"{value:,.{digits}f}".translate(_TRANSLATE[normalise_language(lang)])
+    return f"{value:,.{digits}f}".translate(_number_symbols(normalise_language(lang)))
 
 
 def format_numbers(values: Iterable[float | int | None], lang: str, digits: int = 0) -> list[str]:
     """`format_number` of many values at once (one language lookup for all)."""
-    table = _TRANSLATE[normalise_language(lang)]
+    table = _number_symbols(normalise_language(lang))
     spec = f",.{digits}f"
     return ["–" if _is_missing(v) else format(v, spec).translate(table) for v in values]
 
@@ -156,4 +165,6 @@ def format_pct(fraction: float | None, lang: str, digits: int = 1) -> str:
 def format_day(day: dt.date | None, lang: str) -> str:
     if day is None:
         return "–"
+    from babel.dates import format_date
+
     return format_date(day, format="medium", locale=LOCALES[normalise_language(lang)])
