@@ -146,8 +146,9 @@ class ProblemList:
     _seen: set = field(default_factory=set, repr=False)
 
     def add(self, problem: Problem) -> None:
-        # The wide layout repeats a row's code cells for every period: report each cell once.
-        key = (problem.cell, problem.rule)
+        # The wide layout repeats a row's code cells for every period: report each cell once. The column is
+        # part of the key because one cell may stand for several columns (a missing column names the header row).
+        key = (problem.cell, problem.rule, problem.column)
         if key in self._seen:
             return
         self._seen.add(key)
