@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from factories import seeded_store, write_xlsx
+from factories import seeded_store, table_rows, write_xlsx
 
 from twinreg_data.ingest.apply import import_file
 from twinreg_data.store import Store
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+CLI_TIMEOUT = 120
 
 
 @pytest.fixture
@@ -28,3 +33,36 @@ def test_every_missing_required_column_is_reported_at_once(store: Store, tmp_pat
     missing = sorted(p.column for p in report.problems if p.rule == "missing_column")
     assert missing == ["area", "period", "value"]
     assert report.error_count == 3
+
+
+def _many_bad_rows(tmp_path: Path, rows: int = 300) -> Path:
+    return write_xlsx(tmp_path / "many_bad.xlsx", {"observations": table_rows("observations", [
+        dict(indicator="MOB_FERRY_PAX", area=f"XX-{i}", period=str(1950 + i % 100), value=1.0) for i in range(rows)])})
+
+
+def _cli_db(tmp_path: Path) -> str:
+    s = seeded_store(tmp_path, None, "cli.duckdb")
+    s.close()
+    return str(tmp_path / "cli.duckdb")
+
+
+def test_cli_output_piped_into_a_closed_pipe_prints_no_traceback(tmp_path: Path) -> None:
+    db, path = _cli_db(tmp_path), _many_bad_rows(tmp_path)
+    # Like `| head -0`: the reader is gone before the command writes a line.
+    proc = subprocess.Popen([sys.executable, "-m", "twinreg_data", "--db", db, "import", str(path), "--dry-run"],
+                            cwd=REPO_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+    proc.stdout.close()
+    stderr = proc.stderr.read().decode()
+    proc.wait(timeout=CLI_TIMEOUT)
+    assert "Traceback" not in stderr and "Exception ignored" not in stderr, stderr
+    assert proc.returncode == 141
+
+
+def test_cli_unexpected_error_is_one_line_without_traceback(tmp_path: Path) -> None:
+    db = _cli_db(tmp_path)
+    (tmp_path / "a_file").write_text("not a folder")
+    out = tmp_path / "a_file" / "template.xlsx"  # an OS error the command does not foresee
+    done = subprocess.run([sys.executable, "-m", "twinreg_data", "--db", db, "template", str(out)], cwd=REPO_ROOT,
+                          capture_output=True, text=True, timeout=CLI_TIMEOUT, stdin=subprocess.DEVNULL)
+    assert done.returncode == 3, done.stderr
+    assert "Traceback" not in done.stderr and done.stderr.startswith("error: "), done.stderr

@@ -1,8 +1,9 @@
 """Command line: `python -m twinreg_data [--db PATH] COMMAND …`.
 
 The interface is stable (other tools call it). Exit codes for `import`:
-0 applied or nothing to do, 1 validation errors, 2 file refused.
-User mistakes are reported in plain words on stderr, never as tracebacks.
+0 applied or nothing to do, 1 validation errors, 2 file refused; 3 for an unexpected error of any command, 141
+when the reader of the output went away (`| head`). Everything is reported in plain words on stderr, never as a
+traceback.
 """
 
 from __future__ import annotations
@@ -334,23 +335,44 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null: the reader (`| head`) has gone, and Python's flush at exit must not fail."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return args.func(args)
+        code = args.func(args)
+        # Flushed here, not at exit: a pipe closed early (`| head`) then fails where it is caught below.
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        _quiet_stdout()
+        return 141  # what a shell reports for a command ended by SIGPIPE
     except (UserError, StoreError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2 if isinstance(exc, StoreError) else 1
-    except Exception as exc:
-        import duckdb
-
-        if not isinstance(exc, duckdb.Error):
-            raise
-        # e.g. a damaged block DuckDB meets only when it reads it: plain words, no traceback.
-        print(f"error: the database {args.db} cannot be used: {str(exc).splitlines()[0]}. If it is damaged, "
-              "restore the latest backup: python -m twinreg_data restore data/backups/<newest folder>",
-              file=sys.stderr)
-        return 2
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:
+        import duckdb
+
+        if isinstance(exc, duckdb.Error):
+            # e.g. a damaged block DuckDB meets only when it reads it: plain words, no traceback.
+            print(f"error: the database {args.db} cannot be used: {str(exc).splitlines()[0]}. If it is damaged, "
+                  "restore the latest backup: python -m twinreg_data restore data/backups/<newest folder>",
+                  file=sys.stderr)
+            return 2
+        from .i18n import t
+
+        # Other tools call this command and officials read its output: one line, never a traceback.
+        detail = str(exc).splitlines()[0] if str(exc) else ""
+        print("error: " + t("The command stopped on an unexpected error ({kind}: {detail}). Please report it.",
+                            "en", kind=type(exc).__name__, detail=detail), file=sys.stderr)
+        return 3
