@@ -66,3 +66,25 @@ def test_cli_unexpected_error_is_one_line_without_traceback(tmp_path: Path) -> N
                           capture_output=True, text=True, timeout=CLI_TIMEOUT, stdin=subprocess.DEVNULL)
     assert done.returncode == 3, done.stderr
     assert "Traceback" not in done.stderr and done.stderr.startswith("error: "), done.stderr
+
+
+POPULATION = dict(code="DEM_POPULATION", domain="employment", name_en="Population", unit="persons",
+                  polarity="neutral", frequency="annual", source="Statistics Finland")
+
+
+def test_outlier_compares_with_the_same_indicator_and_area(store: Store, tmp_path: Path) -> None:
+    history = [dict(indicator="DEM_POPULATION", area=area, period=str(year), value=value + 1_000.0 * i)
+               for area, value in (("FI", 5_500_000.0), ("FI-091", 656_000.0), ("EE-0784", 437_000.0))
+               for i, year in enumerate((2020, 2021, 2022))]
+    first = write_xlsx(tmp_path / "population.xlsx", {"indicators": table_rows("indicators", [POPULATION]),
+                                                      "observations": table_rows("observations", history)})
+    assert import_file(store, first).status == "applied"
+    # A thousands dot read as a decimal point: 674.500 is 674.5, within the indicator's range over all areas
+    # (Tallinn … Finland spans millions) but far outside Helsinki's own history.
+    typo = write_xlsx(tmp_path / "typo.xlsx", {"observations": table_rows("observations", [
+        dict(indicator="DEM_POPULATION", area="FI-091", period="2023", value="674.500"),
+        dict(indicator="DEM_POPULATION", area="FI", period="2023", value=5_503_000.0),
+    ])})
+    report = import_file(store, typo, dry_run=True)
+    assert report.status == "dry_run"
+    assert [(p.rule, p.cell, p.severity) for p in report.problems] == [("outlier", "observations!D2", "warning")]

@@ -190,14 +190,15 @@ def load_known(store: Store, indicator_codes: list[str] | None = None) -> Known:
                 codes[table.name] = {r[0] for r in cur.execute(f"SELECT code FROM {quote_identifier(table.name)}")
                                      .fetchall()}
         rows = cur.execute("SELECT code, frequency, unit FROM indicators").fetchall()
-        history: dict[str, tuple[float, float, int]] = {}
+        history: dict[tuple[str, str], tuple[float, float, int]] = {}
         if indicator_codes:
+            # Per indicator and area: Finland's population says nothing about Helsinki's.
             hist = cur.execute(
-                "SELECT indicator, min(value), max(value), count(*) FROM observations "
-                "WHERE indicator IN (SELECT unnest(?)) GROUP BY indicator",
+                "SELECT indicator, area, min(value), max(value), count(*) FROM observations "
+                "WHERE indicator IN (SELECT unnest(?)) AND value IS NOT NULL GROUP BY indicator, area",
                 [list(indicator_codes)],
             ).fetchall()
-            history = {r[0]: (float(r[1]), float(r[2]), int(r[3])) for r in hist}
+            history = {(r[0], r[1]): (float(r[2]), float(r[3]), int(r[4])) for r in hist}
     return Known(codes, {r[0]: r[1] for r in rows}, {r[0]: r[2] for r in rows}, history)
 
 

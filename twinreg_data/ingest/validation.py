@@ -431,7 +431,7 @@ class Known:
     codes: dict[str, set[str]]  # table → codes
     indicator_frequency: dict[str, str]
     indicator_unit: dict[str, str]
-    history: dict[str, tuple[float, float, int]]  # indicator → (min, max, count)
+    history: dict[tuple[str, str], tuple[float, float, int]]  # (indicator, area) → (min, max, count)
 
 
 def _header_key(value: object) -> str:
@@ -857,12 +857,14 @@ def _check_observations(frame: SheetFrame, typed: pd.DataFrame, known: Known, pr
     _report_mask(frame, "value_high", bad_high, Expected("expected.band_order.high"), "band_order", problems)
     if known.history:
         bounds = {}
-        for code, (low_h, high_h, count) in known.history.items():
+        for series_key, (low_h, high_h, count) in known.history.items():
             if count >= 3:
                 span = (high_h - low_h) or abs(high_h) or 1.0
-                bounds[code] = (low_h - OUTLIER_SPANS * span, high_h + OUTLIER_SPANS * span)
-        lo = lookup(typed["indicator"], {k: b[0] for k, b in bounds.items()}, -np.inf).astype("float64")
-        hi = lookup(typed["indicator"], {k: b[1] for k, b in bounds.items()}, np.inf).astype("float64")
+                bounds[series_key] = (low_h - OUTLIER_SPANS * span, high_h + OUTLIER_SPANS * span)
+        # One series is an indicator in one area; rows are looked up once per distinct pair.
+        pairs = pd.Series(list(zip(typed["indicator"], typed["area"], strict=True)), index=typed.index, dtype=object)
+        lo = lookup(pairs, {k: b[0] for k, b in bounds.items()}, -np.inf).astype("float64")
+        hi = lookup(pairs, {k: b[1] for k, b in bounds.items()}, np.inf).astype("float64")
         v = value.to_numpy(dtype="float64", na_value=np.nan)
         with np.errstate(invalid="ignore"):
             outlier = ~np.isnan(v) & ((v < lo) | (v > hi))
