@@ -88,3 +88,15 @@ def test_outlier_compares_with_the_same_indicator_and_area(store: Store, tmp_pat
     report = import_file(store, typo, dry_run=True)
     assert report.status == "dry_run"
     assert [(p.rule, p.cell, p.severity) for p in report.problems] == [("outlier", "observations!D2", "warning")]
+
+
+@pytest.mark.parametrize("period_header", ["2019/20", "Jan 2024", "2023*", "1850", "2023 (preliminary)"])
+def test_a_column_that_looks_like_a_period_but_is_not_understood_is_an_error(store: Store, tmp_path: Path,
+                                                                             period_header: str) -> None:
+    path = write_xlsx(tmp_path / "wide.xlsx", {"observations": [
+        ["indicator", "area", "2021", "2022", period_header],
+        ["MOB_FERRY_PAX", "FI-091", 4_900_000, 7_300_000, 8_000_000],
+    ]})
+    report = import_file(store, path, dry_run=True)
+    assert report.status == "invalid"
+    assert [(p.rule, p.cell, p.value) for p in report.problems] == [("bad_period", "observations!E1", period_header)]

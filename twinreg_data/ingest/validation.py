@@ -516,6 +516,10 @@ def _frame_from_rows(table: Table, label: str, sheet: RawSheet, problems: Proble
             positions[key] = j
         elif table is OBSERVATIONS and periods.looks_like_period(raw_name):
             period_columns.append((j, raw_name))
+        elif table is OBSERVATIONS and periods.looks_like_unknown_period(raw_name):
+            # Ignoring it as an unknown column would drop a whole period of values without a word.
+            problems.add(Problem.of(label, f"{label}!{letter}{header_excel_row}", key, show(raw_name),
+                                    _EXPECTED_PERIOD, "error", "bad_period"))
         elif key != "import_id":
             problems.add(Problem.of(label, f"{label}!{letter}{header_excel_row}", key, show(raw_name),
                                     Expected("expected.unknown_column.columns",
