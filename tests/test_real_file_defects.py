@@ -100,3 +100,30 @@ def test_a_column_that_looks_like_a_period_but_is_not_understood_is_an_error(sto
     report = import_file(store, path, dry_run=True)
     assert report.status == "invalid"
     assert [(p.rule, p.cell, p.value) for p in report.problems] == [("bad_period", "observations!E1", period_header)]
+
+
+def _helsinki(**values: object) -> dict:
+    return dict(dict(code="FI-091", country="FI", level="municipality", parent="FI1B1", name_en="Helsinki"), **values)
+
+
+def test_a_column_left_out_keeps_the_database_value_and_an_empty_cell_clears_it(store: Store,
+                                                                                 tmp_path: Path) -> None:
+    # Only the required columns and a new English name: source, population, coordinates … are not in the sheet.
+    columns = ["code", "country", "level", "parent", "name_en"]
+    renamed = _helsinki(name_en="Helsinki city")
+    path = write_xlsx(tmp_path / "names.xlsx", {"areas": [columns, [renamed[c] for c in columns]]})
+    preview = import_file(store, path, dry_run=True)
+    assert preview.status == "dry_run"
+    assert preview.diff["areas"].changed == 1
+    assert [(c["column"], c["new"]) for c in preview.diff["areas"].changes] == [("name_en", "Helsinki city")]
+    assert import_file(store, path).status == "applied"
+    kept = store.query("SELECT name_en, source, population, lat FROM areas WHERE code = 'FI-091'")
+    assert kept == [("Helsinki city", "Statistics Finland", 674500, 60.1699)]
+    # The column present and its cell empty: the official cleared it on purpose.
+    cleared = write_xlsx(tmp_path / "cleared.xlsx", {"areas": [columns + ["source"],
+                                                               [renamed[c] for c in columns] + [None]]})
+    report = import_file(store, cleared)
+    assert report.status == "applied"
+    assert [(c["column"], c["old"], c["new"]) for c in report.diff["areas"].changes] == [
+        ("source", "Statistics Finland", None)]
+    assert store.query("SELECT source, population FROM areas WHERE code = 'FI-091'") == [(None, 674500)]

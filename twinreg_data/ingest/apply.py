@@ -28,6 +28,7 @@ from .filecheck import RefusedFile, sha256_of
 from .sandbox import TIMEOUT_SECONDS as PARSE_TIMEOUT_SECONDS
 from .sandbox import ChildFailed, run_child
 from .validation import (
+    KEEP_PREFIX,
     Expected,
     Known,
     Problem,
@@ -38,6 +39,7 @@ from .validation import (
     check_rows,
     decode_columns,
     frames_from_sheets,
+    mark_absent_columns,
     table_for_csv,
     type_frame,
 )
@@ -243,24 +245,43 @@ def validate(store: Store, upload: ParsedUpload) -> tuple[dict[str, pd.DataFrame
         parts = typed_by_table.get(table.name, [])
         for frame, typed in parts:
             check_rows(frame, typed, known, problems)
+            mark_absent_columns(frame, typed)
         check_duplicates_across_sheets(parts, problems)
         if parts:
             merged[table.name] = pd.concat([t for _, t in parts], ignore_index=True) if len(parts) > 1 \
                 else parts[0][1]
+            flags = [c for c in merged[table.name].columns if c.startswith(KEEP_PREFIX)]
+            # A sheet of the same table that has the column: its rows carry no flag and set the value.
+            merged[table.name][flags] = merged[table.name][flags].fillna(False).astype(bool)
     return merged, problems
 
 
 # -- diff and apply ----------------------------------------------------------------------------
 
 
-def _incoming_sql(table: Table, relation: str) -> str:
-    """Select from a registered DataFrame with the table's exact column types."""
+def _kept_columns(table: Table, typed: pd.DataFrame) -> list[str]:
+    """The table's columns some rows of `typed` keep from the database (their sheet lacks the column)."""
+    return [c for c in table.column_names if KEEP_PREFIX + c in typed.columns]
+
+
+def _incoming_sql(table: Table, relation: str, kept: list[str] | None = None) -> str:
+    """Select from a registered DataFrame with the table's exact column types; a `kept` column takes the
+    database's value on the rows flagged for it (new rows have none: NULL)."""
     cols = []
     for col in table.columns:
         cols.append(f"CAST({quote_identifier(col.name)} AS {col.sql_type}) AS {quote_identifier(col.name)}")
     for name, sql_type in table.derived:
         cols.append(f"CAST({quote_identifier(name)} AS {sql_type}) AS {quote_identifier(name)}")
-    return f"SELECT {', '.join(cols)} FROM {relation}"
+    cols += [quote_identifier(KEEP_PREFIX + c) for c in kept or ()]
+    select = f"SELECT {', '.join(cols)} FROM {relation}"
+    if not kept:
+        return select
+    flags = ", ".join(quote_identifier(KEEP_PREFIX + c) for c in kept)
+    replace = ", ".join(f"CASE WHEN s.{quote_identifier(KEEP_PREFIX + c)} THEN t.{quote_identifier(c)} "
+                        f"ELSE s.{quote_identifier(c)} END AS {quote_identifier(c)}" for c in kept)
+    on = " AND ".join(f"s.{quote_identifier(k)} = t.{quote_identifier(k)}" for k in table.key)
+    return (f"SELECT s.* EXCLUDE ({flags}) REPLACE ({replace}) FROM ({select}) s "
+            f"LEFT JOIN {quote_identifier(table.name)} t ON {on}")
 
 
 def _classify_sql(table: Table, incoming: str) -> str:
@@ -290,6 +311,8 @@ def _frame_for_duckdb(table: Table, typed: pd.DataFrame) -> pd.DataFrame:
             out[col.name] = series.astype(object)
     for name, _ in table.derived:
         out[name] = pd.to_datetime(typed[name], errors="coerce")
+    for name in _kept_columns(table, typed):
+        out[KEEP_PREFIX + name] = typed[KEEP_PREFIX + name].astype(bool)
     return out
 
 
@@ -351,7 +374,8 @@ def _diff_all(cur, typed: dict[str, pd.DataFrame], tag: str) -> tuple[dict[str, 
             continue
         rel = f"_in_{table.name}_{tag}"
         cur.register(rel + "_df", _frame_for_duckdb(table, typed[table.name]))
-        cur.execute(f"CREATE OR REPLACE TEMP TABLE {rel} AS {_incoming_sql(table, rel + '_df')}")
+        kept = _kept_columns(table, typed[table.name])
+        cur.execute(f"CREATE OR REPLACE TEMP TABLE {rel} AS {_incoming_sql(table, rel + '_df', kept)}")
         cur.unregister(rel + "_df")
         cur.execute(f"CREATE OR REPLACE TEMP TABLE {rel}_c AS {_classify_sql(table, rel)}")
         diffs[table.name] = _compute_diff(cur, table, rel + "_c")

@@ -408,6 +408,7 @@ class SheetFrame:
     excel_rows: np.ndarray  # 1-based Excel row number per row
     letters: dict[str, str]  # column → Excel column letters
     value_letters: pd.Series | None = None  # wide observations: the letters of each value's period column
+    absent: frozenset[str] = frozenset()  # optional columns the sheet lacks: the database keeps their values
 
     def cell(self, column: str, pos: int) -> str:
         if column == "value" and self.value_letters is not None:
@@ -550,8 +551,10 @@ def _frame_from_rows(table: Table, label: str, sheet: RawSheet, problems: Proble
         else:
             raw[name] = pd.Series([None] * len(data_index), dtype=object)
     _mark_formulas(label, sheet, positions, set(excel_rows.tolist()), problems)
+    absent = frozenset(c for c in table.column_names
+                       if c not in positions and c not in table.key and not (wide and c in ("period", "value")))
     if not wide:
-        return SheetFrame(table, label, raw, excel_rows, letters)
+        return SheetFrame(table, label, raw, excel_rows, letters, absent=absent)
     # Wide layout: melt one column per period into long rows, remembering each value's cell.
     pieces, piece_rows, piece_letters = [], [], []
     for j, raw_name in period_columns:
@@ -568,7 +571,7 @@ def _frame_from_rows(table: Table, label: str, sheet: RawSheet, problems: Proble
         return None
     melted = pd.concat(pieces, ignore_index=True)
     return SheetFrame(table, label, melted, np.concatenate(piece_rows), letters,
-                      value_letters=pd.Series(piece_letters, dtype=object))
+                      value_letters=pd.Series(piece_letters, dtype=object), absent=absent)
 
 
 def _mark_formulas(label: str, sheet: RawSheet, positions: dict[str, int], rows: set[int],
@@ -671,6 +674,16 @@ def type_frame(frame: SheetFrame, known: Known, problems: ProblemList) -> pd.Dat
             typed[col.name] = conv
     _check_periods(frame, typed, known, problems, blank)
     return typed
+
+
+KEEP_PREFIX = "_keep_"  # a typed frame's flag column: True where the row's sheet lacks that column
+
+
+def mark_absent_columns(frame: SheetFrame, typed: pd.DataFrame) -> None:
+    """Flag the optional columns `frame`'s sheet leaves out, so applying keeps what the database holds there
+    (an upload without `source` must not erase the sources); an empty cell in a present column still clears."""
+    for name in sorted(frame.absent):
+        typed[KEEP_PREFIX + name] = True
 
 
 def _bound(limit: float) -> str | float:
