@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from factories import seeded_store, table_rows, write_xlsx
+from factories import patch_sheet_xml, seeded_store, table_rows, write_xlsx
 
 from twinreg_data.ingest.apply import import_file
 from twinreg_data.store import Store
@@ -127,3 +129,22 @@ def test_a_column_left_out_keeps_the_database_value_and_an_empty_cell_clears_it(
     assert [(c["column"], c["old"], c["new"]) for c in report.diff["areas"].changes] == [
         ("source", "Statistics Finland", None)]
     assert store.query("SELECT source, population FROM areas WHERE code = 'FI-091'") == [(None, 674500)]
+
+
+def _declare(ref: bytes) -> Callable[[bytes], bytes]:
+    def patch(xml: bytes) -> bytes:
+        xml = re.sub(rb'<dimension ref="[^"]+"/>', b'<dimension ref="' + ref + b'"/>', xml)
+        # As LibreOffice writes a sheet formatted to its end: a styled row and cell without a value.
+        return xml.replace(b"</sheetData>", b'<row r="1048576" s="1" customFormat="true">'
+                                            b'<c r="' + ref.split(b":")[1] + b'" s="1"/></row></sheetData>')
+    return patch
+
+
+@pytest.mark.parametrize("ref", [b"A1:AMJ1048576", b"A1:XFD1048576"])
+def test_a_sheet_declaring_the_whole_grid_is_judged_by_its_cells(store: Store, tmp_path: Path, ref: bytes) -> None:
+    src = write_xlsx(tmp_path / "src.xlsx", {"observations": table_rows("observations", [
+        dict(indicator="MOB_FERRY_PAX", area="FI-091", period="2023", value=8_000_000.0)])})
+    path = patch_sheet_xml(src, tmp_path / "libreoffice.xlsx", "observations", _declare(ref))
+    report = import_file(store, path)
+    assert report.status == "applied", (report.message, [p.as_dict() for p in report.problems])
+    assert report.diff["observations"].new == 1

@@ -22,6 +22,8 @@ MAX_ENTRY_RATIO = 150  # real worksheets compress 5–40×; zip bombs 1,000× an
 RATIO_CHECK_MIN_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 500_000
 MAX_COLUMNS = 200
+GRID_ROWS = 1_048_576  # the last row of an Excel (and LibreOffice) sheet
+GRID_COLUMNS = frozenset({1_024, 16_384})  # the last column: AMJ (older LibreOffice), XFD (Excel, newer LibreOffice)
 
 EXCEL_EXTENSIONS = {".xlsx", ".xlsm", ".xls", ".xltx", ".xlsb"}
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -159,7 +161,10 @@ def _check_zip(path: Path, name: str) -> None:
                 if m and m.group(3):
                     rows = int(m.group(4))
                     cols = _column_number(m.group(3).decode())
-                    if rows > MAX_ROWS + 1 or cols > MAX_COLUMNS:
+                    # LibreOffice declares the whole grid for a sheet formatted down to its last row or column:
+                    # that says nothing of the cells it has, which the reader child counts within its limits.
+                    whole_grid = rows == GRID_ROWS or cols in GRID_COLUMNS
+                    if not whole_grid and (rows > MAX_ROWS + 1 or cols > MAX_COLUMNS):
                         raise RefusedFile("too_many_cells", "sheet_declares_too_many", name=name, rows=rows,
                                           columns=cols, max_rows=MAX_ROWS, max_columns=MAX_COLUMNS)
 
