@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from factories import patch_sheet_xml, seeded_store, table_rows, write_xlsx
 
+from twinreg_data.ingest import filecheck
 from twinreg_data.ingest.apply import import_file
 from twinreg_data.store import Store
 
@@ -148,3 +149,24 @@ def test_a_sheet_declaring_the_whole_grid_is_judged_by_its_cells(store: Store, t
     report = import_file(store, path)
     assert report.status == "applied", (report.message, [p.as_dict() for p in report.problems])
     assert report.diff["observations"].new == 1
+
+
+def _monthly_35_years(tmp_path: Path) -> Path:
+    months = [f"{year}-{month:02d}" for year in range(1990, 2025) for month in range(1, 13)]
+    return write_xlsx(tmp_path / "monthly.xlsx", {"observations": [
+        ["indicator", "area", *months],
+        ["DIG_EID_USES", "EE-0784", *[1_000.0 + i for i in range(len(months))]],
+    ]})
+
+
+def test_a_monthly_series_of_35_years_in_the_wide_layout_imports(store: Store, tmp_path: Path) -> None:
+    report = import_file(store, _monthly_35_years(tmp_path))  # 422 columns
+    assert report.status == "applied", (report.message, [p.as_dict() for p in report.problems][:5])
+    assert report.diff["observations"].new == 420
+
+
+def test_the_size_limit_stays_in_cells(store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(filecheck, "MAX_CELLS", 800)  # the sheet has 2 rows × 422 columns
+    report = import_file(store, _monthly_35_years(tmp_path))
+    assert (report.status, report.refusal_reason) == ("refused", "too_many_cells")
+    assert "844 cells" in report.message

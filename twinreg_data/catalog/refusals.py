@@ -128,14 +128,6 @@ MESSAGES = {
         "et": "{name} sisaldab XML-olemideklaratsioone ({part}), mida päris Exceli failides kunagi pole. Fail "
               "lükatakse tagasi.",
     },
-    "refusal.sheet_declares_too_many": {
-        "en": "{name}: a sheet declares {rows} rows × {columns} columns (limit {max_rows} rows and {max_columns} "
-              "columns). Delete unused rows and columns, or split the file.",
-        "fi": "{name}: välilehdellä on ilmoitettu {rows} riviä × {columns} saraketta (raja {max_rows} riviä ja "
-              "{max_columns} saraketta). Poista käyttämättömät rivit ja sarakkeet tai jaa tiedosto.",
-        "et": "{name}: lehel on deklareeritud {rows} rida × {columns} veergu (piirang {max_rows} rida ja "
-              "{max_columns} veergu). Kustuta kasutamata read ja veerud või jaga fail.",
-    },
     "refusal.timeout": {
         "en": "{name} took longer than {seconds} s to read and was abandoned. Split it into smaller files.",
         "fi": "Tiedoston {name} lukeminen kesti yli {seconds} s, joten se keskeytettiin. Jaa se pienempiin "
@@ -170,14 +162,6 @@ MESSAGES = {
         "en": "{name}: the workbook has {sheets} sheets (limit {limit}).",
         "fi": "{name}: työkirjassa on {sheets} välilehteä (raja {limit}).",
         "et": "{name}: töövihikus on {sheets} lehte (piirang {limit}).",
-    },
-    "refusal.sheet_too_many_cells": {
-        "en": "{name}: the sheet “{sheet}” has {rows} rows × {columns} columns (limit {max_rows} rows and "
-              "{max_columns} columns).",
-        "fi": "{name}: välilehdellä ”{sheet}” on {rows} riviä × {columns} saraketta (raja {max_rows} riviä ja "
-              "{max_columns} saraketta).",
-        "et": "{name}: lehel „{sheet}” on {rows} rida × {columns} veergu (piirang {max_rows} rida ja {max_columns} "
-              "veergu).",
     },
     "refusal.not_in_encoding": {
         "en": "{name}: the file is not valid {encoding}: {detail}.",

@@ -67,7 +67,7 @@ def _write(request: dict) -> None:
         from .readers import csv as csv_reader
 
         parsed = csv_reader.parse({"path": request["path"], "encoding": request.get("encoding"),
-                                   "max_rows": 1_000_000, "max_columns": 1_000})
+                                   "max_rows": 1_000_000, "max_columns": 16_384, "max_cells": 50_000_000})
         wb = openpyxl.Workbook()
         ws = wb.active
         ws.title = request["csv_sheet"][:31]

@@ -152,6 +152,7 @@ def read_upload(path: str | Path, display_name: str | None = None, encoding: str
         "wanted": [t.name for t in TABLES],
         "max_rows": filecheck.MAX_ROWS,
         "max_columns": filecheck.MAX_COLUMNS,
+        "max_cells": filecheck.MAX_CELLS,
     }
     try:
         output = run_child("twinreg_data.ingest.readers", request)

@@ -1,7 +1,8 @@
 """Readers, one module per file format, run only inside the sandboxed child (see ingest.sandbox).
 
 A reader module has `KIND` (what filecheck calls the format) and `parse(request) -> dict`: it reads
-`request["path"]` within `request["max_rows"]` / `request["max_columns"]` and returns
+`request["path"]` within `request["max_rows"]`, `request["max_cells"]` (and for CSV `request["max_columns"]` per
+line) and returns
 `{"sheets": [...]}`, each sheet a dict with name, header, header_row, columns (common.encode_columns), height,
 start_row, start_col, hidden, is_worksheet, formula_cells_without_value and merged; it raises
 common.ParseFailure for a file it cannot read. Validation then treats every format alike.
