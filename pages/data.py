@@ -77,10 +77,13 @@ with tabs[0]:
             cards[1].metric(t("data.errors", lang), format_number(report.error_count, lang))
             cards[2].metric(t("data.warnings", lang), format_number(report.warning_count, lang))
             if report.problems:
-                st.dataframe(reports.problems_frame(report, lang), hide_index=True)
+                st.dataframe(reports.problem_groups_frame(report, lang), hide_index=True)
                 if report.error_count + report.warning_count > len(report.problems):
                     st.caption(t("data.more_problems", lang, shown=len(report.problems),
                                  total=report.error_count + report.warning_count))
+                st.download_button(t("Every problem, one line per cell (CSV)", lang),
+                                   reports.problems_csv(report, lang), Path(uploaded.name).stem + "-problems.csv",
+                                   "text/csv", on_click="ignore", icon=":material/download:")
                 # The comments are in the language of the page; switching language writes a new copy.
                 if st.session_state.annotated is None or st.session_state.get("annotated_lang") != lang:
                     out = Path(st.session_state.check_path).with_suffix(f".annotated-{lang}.xlsx")

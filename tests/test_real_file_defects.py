@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import io
+import json
 import re
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import openpyxl
+import pandas as pd
 import pytest
 from factories import patch_sheet_xml, seeded_store, table_rows, write_xlsx
 
-from twinreg_data.ingest import filecheck
+from twinreg_data.i18n import t
+from twinreg_data.ingest import filecheck, reports
+from twinreg_data.ingest.annotate import annotated_workbook
 from twinreg_data.ingest.apply import import_file
 from twinreg_data.store import Store
 
@@ -170,3 +176,57 @@ def test_the_size_limit_stays_in_cells(store: Store, tmp_path: Path, monkeypatch
     report = import_file(store, _monthly_35_years(tmp_path))
     assert (report.status, report.refusal_reason) == ("refused", "too_many_cells")
     assert "844 cells" in report.message
+
+
+def _same_mistake_everywhere(tmp_path: Path) -> Path:
+    """The same unknown area in 40 rows, and one other mistake."""
+    rows = [dict(indicator="MOB_FERRY_PAX", area="FI-99", period=str(1960 + i), value=1.0) for i in range(40)]
+    rows.append(dict(indicator="MOB_FERRY_PAX", area="FI-091", period="2030", value="many"))
+    return write_xlsx(tmp_path / "same_mistake.xlsx", {"observations": table_rows("observations", rows)})
+
+
+def test_a_long_error_list_is_grouped_in_the_cli_and_complete_in_json(tmp_path: Path) -> None:
+    db, path = _cli_db(tmp_path), _same_mistake_everywhere(tmp_path)
+    done = subprocess.run([sys.executable, "-m", "twinreg_data", "--db", db, "import", str(path), "--dry-run"],
+                          cwd=REPO_ROOT, capture_output=True, text=True, timeout=CLI_TIMEOUT, stdin=subprocess.DEVNULL)
+    assert done.returncode == 1, done.stderr
+    lines = [line for line in done.stdout.splitlines() if line.startswith("error")]
+    assert len(lines) == 2, done.stdout
+    assert "FI-99" in lines[0] and " 40 " in lines[0]
+    assert "observations!B2, observations!B3, observations!B4, observations!B5, observations!B6, …" in lines[0]
+    done = subprocess.run([sys.executable, "-m", "twinreg_data", "--db", db, "import", str(path), "--json"],
+                          cwd=REPO_ROOT, capture_output=True, text=True, timeout=CLI_TIMEOUT, stdin=subprocess.DEVNULL)
+    report = json.loads(done.stdout)
+    assert len(report["problems"]) == 41
+    assert [(g["rule"], g["value"], g["count"]) for g in report["problem_groups"]] == [
+        ("unknown_code", "FI-99", 40), ("not_a_number", "many", 1)]
+
+
+def test_a_long_error_list_is_grouped_in_the_report_and_the_marked_up_copy(store: Store, tmp_path: Path) -> None:
+    path = _same_mistake_everywhere(tmp_path)
+    report = import_file(store, path)
+    grouped = reports.problem_groups_frame(report, "en")
+    assert grouped[t("Count", "en")].tolist() == [40, 1]
+    assert grouped[t("data.col_cell", "en")].iloc[0].count("observations!") == 5
+    full = pd.read_csv(io.BytesIO(reports.problems_csv(report, "en")), encoding="utf-8-sig")
+    assert len(full) == 41
+    copy = openpyxl.load_workbook(annotated_workbook(path, "xlsx", report.problems, tmp_path / "marked.xlsx"))
+    summary = copy.worksheets[0]
+    assert summary.title == "Problems found"
+    assert [r[4] for r in summary.iter_rows(min_row=2, values_only=True)] == [40, 1]
+    assert copy["observations"]["B41"].comment is not None  # every cell is still marked
+    # Uploading the marked-up copy again: its problems sheet is no unknown sheet.
+    again = import_file(store, tmp_path / "marked.xlsx", dry_run=True)
+    assert "unknown_sheet" not in {p.rule for p in again.problems}
+
+
+def test_the_data_page_groups_a_long_error_list_and_offers_the_whole_list(editor: Path, tmp_path: Path) -> None:
+    from conftest import sign_in
+    from test_page_data import new_app, upload
+
+    at = sign_in(new_app().run(), "eeva", "a long password")
+    upload(at, "same_mistake.xlsx", _same_mistake_everywhere(tmp_path).read_bytes())
+    assert not at.exception
+    shown = at.dataframe[0].value
+    assert shown[t("Count", "en")].tolist() == [40, 1]
+    assert any(b.label == t("Every problem, one line per cell (CSV)", "en") for b in at.get("download_button"))

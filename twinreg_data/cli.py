@@ -55,11 +55,16 @@ def cmd_init(args) -> int:
 
 
 def _print_report(report) -> None:
+    from .ingest.validation import group_problems
+
     print(report.message)
     if report.problems:
-        print(f"\n{'severity':8}  {'cell':24}  {'found':20}  expected")
-        for p in report.problems:
-            print(f"{p.severity:8}  {p.cell:24}  {p.value[:20]:20}  {p.expected}")
+        # Grouped: a code misspelt in 3,000 rows is one line with its count and first cells (--json lists all).
+        print(f"\n{'severity':8}  {'count':>6}  {'column':16}  {'found':20}  {'cells':40}  expected")
+        for group in group_problems(report.problems):
+            p = group.first
+            print(f"{p.severity:8}  {group.count:>6,}  {p.column[:16]:16}  {p.value[:20]:20}  "
+                  f"{group.cells_text():40}  {p.expected}")
         shown = len(report.problems)
         total = report.error_count + report.warning_count
         if total > shown:

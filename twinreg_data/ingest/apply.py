@@ -39,6 +39,7 @@ from .validation import (
     check_rows,
     decode_columns,
     frames_from_sheets,
+    group_problems,
     mark_absent_columns,
     table_for_csv,
     type_frame,
@@ -129,6 +130,7 @@ class ImportReport:
             "errors": self.error_count,
             "warnings": self.warning_count,
             "problems": [p.as_dict() for p in self.problems],
+            "problem_groups": [g.as_dict() for g in group_problems(self.problems)],
             "diff": {k: v.as_dict() for k, v in self.diff.items()},
             "status_changes": self.status_changes,
         }

@@ -11,6 +11,7 @@ from ..auth import Identity
 from ..i18n import t
 from ..store import Store
 from .apply import ImportReport
+from .validation import group_problems
 
 # Which page shows which table, for the links after an import.
 PAGE_OF_TABLE = {
@@ -24,6 +25,26 @@ PAGE_OF_TABLE = {
     "actions": "cooperation",
     "regions_benchmark": "cooperation",
 }
+
+
+def problem_groups_frame(report: ImportReport, lang: str) -> pd.DataFrame:
+    """The listed problems grouped (same rule, value and column: one line with its count and first cells),
+    errors first, in `lang`: a long list stays readable. problems_frame has every one."""
+    return pd.DataFrame([{
+        t("data.col_severity", lang): t(f"severity.{g.first.severity}", lang),
+        t("data.col_problem", lang): t(f"rule.{g.first.rule}", lang),
+        t("data.col_sheet", lang): g.first.sheet,
+        t("data.col_column", lang): g.first.column,
+        t("data.col_value", lang): g.first.value,
+        t("Count", lang): g.count,
+        t("data.col_cell", lang): g.cells_text(),
+        t("data.col_expected", lang): g.first.expected_in(lang),
+    } for g in group_problems(report.problems)])
+
+
+def problems_csv(report: ImportReport, lang: str) -> bytes:
+    """Every listed problem as CSV (UTF-8 with BOM, so Excel opens it with the letters right)."""
+    return problems_frame(report, lang).to_csv(index=False).encode("utf-8-sig")
 
 
 def problems_frame(report: ImportReport, lang: str) -> pd.DataFrame:

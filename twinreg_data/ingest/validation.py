@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from .. import periods
-from ..i18n import format_number, t
+from ..i18n import LANGUAGES, format_number, t
 from ..schema import OBSERVATIONS, TABLES, TABLES_BY_NAME, Column, Table
 
 MAX_PROBLEMS_LISTED = 5_000
@@ -32,6 +32,7 @@ COUNT_UNITS = frozenset(
 )
 OUTLIER_SPANS = 3.0  # warn when a value lies more than 3 historical ranges outside the history
 IGNORED_SHEETS = frozenset({"readme", "lists", "ohje", "juhend"})
+PROBLEMS_SHEET = "Problems found"  # the marked-up copy's first sheet (annotate), ignored when uploaded again
 MAX_EXACT_INT = 2**53
 MIN_DATE = dt.date(1900, 1, 1)
 MAX_DATE = dt.date(2100, 12, 31)
@@ -162,6 +163,41 @@ class ProblemList:
     @property
     def total(self) -> int:
         return self.errors + self.warnings
+
+
+GROUP_CELLS_SHOWN = 5
+
+
+@dataclass
+class ProblemGroup:
+    """Problems of one rule, one value and one column (a code misspelt in 3,000 rows): one line, not 3,000.
+
+    `first` stands for the group (severity, what was expected); `cells` are the first GROUP_CELLS_SHOWN cells."""
+
+    first: Problem
+    count: int = 0
+    cells: list[str] = field(default_factory=list)
+
+    def cells_text(self) -> str:
+        """The first cells, and an ellipsis when there are more."""
+        return ", ".join(self.cells) + (", …" if self.count > len(self.cells) else "")
+
+    def as_dict(self) -> dict[str, object]:
+        return {"rule": self.first.rule, "severity": self.first.severity, "column": self.first.column,
+                "value": self.first.value, "expected": self.first.expected, "count": self.count,
+                "cells": list(self.cells)}
+
+
+def group_problems(problems: Iterable[Problem]) -> list[ProblemGroup]:
+    """One group per (rule, value, column): errors first, the largest groups (one mistake copied down a column)
+    first among them, otherwise in the order found."""
+    groups: dict[tuple[str, str, str], ProblemGroup] = {}
+    for problem in problems:
+        group = groups.setdefault((problem.rule, problem.value, problem.column), ProblemGroup(problem))
+        group.count += 1
+        if len(group.cells) < GROUP_CELLS_SHOWN:
+            group.cells.append(problem.cell)
+    return sorted(groups.values(), key=lambda g: (g.first.severity != "error", -g.count))
 
 
 @dataclass
@@ -465,6 +501,11 @@ def table_for_csv(file_name: str, header: list) -> Table | None:
 _TABLE_NAMES = ", ".join(table.name for table in TABLES)
 
 
+def _problems_sheet_names() -> set[str]:
+    """PROBLEMS_SHEET in every language, as the marked-up copy may name it."""
+    return {t(PROBLEMS_SHEET, lang)[:31].strip().lower() for lang in LANGUAGES}
+
+
 def frames_from_sheets(sheets: Iterable[RawSheet], problems: ProblemList, file_kind: str = "xlsx",
                        csv_table: Table | None = None) -> list[SheetFrame]:
     frames = []
@@ -472,7 +513,7 @@ def frames_from_sheets(sheets: Iterable[RawSheet], problems: ProblemList, file_k
         table = csv_table if file_kind == "csv" else _table_for_sheet(sheet.name)
         label = table.name if (file_kind == "csv" and table) else sheet.name
         if table is None:
-            if sheet.name.strip().lower() not in IGNORED_SHEETS:
+            if sheet.name.strip().lower() not in IGNORED_SHEETS | _problems_sheet_names():
                 problems.add(Problem.of(sheet.name, f"{sheet.name}!A1", "", sheet.name,
                                         Expected("expected.unknown_sheet.sheets", {"tables": _TABLE_NAMES}),
                                         "warning", "unknown_sheet"))
