@@ -57,15 +57,19 @@ with tabs[0]:
                           "twinreg-data.xlsx", XLSX, icon=":material/download:", on_click="ignore")
     uploaded = st.file_uploader(t("data.upload", lang), type=["xlsx", "csv"], key="upload")
     encoding = st.selectbox(t("data.encoding", lang), ["utf-8", "windows-1252", "iso-8859-15"], key="encoding")
+    hidden = st.radio(t("Rows and columns hidden in Excel (by hand or by a filter)", lang), ["skip", "import"],
+                      format_func=lambda choice: t("Skip hidden rows and columns", lang) if choice == "skip"
+                      else t("Import hidden rows and columns", lang), key="hidden", horizontal=True)
+    st.caption(t("Hidden rows and columns are skipped unless you choose to import them; the report lists them.", lang))
     if uploaded is not None:
-        token = (uploaded.file_id, encoding)
+        token = (uploaded.file_id, encoding, hidden)
         if st.session_state.get("check_token") != token:
             safe_name = re.sub(r"[^\w.\-]+", "_", uploaded.name)[-100:] or "upload"
             path = workdir / f"{len(st.session_state.get('check_token') or ())}-{safe_name}"
             path.write_bytes(uploaded.getvalue())
             with st.spinner(t("data.checking", lang, file=uploaded.name)):
                 checked = check_file(db, path, uploaded.name, None if encoding == "utf-8" else encoding,
-                                     user=identity.name)
+                                     user=identity.name, hidden=hidden)
             st.session_state.update(check_token=token, check=checked, check_path=str(path), annotated=None)
         checked = st.session_state.check
         report, upload = checked.report, checked.upload
@@ -76,6 +80,8 @@ with tabs[0]:
             cards[0].metric(t("data.rows_read", lang), format_number(sum(report.rows_read.values()), lang))
             cards[1].metric(t("data.errors", lang), format_number(report.error_count, lang))
             cards[2].metric(t("data.warnings", lang), format_number(report.warning_count, lang))
+            if skipped := sum(report.hidden_rows_skipped.values()):
+                st.caption(t("{rows} rows hidden in Excel were skipped.", lang, rows=format_number(skipped, lang)))
             if report.problems:
                 st.dataframe(reports.problem_groups_frame(report, lang), hide_index=True)
                 if report.error_count + report.warning_count > len(report.problems):

@@ -230,3 +230,65 @@ def test_the_data_page_groups_a_long_error_list_and_offers_the_whole_list(editor
     shown = at.dataframe[0].value
     assert shown[t("Count", "en")].tolist() == [40, 1]
     assert any(b.label == t("Every problem, one line per cell (CSV)", "en") for b in at.get("download_button"))
+
+
+def _with_hidden_rows_and_column(tmp_path: Path) -> Path:
+    """Four new ferry years: 2025 hidden by hand, 2026 by a filter, and the note column (H) hidden."""
+    rows = [dict(indicator="MOB_FERRY_PAX", area="EE-0784", period=str(year), value=1_000_000.0 + year,
+                 note=f"note {year}") for year in (2024, 2025, 2026, 2027)]
+    path = write_xlsx(tmp_path / "plain.xlsx", {"observations": table_rows("observations", rows)})
+    wb = openpyxl.load_workbook(path)
+    ws = wb["observations"]
+    ws.row_dimensions[3].hidden = True  # 2025, hidden by hand
+    ws.auto_filter.ref = f"A1:{ws.cell(1, ws.max_column).column_letter}{ws.max_row}"
+    ws.auto_filter.add_filter_column(2, ["2024", "2025", "2027"])
+    ws.row_dimensions[4].hidden = True  # 2026, filtered out (Excel hides the rows a filter leaves out)
+    note_letter = openpyxl.utils.get_column_letter(table_rows("observations", [])[0].index("note") + 1)
+    ws.column_dimensions[note_letter].hidden = True
+    wb.save(tmp_path / "hidden.xlsx")
+    return tmp_path / "hidden.xlsx"
+
+
+def test_hidden_rows_and_columns_are_reported_and_skipped_by_default(store: Store, tmp_path: Path) -> None:
+    path = _with_hidden_rows_and_column(tmp_path)
+    report = import_file(store, path)
+    assert report.status == "applied", [p.as_dict() for p in report.problems]
+    found = {p.rule: p for p in report.problems}
+    assert (found["hidden_rows"].severity, found["hidden_rows"].value) == ("warning", "3–4")
+    assert found["hidden_columns"].cell == "observations!H1" and found["hidden_columns"].value == "H"  # note
+    assert "skipped" in found["hidden_rows"].expected
+    assert report.diff["observations"].new == 2 and report.diff["observations"].hidden_skipped == 2
+    assert report.as_dict()["hidden_rows_skipped"] == 2 and "2 rows hidden in Excel were skipped" in report.message
+    stored = store.query("SELECT period, note FROM observations WHERE area = 'EE-0784' AND indicator = "
+                         "'MOB_FERRY_PAX' ORDER BY period")
+    assert stored == [("2024", None), ("2027", None)]  # the hidden note column was skipped too
+
+
+def test_hidden_rows_and_columns_imported_when_the_official_chooses(tmp_path: Path) -> None:
+    db, path = _cli_db(tmp_path), _with_hidden_rows_and_column(tmp_path)
+    done = subprocess.run([sys.executable, "-m", "twinreg_data", "--db", db, "import", str(path), "--hidden",
+                           "import", "--json"], cwd=REPO_ROOT, capture_output=True, text=True, timeout=CLI_TIMEOUT,
+                          stdin=subprocess.DEVNULL)
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["hidden"] == "import" and report["hidden_rows_skipped"] == 0
+    assert report["diff"]["observations"]["new"] == 4
+    assert {p["rule"] for p in report["problems"]} >= {"hidden_rows", "hidden_columns"}
+    store = Store(db)
+    assert store.scalar("SELECT note FROM observations WHERE area = 'EE-0784' AND period = '2026'") == "note 2026"
+    store.close()
+
+
+def test_the_data_page_lets_the_official_choose_what_hidden_rows_do(editor: Path, tmp_path: Path) -> None:
+    from conftest import sign_in
+    from test_page_data import new_app, upload
+
+    at = sign_in(new_app().run(), "eeva", "a long password")
+    upload(at, "hidden.xlsx", _with_hidden_rows_and_column(tmp_path).read_bytes())
+    assert not at.exception
+    assert at.radio(key="hidden").value == "skip"
+    assert at.session_state["check"].report.hidden_rows_skipped == {"observations": 2}
+    at.radio(key="hidden").set_value("import").run()
+    assert not at.exception
+    assert at.session_state["check"].report.hidden_rows_skipped == {}
+    assert at.session_state["check"].report.diff["observations"].new == 4

@@ -70,7 +70,8 @@ def _print_report(report) -> None:
         if total > shown:
             print(f"… and {total - shown:,} more problem(s).")
     for name, diff in report.diff.items():
-        print(f"{name:18} new {diff.new:>8,}  changed {diff.changed:>8,}  unchanged {diff.unchanged:>8,}")
+        hidden = f"  hidden rows skipped {diff.hidden_skipped:>8,}" if diff.hidden_skipped else ""
+        print(f"{name:18} new {diff.new:>8,}  changed {diff.changed:>8,}  unchanged {diff.unchanged:>8,}{hidden}")
         for change in diff.changes[:10]:
             print(f"    {change['key']}: {change['column']} {change['old']!r} → {change['new']!r}")
     for change in report.status_changes:
@@ -83,7 +84,8 @@ def cmd_import(args) -> int:
     path = Path(args.file)
     if not path.is_file():
         raise UserError(f"{path} does not exist or is not a file.")
-    report = import_file(_store(args), path, user=args.user, dry_run=args.dry_run, encoding=args.encoding)
+    report = import_file(_store(args), path, user=args.user, dry_run=args.dry_run, encoding=args.encoding,
+                         hidden=args.hidden)
     if args.json:
         print(report.to_json())
     elif report.status == "refused":
@@ -290,6 +292,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dry-run", action="store_true", help="validate and show the diff; write nothing")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.add_argument("--encoding", default=None, help="CSV encoding when not UTF-8, e.g. windows-1252")
+    p.add_argument("--hidden", choices=("skip", "import"), default="skip",
+                   help="rows and columns hidden in Excel (by hand or by a filter): skip them (default) or import them")
     p.set_defaults(func=cmd_import)
     p = sub.add_parser("imports", help="list the import history")
     p.set_defaults(func=cmd_imports)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..i18n import t
 from .sandbox import ChildFailed, child_request, run_child
-from .validation import PROBLEMS_SHEET, Problem, group_problems
+from .validation import PROBLEMS_SHEET, Problem, group_problems, rule_name
 
 ERROR_FILL = "FFF4B6B6"
 WARNING_FILL = "FFFFE699"
@@ -25,7 +25,7 @@ WARNING_FILL = "FFFFE699"
 def note(problem: Problem, lang: str) -> str:
     """One comment line: severity, problem name and what was expected, in `lang`."""
     return t("validation.note", lang, severity=t(f"severity.{problem.severity}", lang).upper(),
-             problem=t(f"rule.{problem.rule}", lang), expected=problem.expected_in(lang))
+             problem=rule_name(problem.rule, lang), expected=problem.expected_in(lang))
 
 
 def summary_rows(problems: list[Problem], lang: str) -> list[list[object]]:
@@ -35,7 +35,7 @@ def summary_rows(problems: list[Problem], lang: str) -> list[list[object]]:
                                  t("data.col_expected", lang)]]
     for group in group_problems(problems):
         p = group.first
-        rows.append([t(f"severity.{p.severity}", lang), t(f"rule.{p.rule}", lang), p.column, p.value, group.count,
+        rows.append([t(f"severity.{p.severity}", lang), rule_name(p.rule, lang), p.column, p.value, group.count,
                      group.cells_text(), p.expected_in(lang)])
     return rows
 

@@ -79,6 +79,7 @@ class TableDiff:
     unchanged: int = 0
     changes: list[dict] = field(default_factory=list)  # sample: key, column, old, new
     new_keys: list[str] = field(default_factory=list)  # sample of new keys
+    hidden_skipped: int = 0  # rows hidden in Excel and left out of this table
 
     def as_dict(self) -> dict:
         return {
@@ -86,6 +87,7 @@ class TableDiff:
             "new": self.new,
             "changed": self.changed,
             "unchanged": self.unchanged,
+            "hidden_skipped": self.hidden_skipped,
             "changes": self.changes,
             "new_keys": self.new_keys,
         }
@@ -108,6 +110,8 @@ class ImportReport:
     import_id: int | None = None
     rows_read: dict[str, int] = field(default_factory=dict)
     parser_peak_rss_kib: int = 0
+    hidden: str = "skip"  # what was done with rows and columns hidden in Excel: skip or import
+    hidden_rows_skipped: dict[str, int] = field(default_factory=dict)  # per table
 
     @property
     def ok(self) -> bool:
@@ -127,6 +131,8 @@ class ImportReport:
             "sheets": self.sheets,
             "import_id": self.import_id,
             "rows_read": self.rows_read,
+            "hidden": self.hidden,
+            "hidden_rows_skipped": sum(self.hidden_rows_skipped.values()),
             "errors": self.error_count,
             "warnings": self.warning_count,
             "problems": [p.as_dict() for p in self.problems],
@@ -177,6 +183,8 @@ def read_upload(path: str | Path, display_name: str | None = None, encoding: str
             start_col=s["start_col"],
             hidden=s["hidden"],
             formula_cells_without_value=s["formula_cells_without_value"],
+            hidden_rows=s.get("hidden_rows", []),
+            hidden_columns=s.get("hidden_columns", []),
         )
         for s in result["sheets"]
     ]
@@ -207,8 +215,12 @@ def load_known(store: Store, indicator_codes: list[str] | None = None) -> Known:
     return Known(codes, {r[0]: r[1] for r in rows}, {r[0]: r[2] for r in rows}, history)
 
 
-def validate(store: Store, upload: ParsedUpload) -> tuple[dict[str, pd.DataFrame], ProblemList]:
-    """Typed frames per table (rows of all sheets of a table concatenated) and every problem found."""
+HIDDEN_CHOICES = ("skip", "import")  # what to do with rows and columns hidden in Excel; skip is the default
+
+
+def validate(store: Store, upload: ParsedUpload, hidden: str = "skip") -> tuple[dict[str, pd.DataFrame], ProblemList]:
+    """Typed frames per table (rows of all sheets of a table concatenated) and every problem found. Rows and
+    columns hidden in Excel are imported only when `hidden` is "import"."""
     problems = ProblemList()
     csv_table = None
     if upload.kind == "csv":
@@ -218,7 +230,7 @@ def validate(store: Store, upload: ParsedUpload) -> tuple[dict[str, pd.DataFrame
             problems.add(Problem.of("", "A1", "", ", ".join(str(h) for h in header[:6]),
                                     Expected("expected.unknown_table.csv"), "error", "unknown_table"))
             return {}, problems
-    frames = frames_from_sheets(upload.sheets, problems, upload.kind, csv_table)
+    frames = frames_from_sheets(upload.sheets, problems, upload.kind, csv_table, import_hidden=hidden == "import")
     if not frames:
         if not problems.errors:
             problems.add(Problem.of("", "", "", "", Expected("expected.no_data.rows",
@@ -473,11 +485,14 @@ class CheckedUpload:
 
 
 def check_file(store: Store, path: str | Path, display_name: str | None = None, encoding: str | None = None,
-               user: str | None = None) -> CheckedUpload:
+               user: str | None = None, hidden: str = "skip") -> CheckedUpload:
     """Read and validate a file and preview its diff; writes no data. With a `user` (an upload in the app) the
-    attempt, refused ones too, goes to the audit log as "upload"."""
+    attempt, refused ones too, goes to the audit log as "upload". Rows and columns hidden in Excel are left out
+    unless `hidden` is "import"."""
+    if hidden not in HIDDEN_CHOICES:
+        raise ValueError(f"hidden must be one of {HIDDEN_CHOICES}, not {hidden!r}")
     name = display_name or Path(path).name
-    checked = _check(store, path, name, encoding)
+    checked = _check(store, path, name, encoding, hidden)
     report = checked.report
     if user is not None:
         audit.write(store, user, "upload", report.status, {"file": name, "sha256": report.sha256,
@@ -486,8 +501,19 @@ def check_file(store: Store, path: str | Path, display_name: str | None = None, 
     return checked
 
 
-def _check(store: Store, path: str | Path, name: str, encoding: str | None) -> CheckedUpload:
-    report = ImportReport(file_name=name)
+def _hidden_counts(report: ImportReport) -> None:
+    """Put the hidden rows skipped per table into the diff (after every diff: preview and apply)."""
+    for table, diff in report.diff.items():
+        diff.hidden_skipped = report.hidden_rows_skipped.get(table, 0)
+
+
+def _hidden_note(report: ImportReport) -> str:
+    skipped = sum(report.hidden_rows_skipped.values())
+    return " " + t_numbers("{rows} rows hidden in Excel were skipped.", "en", rows=skipped) if skipped else ""
+
+
+def _check(store: Store, path: str | Path, name: str, encoding: str | None, hidden: str = "skip") -> CheckedUpload:
+    report = ImportReport(file_name=name, hidden=hidden)
     try:
         upload = read_upload(path, name, encoding)
     except RefusedFile as exc:
@@ -499,7 +525,8 @@ def _check(store: Store, path: str | Path, name: str, encoding: str | None) -> C
     report.sha256 = upload.sha256
     report.sheets = upload.sheet_names
     report.parser_peak_rss_kib = upload.parser_peak_rss_kib
-    typed, problems = validate(store, upload)
+    typed, problems = validate(store, upload, hidden)
+    report.hidden_rows_skipped = dict(problems.hidden_rows_skipped)
     report.problems = problems.items
     report.error_count, report.warning_count = problems.errors, problems.warnings
     report.rows_read = {name: len(df) for name, df in typed.items()}
@@ -516,6 +543,7 @@ def _check(store: Store, path: str | Path, name: str, encoding: str | None) -> C
                           f"by {earlier[2]}. Nothing changed.")
         return CheckedUpload(report, upload, typed)
     report.diff, report.status_changes = preview(store, typed)
+    _hidden_counts(report)
     report.status = "dry_run"
     return CheckedUpload(report, upload, typed)
 
@@ -548,6 +576,7 @@ def _apply_report(store: Store, checked: CheckedUpload, user: str) -> None:
     summary = {"errors": report.error_count, "warnings": report.warning_count}
     try:
         import_id, report.diff, report.status_changes = apply(store, checked.typed, checked.upload, user, summary)
+        _hidden_counts(report)
     except BackupFailed as exc:
         audit.write(store, user, "import", "backup_failed", {"file": report.file_name, "sha256": report.sha256,
                                                              "reason": str(exc)})
@@ -560,17 +589,18 @@ def _apply_report(store: Store, checked: CheckedUpload, user: str) -> None:
     report.import_id = import_id
     totals = {k: v.new + v.changed for k, v in report.diff.items() if v.new or v.changed}
     report.message = f"{report.file_name} imported as import #{import_id}: " + ", ".join(
-        f"{n:,} {k}" for k, n in totals.items()) + " rows added or changed."
+        f"{n:,} {k}" for k, n in totals.items()) + " rows added or changed." + _hidden_note(report)
 
 
 def import_file(store: Store, path: str | Path, user: str = "cli", dry_run: bool = False,
-                display_name: str | None = None, encoding: str | None = None) -> ImportReport:
+                display_name: str | None = None, encoding: str | None = None, hidden: str = "skip") -> ImportReport:
     """check_file then apply_checked, in one call (the command line, scripts, tests). A dry run only checks and
     is not audited; anything else is, refused and invalid files included."""
-    checked = check_file(store, path, display_name, encoding)
+    checked = check_file(store, path, display_name, encoding, hidden=hidden)
     if dry_run:
         if checked.report.status == "dry_run":
-            checked.report.message = f"{checked.report.file_name} is valid. Dry run: nothing was written."
+            checked.report.message = (f"{checked.report.file_name} is valid. Dry run: nothing was written."
+                                      + _hidden_note(checked.report))
         return checked.report
     return apply_checked(store, checked, user)
 

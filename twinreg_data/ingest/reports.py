@@ -11,7 +11,7 @@ from ..auth import Identity
 from ..i18n import t
 from ..store import Store
 from .apply import ImportReport
-from .validation import group_problems
+from .validation import group_problems, rule_name
 
 # Which page shows which table, for the links after an import.
 PAGE_OF_TABLE = {
@@ -32,7 +32,7 @@ def problem_groups_frame(report: ImportReport, lang: str) -> pd.DataFrame:
     errors first, in `lang`: a long list stays readable. problems_frame has every one."""
     return pd.DataFrame([{
         t("data.col_severity", lang): t(f"severity.{g.first.severity}", lang),
-        t("data.col_problem", lang): t(f"rule.{g.first.rule}", lang),
+        t("data.col_problem", lang): rule_name(g.first.rule, lang),
         t("data.col_sheet", lang): g.first.sheet,
         t("data.col_column", lang): g.first.column,
         t("data.col_value", lang): g.first.value,
@@ -51,7 +51,7 @@ def problems_frame(report: ImportReport, lang: str) -> pd.DataFrame:
     """Every listed problem, errors first, with severity, problem name and what was expected in `lang`."""
     rows = [{
         t("data.col_severity", lang): t(f"severity.{p.severity}", lang),
-        t("data.col_problem", lang): t(f"rule.{p.rule}", lang),
+        t("data.col_problem", lang): rule_name(p.rule, lang),
         t("data.col_sheet", lang): p.sheet,
         t("data.col_cell", lang): p.cell,
         t("data.col_column", lang): p.column,
@@ -66,11 +66,14 @@ def problems_frame(report: ImportReport, lang: str) -> pd.DataFrame:
 
 
 def diff_summary_frame(report: ImportReport, lang: str) -> pd.DataFrame:
+    """New, changed and unchanged rows per table, and the hidden rows left out when there were any."""
+    hidden = any(d.hidden_skipped for d in report.diff.values())
     return pd.DataFrame([{
         t("data.col_sheet", lang): name,
         t("data.new", lang): d.new,
         t("data.changed", lang): d.changed,
         t("data.unchanged", lang): d.unchanged,
+        **({t("Hidden rows skipped", lang): d.hidden_skipped} if hidden else {}),
     } for name, d in report.diff.items()])
 
 

@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from .. import periods
-from ..i18n import LANGUAGES, format_number, t
+from ..i18n import CATALOG, LANGUAGES, format_number, t
 from ..schema import OBSERVATIONS, TABLES, TABLES_BY_NAME, Column, Table
 
 MAX_PROBLEMS_LISTED = 5_000
@@ -137,13 +137,25 @@ class Problem:
         }
 
 
+# Rules named by an English message (gettext style) rather than a catalog key `rule.<rule>`.
+RULE_NAMES = {"hidden_rows": "Hidden rows", "hidden_columns": "Hidden columns"}
+
+
+def rule_name(rule: str, lang: str) -> str:
+    """The name of a problem's rule in `lang`."""
+    key = f"rule.{rule}"
+    return t(key, lang) if key in CATALOG else t(RULE_NAMES.get(rule, key), lang)
+
+
 @dataclass
 class ProblemList:
-    """Problems in order found; listing is capped, counting is not."""
+    """Problems in order found; listing is capped, counting is not. `hidden_rows_skipped` counts per table the
+    rows hidden in Excel that were left out, so the report and the diff can say so."""
 
     items: list[Problem] = field(default_factory=list)
     errors: int = 0
     warnings: int = 0
+    hidden_rows_skipped: dict[str, int] = field(default_factory=dict)
     _seen: set = field(default_factory=set, repr=False)
 
     def add(self, problem: Problem) -> None:
@@ -215,6 +227,8 @@ class RawSheet:
     start_col: int = 0  # zero-based sheet column of header[0]
     hidden: bool = False
     formula_cells_without_value: list[str] = field(default_factory=list)
+    hidden_rows: list[int] = field(default_factory=list)  # Excel row numbers hidden by hand or by a filter
+    hidden_columns: list[int] = field(default_factory=list)  # zero-based sheet columns
 
     @classmethod
     def from_rows(cls, name: str, rows: list[list], **kw) -> RawSheet:
@@ -507,7 +521,9 @@ def _problems_sheet_names() -> set[str]:
 
 
 def frames_from_sheets(sheets: Iterable[RawSheet], problems: ProblemList, file_kind: str = "xlsx",
-                       csv_table: Table | None = None) -> list[SheetFrame]:
+                       csv_table: Table | None = None, import_hidden: bool = False) -> list[SheetFrame]:
+    """One frame per sheet named like a table. Rows and columns hidden in Excel are reported and, unless
+    `import_hidden`, left out: the official decides, nothing hidden is imported unseen."""
     frames = []
     for sheet in sheets:
         table = csv_table if file_kind == "csv" else _table_for_sheet(sheet.name)
@@ -521,13 +537,57 @@ def frames_from_sheets(sheets: Iterable[RawSheet], problems: ProblemList, file_k
         if sheet.hidden:
             problems.add(Problem.of(label, f"{label}!A1", "", sheet.name, Expected("expected.hidden_sheet.visible"),
                                     "warning", "hidden_sheet"))
-        frame = _frame_from_rows(table, label, sheet, problems)
+        frame = _frame_from_rows(table, label, sheet, problems, import_hidden)
         if frame is not None:
             frames.append(frame)
     return frames
 
 
-def _frame_from_rows(table: Table, label: str, sheet: RawSheet, problems: ProblemList) -> SheetFrame | None:
+def _ranges(numbers: list[int], name: Callable[[int], str] = str, limit: int = 20) -> str:
+    """Numbers as ranges (5–7, 12), the first `limit` of them."""
+    runs: list[list[int]] = []
+    for n in sorted(numbers):
+        if runs and n == runs[-1][1] + 1:
+            runs[-1][1] = n
+        else:
+            runs.append([n, n])
+    text = ", ".join(name(a) if a == b else f"{name(a)}–{name(b)}" for a, b in runs[:limit])
+    return text + (", …" if len(runs) > limit else "")
+
+
+def _hidden_parts(table: Table, label: str, sheet: RawSheet, header: list, data_index: np.ndarray,
+                  blank: np.ndarray, problems: ProblemList, import_hidden: bool) -> tuple[np.ndarray, set[int]]:
+    """Report the rows and columns with content that Excel hides; (data rows to keep, header positions to skip)."""
+    excel_rows = sheet.header_row + 1 + data_index
+    hidden_rows = np.isin(excel_rows, np.asarray(sheet.hidden_rows, dtype=np.int64)) if sheet.hidden_rows \
+        else np.zeros(len(data_index), dtype=bool)
+    if hidden_rows.any():
+        rows = excel_rows[hidden_rows].tolist()
+        params = {"count": len(rows), "rows": _ranges(rows)}
+        expected = (Expected("visible rows ({count} rows hidden by a filter or by hand are imported too: {rows})",
+                             params) if import_hidden else
+                    Expected("visible rows ({count} rows hidden by a filter or by hand are skipped: {rows}; choose "
+                             "to import hidden rows and columns to import them)", params))
+        problems.add(Problem.of(label, f"{label}!{column_letter(sheet.start_col)}{rows[0]}", "", params["rows"],
+                                expected, "warning", "hidden_rows"))
+        if not import_hidden:
+            problems.hidden_rows_skipped[table.name] = problems.hidden_rows_skipped.get(table.name, 0) + len(rows)
+            data_index = data_index[~hidden_rows]
+    hidden_columns = [j for j in (c - sheet.start_col for c in sheet.hidden_columns)
+                      if 0 <= j < len(header) and not (_is_blank(header[j]) and blank[data_index, j].all())]
+    if hidden_columns:
+        letters = _ranges(hidden_columns, lambda j: column_letter(sheet.start_col + j))
+        expected = (Expected("visible columns (the hidden columns {columns} are imported too)", {"columns": letters})
+                    if import_hidden else
+                    Expected("visible columns (the hidden columns {columns} are skipped; choose to import hidden rows "
+                             "and columns to import them)", {"columns": letters}))
+        cell = f"{label}!{column_letter(sheet.start_col + hidden_columns[0])}{sheet.header_row}"
+        problems.add(Problem.of(label, cell, "", letters, expected, "warning", "hidden_columns"))
+    return data_index, (set() if import_hidden else set(hidden_columns))
+
+
+def _frame_from_rows(table: Table, label: str, sheet: RawSheet, problems: ProblemList,
+                     import_hidden: bool = False) -> SheetFrame | None:
     header = sheet.header
     if not header:
         problems.add(Problem.of(label, f"{label}!A1", "", "", Expected("expected.empty_sheet.header"), "warning",
@@ -539,10 +599,14 @@ def _frame_from_rows(table: Table, label: str, sheet: RawSheet, problems: Proble
              else np.ones((sheet.height, 0), dtype=bool))
     data_index = np.flatnonzero(~blank.all(axis=1)) if sheet.height else np.array([], dtype=np.int64)
     header = list(header) + [None] * (width - len(header))
+    data_index, skipped_columns = _hidden_parts(table, label, sheet, header, data_index, blank, problems,
+                                                import_hidden)
     known_columns = set(table.column_names)
     positions: dict[str, int] = {}
     period_columns: list[tuple[int, object]] = []
     for j, raw_name in enumerate(header):
+        if j in skipped_columns:
+            continue  # hidden and skipped: as if the sheet had no such column
         letter = column_letter(sheet.start_col + j)
         if _is_blank(raw_name):
             if (~blank[data_index, j]).any():

@@ -80,6 +80,45 @@ def _restore_error_cells(xml: bytes, rows: list[list], start_row: int, start_col
             rows[i][j] = value.group(1).decode("utf-8", "replace").strip() or "#ERROR"
 
 
+_ROW_TAG = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
+_COL_TAG = re.compile(rb"<(?:\w+:)?col\b([^>]*)>")
+_HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
+_ROW_NUMBER = re.compile(rb'\br="(\d+)"')
+_COL_RANGE = re.compile(rb'\bmin="(\d+)"[^>]*?\bmax="(\d+)"|\bmax="(\d+)"[^>]*?\bmin="(\d+)"')
+
+
+def _hidden_rows(xml: bytes) -> list[int]:
+    """Excel row numbers of the rows hidden by hand or by a filter (Excel marks both hidden="1" on the row;
+    calamine reads their cells like any other), so the official decides whether they are imported."""
+    if b"hidden=" not in xml:
+        return []
+    hidden = []
+    number = 0
+    for m in _ROW_TAG.finditer(xml):
+        attrs = m.group(1)
+        r = _ROW_NUMBER.search(attrs)
+        number = int(r.group(1)) if r else number + 1  # r is optional: rows then follow one another
+        if _HIDDEN.search(attrs):
+            hidden.append(number)
+    return hidden
+
+
+def _hidden_columns(xml: bytes, width: int) -> list[int]:
+    """Zero-based indices of hidden columns below `width` (a <col> range may run to the grid's end)."""
+    if b"hidden=" not in xml:
+        return []
+    hidden: set[int] = set()
+    for m in _COL_TAG.finditer(xml):
+        attrs = m.group(1)
+        bounds = _COL_RANGE.search(attrs)
+        if not bounds or not _HIDDEN.search(attrs):
+            continue
+        low, high = (int(bounds.group(1)), int(bounds.group(2))) if bounds.group(1) else (int(bounds.group(4)),
+                                                                                         int(bounds.group(3)))
+        hidden.update(range(low - 1, min(high, width)))
+    return sorted(hidden)
+
+
 def _sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
     """Map sheet name → worksheet part path inside the zip."""
     from defusedxml import ElementTree
@@ -139,6 +178,8 @@ def parse(request: Mapping[str, Any]) -> dict:
                 "start_col": 0,
                 "formula_cells_without_value": [],
                 "merged": [],
+                "hidden_rows": [],
+                "hidden_columns": [],
             }
             if name.strip().lower() in wanted_lower and entry["is_worksheet"]:
                 try:
@@ -167,6 +208,8 @@ def parse(request: Mapping[str, Any]) -> dict:
                     entry["merged"] = []
                 if xml:
                     entry["formula_cells_without_value"] = _formula_cells_without_value(xml)
+                    entry["hidden_rows"] = _hidden_rows(xml)
+                    entry["hidden_columns"] = _hidden_columns(xml, entry["start_col"] + columns)
                 del xml
             sheets.append(entry)
     return {"kind": "xlsx", "sheets": sheets}
