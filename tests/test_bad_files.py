@@ -28,7 +28,6 @@ from factories import (
     read_zip_entry,
     rewrite_zip,
     row,
-    seeded_store,
     sheet_part,
     snapshot,
     table_rows,
@@ -42,15 +41,6 @@ from twinreg_data.ingest.apply import ImportReport, import_file
 from twinreg_data.store import Store
 
 HOSTILE_SECONDS = 20  # a hostile file must be dealt with quickly (the parser runs in a child process)
-
-
-@pytest.fixture
-def store(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Store:
-    cache = tmp_path_factory.getbasetemp() / "seed-cache"
-    cache.mkdir(exist_ok=True)
-    s = seeded_store(tmp_path, cache)
-    yield s
-    s.close()
 
 
 # -- small builders ------------------------------------------------------------------------------

@@ -25,15 +25,6 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 CLI_TIMEOUT = 120
 
 
-@pytest.fixture
-def store(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Store:
-    cache = tmp_path_factory.getbasetemp() / "seed-cache"
-    cache.mkdir(exist_ok=True)
-    s = seeded_store(tmp_path, cache)
-    yield s
-    s.close()
-
-
 def test_every_missing_required_column_is_reported_at_once(store: Store, tmp_path: Path) -> None:
     # Only the indicator column: area, period and value are all missing, and one upload must say so.
     path = write_xlsx(tmp_path / "one_column.xlsx", {"observations": [["indicator"], ["MOB_FERRY_PAX"]]})
