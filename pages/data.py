@@ -184,15 +184,19 @@ with tabs[0]:
     uploaded = st.file_uploader(t("Workbook (.xlsx), CSV or statistics file (PX, JSON-stat, PxWeb, Eurostat)", lang),
                                 type=["xlsx", "csv", "px", "json", "tsv", "gz"], key="upload")
     encoding = st.selectbox(t("CSV encoding", lang), ["utf-8", "windows-1252", "iso-8859-15"], key="encoding")
+    hidden = st.radio(t("Rows and columns hidden in Excel (by hand or by a filter)", lang), ["skip", "import"],
+                      format_func=lambda choice: t("Skip hidden rows and columns", lang) if choice == "skip"
+                      else t("Import hidden rows and columns", lang), key="hidden", horizontal=True)
+    st.caption(t("Hidden rows and columns are skipped unless you choose to import them; the report lists them.", lang))
     if uploaded is not None:
-        token = (uploaded.file_id, encoding)
+        token = (uploaded.file_id, encoding, hidden)
         if st.session_state.get("check_token") != token:
             safe_name = re.sub(r"[^\w.\-]+", "_", uploaded.name)[-100:] or "upload"
             path = workdir / f"{len(st.session_state.get('check_token') or ())}-{safe_name}"
             path.write_bytes(uploaded.getvalue())
             with st.spinner(t("Checking {file}…", lang, file=uploaded.name)):
                 checked = check_file(db, path, uploaded.name, None if encoding == "utf-8" else encoding,
-                                     user=identity.name)
+                                     user=identity.name, hidden=hidden)
             st.session_state.update(check_token=token, check=checked, check_path=str(path), annotated=None)
             forget_mapping()
             st.session_state.pop("map_saved", None)
@@ -207,11 +211,16 @@ with tabs[0]:
             cards[0].metric(t("Rows read", lang), format_number(sum(report.rows_read.values()), lang))
             cards[1].metric(t("Errors", lang), format_number(report.error_count, lang))
             cards[2].metric(t("Warnings", lang), format_number(report.warning_count, lang))
+            if skipped := sum(report.hidden_rows_skipped.values()):
+                st.caption(t("{rows} rows hidden in Excel were skipped.", lang, rows=format_number(skipped, lang)))
             if report.problems:
-                st.dataframe(reports.problems_frame(report, lang), hide_index=True)
+                st.dataframe(reports.problem_groups_frame(report, lang), hide_index=True)
                 if report.error_count + report.warning_count > len(report.problems):
                     st.caption(t("{shown} of {total} problems listed.", lang, shown=len(report.problems),
                                  total=report.error_count + report.warning_count))
+                st.download_button(t("Every problem, one line per cell (CSV)", lang),
+                                   reports.problems_csv(report, lang), Path(uploaded.name).stem + "-problems.csv",
+                                   "text/csv", on_click="ignore", icon=":material/download:")
             # A statistics file has no cells of ours to comment: its problems name the dimension values.
             if report.problems and upload is not None and upload.kind != "statistics":
                 # The comments are in the language of the page; switching language writes a new copy.

@@ -320,6 +320,19 @@ def sign_in(at, name: str, password: str):
 
 
 @pytest.fixture
+def store(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator:
+    """A store holding the base data (tests/factories.py), seeded once per session and copied per test; test
+    modules with a store of their own override it."""
+    from factories import seeded_store
+
+    cache = tmp_path_factory.getbasetemp() / "seed-cache"
+    cache.mkdir(exist_ok=True)
+    s = seeded_store(tmp_path, cache)
+    yield s
+    s.close()
+
+
+@pytest.fixture
 def editor(demo_copy: Path) -> Path:
     """The demo copy with an editor account: eeva / "a long password"."""
     from twinreg_data import auth

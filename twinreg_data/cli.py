@@ -2,8 +2,8 @@
 
 The interface is stable (other tools call it). Exit codes for `import`:
 0 applied or nothing to do, 1 validation errors (or, for a statistics file, mapping decisions left), 2 file
-refused.
-User mistakes are reported in plain words on stderr, never as tracebacks.
+refused; 3 for an unexpected error of any command, 141 when the reader of the output went away (`| head`).
+Everything is reported in plain words on stderr, never as a traceback.
 """
 
 from __future__ import annotations
@@ -56,17 +56,23 @@ def cmd_init(args) -> int:
 
 
 def _print_report(report) -> None:
+    from .ingest.validation import group_problems
+
     print(report.message)
     if report.problems:
-        print(f"\n{'severity':8}  {'cell':24}  {'found':20}  expected")
-        for p in report.problems:
-            print(f"{p.severity:8}  {p.cell:24}  {p.value[:20]:20}  {p.expected}")
+        # Grouped: a code misspelt in 3,000 rows is one line with its count and first cells (--json lists all).
+        print(f"\n{'severity':8}  {'count':>6}  {'column':16}  {'found':20}  {'cells':40}  expected")
+        for group in group_problems(report.problems):
+            p = group.first
+            print(f"{p.severity:8}  {group.count:>6,}  {p.column[:16]:16}  {p.value[:20]:20}  "
+                  f"{group.cells_text():40}  {p.expected}")
         shown = len(report.problems)
         total = report.error_count + report.warning_count
         if total > shown:
             print(f"… and {total - shown:,} more problem(s).")
     for name, diff in report.diff.items():
-        print(f"{name:18} new {diff.new:>8,}  changed {diff.changed:>8,}  unchanged {diff.unchanged:>8,}")
+        hidden = f"  hidden rows skipped {diff.hidden_skipped:>8,}" if diff.hidden_skipped else ""
+        print(f"{name:18} new {diff.new:>8,}  changed {diff.changed:>8,}  unchanged {diff.unchanged:>8,}{hidden}")
         for change in diff.changes[:10]:
             print(f"    {change['key']}: {change['column']} {change['old']!r} → {change['new']!r}")
     for change in report.status_changes:
@@ -130,7 +136,8 @@ def cmd_import(args) -> int:
         raise UserError(f"{path} does not exist or is not a file.")
     store = _store(args)
     recipe = _recipe_from_args(args, store)
-    report = import_file(store, path, user=args.user, dry_run=args.dry_run, encoding=args.encoding, recipe=recipe)
+    report = import_file(store, path, user=args.user, dry_run=args.dry_run, encoding=args.encoding, recipe=recipe,
+                         hidden=args.hidden)
     if args.save_recipe and report.recipe is not None:
         _save_recipe(args, store, report)
     if args.json:
@@ -366,6 +373,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--recipe", metavar="R.toml", help="a recipe file, or the name of a recipe saved in the database")
     p.add_argument("--save-recipe", metavar="R.toml", help="write the mapping used as a recipe file (and keep it "
                    "in the database under its name once imported)")
+    p.add_argument("--hidden", choices=("skip", "import"), default="skip",
+                   help="rows and columns hidden in Excel (by hand or by a filter): skip them (default) or import them")
     p.set_defaults(func=cmd_import)
     p = sub.add_parser("imports", help="list the import history")
     p.set_defaults(func=cmd_imports)
@@ -416,23 +425,44 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null: the reader (`| head`) has gone, and Python's flush at exit must not fail."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return args.func(args)
+        code = args.func(args)
+        # Flushed here, not at exit: a pipe closed early (`| head`) then fails where it is caught below.
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        _quiet_stdout()
+        return 141  # what a shell reports for a command ended by SIGPIPE
     except (UserError, StoreError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2 if isinstance(exc, StoreError) else 1
-    except Exception as exc:
-        import duckdb
-
-        if not isinstance(exc, duckdb.Error):
-            raise
-        # e.g. a damaged block DuckDB meets only when it reads it: plain words, no traceback.
-        print(f"error: the database {args.db} cannot be used: {str(exc).splitlines()[0]}. If it is damaged, "
-              "restore the latest backup: python -m twinreg_data restore data/backups/<newest folder>",
-              file=sys.stderr)
-        return 2
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:
+        import duckdb
+
+        if isinstance(exc, duckdb.Error):
+            # e.g. a damaged block DuckDB meets only when it reads it: plain words, no traceback.
+            print(f"error: the database {args.db} cannot be used: {str(exc).splitlines()[0]}. If it is damaged, "
+                  "restore the latest backup: python -m twinreg_data restore data/backups/<newest folder>",
+                  file=sys.stderr)
+            return 2
+        from .i18n import t
+
+        # Other tools call this command and officials read its output: one line, never a traceback.
+        detail = str(exc).splitlines()[0] if str(exc) else ""
+        print("error: " + t("The command stopped on an unexpected error ({kind}: {detail}). Please report it.",
+                            "en", kind=type(exc).__name__, detail=detail), file=sys.stderr)
+        return 3

@@ -396,10 +396,6 @@ REFUSAL_LABELS: dict[str, str | Message] = {
     "parser_crashed": N_("{name} could not be read: the spreadsheet reader stopped on it (exit code {code}). The "
                          "file is damaged or hostile; open it in Excel, save it as a new .xlsx and try again."),
     "pdf": N_("{name} is a PDF document, not a spreadsheet."),
-    "sheet_declares_too_many": N_("{name}: a sheet declares {rows} rows × {columns} columns (limit {max_rows} rows "
-                                  "and {max_columns} columns). Delete unused rows and columns, or split the file."),
-    "sheet_too_many_cells": N_("{name}: the sheet “{sheet}” has {rows} rows × {columns} columns (limit {max_rows} "
-                               "rows and {max_columns} columns)."),
     "sheet_unreadable": N_("{name}: the sheet “{sheet}” cannot be read: {detail}"),
     "text_as_xlsx": N_("{name} is named like an Excel file but is plain text (perhaps a CSV renamed to .xlsx). "
                        "Upload it with a .csv name, or save it as .xlsx in Excel."),
@@ -445,6 +441,8 @@ ROLE_LABELS: dict[str, str | Message] = {
 
 # rule.*
 RULE_LABELS: dict[str, str | Message] = {
+    "hidden_columns": N_("Hidden columns"),
+    "hidden_rows": N_("Hidden rows"),
     "area_ambiguous": N_("Ambiguous area"),
     "area_unknown": N_("Unknown area"),
     "bad_stat_period": N_("Unreadable period"),

@@ -69,6 +69,17 @@ def looks_like_period(raw: object) -> bool:
     return parse_period(raw) is not None or bool(_QUARTER_LOOSE.fullmatch(str(raw).strip()))
 
 
+_YEAR_INSIDE = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
+def looks_like_unknown_period(raw: object) -> bool:
+    """True for a header with a year in it that is no period we understand (`2019/20`, `Jan 2019`, `2019*`,
+    `1850`): a column of values the official meant to import, which must not be skipped as an unknown column."""
+    if raw is None or looks_like_period(raw):
+        return False
+    return bool(_YEAR_INSIDE.search(str(raw)))
+
+
 def period_frequency(period: str) -> str:
     if "-Q" in period:
         return "quarterly"

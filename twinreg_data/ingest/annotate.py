@@ -14,10 +14,10 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..i18n import t
+from ..i18n import NP_, t
 from ..labels import RULE_LABELS, SEVERITY_LABELS
 from .sandbox import ChildFailed, child_request, run_child
-from .validation import Problem
+from .validation import PROBLEMS_SHEET, Problem, group_problems
 
 ERROR_FILL = "FFF4B6B6"
 WARNING_FILL = "FFFFE699"
@@ -30,10 +30,25 @@ def note(problem: Problem, lang: str) -> str:
              problem=t(RULE_LABELS[problem.rule], lang), expected=problem.expected_in(lang))
 
 
+def summary_rows(problems: list[Problem], lang: str) -> list[list[object]]:
+    """The grouped problems as rows of the copy's first sheet, header first, in `lang`."""
+    rows: list[list[object]] = [[t(NP_("data", "Severity"), lang), t("Problem", lang), t("Column", lang),
+                                 t("Value found", lang), t("Count", lang), t("Cell", lang), t("Expected", lang)]]
+    for group in group_problems(problems):
+        p = group.first
+        rows.append([t(SEVERITY_LABELS[p.severity], lang), t(RULE_LABELS[p.rule], lang), p.column, p.value,
+                     group.count, group.cells_text(), p.expected_in(lang)])
+    return rows
+
+
 def annotated_workbook(upload_path: str | Path, kind: str, problems: Iterable[Problem], out_path: str | Path,
                        encoding: str | None = None, csv_sheet: str = "data", lang: str = "en") -> Path:
-    """Write the annotated copy to out_path (runs in a child process), its comments in `lang`."""
+    """Write the annotated copy to out_path (runs in a child process), its comments and its first sheet (the
+    problems grouped: one line per rule, value and column) in `lang`."""
+    problems = list(problems)
     request = {
+        "summary_sheet": t(PROBLEMS_SHEET, lang)[:31],
+        "summary": summary_rows(problems, lang),
         "path": str(Path(upload_path).resolve()),
         "out": str(Path(out_path).resolve()),
         "kind": kind,
@@ -69,7 +84,7 @@ def _write(request: dict) -> None:
         from .readers import csv as csv_reader
 
         parsed = csv_reader.parse({"path": request["path"], "encoding": request.get("encoding"),
-                                   "max_rows": 1_000_000, "max_columns": 1_000})
+                                   "max_rows": 1_000_000, "max_columns": 16_384, "max_cells": 50_000_000})
         wb = openpyxl.Workbook()
         ws = wb.active
         ws.title = request["csv_sheet"][:31]
@@ -96,6 +111,12 @@ def _write(request: dict) -> None:
         target.fill = PatternFill(start_color=colour, end_color=colour, fill_type="solid")
         text = "\n".join(p["note"] for p in items)
         target.comment = Comment(text[:2000], "TwinReg Monitor", width=320, height=140)
+    if request.get("summary") and len(request["summary"]) > 1 and request["summary_sheet"] not in wb.sheetnames:
+        # First, so a long list is read as a few lines before the cells; ignored when the copy is uploaded again.
+        summary = wb.create_sheet(request["summary_sheet"], 0)
+        for row in request["summary"]:
+            summary.append(row)
+        wb.active = 0
     wb.save(request["out"])
 
 

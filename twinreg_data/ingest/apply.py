@@ -33,6 +33,7 @@ from .sandbox import ChildFailed, run_child
 from .statistics import StatFileError, StatTable, read_statistics_file
 from .statistics.recipe import Decision, Mapped, Plan, Recipe, describe_dimensions, map_table, plan
 from .validation import (
+    KEEP_PREFIX,
     Expected,
     Known,
     Problem,
@@ -43,6 +44,8 @@ from .validation import (
     check_rows,
     decode_columns,
     frames_from_sheets,
+    group_problems,
+    mark_absent_columns,
     table_for_csv,
     type_frame,
 )
@@ -81,6 +84,7 @@ class TableDiff:
     unchanged: int = 0
     changes: list[dict] = field(default_factory=list)  # sample: key, column, old, new
     new_keys: list[str] = field(default_factory=list)  # sample of new keys
+    hidden_skipped: int = 0  # rows hidden in Excel and left out of this table
 
     def as_dict(self) -> dict:
         return {
@@ -88,6 +92,7 @@ class TableDiff:
             "new": self.new,
             "changed": self.changed,
             "unchanged": self.unchanged,
+            "hidden_skipped": self.hidden_skipped,
             "changes": self.changes,
             "new_keys": self.new_keys,
         }
@@ -118,6 +123,8 @@ class ImportReport:
     decisions: list[Decision] = field(default_factory=list)
     skipped: dict[str, object] = field(default_factory=dict)
     notes: list[tuple[str, dict]] = field(default_factory=list)
+    hidden: str = "skip"  # what was done with rows and columns hidden in Excel: skip or import
+    hidden_rows_skipped: dict[str, int] = field(default_factory=dict)  # per table
 
     @property
     def ok(self) -> bool:
@@ -141,9 +148,12 @@ class ImportReport:
             "sheets": self.sheets,
             "import_id": self.import_id,
             "rows_read": self.rows_read,
+            "hidden": self.hidden,
+            "hidden_rows_skipped": sum(self.hidden_rows_skipped.values()),
             "errors": self.error_count,
             "warnings": self.warning_count,
             "problems": [p.as_dict() for p in self.problems],
+            "problem_groups": [g.as_dict() for g in group_problems(self.problems)],
             "diff": {k: v.as_dict() for k, v in self.diff.items()},
             "status_changes": self.status_changes,
             "format": self.format,
@@ -173,6 +183,7 @@ def read_upload(path: str | Path, display_name: str | None = None, encoding: str
         "wanted": [t.name for t in TABLES],
         "max_rows": filecheck.MAX_ROWS,
         "max_columns": filecheck.MAX_COLUMNS,
+        "max_cells": filecheck.MAX_CELLS,
     }
     try:
         output = run_child("twinreg_data.ingest.readers", request)
@@ -195,6 +206,8 @@ def read_upload(path: str | Path, display_name: str | None = None, encoding: str
             start_col=s["start_col"],
             hidden=s["hidden"],
             formula_cells_without_value=s["formula_cells_without_value"],
+            hidden_rows=s.get("hidden_rows", []),
+            hidden_columns=s.get("hidden_columns", []),
         )
         for s in result["sheets"]
     ]
@@ -213,19 +226,24 @@ def load_known(store: Store, indicator_codes: list[str] | None = None) -> Known:
                 codes[table.name] = {r[0] for r in cur.execute(f"SELECT code FROM {quote_identifier(table.name)}")
                                      .fetchall()}
         rows = cur.execute("SELECT code, frequency, unit FROM indicators").fetchall()
-        history: dict[str, tuple[float, float, int]] = {}
+        history: dict[tuple[str, str], tuple[float, float, int]] = {}
         if indicator_codes:
+            # Per indicator and area: Finland's population says nothing about Helsinki's.
             hist = cur.execute(
-                "SELECT indicator, min(value), max(value), count(*) FROM observations "
-                "WHERE indicator IN (SELECT unnest(?)) GROUP BY indicator",
+                "SELECT indicator, area, min(value), max(value), count(*) FROM observations "
+                "WHERE indicator IN (SELECT unnest(?)) AND value IS NOT NULL GROUP BY indicator, area",
                 [list(indicator_codes)],
             ).fetchall()
-            history = {r[0]: (float(r[1]), float(r[2]), int(r[3])) for r in hist}
+            history = {(r[0], r[1]): (float(r[2]), float(r[3]), int(r[4])) for r in hist}
     return Known(codes, {r[0]: r[1] for r in rows}, {r[0]: r[2] for r in rows}, history)
 
 
-def validate(store: Store, upload: ParsedUpload) -> tuple[dict[str, pd.DataFrame], ProblemList]:
-    """Typed frames per table (rows of all sheets of a table concatenated) and every problem found."""
+HIDDEN_CHOICES = ("skip", "import")  # what to do with rows and columns hidden in Excel; skip is the default
+
+
+def validate(store: Store, upload: ParsedUpload, hidden: str = "skip") -> tuple[dict[str, pd.DataFrame], ProblemList]:
+    """Typed frames per table (rows of all sheets of a table concatenated) and every problem found. Rows and
+    columns hidden in Excel are imported only when `hidden` is "import"."""
     problems = ProblemList()
     csv_table = None
     if upload.kind == "csv":
@@ -237,7 +255,7 @@ def validate(store: Store, upload: ParsedUpload) -> tuple[dict[str, pd.DataFrame
                                                 "observations.csv) or use that table's column names")), "error",
                                                                                                         "unknown_table"))
             return {}, problems
-    frames = frames_from_sheets(upload.sheets, problems, upload.kind, csv_table)
+    frames = frames_from_sheets(upload.sheets, problems, upload.kind, csv_table, import_hidden=hidden == "import")
     if not frames:
         if not problems.errors:
             problems.add(Problem.of("", "", "", "", Expected(N_("data rows in at least one sheet named after a table "
@@ -268,24 +286,43 @@ def validate(store: Store, upload: ParsedUpload) -> tuple[dict[str, pd.DataFrame
         parts = typed_by_table.get(table.name, [])
         for frame, typed in parts:
             check_rows(frame, typed, known, problems)
+            mark_absent_columns(frame, typed)
         check_duplicates_across_sheets(parts, problems)
         if parts:
             merged[table.name] = pd.concat([t for _, t in parts], ignore_index=True) if len(parts) > 1 \
                 else parts[0][1]
+            flags = [c for c in merged[table.name].columns if c.startswith(KEEP_PREFIX)]
+            # A sheet of the same table that has the column: its rows carry no flag and set the value.
+            merged[table.name][flags] = merged[table.name][flags].fillna(False).astype(bool)
     return merged, problems
 
 
 # -- diff and apply ----------------------------------------------------------------------------
 
 
-def _incoming_sql(table: Table, relation: str) -> str:
-    """Select from a registered DataFrame with the table's exact column types."""
+def _kept_columns(table: Table, typed: pd.DataFrame) -> list[str]:
+    """The table's columns some rows of `typed` keep from the database (their sheet lacks the column)."""
+    return [c for c in table.column_names if KEEP_PREFIX + c in typed.columns]
+
+
+def _incoming_sql(table: Table, relation: str, kept: list[str] | None = None) -> str:
+    """Select from a registered DataFrame with the table's exact column types; a `kept` column takes the
+    database's value on the rows flagged for it (new rows have none: NULL)."""
     cols = []
     for col in table.columns:
         cols.append(f"CAST({quote_identifier(col.name)} AS {col.sql_type}) AS {quote_identifier(col.name)}")
     for name, sql_type in table.derived:
         cols.append(f"CAST({quote_identifier(name)} AS {sql_type}) AS {quote_identifier(name)}")
-    return f"SELECT {', '.join(cols)} FROM {relation}"
+    cols += [quote_identifier(KEEP_PREFIX + c) for c in kept or ()]
+    select = f"SELECT {', '.join(cols)} FROM {relation}"
+    if not kept:
+        return select
+    flags = ", ".join(quote_identifier(KEEP_PREFIX + c) for c in kept)
+    replace = ", ".join(f"CASE WHEN s.{quote_identifier(KEEP_PREFIX + c)} THEN t.{quote_identifier(c)} "
+                        f"ELSE s.{quote_identifier(c)} END AS {quote_identifier(c)}" for c in kept)
+    on = " AND ".join(f"s.{quote_identifier(k)} = t.{quote_identifier(k)}" for k in table.key)
+    return (f"SELECT s.* EXCLUDE ({flags}) REPLACE ({replace}) FROM ({select}) s "
+            f"LEFT JOIN {quote_identifier(table.name)} t ON {on}")
 
 
 def _classify_sql(table: Table, incoming: str) -> str:
@@ -315,6 +352,8 @@ def _frame_for_duckdb(table: Table, typed: pd.DataFrame) -> pd.DataFrame:
             out[col.name] = series.astype(object)
     for name, _ in table.derived:
         out[name] = pd.to_datetime(typed[name], errors="coerce")
+    for name in _kept_columns(table, typed):
+        out[KEEP_PREFIX + name] = typed[KEEP_PREFIX + name].astype(bool)
     return out
 
 
@@ -376,7 +415,8 @@ def _diff_all(cur, typed: dict[str, pd.DataFrame], tag: str) -> tuple[dict[str, 
             continue
         rel = f"_in_{table.name}_{tag}"
         cur.register(rel + "_df", _frame_for_duckdb(table, typed[table.name]))
-        cur.execute(f"CREATE OR REPLACE TEMP TABLE {rel} AS {_incoming_sql(table, rel + '_df')}")
+        kept = _kept_columns(table, typed[table.name])
+        cur.execute(f"CREATE OR REPLACE TEMP TABLE {rel} AS {_incoming_sql(table, rel + '_df', kept)}")
         cur.unregister(rel + "_df")
         cur.execute(f"CREATE OR REPLACE TEMP TABLE {rel}_c AS {_classify_sql(table, rel)}")
         diffs[table.name] = _compute_diff(cur, table, rel + "_c")
@@ -474,18 +514,21 @@ class CheckedUpload:
 
 def check_file(store: Store, path: str | Path, display_name: str | None = None, encoding: str | None = None,
                user: str | None = None, recipe: Recipe | None = None,
-               tables: list[StatTable] | None = None) -> CheckedUpload:
+               tables: list[StatTable] | None = None, hidden: str = "skip") -> CheckedUpload:
     """Read and validate a file and preview its diff; writes no data. With a `user` (an upload in the app) the
     attempt, refused ones too, goes to the audit log as "upload".
 
     A statistics file (PX, JSON-stat, PxWeb, Eurostat; told by content) is mapped with `recipe` (what is
     unambiguous needs no recipe) into the template's sheets and then validated like one. `tables` are its
-    tables as parsed before (the Data page maps one upload several times and parses it once)."""
+    tables as parsed before (the Data page maps one upload several times and parses it once). Rows and columns
+    hidden in Excel are left out unless `hidden` is "import"."""
+    if hidden not in HIDDEN_CHOICES:
+        raise ValueError(f"hidden must be one of {HIDDEN_CHOICES}, not {hidden!r}")
     name = display_name or Path(path).name
     if recipe is not None or tables is not None or statistics_format(path):
         checked = _check_statistics(store, Path(path), name, recipe or Recipe(), tables)
     else:
-        checked = _check(store, path, name, encoding)
+        checked = _check(store, path, name, encoding, hidden)
     report = checked.report
     if user is not None:
         audit.write(store, user, "upload", report.status, {"file": name, "sha256": report.sha256,
@@ -494,8 +537,19 @@ def check_file(store: Store, path: str | Path, display_name: str | None = None, 
     return checked
 
 
-def _check(store: Store, path: str | Path, name: str, encoding: str | None) -> CheckedUpload:
-    report = ImportReport(file_name=name)
+def _hidden_counts(report: ImportReport) -> None:
+    """Put the hidden rows skipped per table into the diff (after every diff: preview and apply)."""
+    for table, diff in report.diff.items():
+        diff.hidden_skipped = report.hidden_rows_skipped.get(table, 0)
+
+
+def _hidden_note(report: ImportReport) -> str:
+    skipped = sum(report.hidden_rows_skipped.values())
+    return " " + t_numbers("{rows} rows hidden in Excel were skipped.", "en", rows=skipped) if skipped else ""
+
+
+def _check(store: Store, path: str | Path, name: str, encoding: str | None, hidden: str = "skip") -> CheckedUpload:
+    report = ImportReport(file_name=name, hidden=hidden)
     try:
         upload = read_upload(path, name, encoding)
     except RefusedFile as exc:
@@ -507,7 +561,8 @@ def _check(store: Store, path: str | Path, name: str, encoding: str | None) -> C
     report.sha256 = upload.sha256
     report.sheets = upload.sheet_names
     report.parser_peak_rss_kib = upload.parser_peak_rss_kib
-    typed, problems = validate(store, upload)
+    typed, problems = validate(store, upload, hidden)
+    report.hidden_rows_skipped = dict(problems.hidden_rows_skipped)
     report.problems = problems.items
     report.error_count, report.warning_count = problems.errors, problems.warnings
     report.rows_read = {name: len(df) for name, df in typed.items()}
@@ -524,6 +579,7 @@ def _check(store: Store, path: str | Path, name: str, encoding: str | None) -> C
                           f"by {earlier[2]}. Nothing changed.")
         return CheckedUpload(report, upload, typed)
     report.diff, report.status_changes = preview(store, typed)
+    _hidden_counts(report)
     report.status = "dry_run"
     return CheckedUpload(report, upload, typed)
 
@@ -690,6 +746,7 @@ def _apply_report(store: Store, checked: CheckedUpload, user: str) -> None:
     summary = {"errors": report.error_count, "warnings": report.warning_count}
     try:
         import_id, report.diff, report.status_changes = apply(store, checked.typed, checked.upload, user, summary)
+        _hidden_counts(report)
     except BackupFailed as exc:
         audit.write(store, user, "import", "backup_failed", {"file": report.file_name, "sha256": report.sha256,
                                                              "reason": str(exc)})
@@ -702,18 +759,19 @@ def _apply_report(store: Store, checked: CheckedUpload, user: str) -> None:
     report.import_id = import_id
     totals = {k: v.new + v.changed for k, v in report.diff.items() if v.new or v.changed}
     report.message = f"{report.file_name} imported as import #{import_id}: " + ", ".join(
-        f"{n:,} {k}" for k, n in totals.items()) + " rows added or changed."
+        f"{n:,} {k}" for k, n in totals.items()) + " rows added or changed." + _hidden_note(report)
 
 
 def import_file(store: Store, path: str | Path, user: str = "cli", dry_run: bool = False,
                 display_name: str | None = None, encoding: str | None = None,
-                recipe: Recipe | None = None) -> ImportReport:
+                recipe: Recipe | None = None, hidden: str = "skip") -> ImportReport:
     """check_file then apply_checked, in one call (the command line, scripts, tests). A dry run only checks and
     is not audited; anything else is, refused and invalid files included. `recipe` maps a statistics file."""
-    checked = check_file(store, path, display_name, encoding, recipe=recipe)
+    checked = check_file(store, path, display_name, encoding, recipe=recipe, hidden=hidden)
     if dry_run:
         if checked.report.status == "dry_run":
-            checked.report.message = f"{checked.report.file_name} is valid. Dry run: nothing was written."
+            checked.report.message = (f"{checked.report.file_name} is valid. Dry run: nothing was written."
+                                      + _hidden_note(checked.report))
         return checked.report
     return apply_checked(store, checked, user)
 

@@ -22,19 +22,28 @@ MAX_UNCOMPRESSED_BYTES = 600 * 1024 * 1024
 MAX_ENTRY_RATIO = 150  # real worksheets compress 5–40×; zip bombs 1,000× and more
 RATIO_CHECK_MIN_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 500_000
-MAX_COLUMNS = 200
+# The size limit is in cells, not columns: a monthly series of 35 years in the wide layout has 420 period
+# columns. 16,384 columns is Excel's grid; a line wider than that came from no spreadsheet program.
+MAX_CELLS = 20_000_000
+MAX_COLUMNS = 16_384
+GRID_ROWS = 1_048_576  # the last row of an Excel (and LibreOffice) sheet
+GRID_COLUMNS = frozenset({1_024, 16_384})  # the last column: AMJ (older LibreOffice), XFD (Excel, newer LibreOffice)
 
 EXCEL_EXTENSIONS = {".xlsx", ".xlsm", ".xls", ".xltx", ".xlsb"}
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 
 
+SHEET_DECLARES_TOO_MANY = ("{name}: a sheet declares {rows} rows × {columns} columns, {cells} cells (limit "
+                           "{max_rows} rows and {max_cells} cells). Delete unused rows and columns, or split the file.")
+
+
 class RefusedFile(Exception):
     """The file is not accepted at all.
 
     `reason` is a stable key (audit log, JSON, tests); the text is the catalog entry `refusal.<text_key>` filled
-    with `params` (`text_key` is the reason unless one reason has several texts). `message` is the English text
-    (CLI, logs); `text(lang)` the reader's.
+    with `params` (`text_key` is the reason unless one reason has several texts), or `text_key` itself when it
+    is an English message (gettext style). `message` is the English text (CLI, logs); `text(lang)` the reader's.
     """
 
     def __init__(self, reason: str, text_key: str | None = None, **params: object) -> None:
@@ -161,9 +170,12 @@ def _check_zip(path: Path, name: str) -> None:
                 if m and m.group(3):
                     rows = int(m.group(4))
                     cols = _column_number(m.group(3).decode())
-                    if rows > MAX_ROWS + 1 or cols > MAX_COLUMNS:
-                        raise RefusedFile("too_many_cells", "sheet_declares_too_many", name=name, rows=rows,
-                                          columns=cols, max_rows=MAX_ROWS, max_columns=MAX_COLUMNS)
+                    # LibreOffice declares the whole grid for a sheet formatted down to its last row or column:
+                    # that says nothing of the cells it has, which the reader child counts within its limits.
+                    whole_grid = rows == GRID_ROWS or cols in GRID_COLUMNS
+                    if not whole_grid and (rows > MAX_ROWS + 1 or rows * cols > MAX_CELLS):
+                        raise RefusedFile("too_many_cells", SHEET_DECLARES_TOO_MANY, name=name, rows=rows,
+                                          columns=cols, cells=rows * cols, max_rows=MAX_ROWS, max_cells=MAX_CELLS)
 
 
 def sha256_of(path: Path) -> str:

@@ -12,6 +12,7 @@ from ..i18n import NP_, t
 from ..labels import IMPORT_STATUS_LABELS, RULE_LABELS, SEVERITY_LABELS, STATUS_LABELS
 from ..store import Store
 from .apply import ImportReport
+from .validation import group_problems, rule_name
 
 # Which page shows which table, for the links after an import.
 PAGE_OF_TABLE = {
@@ -25,6 +26,26 @@ PAGE_OF_TABLE = {
     "actions": "cooperation",
     "regions_benchmark": "cooperation",
 }
+
+
+def problem_groups_frame(report: ImportReport, lang: str) -> pd.DataFrame:
+    """The listed problems grouped (same rule, value and column: one line with its count and first cells),
+    errors first, in `lang`: a long list stays readable. problems_frame has every one."""
+    return pd.DataFrame([{
+        t(NP_("data", "Severity"), lang): t(SEVERITY_LABELS[g.first.severity], lang),
+        t("Problem", lang): rule_name(g.first.rule, lang),
+        t("Sheet", lang): g.first.sheet,
+        t("Column", lang): g.first.column,
+        t("Value found", lang): g.first.value,
+        t("Count", lang): g.count,
+        t("Cell", lang): g.cells_text(),
+        t("Expected", lang): g.first.expected_in(lang),
+    } for g in group_problems(report.problems)])
+
+
+def problems_csv(report: ImportReport, lang: str) -> bytes:
+    """Every listed problem as CSV (UTF-8 with BOM, so Excel opens it with the letters right)."""
+    return problems_frame(report, lang).to_csv(index=False).encode("utf-8-sig")
 
 
 def problems_frame(report: ImportReport, lang: str) -> pd.DataFrame:
@@ -46,11 +67,14 @@ def problems_frame(report: ImportReport, lang: str) -> pd.DataFrame:
 
 
 def diff_summary_frame(report: ImportReport, lang: str) -> pd.DataFrame:
+    """New, changed and unchanged rows per table, and the hidden rows left out when there were any."""
+    hidden = any(d.hidden_skipped for d in report.diff.values())
     return pd.DataFrame([{
         t("Sheet", lang): name,
         t(NP_("data.new", "New"), lang): d.new,
         t("Changed", lang): d.changed,
         t(NP_("data", "Unchanged"), lang): d.unchanged,
+        **({t("Hidden rows skipped", lang): d.hidden_skipped} if hidden else {}),
     } for name, d in report.diff.items()])
 
 

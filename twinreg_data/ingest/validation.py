@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from .. import periods
-from ..i18n import N_, Message, format_number, t
+from ..i18n import LANGUAGES, N_, Message, format_number, t
 from ..labels import EXPECTED_PERIOD_FREQUENCY_LABELS, RULE_LABELS, VALIDATION_UNIT_LABELS
 from ..schema import BOTTLENECK_DOMAINS, CONTEXT_DOMAIN, OBSERVATIONS, TABLES, TABLES_BY_NAME, Column, Table
 
@@ -33,6 +33,7 @@ COUNT_UNITS = frozenset(
 )
 OUTLIER_SPANS = 3.0  # warn when a value lies more than 3 historical ranges outside the history
 IGNORED_SHEETS = frozenset({"readme", "lists", "ohje", "juhend"})
+PROBLEMS_SHEET = N_("Problems found")  # the marked-up copy's first sheet (annotate), ignored when uploaded again
 MAX_EXACT_INT = 2**53
 MIN_DATE = dt.date(1900, 1, 1)
 MAX_DATE = dt.date(2100, 12, 31)
@@ -146,16 +147,19 @@ class Problem:
 
 @dataclass
 class ProblemList:
-    """Problems in order found; listing is capped, counting is not."""
+    """Problems in order found; listing is capped, counting is not. `hidden_rows_skipped` counts per table the
+    rows hidden in Excel that were left out, so the report and the diff can say so."""
 
     items: list[Problem] = field(default_factory=list)
     errors: int = 0
     warnings: int = 0
+    hidden_rows_skipped: dict[str, int] = field(default_factory=dict)
     _seen: set = field(default_factory=set, repr=False)
 
     def add(self, problem: Problem) -> None:
-        # The wide layout repeats a row's code cells for every period: report each cell once.
-        key = (problem.cell, problem.rule)
+        # The wide layout repeats a row's code cells for every period: report each cell once. The column is
+        # part of the key because one cell may stand for several columns (a missing column names the header row).
+        key = (problem.cell, problem.rule, problem.column)
         if key in self._seen:
             return
         self._seen.add(key)
@@ -169,6 +173,41 @@ class ProblemList:
     @property
     def total(self) -> int:
         return self.errors + self.warnings
+
+
+GROUP_CELLS_SHOWN = 5
+
+
+@dataclass
+class ProblemGroup:
+    """Problems of one rule, one value and one column (a code misspelt in 3,000 rows): one line, not 3,000.
+
+    `first` stands for the group (severity, what was expected); `cells` are the first GROUP_CELLS_SHOWN cells."""
+
+    first: Problem
+    count: int = 0
+    cells: list[str] = field(default_factory=list)
+
+    def cells_text(self) -> str:
+        """The first cells, and an ellipsis when there are more."""
+        return ", ".join(self.cells) + (", …" if self.count > len(self.cells) else "")
+
+    def as_dict(self) -> dict[str, object]:
+        return {"rule": self.first.rule, "severity": self.first.severity, "column": self.first.column,
+                "value": self.first.value, "expected": self.first.expected, "count": self.count,
+                "cells": list(self.cells)}
+
+
+def group_problems(problems: Iterable[Problem]) -> list[ProblemGroup]:
+    """One group per (rule, value, column): errors first, the largest groups (one mistake copied down a column)
+    first among them, otherwise in the order found."""
+    groups: dict[tuple[str, str, str], ProblemGroup] = {}
+    for problem in problems:
+        group = groups.setdefault((problem.rule, problem.value, problem.column), ProblemGroup(problem))
+        group.count += 1
+        if len(group.cells) < GROUP_CELLS_SHOWN:
+            group.cells.append(problem.cell)
+    return sorted(groups.values(), key=lambda g: (g.first.severity != "error", -g.count))
 
 
 @dataclass
@@ -186,6 +225,8 @@ class RawSheet:
     start_col: int = 0  # zero-based sheet column of header[0]
     hidden: bool = False
     formula_cells_without_value: list[str] = field(default_factory=list)
+    hidden_rows: list[int] = field(default_factory=list)  # Excel row numbers hidden by hand or by a filter
+    hidden_columns: list[int] = field(default_factory=list)  # zero-based sheet columns
 
     @classmethod
     def from_rows(cls, name: str, rows: list[list], **kw) -> RawSheet:
@@ -416,6 +457,7 @@ class SheetFrame:
     excel_rows: np.ndarray  # 1-based Excel row number per row
     letters: dict[str, str]  # column → Excel column letters
     value_letters: pd.Series | None = None  # wide observations: the letters of each value's period column
+    absent: frozenset[str] = frozenset()  # optional columns the sheet lacks: the database keeps their values
 
     def cell(self, column: str, pos: int) -> str:
         if column == "value" and self.value_letters is not None:
@@ -439,7 +481,7 @@ class Known:
     codes: dict[str, set[str]]  # table → codes
     indicator_frequency: dict[str, str]
     indicator_unit: dict[str, str]
-    history: dict[str, tuple[float, float, int]]  # indicator → (min, max, count)
+    history: dict[tuple[str, str], tuple[float, float, int]]  # (indicator, area) → (min, max, count)
 
 
 def _header_key(value: object) -> str:
@@ -472,14 +514,21 @@ def table_for_csv(file_name: str, header: list) -> Table | None:
 _TABLE_NAMES = ", ".join(table.name for table in TABLES)
 
 
+def _problems_sheet_names() -> set[str]:
+    """PROBLEMS_SHEET in every language, as the marked-up copy may name it."""
+    return {t(PROBLEMS_SHEET, lang)[:31].strip().lower() for lang in LANGUAGES}
+
+
 def frames_from_sheets(sheets: Iterable[RawSheet], problems: ProblemList, file_kind: str = "xlsx",
-                       csv_table: Table | None = None) -> list[SheetFrame]:
+                       csv_table: Table | None = None, import_hidden: bool = False) -> list[SheetFrame]:
+    """One frame per sheet named like a table. Rows and columns hidden in Excel are reported and, unless
+    `import_hidden`, left out: the official decides, nothing hidden is imported unseen."""
     frames = []
     for sheet in sheets:
         table = csv_table if file_kind == "csv" else _table_for_sheet(sheet.name)
         label = table.name if (file_kind == "csv" and table) else sheet.name
         if table is None:
-            if sheet.name.strip().lower() not in IGNORED_SHEETS:
+            if sheet.name.strip().lower() not in IGNORED_SHEETS | _problems_sheet_names():
                 problems.add(Problem.of(sheet.name, f"{sheet.name}!A1", "", sheet.name,
                                         Expected(N_("a sheet named after a table: {tables}"), {"tables": _TABLE_NAMES}),
                                         "warning", "unknown_sheet"))
@@ -489,13 +538,57 @@ def frames_from_sheets(sheets: Iterable[RawSheet], problems: ProblemList, file_k
                                                                                       "sheet is imported too; unhide "
                                                                                       "it so reviewers see it)")),
                                     "warning", "hidden_sheet"))
-        frame = _frame_from_rows(table, label, sheet, problems)
+        frame = _frame_from_rows(table, label, sheet, problems, import_hidden)
         if frame is not None:
             frames.append(frame)
     return frames
 
 
-def _frame_from_rows(table: Table, label: str, sheet: RawSheet, problems: ProblemList) -> SheetFrame | None:
+def _ranges(numbers: list[int], name: Callable[[int], str] = str, limit: int = 20) -> str:
+    """Numbers as ranges (5–7, 12), the first `limit` of them."""
+    runs: list[list[int]] = []
+    for n in sorted(numbers):
+        if runs and n == runs[-1][1] + 1:
+            runs[-1][1] = n
+        else:
+            runs.append([n, n])
+    text = ", ".join(name(a) if a == b else f"{name(a)}–{name(b)}" for a, b in runs[:limit])
+    return text + (", …" if len(runs) > limit else "")
+
+
+def _hidden_parts(table: Table, label: str, sheet: RawSheet, header: list, data_index: np.ndarray,
+                  blank: np.ndarray, problems: ProblemList, import_hidden: bool) -> tuple[np.ndarray, set[int]]:
+    """Report the rows and columns with content that Excel hides; (data rows to keep, header positions to skip)."""
+    excel_rows = sheet.header_row + 1 + data_index
+    hidden_rows = np.isin(excel_rows, np.asarray(sheet.hidden_rows, dtype=np.int64)) if sheet.hidden_rows \
+        else np.zeros(len(data_index), dtype=bool)
+    if hidden_rows.any():
+        rows = excel_rows[hidden_rows].tolist()
+        params = {"count": len(rows), "rows": _ranges(rows)}
+        expected = (Expected("visible rows ({count} rows hidden by a filter or by hand are imported too: {rows})",
+                             params) if import_hidden else
+                    Expected("visible rows ({count} rows hidden by a filter or by hand are skipped: {rows}; choose "
+                             "to import hidden rows and columns to import them)", params))
+        problems.add(Problem.of(label, f"{label}!{column_letter(sheet.start_col)}{rows[0]}", "", params["rows"],
+                                expected, "warning", "hidden_rows"))
+        if not import_hidden:
+            problems.hidden_rows_skipped[table.name] = problems.hidden_rows_skipped.get(table.name, 0) + len(rows)
+            data_index = data_index[~hidden_rows]
+    hidden_columns = [j for j in (c - sheet.start_col for c in sheet.hidden_columns)
+                      if 0 <= j < len(header) and not (_is_blank(header[j]) and blank[data_index, j].all())]
+    if hidden_columns:
+        letters = _ranges(hidden_columns, lambda j: column_letter(sheet.start_col + j))
+        expected = (Expected("visible columns (the hidden columns {columns} are imported too)", {"columns": letters})
+                    if import_hidden else
+                    Expected("visible columns (the hidden columns {columns} are skipped; choose to import hidden rows "
+                             "and columns to import them)", {"columns": letters}))
+        cell = f"{label}!{column_letter(sheet.start_col + hidden_columns[0])}{sheet.header_row}"
+        problems.add(Problem.of(label, cell, "", letters, expected, "warning", "hidden_columns"))
+    return data_index, (set() if import_hidden else set(hidden_columns))
+
+
+def _frame_from_rows(table: Table, label: str, sheet: RawSheet, problems: ProblemList,
+                     import_hidden: bool = False) -> SheetFrame | None:
     header = sheet.header
     if not header:
         problems.add(Problem.of(label, f"{label}!A1", "", "", Expected(N_("a header row with the column names")),
@@ -508,10 +601,14 @@ def _frame_from_rows(table: Table, label: str, sheet: RawSheet, problems: Proble
              else np.ones((sheet.height, 0), dtype=bool))
     data_index = np.flatnonzero(~blank.all(axis=1)) if sheet.height else np.array([], dtype=np.int64)
     header = list(header) + [None] * (width - len(header))
+    data_index, skipped_columns = _hidden_parts(table, label, sheet, header, data_index, blank, problems,
+                                                import_hidden)
     known_columns = set(table.column_names)
     positions: dict[str, int] = {}
     period_columns: list[tuple[int, object]] = []
     for j, raw_name in enumerate(header):
+        if j in skipped_columns:
+            continue  # hidden and skipped: as if the sheet had no such column
         letter = column_letter(sheet.start_col + j)
         if _is_blank(raw_name):
             if (~blank[data_index, j]).any():
@@ -528,6 +625,10 @@ def _frame_from_rows(table: Table, label: str, sheet: RawSheet, problems: Proble
             positions[key] = j
         elif table is OBSERVATIONS and periods.looks_like_period(raw_name):
             period_columns.append((j, raw_name))
+        elif table is OBSERVATIONS and periods.looks_like_unknown_period(raw_name):
+            # Ignoring it as an unknown column would drop a whole period of values without a word.
+            problems.add(Problem.of(label, f"{label}!{letter}{header_excel_row}", key, show(raw_name),
+                                    _EXPECTED_PERIOD, "error", "bad_period"))
         elif key != "import_id":
             problems.add(Problem.of(label, f"{label}!{letter}{header_excel_row}", key, show(raw_name),
                                     Expected(N_("one of the columns of {table}: {columns} (this column is ignored)"),
@@ -559,8 +660,10 @@ def _frame_from_rows(table: Table, label: str, sheet: RawSheet, problems: Proble
         else:
             raw[name] = pd.Series([None] * len(data_index), dtype=object)
     _mark_formulas(label, sheet, positions, set(excel_rows.tolist()), problems)
+    absent = frozenset(c for c in table.column_names
+                       if c not in positions and c not in table.key and not (wide and c in ("period", "value")))
     if not wide:
-        return SheetFrame(table, label, raw, excel_rows, letters)
+        return SheetFrame(table, label, raw, excel_rows, letters, absent=absent)
     # Wide layout: melt one column per period into long rows, remembering each value's cell.
     pieces, piece_rows, piece_letters = [], [], []
     for j, raw_name in period_columns:
@@ -577,7 +680,7 @@ def _frame_from_rows(table: Table, label: str, sheet: RawSheet, problems: Proble
         return None
     melted = pd.concat(pieces, ignore_index=True)
     return SheetFrame(table, label, melted, np.concatenate(piece_rows), letters,
-                      value_letters=pd.Series(piece_letters, dtype=object))
+                      value_letters=pd.Series(piece_letters, dtype=object), absent=absent)
 
 
 def _mark_formulas(label: str, sheet: RawSheet, positions: dict[str, int], rows: set[int],
@@ -685,6 +788,16 @@ def type_frame(frame: SheetFrame, known: Known, problems: ProblemList) -> pd.Dat
             typed[col.name] = conv
     _check_periods(frame, typed, known, problems, blank)
     return typed
+
+
+KEEP_PREFIX = "_keep_"  # a typed frame's flag column: True where the row's sheet lacks that column
+
+
+def mark_absent_columns(frame: SheetFrame, typed: pd.DataFrame) -> None:
+    """Flag the optional columns `frame`'s sheet leaves out, so applying keeps what the database holds there
+    (an upload without `source` must not erase the sources); an empty cell in a present column still clears."""
+    for name in sorted(frame.absent):
+        typed[KEEP_PREFIX + name] = True
 
 
 def _bound(limit: float) -> str | float:
@@ -889,12 +1002,14 @@ def _check_observations(frame: SheetFrame, typed: pd.DataFrame, known: Known, pr
                                                                                                     problems)
     if known.history:
         bounds = {}
-        for code, (low_h, high_h, count) in known.history.items():
+        for series_key, (low_h, high_h, count) in known.history.items():
             if count >= 3:
                 span = (high_h - low_h) or abs(high_h) or 1.0
-                bounds[code] = (low_h - OUTLIER_SPANS * span, high_h + OUTLIER_SPANS * span)
-        lo = lookup(typed["indicator"], {k: b[0] for k, b in bounds.items()}, -np.inf).astype("float64")
-        hi = lookup(typed["indicator"], {k: b[1] for k, b in bounds.items()}, np.inf).astype("float64")
+                bounds[series_key] = (low_h - OUTLIER_SPANS * span, high_h + OUTLIER_SPANS * span)
+        # One series is an indicator in one area; rows are looked up once per distinct pair.
+        pairs = pd.Series(list(zip(typed["indicator"], typed["area"], strict=True)), index=typed.index, dtype=object)
+        lo = lookup(pairs, {k: b[0] for k, b in bounds.items()}, -np.inf).astype("float64")
+        hi = lookup(pairs, {k: b[1] for k, b in bounds.items()}, np.inf).astype("float64")
         v = value.to_numpy(dtype="float64", na_value=np.nan)
         with np.errstate(invalid="ignore"):
             outlier = ~np.isnan(v) & ((v < lo) | (v > hi))

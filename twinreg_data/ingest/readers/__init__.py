@@ -1,9 +1,11 @@
 """Readers, one module per file format, run only inside the sandboxed child (see ingest.sandbox).
 
 A reader module has `KIND` (what filecheck calls the format) and `parse(request) -> dict`: it reads
-`request["path"]` within `request["max_rows"]` / `request["max_columns"]` and returns
+`request["path"]` within `request["max_rows"]`, `request["max_cells"]` (and for CSV `request["max_columns"]` per
+line) and returns
 `{"sheets": [...]}`, each sheet a dict with name, header, header_row, columns (common.encode_columns), height,
-start_row, start_col, hidden, is_worksheet, formula_cells_without_value and merged; it raises
+start_row, start_col, hidden, is_worksheet, formula_cells_without_value, merged, and for a workbook
+hidden_rows (Excel row numbers hidden by hand or by a filter) and hidden_columns (zero-based); it raises
 common.ParseFailure for a file it cannot read. Validation then treats every format alike.
 
 Official statistics files (PX, JSON-stat, PxWeb CSV/XLSX, Eurostat SDMX-CSV/TSV/XLSX) have one reader,

@@ -15,6 +15,9 @@ from .common import ParseFailure, blank, encode_columns, split_header
 
 KIND = "xlsx"
 MAX_SHEETS = 200
+# An English message (the parent words it with i18n.t; this process has no catalogue).
+SHEET_TOO_MANY_CELLS = ("{name}: the sheet “{sheet}” has {rows} rows × {columns} columns, {cells} cells (limit "
+                        "{max_rows} rows and {max_cells} cells).")
 
 _CELL_WITH_FORMULA = re.compile(rb"<c\b([^>]*?)(?<!/)>(.*?)</c>", re.S)
 _CELL_REF = re.compile(rb'\br="([A-Z]+[0-9]+)"')
@@ -77,6 +80,45 @@ def _restore_error_cells(xml: bytes, rows: list[list], start_row: int, start_col
             rows[i][j] = value.group(1).decode("utf-8", "replace").strip() or "#ERROR"
 
 
+_ROW_TAG = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
+_COL_TAG = re.compile(rb"<(?:\w+:)?col\b([^>]*)>")
+_HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
+_ROW_NUMBER = re.compile(rb'\br="(\d+)"')
+_COL_RANGE = re.compile(rb'\bmin="(\d+)"[^>]*?\bmax="(\d+)"|\bmax="(\d+)"[^>]*?\bmin="(\d+)"')
+
+
+def _hidden_rows(xml: bytes) -> list[int]:
+    """Excel row numbers of the rows hidden by hand or by a filter (Excel marks both hidden="1" on the row;
+    calamine reads their cells like any other), so the official decides whether they are imported."""
+    if b"hidden=" not in xml:
+        return []
+    hidden = []
+    number = 0
+    for m in _ROW_TAG.finditer(xml):
+        attrs = m.group(1)
+        r = _ROW_NUMBER.search(attrs)
+        number = int(r.group(1)) if r else number + 1  # r is optional: rows then follow one another
+        if _HIDDEN.search(attrs):
+            hidden.append(number)
+    return hidden
+
+
+def _hidden_columns(xml: bytes, width: int) -> list[int]:
+    """Zero-based indices of hidden columns below `width` (a <col> range may run to the grid's end)."""
+    if b"hidden=" not in xml:
+        return []
+    hidden: set[int] = set()
+    for m in _COL_TAG.finditer(xml):
+        attrs = m.group(1)
+        bounds = _COL_RANGE.search(attrs)
+        if not bounds or not _HIDDEN.search(attrs):
+            continue
+        low, high = (int(bounds.group(1)), int(bounds.group(2))) if bounds.group(1) else (int(bounds.group(4)),
+                                                                                         int(bounds.group(3)))
+        hidden.update(range(low - 1, min(high, width)))
+    return sorted(hidden)
+
+
 def _sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
     """Map sheet name → worksheet part path inside the zip."""
     from defusedxml import ElementTree
@@ -106,7 +148,7 @@ def _sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
 def parse(request: Mapping[str, Any]) -> dict:
     """The template workbook's sheets named like a table (`request['wanted']`), each as header and columns."""
     path, wanted = request["path"], request["wanted"]
-    max_rows, max_columns = request["max_rows"], request["max_columns"]
+    max_rows, max_cells = request["max_rows"], request["max_cells"]
     import python_calamine
 
     wanted_lower = {w.lower() for w in wanted}
@@ -136,15 +178,19 @@ def parse(request: Mapping[str, Any]) -> dict:
                 "start_col": 0,
                 "formula_cells_without_value": [],
                 "merged": [],
+                "hidden_rows": [],
+                "hidden_columns": [],
             }
             if name.strip().lower() in wanted_lower and entry["is_worksheet"]:
                 try:
                     sheet = workbook.get_sheet_by_name(name)
                 except Exception as exc:
                     raise ParseFailure("unreadable", "sheet_unreadable", sheet=name, detail=str(exc)) from exc
-                if sheet.total_height > max_rows + 1 or sheet.total_width > max_columns:
-                    raise ParseFailure("too_many_cells", "sheet_too_many_cells", sheet=name, rows=sheet.total_height,
-                                       columns=sheet.total_width, max_rows=max_rows, max_columns=max_columns)
+                # Judged by the cells the sheet has (calamine's range), not by the size it declares.
+                rows, columns = sheet.height, sheet.width
+                if rows > max_rows + 1 or rows * columns > max_cells:
+                    raise ParseFailure("too_many_cells", SHEET_TOO_MANY_CELLS, sheet=name, rows=rows, columns=columns,
+                                       cells=rows * columns, max_rows=max_rows, max_cells=max_cells)
                 start = sheet.start or (0, 0)
                 entry["start_row"], entry["start_col"] = int(start[0]), int(start[1])
                 rows = sheet.to_python()
@@ -162,6 +208,8 @@ def parse(request: Mapping[str, Any]) -> dict:
                     entry["merged"] = []
                 if xml:
                     entry["formula_cells_without_value"] = _formula_cells_without_value(xml)
+                    entry["hidden_rows"] = _hidden_rows(xml)
+                    entry["hidden_columns"] = _hidden_columns(xml, entry["start_col"] + columns)
                 del xml
             sheets.append(entry)
     return {"kind": "xlsx", "sheets": sheets}
