@@ -369,6 +369,13 @@ PAGE_LABELS: dict[str, str | Message] = {
 
 # refusal.*
 REFUSAL_LABELS: dict[str, str | Message] = {
+    "csv_too_many_cells": N_("{name}: the file has more than {max_cells} cells (limit {max_rows} rows and {max_cells} "
+                             "cells)."),
+    "sheet_declares_too_many": N_("{name}: a sheet declares {rows} rows × {columns} columns, {cells} cells (limit "
+                                  "{max_rows} rows and {max_cells} cells). Delete unused rows and columns, or split "
+                                  "the file."),
+    "sheet_too_many_cells": N_("{name}: the sheet “{sheet}” has {rows} rows × {columns} columns, {cells} cells (limit "
+                               "{max_rows} rows and {max_cells} cells)."),
     "activex": N_("{name} contains macros or ActiveX controls. Macros are never run here: save the workbook as a "
                   "plain .xlsx (without macros) and upload again."),
     "binary": N_("{name} is a binary file, not an Excel workbook or a CSV text file."),

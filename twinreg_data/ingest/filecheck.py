@@ -34,10 +34,6 @@ OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 
 
-SHEET_DECLARES_TOO_MANY = ("{name}: a sheet declares {rows} rows × {columns} columns, {cells} cells (limit "
-                           "{max_rows} rows and {max_cells} cells). Delete unused rows and columns, or split the file.")
-
-
 class RefusedFile(Exception):
     """The file is not accepted at all.
 
@@ -174,7 +170,7 @@ def _check_zip(path: Path, name: str) -> None:
                     # that says nothing of the cells it has, which the reader child counts within its limits.
                     whole_grid = rows == GRID_ROWS or cols in GRID_COLUMNS
                     if not whole_grid and (rows > MAX_ROWS + 1 or rows * cols > MAX_CELLS):
-                        raise RefusedFile("too_many_cells", SHEET_DECLARES_TOO_MANY, name=name, rows=rows,
+                        raise RefusedFile("too_many_cells", "sheet_declares_too_many", name=name, rows=rows,
                                           columns=cols, cells=rows * cols, max_rows=MAX_ROWS, max_cells=MAX_CELLS)
 
 

@@ -11,7 +11,6 @@ from .common import ParseFailure, encode_columns, split_header
 
 KIND = "csv"
 # An English message (the parent words it with i18n.t; this process has no catalogue).
-CSV_TOO_MANY_CELLS = "{name}: the file has more than {max_cells} cells (limit {max_rows} rows and {max_cells} cells)."
 
 def _decode(data: bytes, encoding: str | None) -> str:
     if encoding:
@@ -51,7 +50,7 @@ def parse(request: Mapping[str, Any]) -> dict:
                                    limit=max_columns)
             cells += len(row)
             if cells > max_cells:
-                raise ParseFailure("too_many_cells", CSV_TOO_MANY_CELLS, max_rows=max_rows, max_cells=max_cells)
+                raise ParseFailure("too_many_cells", "csv_too_many_cells", max_rows=max_rows, max_cells=max_cells)
             rows.append(row)
     except csv.Error as exc:
         raise ParseFailure("csv_syntax", "csv_syntax", detail=str(exc)) from exc

@@ -16,8 +16,6 @@ from .common import ParseFailure, blank, encode_columns, split_header
 KIND = "xlsx"
 MAX_SHEETS = 200
 # An English message (the parent words it with i18n.t; this process has no catalogue).
-SHEET_TOO_MANY_CELLS = ("{name}: the sheet “{sheet}” has {rows} rows × {columns} columns, {cells} cells (limit "
-                        "{max_rows} rows and {max_cells} cells).")
 
 _CELL_WITH_FORMULA = re.compile(rb"<c\b([^>]*?)(?<!/)>(.*?)</c>", re.S)
 _CELL_REF = re.compile(rb'\br="([A-Z]+[0-9]+)"')
@@ -189,7 +187,7 @@ def parse(request: Mapping[str, Any]) -> dict:
                 # Judged by the cells the sheet has (calamine's range), not by the size it declares.
                 rows, columns = sheet.height, sheet.width
                 if rows > max_rows + 1 or rows * columns > max_cells:
-                    raise ParseFailure("too_many_cells", SHEET_TOO_MANY_CELLS, sheet=name, rows=rows, columns=columns,
+                    raise ParseFailure("too_many_cells", "sheet_too_many_cells", sheet=name, rows=rows, columns=columns,
                                        cells=rows * columns, max_rows=max_rows, max_cells=max_cells)
                 start = sheet.start or (0, 0)
                 entry["start_row"], entry["start_col"] = int(start[0]), int(start[1])
