@@ -81,10 +81,10 @@ with register_tab:
                              "above, or widen the domains, side or period in the sidebar."))
     else:
         st.subheader(t("Bottleneck register", lang))
-        st.caption(tn("{shown} of {n} bottleneck", "{shown} of {n} bottlenecks", total, lang,
-                        shown=format_number(len(register), lang)) + " · " + t("Select a row to open the bottleneck "
-                                                                              "below. Source: TwinReg bottleneck "
-                                                                              "register.", lang))
+        count = tn("{shown} of {n} bottleneck", "{shown} of {n} bottlenecks", total, lang,
+                   shown=format_number(len(register), lang))
+        st.caption(count + " · " + t("Select a row to open the bottleneck below. Source: TwinReg bottleneck "
+                                     "register.", lang))
         table = figures.register_table(register, lang)
         # Keep the highlighted row in step with the open bottleneck, however it was opened.
         selected_rows = [codes.index(detail.code)] if detail and detail.code in codes else []

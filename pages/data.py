@@ -254,9 +254,9 @@ with tabs[0]:
                 if report.status_changes:
                     st.markdown("**" + t("Bottleneck status changes", lang) + "**")
                     st.dataframe(reports.status_changes_frame(report, lang), hide_index=True)
-                if st.button(t("Import now", lang), type="primary", help=t("Applies every change above in one "
-                                                                           "transaction. It can be rolled back from "
-                                                                           "the history.", lang)):
+                if st.button(t("Import now", lang), type="primary",
+                             help=t("Applies every change above in one transaction. It can be rolled back from the "
+                                    "history.", lang)):
                     try:
                         done = apply_checked(db, checked, identity.name)
                     except BackupFailed as exc:  # nothing was written; the editor learns why

@@ -56,11 +56,9 @@ def chosen_indicator() -> None:
                 figures.metric_label(change.country, change.area, change.area_label, change.period, lang),
                 figures.value_with_unit(change.value, meta.unit, lang),
                 figures.delta_text(change.change, change.change_pct, lang),
-                delta_color=indicators.delta_color(meta.polarity), help=t("Latest value against the previous "
-                                                                          "period. Green: an improvement, red: a "
-                                                                          "deterioration (by whether a higher "
-                                                                          "value is better or worse); grey: no "
-                                                                          "judgement.", lang),
+                delta_color=indicators.delta_color(meta.polarity),
+                help=t("Latest value against the previous period. Green: an improvement, red: a deterioration (by "
+                       "whether a higher value is better or worse); grey: no judgement.", lang),
                 delta_description=figures.delta_description(change.previous_period, lang),
                 chart_data=figures.sparkline(rows, change.country), border=True,
             )

@@ -12,9 +12,8 @@ from twinreg_data.st_cache import store
 lang = filters().lang
 config: auth.AuthConfig = st.session_state.get("auth_config", auth.AuthConfig())
 st.title(t(NP_("signin.title", "Sign in"), lang))
-st.caption(t("Officials sign in to upload data. Browsing needs no account.",
-             lang) if config.public else t("This TwinReg Monitor is not public: sign in to "
-                                                             "continue.", lang))
+st.caption(t("Officials sign in to upload data. Browsing needs no account.", lang) if config.public
+           else t("This TwinReg Monitor is not public: sign in to continue.", lang))
 
 if config.oidc:
     for provider in config.providers or (None,):
