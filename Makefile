@@ -16,8 +16,9 @@ PYTEST_ARGS ?=
 LOCALE := twinreg_data/locale
 MO := $(patsubst %.po,%.mo,$(wildcard $(LOCALE)/*/LC_MESSAGES/messages.po))
 # The functions that mark messages: t(message), t_numbers(message), tn(singular, plural, n), N_(message),
-# NP_(context, message), and StatFileError(message) of the statistics readers.
-BABEL_KEYWORDS := --no-default-keywords -k t -k t_numbers -k tn:1,2 -k N_ -k NP_:1c,2 -k StatFileError
+# NP_(context, message), and the messages of StatFileError, Expected (what a faulty cell should hold) and
+# Decision (what an official still has to decide).
+BABEL_KEYWORDS := --no-default-keywords -k t -k t_numbers -k tn:1,2 -k N_ -k N_plural:1,2 -k NP_:1c,2 -k StatFileError -k Expected -k Decision:3
 
 .DEFAULT_GOAL := help
 .PHONY: help venv dev db run test lint messages bench bench-quick load durability clean

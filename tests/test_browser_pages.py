@@ -10,7 +10,7 @@ from conftest import BROWSER_EDITOR
 from factories import table_rows, write_xlsx
 from test_browser_smoke import EXCEPTION, _relevant, wait_for_app_idle
 
-from twinreg_data.i18n import LANGUAGES, NP_, t
+from twinreg_data.i18n import LANGUAGES, NP_, t, tn
 from twinreg_data.labels import PAGE_LABELS
 
 PAGES = ["overview", "bottlenecks", "indicators", "mobility", "services", "cooperation", "meeting", "sign_in"]
@@ -54,8 +54,10 @@ def test_editor_uploads_a_file_and_sees_the_report(browser_server, chromium_page
     page.get_by_text(t("Data", lang), exact=True).first.click()
     wait_for_app_idle(page)
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(bad))
-    page.get_by_text(t("{errors} error(s) block the import. Nothing was written. Fix the cells listed (the "
-                       "annotated copy highlights them) and upload again.", lang, errors="2")).wait_for(timeout=60_000)
+    page.get_by_text(tn("{n} error blocks the import. Nothing was written. Fix the cells listed (the annotated copy "
+                        "highlights them) and upload again.",
+                        "{n} errors block the import. Nothing was written. Fix the cells listed (the annotated copy "
+                        "highlights them) and upload again.", 2, lang)).wait_for(timeout=60_000)
     wait_for_app_idle(page)
     page.screenshot(path=str(artifacts_dir / f"upload-report-{lang}.png"), full_page=True)
     assert page.locator(EXCEPTION).count() == 0

@@ -17,7 +17,8 @@ REPO = Path(__file__).resolve().parents[1]
 TRANSLATED = [lang for lang in LANGUAGES if lang != "en"]
 PLACEHOLDER = re.compile(r"\{(\w*)[^{}]*\}")
 # The keywords of babel.cfg / the Makefile's `pybabel extract`.
-KEYWORDS = {"t": None, "t_numbers": None, "tn": (1, 2), "N_": None, "NP_": ((1, "c"), 2), "StatFileError": None}
+KEYWORDS = {"t": None, "t_numbers": None, "tn": (1, 2), "N_": None, "N_plural": (1, 2), "NP_": ((1, "c"), 2),
+            "StatFileError": None, "Expected": None, "Decision": (3,)}
 
 
 def _catalogue(lang: str):

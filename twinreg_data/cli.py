@@ -55,17 +55,17 @@ def cmd_init(args) -> int:
     return 0
 
 
-def _print_report(report) -> None:
+def _print_report(report, lang: str = "en") -> None:
     from .ingest.validation import group_problems
 
-    print(report.message)
+    print(report.message_in(lang))
     if report.problems:
         # Grouped: a code misspelt in 3,000 rows is one line with its count and first cells (--json lists all).
         print(f"\n{'severity':8}  {'count':>6}  {'column':16}  {'found':20}  {'cells':40}  expected")
         for group in group_problems(report.problems):
             p = group.first
             print(f"{p.severity:8}  {group.count:>6,}  {p.column[:16]:16}  {p.value[:20]:20}  "
-                  f"{group.cells_text():40}  {p.expected}")
+                  f"{group.cells_text():40}  {p.expected_in(lang)}")
         shown = len(report.problems)
         total = report.error_count + report.warning_count
         if total > shown:
@@ -143,9 +143,9 @@ def cmd_import(args) -> int:
     if args.json:
         print(report.to_json())
     elif report.status == "refused":
-        print(f"refused: {report.message}", file=sys.stderr)
+        print(f"refused: {report.message_in(args.lang)}", file=sys.stderr)
     else:
-        _print_report(report)
+        _print_report(report, args.lang)
     if report.status == "refused":
         return 2
     if report.status in ("invalid", "needs_decisions"):
@@ -361,6 +361,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dry-run", action="store_true", help="validate and show the diff; write nothing")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.add_argument("--encoding", default=None, help="CSV encoding when not UTF-8, e.g. windows-1252")
+    p.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the report (JSON stays English)")
     # Mapping a statistics file (PX, JSON-stat, PxWeb, Eurostat); unambiguous roles need no flag.
     p.add_argument("--indicator", action="append", metavar="CODE",
                    help="the indicator the values go to; SERIES_VALUE=CODE maps one series (repeatable)")

@@ -54,6 +54,11 @@ def NP_(context: str, text: str) -> Message:
     return Message(context, text)
 
 
+def N_plural(singular: str, plural: str) -> tuple[str, str]:
+    """As N_, for a message counted later with tn(*message, n, lang)."""
+    return singular, plural
+
+
 def _compiled(lang: str) -> NullTranslations:
     """The language's compiled catalogue; compiled from its .po in memory when the .mo is missing or older (a
     checkout that has not run `make` yet), so a stale .mo can never show old texts."""

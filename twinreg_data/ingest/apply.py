@@ -21,7 +21,7 @@ import pandas as pd
 
 from .. import audit
 from ..backup import BackupFailed, backed_up
-from ..i18n import N_, t_numbers
+from ..i18n import N_, N_plural, t_numbers, tn
 from ..labels import BLOCKED_LABELS
 from ..schema import LINK_TABLES, TABLES, TABLES_BY_NAME, Table
 from ..store import Store, quote_identifier, rebuild_derived
@@ -103,7 +103,10 @@ class ImportReport:
     file_name: str
     sha256: str = ""
     status: str = "invalid"  # applied | dry_run | nothing_to_do | invalid | refused
-    message: str = ""
+    message: str = ""  # the outcome in English (the command line, JSON, logs); message_in(lang) in any language
+    # The outcome as parts (message, parameters); a part whose message is a (singular, plural) pair is counted by
+    # its parameter "n". Kept so the Data page and the CLI can say it in the reader's language.
+    message_parts: list[tuple[str | tuple[str, str], dict]] = field(default_factory=list)
     refusal_reason: str = ""
     refusal: RefusedFile | StatFileError | None = None  # the refusal itself, for its text in the reader's language
     sheets: list[str] = field(default_factory=list)
@@ -137,6 +140,23 @@ class ImportReport:
     def refusal_in(self, lang: str) -> str:
         """Why the file was refused, in `lang` (the English message when there is no refusal)."""
         return self.refusal.text(lang) if self.refusal is not None else self.message
+
+    def message_in(self, lang: str) -> str:
+        """The outcome in `lang`: why a file was refused, what is wrong or left to decide, what was imported."""
+        if self.refusal is not None:
+            return self.refusal.text(lang)
+        texts = []
+        for message, params in self.message_parts:
+            if isinstance(message, tuple):
+                texts.append(tn(*message, params["n"], lang, **{k: v for k, v in params.items() if k != "n"}))
+            else:
+                texts.append(t_numbers(message, lang, **params))
+        return " ".join(texts) if texts else self.message
+
+    def say(self, *parts: tuple[str | tuple[str, str], dict]) -> None:
+        """Set the outcome from its parts (see message_parts); `message` becomes its English text."""
+        self.message_parts = list(parts)
+        self.message = self.message_in("en")
 
     def as_dict(self) -> dict:
         return {
@@ -543,9 +563,15 @@ def _hidden_counts(report: ImportReport) -> None:
         diff.hidden_skipped = report.hidden_rows_skipped.get(table, 0)
 
 
-def _hidden_note(report: ImportReport) -> str:
+def _hidden_note(report: ImportReport) -> list[tuple[tuple[str, str], dict]]:
     skipped = sum(report.hidden_rows_skipped.values())
-    return " " + t_numbers("{rows} rows hidden in Excel were skipped.", "en", rows=skipped) if skipped else ""
+    return [(N_plural("{n} row hidden in Excel was skipped.", "{n} rows hidden in Excel were skipped."),
+             {"n": skipped})] if skipped else []
+
+
+def _problems_counted(report: ImportReport, errors: int, warnings: int) -> list[tuple[tuple[str, str], dict]]:
+    return [(N_plural("{name}: {n} error.", "{name}: {n} errors."), {"n": errors, "name": report.file_name}),
+            (N_plural("{n} warning.", "{n} warnings."), {"n": warnings})]
 
 
 def _check(store: Store, path: str | Path, name: str, encoding: str | None, hidden: str = "skip") -> CheckedUpload:
@@ -568,15 +594,15 @@ def _check(store: Store, path: str | Path, name: str, encoding: str | None, hidd
     report.rows_read = {name: len(df) for name, df in typed.items()}
     if problems.errors:
         report.status = "invalid"
-        report.message = (f"{name}: {problems.errors:,} error(s) and {problems.warnings:,} warning(s). "
-                          "Nothing was imported; fix the cells listed and upload again.")
+        report.say(*_problems_counted(report, problems.errors, problems.warnings),
+                   (N_("Nothing was imported; fix the cells listed and upload again."), {}))
         return CheckedUpload(report, upload, typed)
     earlier = find_applied_import(store, upload.sha256)
     if earlier:
         report.status = "nothing_to_do"
         report.import_id = earlier[0]
-        report.message = (f"{name} was already imported as import #{earlier[0]} on {earlier[1]:%Y-%m-%d %H:%M} UTC "
-                          f"by {earlier[2]}. Nothing changed.")
+        report.say((N_("{name} was already imported as import #{id} on {when} UTC by {user}. Nothing changed."),
+                    {"name": name, "id": str(earlier[0]), "when": f"{earlier[1]:%Y-%m-%d %H:%M}", "user": earlier[2]}))
         return CheckedUpload(report, upload, typed)
     report.diff, report.status_changes = preview(store, typed)
     _hidden_counts(report)
@@ -624,8 +650,10 @@ def _check_statistics(store: Store, path: Path, name: str, recipe: Recipe,
     checked = CheckedUpload(report, tables=tables, plan=the_plan)
     if the_plan.decisions:
         report.status = "needs_decisions"
-        report.message = (f"{name}: {len(the_plan.decisions)} decision(s) left; nothing was imported. "
-                          + " ".join(d.text("en") for d in the_plan.decisions))
+        report.say((N_plural("{name}: {n} decision left; nothing was imported.",
+                             "{name}: {n} decisions left; nothing was imported."),
+                    {"n": len(the_plan.decisions), "name": name}),
+                   *((d.message, d.params) for d in the_plan.decisions))
         return checked
     areas = AreaIndex.from_store(store)
     mapped = map_table(the_plan, areas)
@@ -656,8 +684,8 @@ def _check_statistics(store: Store, path: Path, name: str, recipe: Recipe,
     report.rows_read = {n: len(df) for n, df in checked.typed.items()}
     if problems.errors:
         report.status = "invalid"
-        report.message = (f"{name}: {problems.errors:,} error(s) and {problems.warnings:,} warning(s). "
-                          "Nothing was imported; fix the mapping or the areas listed and try again.")
+        report.say(*_problems_counted(report, problems.errors, problems.warnings),
+                   (N_("Nothing was imported; fix the mapping or the areas listed and try again."), {}))
         return checked
     report.diff, report.status_changes = preview(store, checked.typed)
     report.status = "dry_run"
@@ -667,17 +695,17 @@ def _check_statistics(store: Store, path: Path, name: str, recipe: Recipe,
 def _mapping_notes(mapped: Mapped) -> list[tuple[str, dict]]:
     notes: list[tuple[str, dict]] = []
     if mapped.outside_areas:
-        notes.append(("{count} areas outside the twin region skipped ({rows} values).",
+        notes.append((N_("{count} areas outside the twin region skipped ({rows} values)."),
                       {"count": len(mapped.outside_areas), "rows": mapped.outside_rows}))
     if mapped.missing:
         markers = ", ".join(f"{marker} ×{n}" for marker, n in mapped.missing.most_common())
-        notes.append(("{count} missing values skipped (publisher's markers: {markers}).",
+        notes.append((N_("{count} missing values skipped (publisher's markers: {markers})."),
                       {"count": sum(mapped.missing.values()), "markers": markers}))
     if mapped.unmapped_series:
-        notes.append(("{count} values of series not mapped to an indicator skipped.",
+        notes.append((N_("{count} values of series not mapped to an indicator skipped."),
                       {"count": mapped.unmapped_series}))
     for flag, n in mapped.noted_flags.items():
-        notes.append(("{count} values the publisher flags as {flag} kept, with a note saying so.",
+        notes.append((N_("{count} values the publisher flags as {flag} kept, with a note saying so."),
                       {"count": n, "flag": flag}))
     return notes
 
@@ -730,7 +758,8 @@ def apply_checked(store: Store, checked: CheckedUpload, user: str) -> ImportRepo
         # A statistics file maps differently with another recipe: only the diff can say whether it changes nothing.
         earlier = find_applied_import(store, upload.sha256) if upload.kind != "statistics" else None
         if earlier:
-            report.message = f"{report.file_name} was already imported as import #{earlier[0]}. Nothing changed."
+            report.say((N_("{name} was already imported as import #{id}. Nothing changed."),
+                        {"name": report.file_name, "id": str(earlier[0])}))
             report.status, report.import_id = "nothing_to_do", earlier[0]
         else:
             _apply_report(store, checked, user)
@@ -753,13 +782,15 @@ def _apply_report(store: Store, checked: CheckedUpload, user: str) -> None:
         raise
     if import_id is None:
         report.status = "nothing_to_do"
-        report.message = f"{report.file_name}: every row is already in the database. Nothing changed."
+        report.say((N_("{name}: every row is already in the database. Nothing changed."), {"name": report.file_name}))
         return
     report.status = "applied"
     report.import_id = import_id
     totals = {k: v.new + v.changed for k, v in report.diff.items() if v.new or v.changed}
-    report.message = f"{report.file_name} imported as import #{import_id}: " + ", ".join(
-        f"{n:,} {k}" for k, n in totals.items()) + " rows added or changed." + _hidden_note(report)
+    report.say((N_plural("{name} imported as import #{id}: {n} row added or changed ({tables}).",
+                         "{name} imported as import #{id}: {n} rows added or changed ({tables})."),
+                {"n": sum(totals.values()), "name": report.file_name, "id": str(import_id),
+                 "tables": ", ".join(f"{k} {n:,}" for k, n in totals.items())}), *_hidden_note(report))
 
 
 def import_file(store: Store, path: str | Path, user: str = "cli", dry_run: bool = False,
@@ -770,8 +801,8 @@ def import_file(store: Store, path: str | Path, user: str = "cli", dry_run: bool
     checked = check_file(store, path, display_name, encoding, recipe=recipe, hidden=hidden)
     if dry_run:
         if checked.report.status == "dry_run":
-            checked.report.message = (f"{checked.report.file_name} is valid. Dry run: nothing was written."
-                                      + _hidden_note(checked.report))
+            checked.report.say((N_("{name} is valid. Dry run: nothing was written."),
+                                {"name": checked.report.file_name}), *_hidden_note(checked.report))
         return checked.report
     return apply_checked(store, checked, user)
 
