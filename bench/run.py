@@ -1,8 +1,10 @@
 """Benchmarks, run side by side with their baselines in the same run.
 
-    python bench/run.py            # full: 200,000-row import workbook, then the scale benchmark (bench/scale.py)
-    python bench/run.py --quick    # smaller workbook, scale benchmark at 10⁵ and 10⁶ observations only
-    python bench/run.py --only import|scale
+    python bench/run.py            # full: 200,000-row import workbook, a 100,000-value statistics file
+                                   # (bench/statfile.py), then the scale benchmark (bench/scale.py)
+    python bench/run.py --quick    # smaller workbook, a 25,000-value statistics file, scale benchmark at 10⁵
+                                   # and 10⁶ observations only
+    python bench/run.py --only import|statistics|scale
 
 Each measurement runs in its own child process, so its peak memory (max RSS,
 including the import's parser child) is its own. Results are printed with a
@@ -258,13 +260,13 @@ def print_and_save(report: dict, quick: bool) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true")
-    parser.add_argument("--only", choices=("import", "scale"))
+    parser.add_argument("--only", choices=("import", "statistics", "scale"))
     parser.add_argument("--measure", nargs=4, metavar=("NAME", "PATH", "BASE", "DB"))
     args = parser.parse_args()
     if args.measure:
         print(json.dumps(measure(*args.measure)))
         return 0
-    if args.only != "scale":
+    if args.only in (None, "import"):
         rows, repeats = (50_000, 3) if args.quick else (200_000, 3)
         report = {
             "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
@@ -272,7 +274,12 @@ def main() -> int:
             "import": import_benchmark(rows, repeats),
         }
         print_and_save(report, args.quick)
-    if args.only != "import":
+    if args.only in (None, "statistics"):
+        import statfile
+
+        print("\nStatistics import benchmark" + (" (quick: 25,000 values)" if args.quick else ""), flush=True)
+        statfile.run(args.quick, machine(), RESULTS)
+    if args.only in (None, "scale"):
         import scale
 
         print("\nScale benchmark" + (" (quick: 10⁵ and 10⁶ observations)" if args.quick else ""), flush=True)

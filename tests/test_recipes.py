@@ -11,11 +11,13 @@ import pytest
 
 from twinreg_data.cli import main
 from twinreg_data.ingest.apply import check_file, import_file, rollback
+from twinreg_data.ingest.areas import AreaIndex
 from twinreg_data.ingest.statistics import read_table
 from twinreg_data.ingest.statistics.recipe import (
     NewIndicator,
     Recipe,
     RecipeError,
+    map_table,
     plan,
     save_recipe,
     saved_recipe,
@@ -163,6 +165,31 @@ def test_publisher_flags_and_missing_markers(store: Store, tmp_path: Path) -> No
     assert rows[("FI", "2022")] == (None, "Publisher's flag: low reliability (value kept)")
     assert ("FI", "2023") not in rows
     assert any("confidential kept, with a note" in n for n in report.notes_in("en"))
+
+
+def test_only_the_cells_of_the_kept_values_are_mapped(store: Store) -> None:
+    """Two kept dimensions among four: exactly the cells holding both kept values become rows, in the file's
+    order; outside areas and missing values among them (and only them) are counted."""
+    doc = {"version": "2.0", "class": "dataset", "label": "t -- test", "id": ["alue", "sukupuoli", "kuukausi", "ika"],
+           "size": [3, 2, 2, 3], "role": {"geo": ["alue"], "time": ["kuukausi"]},
+           "dimension": {
+               "alue": {"category": {"index": ["KU091", "KU049", "KU837"],
+                                     "label": {"KU091": "Helsinki", "KU049": "Espoo", "KU837": "Tampere"}}},
+               "sukupuoli": {"category": {"index": ["SSS", "1"]}},
+               "kuukausi": {"category": {"index": ["2024M01", "2024M02"]}},
+               "ika": {"category": {"index": ["SSS", "0-14", "15-"]}}},
+           # value = flat index (alue × 12 + sukupuoli × 6 + kuukausi × 3 + ika); Espoo's kept 2024M02 is missing
+           "value": [None if i == 15 else float(i) for i in range(36)], "status": {"15": "..", "16": "..."}}
+    table = read_table(json.dumps(doc).encode())
+    the_plan = plan(table, Recipe(indicator="CTX_POP_MONTH", keep={"sukupuoli": "SSS", "ika": "SSS"}))
+    assert the_plan.complete, the_plan.decisions
+    mapped = map_table(the_plan, AreaIndex.from_store(store))
+    assert [(r["area"], r["period"], r["value"]) for r in mapped.observations] == [
+        ("FI-091", "2024-01", 0.0), ("FI-091", "2024-02", 3.0), ("FI-049", "2024-01", 12.0)]
+    assert mapped.origins == ["alue=KU091 · kuukausi=2024M01", "alue=KU091 · kuukausi=2024M02",
+                              "alue=KU049 · kuukausi=2024M01"]
+    assert mapped.outside_areas == {"KU837"} and mapped.outside_rows == 2
+    assert mapped.missing == {"..": 1}
 
 
 def test_a_file_with_no_area_of_ours_says_so(store: Store) -> None:

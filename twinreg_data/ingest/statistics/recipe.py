@@ -461,11 +461,15 @@ def map_table(p: Plan, areas: AreaIndex) -> Mapped:
     if period_dim is not None:
         out.period_problems = [(period_dim.code, code) for j, (code, _) in enumerate(period_dim.values)
                                if j >= len(period_dim.periods) or period_dim.periods[j] is None]
-    kept = [(table.positions[d], j) for d, j in p.kept.items()]
     varying = [d for d in (p.area_dim, p.period_dim, p.series_dim) if d is not None]
-    for i in range(len(table)):
-        if any(pos[i] != j for pos, j in kept):
-            continue
+    # Only the cells holding every kept value are visited: one pass per kept dimension narrows them (a national
+    # file by age groups keeps a fraction of its cells, and a test per cell and kept dimension cost more).
+    cells: range | list[int] = range(len(table))
+    for d, j in p.kept.items():
+        if dims[d].size > 1:
+            pos = table.positions[d]
+            cells = [i for i in cells if pos[i] == j]
+    for i in cells:
         if p.series_dim is not None:
             indicator = p.series_map.get(table.positions[p.series_dim][i])
             if indicator is None:
