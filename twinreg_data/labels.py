@@ -182,6 +182,16 @@ COOP_STATUS_LABELS: dict[str, str | Message] = {
     "planned": NP_("coop.status", "Planned"),
 }
 
+# The role of a statistics file's dimension in its mapping (ingest.statistics.recipe; "" = not decided yet).
+DIMENSION_ROLE_LABELS: dict[str, str | Message] = {
+    "area": NP_("dimension role", "area"),
+    "period": NP_("dimension role", "period"),
+    "series": NP_("dimension role", "series"),
+    "other": NP_("dimension role", "other"),
+    "keep": NP_("dimension role", "one value kept"),
+    "": NP_("dimension role", "undecided"),
+}
+
 # domain.*
 DOMAIN_LABELS: dict[str, str | Message] = {
     "context": N_("Context (background figures)"),

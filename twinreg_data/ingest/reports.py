@@ -9,7 +9,7 @@ import pandas as pd
 from .. import audit
 from ..auth import Identity
 from ..i18n import NP_, t
-from ..labels import IMPORT_STATUS_LABELS, RULE_LABELS, SEVERITY_LABELS, STATUS_LABELS
+from ..labels import DIMENSION_ROLE_LABELS, IMPORT_STATUS_LABELS, RULE_LABELS, SEVERITY_LABELS, STATUS_LABELS
 from ..store import Store
 from .apply import ImportReport
 from .validation import group_problems, rule_name
@@ -149,9 +149,6 @@ def audit_frame(store: Store, lang: str, limit: int = 500) -> pd.DataFrame:
     })
 
 
-ROLE_LABELS = {"area": "area", "period": "period", "series": "series", "other": "other", "keep": "one value kept",
-               "": "undecided"}
-
 
 def dimensions_frame(report: ImportReport, lang: str) -> pd.DataFrame:
     """A statistics file's dimensions: name, label, number of values, a sample, guessed and chosen role."""
@@ -160,7 +157,7 @@ def dimensions_frame(report: ImportReport, lang: str) -> pd.DataFrame:
         t("Label", lang): d["label"],
         t("Values", lang): d["count"],
         t("Sample", lang): d["sample"],
-        t("Guessed role", lang): t(ROLE_LABELS.get(str(d["guessed_role"]), str(d["guessed_role"])), lang),
-        t("Chosen role", lang): t(ROLE_LABELS.get(str(d["role"]), str(d["role"])), lang)
+        t("Guessed role", lang): t(DIMENSION_ROLE_LABELS[str(d["guessed_role"])], lang),
+        t("Chosen role", lang): t(DIMENSION_ROLE_LABELS[str(d["role"])], lang)
         + (f": {d['kept']}" if d.get("kept") else ""),
     } for d in report.dimensions])
