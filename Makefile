@@ -51,7 +51,7 @@ messages: venv
 		-o $(LOCALE)/messages.pot app.py pages twinreg_data
 	$(VENV)/bin/pybabel update -i $(LOCALE)/messages.pot -d $(LOCALE) -D messages --ignore-obsolete --previous -w 100
 
-dev: $(DEV_STAMP)
+dev: $(DEV_STAMP) $(MO)
 
 db: venv
 	@if [ -f "$(TWINREG_DB)" ]; then \

@@ -188,18 +188,23 @@ def _looks_like_html(head: bytes) -> bool:
     return lowered.startswith((b"<!doctype html", b"<html", b"<table", b"<?xml")) or b"<html" in lowered[:1024]
 
 
-def inspect_file(path: str | Path, display_name: str | None = None) -> FileKind:
-    """Classify a file as xlsx or csv by content, or raise RefusedFile saying why not."""
-    path = Path(path)
-    name = display_name or path.name
-    ext = Path(name).suffix.lower()
+def _sized_head(path: Path, name: str, head_bytes: int) -> tuple[int, bytes]:
+    """The file's size and first bytes, once it is known to be neither empty nor over the size limit."""
     size = path.stat().st_size
     if size == 0:
         raise RefusedFile("empty", name=name)
     if size > MAX_FILE_BYTES:
         raise RefusedFile("too_large", name=name, size_mb=size / 2**20, limit_mb=MAX_FILE_BYTES // 2**20)
     with path.open("rb") as fh:
-        head = fh.read(65_536)
+        return size, fh.read(head_bytes)
+
+
+def inspect_file(path: str | Path, display_name: str | None = None) -> FileKind:
+    """Classify a file as xlsx or csv by content, or raise RefusedFile saying why not."""
+    path = Path(path)
+    name = display_name or path.name
+    ext = Path(name).suffix.lower()
+    size, head = _sized_head(path, name, 65_536)
     if head.startswith(ZIP_MAGIC):
         _check_zip(path, name)
         return FileKind("xlsx", size)
@@ -232,13 +237,7 @@ def inspect_statistics_file(path: str | Path, display_name: str | None = None) -
 
     path = Path(path)
     name = display_name or path.name
-    size = path.stat().st_size
-    if size == 0:
-        raise RefusedFile("empty", name=name)
-    if size > MAX_FILE_BYTES:
-        raise RefusedFile("too_large", name=name, size_mb=size / 2**20, limit_mb=MAX_FILE_BYTES // 2**20)
-    with path.open("rb") as fh:
-        head = fh.read(HEAD_BYTES)
+    size, head = _sized_head(path, name, HEAD_BYTES)
     if head.startswith(ZIP_MAGIC):
         _check_zip(path, name)  # the same refusals as for the template: macros, DTDs, zip bombs
         head = path.read_bytes()
