@@ -159,7 +159,7 @@ def statistics_mapping(checked: CheckedUpload) -> CheckedUpload:
     for note in report.notes_in(lang):
         st.caption(note)
     for decision in report.decisions:
-        st.warning(decision.text(lang), icon=":material/help:")
+        st.warning(reports.decision_on_page(decision, lang), icon=":material/help:")
     return checked
 
 

@@ -8,10 +8,11 @@ import pandas as pd
 
 from .. import audit
 from ..auth import Identity
-from ..i18n import NP_, t
+from ..i18n import N_, NP_, t
 from ..labels import DIMENSION_ROLE_LABELS, IMPORT_STATUS_LABELS, RULE_LABELS, SEVERITY_LABELS, STATUS_LABELS
 from ..store import Store
 from .apply import ImportReport
+from .statistics.recipe import Decision
 from .validation import group_problems, rule_name
 
 # Which page shows which table, for the links after an import.
@@ -148,6 +149,26 @@ def audit_frame(store: Store, lang: str, limit: int = 500) -> pd.DataFrame:
         "detail": t("Detail", lang),
     })
 
+
+
+# What an open decision asks on the Data page, whose controls stand above it (the decision's own text names the
+# command line's options).
+_DECISION_ON_PAGE = {
+    "area": N_("Choose above which dimension holds the areas, or one area for the whole file."),
+    "period": N_("Choose above which dimension holds the periods."),
+    "indicator": N_("Choose above the indicator the values go to: an existing one, or a new one defined under "
+                    "“A new indicator”."),
+    "keep": N_("Choose above the one value of {dimension} to keep."),
+    "new_indicator": N_("Complete the new indicator above: code, name, domain, unit and polarity."),
+}
+
+
+def decision_on_page(decision: Decision, lang: str) -> str:
+    """An open decision of a statistics file's mapping, worded for the Data page."""
+    message = _DECISION_ON_PAGE.get(decision.what)
+    if message is None or (decision.what == "keep" and not decision.dimension):
+        return decision.text(lang)
+    return t(message, lang, dimension=decision.dimension) if "{dimension}" in message else t(message, lang)
 
 
 def dimensions_frame(report: ImportReport, lang: str) -> pd.DataFrame:
