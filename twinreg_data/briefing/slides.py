@@ -63,6 +63,13 @@ TABLE_ROWS = 6  # rows a table shows on a slide; more would not be readable from
 ASSESSMENT_ORDER = {WORSENED: 0, IMPROVED: 1, NEUTRAL: 2, UNCHANGED: 3, NO_PREVIOUS: 4}
 
 
+# Source lines of the slides ({date}: the data's date), shared by the slides that draw on the same data.
+SOURCE_MONITOR = N_("Source: TwinReg Monitor — bottleneck register, indicators, WP3 action plan · data as of {date}")
+SOURCE_REGISTER = N_("Source: TwinReg bottleneck register and status history · data as of {date}")
+SOURCE_ACTIONS = N_("Source: TwinReg WP3 action plan · data as of {date}")
+NO_INDICATOR_DATA = N_("No indicator data for this domain in the selected period and side.")
+
+
 # -- small helpers ---------------------------------------------------------------------------------------
 
 
@@ -127,8 +134,7 @@ def _title_slide(meeting: MeetingData, meeting_name: str) -> Slide:
         t("Changes since {date}", lang, date=_since_text(meeting)),
     )
     notes = "\n".join([meeting_name, *lines, t("Data as of {date} (latest import).", lang, date=_as_of_text(meeting))])
-    return Slide(TITLE, meeting_name, _source(meeting, N_("Source: TwinReg Monitor — bottleneck register, "
-                                                          "indicators, WP3 action plan · data as of {date}")),
+    return Slide(TITLE, meeting_name, _source(meeting, SOURCE_MONITOR),
                  subtitle=t("Cross-border bottlenecks between "
         "Helsinki-Uusimaa and Harju County", lang),
                  lines=lines, notes=notes)
@@ -159,9 +165,7 @@ def _headline_slide(meeting: MeetingData) -> Slide:
                tone="overdue" if summary.overdue else ""),
     )
     notes = "\n".join(f"{m.label}: {m.value}" + (f" ({m.detail})" if m.detail else "") for m in metrics)
-    return Slide(HEADLINE, t("Headline figures", lang), _source(meeting, N_("Source: TwinReg Monitor — bottleneck "
-                                                                            "register, indicators, WP3 action plan · "
-                                                                            "data as of {date}")), metrics=metrics,
+    return Slide(HEADLINE, t("Headline figures", lang), _source(meeting, SOURCE_MONITOR), metrics=metrics,
                  notes=notes + "\n" + t("Data as of {date} (latest import).", lang, date=_as_of_text(meeting)))
 
 
@@ -205,7 +209,7 @@ def _changes_slide(meeting: MeetingData) -> Slide:
     notes += [t("Stalled:", lang)] + [
         f"  {r.code} {r.title}: " + t("no event for {days} days", lang, days=format_number(r.days_since_event, lang))
         for r in ch.stalled.itertuples()]
-    source = _source(meeting, N_("Source: TwinReg bottleneck register and status history · data as of {date}"))
+    source = _source(meeting, SOURCE_REGISTER)
     return Slide(CHANGES, t("What changed: bottlenecks", lang), source,
                  subtitle=_window_text(meeting), metrics=metrics, table=table,
                  empty="" if table else t("No status changes since {date}.", lang, date=_since_text(meeting)),
@@ -283,8 +287,7 @@ def _domain_status_slide(meeting: MeetingData) -> Slide:
         f"{t(STATUS_LABELS[r.status], lang)} {r.count}"
         for r in counts[counts["domain"] == d].sort_values(
             "status", key=lambda s: s.map(BOTTLENECK_STATUSES.index)).itertuples()) for d in domains]
-    return Slide(DOMAIN_STATUS, title, _source(meeting, N_("Source: TwinReg bottleneck register and status history · "
-                                                           "data as of {date}")), chart=chart,
+    return Slide(DOMAIN_STATUS, title, _source(meeting, SOURCE_REGISTER), chart=chart,
                  empty="" if chart else t("No bottlenecks in the selected domains.", lang), notes="\n".join(notes))
 
 
@@ -367,11 +370,10 @@ def _domain_slide(meeting: MeetingData, domain: str, key: KeyIndicator | None) -
                 for s in chart.series))
     source = (t("Source: {source}; TwinReg bottleneck register · data as of {date}",
                 lang, source=meta.source, date=_as_of_text(meeting)) if meta
-              else _source(meeting, N_("Source: TwinReg bottleneck register and status history · data as of {date}")))
+              else _source(meeting, SOURCE_REGISTER))
     notes = ([t("Key indicator: {name}", lang, name=meta.name)] if meta else []) + lines + notes
     return Slide(DOMAIN, t(DOMAIN_LABELS[domain], lang), source, metrics=tuple(metrics), lines=tuple(lines),
-                 chart=chart, empty="" if chart else t("No indicator data for this domain in the selected period and "
-                                                       "side.", lang), notes="\n".join(notes),
+                 chart=chart, empty="" if chart else t(NO_INDICATOR_DATA, lang), notes="\n".join(notes),
                  accent=DOMAIN_COLOURS[domain], domain=domain), meta.source if meta else None
 
 
@@ -403,8 +405,7 @@ def _actions_slide(meeting: MeetingData) -> Slide:
         notes += [f"{r.code} {r.title}: {t(COOP_STATUS_LABELS[r.status], lang)}, "
                   + t("due {date}", lang, date=_day(r.due, lang)) + f", {r.lead}"
                   + (" — " + t("Overdue", lang) if r.overdue else "") for r in actions.itertuples()]
-    return Slide(ACTIONS, t("Action plan status", lang), _source(meeting, N_("Source: TwinReg WP3 action plan · data "
-                                                                             "as of {date}")), chart=chart,
+    return Slide(ACTIONS, t("Action plan status", lang), _source(meeting, SOURCE_ACTIONS), chart=chart,
                  table=table, empty="" if chart else t("No actions of the action plan in this selection.",
                                                        lang), notes="\n".join(notes))
 
@@ -418,9 +419,7 @@ def _closing_slide(meeting: MeetingData, indicator_sources: list[tuple[str, str 
     details = tuple(f"{t(DOMAIN_LABELS[domain], lang)}: {source}" for domain, source in indicator_sources if source)
     if details:
         details = (t("Key indicators by domain", lang),) + details
-    return Slide(CLOSING, t("Sources", lang), _source(meeting, N_("Source: TwinReg Monitor — bottleneck "
-                                                                                "register, indicators, WP3 action plan "
-                                                                                "· data as of {date}")), lines=lines,
+    return Slide(CLOSING, t("Sources", lang), _source(meeting, SOURCE_MONITOR), lines=lines,
                  details=details, notes="\n".join(lines + details))
 
 
