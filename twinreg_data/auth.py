@@ -7,14 +7,18 @@ e-mail lists or a group claim; without it, from local accounts in the database.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import ipaddress
+import os
 import re
 import secrets
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 import pandas as pd
 from argon2 import PasswordHasher
@@ -22,6 +26,8 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 from . import audit
 from .store import Store
+
+T = TypeVar("T")
 
 ROLES = ("viewer", "editor", "admin")
 # Failed sign-ins slow the client that made them, never the account for everyone: after MAX_FAILURES_PER_NAME
@@ -43,18 +49,36 @@ _hasher = PasswordHasher()
 _hash_slots = threading.BoundedSemaphore(MAX_CONCURRENT_HASHES)
 
 
+def _lowest_priority() -> None:
+    """Run this hashing thread (and the argon2 lane threads it starts) at the lowest CPU priority, so a flood of
+    sign-ins takes CPU time only when visitors' pages leave some. Linux sets `nice` per thread."""
+    with contextlib.suppress(AttributeError, OSError):
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
+
+
+# Hashing happens in these threads only; attempts beyond MAX_CONCURRENT_HASHES wait in the pool's queue.
+_hash_pool = ThreadPoolExecutor(MAX_CONCURRENT_HASHES, thread_name_prefix="argon2", initializer=_lowest_priority)
+
+
+def _in_slot(work: Callable[[], T]) -> T:
+    def run() -> T:
+        with _hash_slots:  # the bound itself (tests count its holders)
+            return work()
+    return _hash_pool.submit(run).result()
+
+
 def _hash(password: str) -> str:
-    with _hash_slots:
-        return _hasher.hash(password)
+    return _in_slot(lambda: _hasher.hash(password))
 
 
 def _verify(password_hash: str, password: str) -> bool:
     """True when the password matches; waits for a free hashing slot first (see MAX_CONCURRENT_HASHES)."""
-    with _hash_slots:
+    def verify() -> bool:
         try:
             return _hasher.verify(password_hash, password)
         except (VerificationError, InvalidHashError):
             return False
+    return _in_slot(verify)
 
 
 # Verified when the account does not exist, so a wrong name costs as long as a wrong password.
