@@ -27,12 +27,12 @@ else:
         submitted = st.form_submit_button(t(NP_("signin.submit", "Sign in"), lang), type="primary")
     if submitted:
         try:
-            address = st.context.ip_address
-            client = address if isinstance(address, str) and address else "unknown"
+            client = auth.client_address(st.context.ip_address, st.context.headers.get_all("X-Forwarded-For"),
+                                         config.trusted_proxies)
             identity = auth.authenticate(store(), name.strip(), password, client=client)
         except auth.RateLimited as exc:
             st.error(tn("Too many failed sign-ins. Try again in {n} minute.",
-                        "Too many failed sign-ins. Try again in {n} minutes.", max(1, exc.seconds // 60), lang))
+                        "Too many failed sign-ins. Try again in {n} minutes.", auth.minutes_to_wait(exc.seconds), lang))
         except auth.AuthError:
             st.error(t("Wrong user name or password.", lang))
         else:

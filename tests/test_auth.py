@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -41,27 +43,156 @@ def test_wrong_password_and_unknown_user_fail_the_same_way(store):
     assert failed == 2
 
 
-def test_failed_sign_ins_are_rate_limited_per_account(store):
+def test_failures_slow_the_failing_client_not_the_owner(store):
     auth.add_user(store, "eeva", "correct horse battery", "editor")
     now = dt.datetime(2026, 11, 27, 12, 0)
     for i in range(auth.MAX_FAILURES_PER_NAME):
-        with pytest.raises(auth.AuthError):
+        with pytest.raises(auth.AuthError) as caught:
             auth.authenticate(store, "eeva", f"bad password {i}", client="10.0.0.1", now=now)
-    # Even the right password is refused while the limit holds …
-    with pytest.raises(auth.RateLimited):
-        auth.authenticate(store, "eeva", "correct horse battery", client="10.0.0.2", now=now)
-    # … and accepted once the window has passed.
-    later = now + auth.FAILURE_WINDOW + dt.timedelta(seconds=1)
-    assert auth.authenticate(store, "eeva", "correct horse battery", now=later).role == "editor"
+        assert not isinstance(caught.value, auth.RateLimited)
+    # The failing client waits, even with the right password …
+    with pytest.raises(auth.RateLimited) as caught:
+        auth.authenticate(store, "eeva", "correct horse battery", client="10.0.0.1", now=now)
+    assert caught.value.seconds == auth.BACKOFF_FIRST.total_seconds()
+    # … while the owner, from another client, signs in at once.
+    assert auth.authenticate(store, "eeva", "correct horse battery", client="10.0.0.2", now=now).role == "editor"
+    # The failing client may try again after the first back-off; each further failure doubles the wait.
+    later = now + auth.BACKOFF_FIRST
+    with pytest.raises(auth.AuthError):
+        auth.authenticate(store, "eeva", "bad again", client="10.0.0.1", now=later)
+    with pytest.raises(auth.RateLimited) as caught:
+        auth.authenticate(store, "eeva", "correct horse battery", client="10.0.0.1",
+                          now=later + auth.BACKOFF_FIRST)
+    assert caught.value.seconds == auth.BACKOFF_FIRST.total_seconds()
+    assert auth.authenticate(store, "eeva", "correct horse battery", client="10.0.0.1",
+                             now=later + 2 * auth.BACKOFF_FIRST).role == "editor"
 
 
-def test_failed_sign_ins_are_rate_limited_per_client(store):
+def test_backoff_doubles_and_is_capped():
+    free = auth.MAX_FAILURES_PER_NAME
+    assert auth._backoff(free - 1, free) == dt.timedelta(0)
+    assert [auth._backoff(free + i, free) for i in range(3)] == [auth.BACKOFF_FIRST * k for k in (1, 2, 4)]
+    assert auth._backoff(10_000, free) == auth.BACKOFF_MAX
+
+
+def test_a_client_failing_across_accounts_is_slowed_for_all(store):
+    auth.add_user(store, "eeva", "correct horse battery", "editor")
     now = dt.datetime(2026, 11, 27, 12, 0)
     for i in range(auth.MAX_FAILURES_PER_CLIENT):
         with pytest.raises(auth.AuthError):
             auth.authenticate(store, f"user{i}", "nope nope nope", client="192.0.2.7", now=now)
     with pytest.raises(auth.RateLimited):
-        auth.authenticate(store, "someone", "nope nope nope", client="192.0.2.7", now=now)
+        auth.authenticate(store, "eeva", "correct horse battery", client="192.0.2.7", now=now)
+    assert auth.authenticate(store, "eeva", "correct horse battery", client="192.0.2.8", now=now).role == "editor"
+    # Failures older than the window are forgotten.
+    assert auth.authenticate(store, "eeva", "correct horse battery", client="192.0.2.7",
+                             now=now + auth.FAILURE_WINDOW + dt.timedelta(seconds=1)).role == "editor"
+
+
+def test_forwarded_header_is_believed_only_from_a_trusted_proxy():
+    proxies = ("127.0.0.1", "10.1.0.0/16")
+    forwarded = ["203.0.113.9, 198.51.100.4"]  # the client claimed 203.0.113.9; the proxy saw 198.51.100.4
+    # Streamlit reports a loopback peer as None.
+    assert auth.client_address(None, forwarded, proxies) == "198.51.100.4"
+    assert auth.client_address("10.1.2.3", forwarded, proxies) == "198.51.100.4"
+    # A chain of trusted proxies is walked from the right.
+    assert auth.client_address("10.1.2.3", ["198.51.100.4, 10.1.9.9"], proxies) == "198.51.100.4"
+    # From an untrusted peer the header is the client's own claim and is ignored.
+    assert auth.client_address("198.51.100.77", forwarded, proxies) == "198.51.100.77"
+    assert auth.client_address("198.51.100.77", forwarded) == "198.51.100.77"
+    # Without trusted proxies (the default) nothing forwarded counts.
+    assert auth.client_address(None, forwarded) == "127.0.0.1"
+    # A trusted proxy that forwards nothing is the client; nonsense entries trust nobody.
+    assert auth.client_address("10.1.2.3", [], proxies) == "10.1.2.3"
+    assert auth.client_address("10.1.2.3", forwarded, ("not an address",)) == "10.1.2.3"
+    assert auth.client_address("::ffff:127.0.0.1", forwarded, proxies) == "198.51.100.4"
+    config = auth.AuthConfig.from_secrets({"twinreg": {"trusted_proxies": ["127.0.0.1", " ::1 "]}})
+    assert config.trusted_proxies == ("127.0.0.1", "::1")
+    assert auth.AuthConfig.from_secrets({}).trusted_proxies == ()
+
+
+def test_parallel_attempts_from_one_client_cannot_all_pass_the_check(store):
+    auth.add_user(store, "eeva", "correct horse battery", "editor")
+    now = dt.datetime(2026, 11, 27, 12, 0)
+
+    def attempt(i: int) -> str:
+        try:
+            auth.authenticate(store, "eeva", f"guess {i}", client="10.9.9.9", now=now)
+        except auth.RateLimited:
+            return "limited"
+        except auth.AuthError:
+            return "failed"
+        return "ok"
+
+    with ThreadPoolExecutor(max_workers=100) as pool:
+        outcomes = list(pool.map(attempt, range(100)))
+    assert outcomes.count("failed") == auth.MAX_FAILURES_PER_NAME
+    assert outcomes.count("limited") == 100 - auth.MAX_FAILURES_PER_NAME
+    assert store.scalar("SELECT count(*) FROM sign_in_attempts WHERE NOT succeeded") == auth.MAX_FAILURES_PER_NAME
+    assert store.scalar("SELECT count(*) FROM audit_log WHERE action = 'sign_in' AND outcome = 'failed'") \
+        == auth.MAX_FAILURES_PER_NAME
+
+
+PARALLEL = """
+import datetime as dt, json, resource, sys, threading
+from concurrent.futures import ThreadPoolExecutor
+from twinreg_data import auth
+from twinreg_data.store import Store
+
+class Counted:
+    # The real semaphore, counting how many holders are inside at once.
+    def __init__(self, slots):
+        self.slots, self.lock, self.inside, self.most = slots, threading.Lock(), 0, 0
+    def __enter__(self):
+        self.slots.__enter__()
+        with self.lock:
+            self.inside += 1
+            self.most = max(self.most, self.inside)
+    def __exit__(self, *exc):
+        with self.lock:
+            self.inside -= 1
+        return self.slots.__exit__(*exc)
+
+store = Store(sys.argv[1])
+auth.add_user(store, "admin2", "correct horse battery", "admin")
+counted = auth._hash_slots = Counted(auth._hash_slots)
+now = dt.datetime(2026, 11, 27, 12, 0)
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+def attempt(i):
+    try:
+        auth.authenticate(store, "admin2", f"guess {i}", client=f"198.51.100.{i}", now=now)
+    except auth.RateLimited:
+        return "limited"
+    except auth.AuthError:
+        return "failed"
+    return "ok"
+
+with ThreadPoolExecutor(max_workers=100) as pool:
+    outcomes = list(pool.map(attempt, range(100)))
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({
+    "failed": outcomes.count("failed"),
+    "recorded": store.scalar("SELECT count(*) FROM sign_in_attempts WHERE NOT succeeded"),
+    "audited": store.scalar("SELECT count(*) FROM audit_log WHERE action = 'sign_in' AND outcome = 'failed'"),
+    "most_at_once": counted.most,
+    "rss_rise_mb": (peak - before) / 1024,
+}))
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform != "linux", reason="ru_maxrss in KiB is Linux's")
+def test_100_parallel_attempts_are_all_recorded_and_hash_in_bounded_memory(tmp_path):
+    """100 clients guess at once: each guess is verified and recorded, at most MAX_CONCURRENT_HASHES argon2
+    computations (64 MiB each) run at once, and the process's peak memory rises by less than 200 MB."""
+    done = subprocess.run([sys.executable, "-c", PARALLEL, str(tmp_path / "parallel.duckdb")], cwd=REPO,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    figures = json.loads(done.stdout)
+    assert figures["failed"] == figures["recorded"] == figures["audited"] == 100, figures
+    assert 1 <= figures["most_at_once"] <= auth.MAX_CONCURRENT_HASHES, figures
+    assert figures["rss_rise_mb"] < 200, figures
 
 
 def test_account_rules(store):

@@ -7,11 +7,18 @@ e-mail lists or a group claim; without it, from local accounts in the database.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import functools
+import ipaddress
+import os
 import re
 import secrets
-from collections.abc import Mapping
+import threading
+from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 import pandas as pd
 from argon2 import PasswordHasher
@@ -20,26 +27,76 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from . import audit
 from .store import Store
 
+T = TypeVar("T")
+
 ROLES = ("viewer", "editor", "admin")
+# Failed sign-ins slow the client that made them, never the account for everyone: after MAX_FAILURES_PER_NAME
+# failures for one account from one client, that client waits BACKOFF_FIRST before its next try for that account,
+# twice as long after each further failure, at most BACKOFF_MAX. A client failing across accounts is slowed the same
+# way for all accounts after MAX_FAILURES_PER_CLIENT. Failures older than FAILURE_WINDOW are forgotten.
 MAX_FAILURES_PER_NAME = 5
 MAX_FAILURES_PER_CLIENT = 20
-FAILURE_WINDOW = dt.timedelta(minutes=15)
+BACKOFF_FIRST = dt.timedelta(minutes=1)
+BACKOFF_MAX = dt.timedelta(minutes=15)
+FAILURE_WINDOW = dt.timedelta(hours=1)
+# At most this many argon2 computations (64 MiB and ~4 threads each) run at once in the process; others queue.
+MAX_CONCURRENT_HASHES = 2
 MIN_PASSWORD_LENGTH = 10
 NAME_PATTERN = re.compile(r"[A-Za-z0-9._@\-]{1,64}")
 INITIAL_ADMIN = "admin"
 
 _hasher = PasswordHasher()
+_hash_slots = threading.BoundedSemaphore(MAX_CONCURRENT_HASHES)
+
+
+def _lowest_priority() -> None:
+    """Run this hashing thread (and the argon2 lane threads it starts) at the lowest CPU priority, so a flood of
+    sign-ins takes CPU time only when visitors' pages leave some. Linux sets `nice` per thread."""
+    with contextlib.suppress(AttributeError, OSError):
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
+
+
+# Hashing happens in these threads only; attempts beyond MAX_CONCURRENT_HASHES wait in the pool's queue.
+_hash_pool = ThreadPoolExecutor(MAX_CONCURRENT_HASHES, thread_name_prefix="argon2", initializer=_lowest_priority)
+
+
+def _in_slot(work: Callable[[], T]) -> T:
+    def run() -> T:
+        with _hash_slots:  # the bound itself (tests count its holders)
+            return work()
+    return _hash_pool.submit(run).result()
+
+
+def _hash(password: str) -> str:
+    return _in_slot(lambda: _hasher.hash(password))
+
+
+def _verify(password_hash: str, password: str) -> bool:
+    """True when the password matches; waits for a free hashing slot first (see MAX_CONCURRENT_HASHES)."""
+    def verify() -> bool:
+        try:
+            return _hasher.verify(password_hash, password)
+        except (VerificationError, InvalidHashError):
+            return False
+    return _in_slot(verify)
+
+
 # Verified when the account does not exist, so a wrong name costs as long as a wrong password.
-_DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))
+_DUMMY_HASH = _hash(secrets.token_urlsafe(16))
 
 
 class AuthError(Exception):
     """A sign-in or account operation failed; the message is safe to show."""
 
 
+def minutes_to_wait(seconds: int) -> int:
+    """Whole minutes, rounded up, so that trying again after them is never too early."""
+    return max(1, -(-int(seconds) // 60))
+
+
 class RateLimited(AuthError):
     def __init__(self, seconds: int) -> None:
-        super().__init__(f"Too many failed sign-ins. Try again in {max(1, seconds // 60)} minute(s).")
+        super().__init__(f"Too many failed sign-ins. Try again in {minutes_to_wait(seconds)} minute(s).")
         self.seconds = seconds
 
 
@@ -83,6 +140,8 @@ class AuthConfig:
     session_hours: float = 8.0
     oidc: bool = False
     providers: tuple[str, ...] = field(default=())
+    # Addresses or networks of reverse proxies whose X-Forwarded-For is believed (see client_address).
+    trusted_proxies: tuple[str, ...] = ()
 
     @classmethod
     def from_secrets(cls, secrets_map: Mapping) -> AuthConfig:
@@ -105,7 +164,50 @@ class AuthConfig:
             session_hours=float(section.get("session_hours", 8.0)),
             oidc=oidc,
             providers=providers,
+            trusted_proxies=tuple(str(v).strip() for v in section.get("trusted_proxies", ()) or ()),
         )
+
+
+@functools.lru_cache(maxsize=32)
+def _networks(trusted: tuple[str, ...]) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+    networks = []
+    for entry in trusted:
+        try:
+            networks.append(ipaddress.ip_network(entry, strict=False))
+        except ValueError:
+            continue  # not an address or network: trusts nobody
+    return tuple(networks)
+
+
+def _trusted(address: str, trusted: tuple[str, ...]) -> bool:
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
+        ip = ip.ipv4_mapped
+    return any(ip in network for network in _networks(trusted))
+
+
+def client_address(peer: str | None, forwarded_for: Iterable[str] = (), trusted_proxies: Iterable[str] = ()) -> str:
+    """The address sign-in limits count against.
+
+    `peer` is the immediate peer as Streamlit reports it (`st.context.ip_address`, None for a loopback peer);
+    `forwarded_for` the X-Forwarded-For header values in order. The header is believed only when the peer is a
+    trusted proxy; then its entries are read from the right (the proxy appends the address it saw) past further
+    trusted proxies, and the first untrusted one is the client. Entries to its left are the client's own claims
+    and are ignored."""
+    trusted = tuple(trusted_proxies)
+    address = peer if isinstance(peer, str) and peer else "127.0.0.1"
+    if not _trusted(address, trusted):
+        return address[:64]
+    values = forwarded_for if isinstance(forwarded_for, list | tuple) else ()
+    hops = [hop.strip() for value in values if isinstance(value, str) for hop in value.split(",") if hop.strip()]
+    for hop in reversed(hops):
+        if not _trusted(hop, trusted):
+            return hop[:64]
+        address = hop
+    return address[:64]
 
 
 def role_for_claims(claims: Mapping, config: AuthConfig) -> str:
@@ -177,7 +279,7 @@ def add_user(store: Store, name: str, password: str, role: str, actor: str = "sy
         if cur.execute("SELECT count(*) FROM users WHERE name = ?", [name]).fetchone()[0]:
             raise AuthError(f"The account {name!r} exists already.")
         now = _now()
-        cur.execute("INSERT INTO users VALUES (?, ?, ?, ?, ?)", [name, _hasher.hash(password), role, now, now])
+        cur.execute("INSERT INTO users VALUES (?, ?, ?, ?, ?)", [name, _hash(password), role, now, now])
         audit.write_in(cur, actor, "account_add", "ok", {"account": name, "role": role}, now)
 
 
@@ -185,7 +287,7 @@ def set_password(store: Store, name: str, password: str, actor: str = "system") 
     _check_password(password)
     with store.transaction() as cur:
         updated = cur.execute("UPDATE users SET password_hash = ?, password_changed_at = ? WHERE name = ?",
-                              [_hasher.hash(password), _now(), name]).fetchone()[0]
+                              [_hash(password), _now(), name]).fetchone()[0]
         if not updated:
             raise AuthError(f"There is no account {name!r}.")
         audit.write_in(cur, actor, "account_password", "ok", {"account": name})
@@ -222,43 +324,56 @@ def ensure_initial_admin(store: Store) -> str | None:
             return None
         password = secrets.token_urlsafe(12)
         now = _now()
-        cur.execute("INSERT INTO users VALUES (?, ?, 'admin', ?, ?)", [INITIAL_ADMIN, _hasher.hash(password), now, now])
+        cur.execute("INSERT INTO users VALUES (?, ?, 'admin', ?, ?)", [INITIAL_ADMIN, _hash(password), now, now])
         audit.write_in(cur, "system", "account_add", "ok", {"account": INITIAL_ADMIN, "role": "admin"}, now)
     return password
 
 
-def _recent_failures(store: Store, column: str, value: str, now: dt.datetime) -> tuple[int, dt.datetime | None]:
-    assert column in ("name", "client")
-    row = store.query(
-        f"SELECT count(*), min(attempted_at) FROM sign_in_attempts WHERE {column} = ? AND NOT succeeded "
-        "AND attempted_at > ?",
-        [value, now - FAILURE_WINDOW],
-    )[0]
-    return int(row[0]), row[1]
+def _backoff(failures: int, free: int) -> dt.timedelta:
+    """How long to wait after the latest failure, given `failures` in the window of which `free` cost nothing."""
+    if failures < free:
+        return dt.timedelta(0)
+    return min(BACKOFF_FIRST * 2 ** min(failures - free, 16), BACKOFF_MAX)
+
+
+def _wait(cur, where: str, params: list, free: int, now: dt.datetime) -> dt.timedelta:
+    failures, latest = cur.execute(
+        f"SELECT count(*), max(attempted_at) FROM sign_in_attempts WHERE {where} AND NOT succeeded "
+        "AND attempted_at > ?", [*params, now - FAILURE_WINDOW]).fetchone()
+    if not failures:
+        return dt.timedelta(0)
+    return latest + _backoff(int(failures), free) - now
 
 
 def authenticate(store: Store, name: str, password: str, client: str = "unknown",
                  now: dt.datetime | None = None) -> Identity:
-    """A local sign-in. Failed attempts are rate-limited per account name and per client address."""
+    """A local sign-in, slowed per (account, client) and per client after failures (see MAX_FAILURES_PER_NAME).
+
+    The limit check and the recording of the attempt are one write transaction: the attempt is recorded as a
+    failure before the password is verified and turned into a success afterwards, so parallel attempts cannot all
+    pass the check. Verification waits for one of MAX_CONCURRENT_HASHES slots."""
     now = now or _now()
-    for column, value, limit in (("name", name, MAX_FAILURES_PER_NAME), ("client", client, MAX_FAILURES_PER_CLIENT)):
-        failures, first = _recent_failures(store, column, value, now)
-        if failures >= limit:
-            raise RateLimited(int((first + FAILURE_WINDOW - now).total_seconds()))
-    row = store.query("SELECT password_hash, role FROM users WHERE name = ?", [name])
-    ok = False
-    try:
-        ok = _hasher.verify(row[0][0] if row else _DUMMY_HASH, password or "") and bool(row)
-    except (VerificationError, InvalidHashError):
-        ok = False
+    name, client = name[:64], client[:64]
     with store.transaction(changes_data=False) as cur:  # a sign-in changes nothing a page shows
-        cur.execute("INSERT INTO sign_in_attempts VALUES (?, ?, ?, ?)", [name[:64], client[:64], now, ok])
-        audit.write_in(cur, name[:64], "sign_in", "ok" if ok else "failed", {"client": client[:64]}, now)
+        wait = max(_wait(cur, "name = ? AND client = ?", [name, client], MAX_FAILURES_PER_NAME, now),
+                   _wait(cur, "client = ?", [client], MAX_FAILURES_PER_CLIENT, now))
+        if wait > dt.timedelta(0):
+            raise RateLimited(max(1, int(wait.total_seconds())))
+        cur.execute("INSERT INTO sign_in_attempts VALUES (?, ?, ?, false)", [name, client, now])
+    row = store.query("SELECT password_hash, role FROM users WHERE name = ?", [name])
+    ok = _verify(row[0][0] if row else _DUMMY_HASH, password or "") and bool(row)
+    with store.transaction(changes_data=False) as cur:
+        if ok:  # the recorded rows of this attempt are all alike: any one of them is this one
+            cur.execute("UPDATE sign_in_attempts SET succeeded = true WHERE rowid = (SELECT rowid FROM "
+                        "sign_in_attempts WHERE name = ? AND client = ? AND attempted_at = ? AND NOT succeeded "
+                        "LIMIT 1)", [name, client, now])
+        audit.write_in(cur, name, "sign_in", "ok" if ok else "failed", {"client": client}, now)
     if not ok:
         raise AuthError("Wrong user name or password.")
     if _hasher.check_needs_rehash(row[0][0]):
+        new_hash = _hash(password)
         with store.transaction(changes_data=False) as cur:
-            cur.execute("UPDATE users SET password_hash = ? WHERE name = ?", [_hasher.hash(password), name])
+            cur.execute("UPDATE users SET password_hash = ? WHERE name = ?", [new_hash, name])
     return Identity(name=name, role=row[0][1], source="local")
 
 
