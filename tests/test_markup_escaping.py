@@ -16,7 +16,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import copy_database, run_app, sign_in
+from conftest import copy_database, run_app, sign_in, streamlit_server
 from factories import base_sheets, extra_sheets, write_xlsx
 
 from twinreg_data.schema import TABLES_BY_NAME
@@ -84,11 +84,12 @@ def hostile_db(hostile_db_path: Path, tmp_path: Path, monkeypatch: pytest.Monkey
 
 
 def test_markdown_text_escapes_every_control_character_and_autolink():
-    assert markdown_text("[x](http://a.b/c)") == r"\[x\]\(http\://a\.b/c\)"
+    wj = "\u2060"  # a word joiner: backslash escapes do not stop GitHub's autolinks
+    assert markdown_text("[x](http://a.b/c)") == rf"\[x\]\(http{wj}\://a\.b/c\)"
     assert markdown_text("![p](u) <img> `c` *e* _u_ ~s~ $m$ :red[c] # h | t") == (
         r"\!\[p\]\(u\) \<img\> \`c\` \*e\* \_u\_ \~s\~ \$m\$ \:red\[c\] \# h \| t")
     assert markdown_text("www.a.b mail@a.b 1. item - item + item") == (
-        r"www\.a\.b mail\@a\.b 1\. item \- item \+ item")
+        rf"www{wj}\.a\.b mail\@{wj}a\.b 1\. item \- item \+ item")
     assert markdown_text("Helsinki–Tallinn, Põhja-Eesti 2024") == r"Helsinki–Tallinn, Põhja\-Eesti 2024"
     assert markdown_text(None) == "" and markdown_text(float("nan")) == "" and markdown_text(12) == "12"
 
@@ -107,8 +108,9 @@ MARKDOWN_FIELDS = {"body", "label", "help", "title", "delta_description", "capti
 LIVE_MARKDOWN = [
     re.compile(r"(?<!\\)\]\("),  # [text](url) and ![alt](url)
     re.compile(r"(?<!\\)<(?:img|script|a)\b", re.I),  # raw HTML
-    re.compile(r"https?(?<!\\):", re.I),  # bare address (autolink)
-    re.compile(r"evil(?!\\\.example)\.example"),  # www.evil.example (autolink) and any unescaped address
+    # Autolinks: GitHub's are found after the escapes are gone, so only a word joiner stops them.
+    re.compile(r"(?:https?|www)\\?[:.]", re.I), re.compile("@(?!\u2060)"),
+    re.compile(r"evil(?!\\\.example)\.example"),  # any unescaped address
     re.compile(r"(?<!\\)\*em(?<!\\)\*"), re.compile(r"(?<!\\):red(?<!\\)\["),  # emphasis, colour directive
 ]
 LIVE_PLOTLY = re.compile(r"<(?:img|script|a)\b", re.I)
@@ -196,3 +198,68 @@ def test_data_page_and_rollback_dialog_render_no_markup_from_the_data(hostile_db
     rollback = next(b for b in at.button if "Roll back" in b.label)
     rollback.click().run()
     assert check_page(at), "the rollback dialog does not show the (escaped) file name"
+
+
+# -- Chromium: every page ------------------------------------------------------------------------------------------
+
+BROWSER_PAGES = ["", "bottlenecks?bn=BN-001", "bottlenecks?bn=BN-002", "indicators?ind=MOB_FERRY_PAX",
+                 "indicators?ind=DIG_EID_USES", "mobility", "services", "cooperation", "meeting"]
+# Any element that would fetch or link to the host: href (also SVG's xlink:href), src, data, srcset, poster.
+LIVE_ELEMENTS = """host => [...document.querySelectorAll('[*|href], [src], [data], [srcset], [poster], [action]')]
+    .filter(e => [...e.attributes].some(a => /^(href|src|data|srcset|poster|action)$/.test(a.localName)
+                                             && a.value.includes(host)))
+    .map(e => e.outerHTML.slice(0, 200))"""
+
+
+@pytest.fixture(scope="module")
+def hostile_server(hostile_db_path: Path, tmp_path_factory: pytest.TempPathFactory):
+    from conftest import _require_chromium
+
+    _require_chromium()
+    workdir = tmp_path_factory.mktemp("hostile-server")
+    with streamlit_server(copy_database(hostile_db_path, workdir), workdir) as url:
+        yield url
+
+
+@pytest.mark.browser
+def test_no_request_leaves_for_a_host_in_the_data_and_nothing_renders_it(hostile_server, chromium_page,
+                                                                           artifacts_dir):
+    from test_browser_smoke import EXCEPTION, wait_for_app_idle
+
+    page = chromium_page
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    out = artifacts_dir / "escaping"
+    out.mkdir(exist_ok=True)
+    for path in BROWSER_PAGES:
+        page.goto(f"{hostile_server}/{path}", wait_until="domcontentloaded")
+        wait_for_app_idle(page)
+        page.wait_for_timeout(800)  # charts and maps draw after the script run has finished
+        name = path.replace("?", "-").replace("=", "-") or "overview"
+        page.screenshot(path=str(out / f"{name}.png"), full_page=True)
+        assert page.locator(EXCEPTION).count() == 0, f"{name}:\n{hostile_server.log_tail()}"
+        assert page.evaluate(LIVE_ELEMENTS, HOST) == [], name
+        text = page.inner_text("body").replace("\u2060", "")
+        # The text reads as it was written: no backslash of the escaping is visible.
+        assert "\\" not in text, name
+        if path.startswith("bottlenecks?bn=BN-001"):
+            assert f"BN-001 · {PAYLOADS[2]}" in text  # the title, literally
+        assert not [url for url in requests if HOST in url], name
+    # The officials' Data page: the history and the rollback dialog show the hostile file name literally.
+    page.goto(f"{hostile_server}/sign_in", wait_until="domcontentloaded")
+    wait_for_app_idle(page)
+    page.get_by_role("textbox", name="User name").fill(EDITOR[0])
+    page.get_by_role("textbox", name="Password").fill(EDITOR[1])
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_text("Data", exact=True).first.wait_for(timeout=30_000)
+    wait_for_app_idle(page)
+    page.get_by_text("Data", exact=True).first.click()
+    wait_for_app_idle(page)
+    page.get_by_role("tab", name="History").click()
+    page.get_by_role("button", name="Roll back…").click()
+    page.get_by_role("dialog").wait_for(timeout=30_000)
+    page.wait_for_timeout(500)
+    page.screenshot(path=str(out / "data-rollback.png"), full_page=True)
+    assert FILE_NAME in page.get_by_role("dialog").inner_text().replace("\u2060", "")
+    assert page.evaluate(LIVE_ELEMENTS, HOST) == []
+    assert not [url for url in requests if HOST in url]

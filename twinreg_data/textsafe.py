@@ -8,7 +8,9 @@ tick labels, legend names, annotations, `text` and hover text. The meeting's web
 
 - `markdown_text(value)` for anything a Markdown-rendering element shows: every Markdown control character is
   backslash-escaped (CommonMark shows an escaped punctuation character as itself, so the reader sees the text
-  unchanged and no backslash), which also breaks autolinks (`http\\:`, `www\\.`, `a\\@b`).
+  unchanged and no backslash). Escapes do not stop GitHub's autolinks, which are found in the text after parsing
+  (`http\\://a\\.b` still becomes a link): a WORD JOINER (U+2060, invisible, zero width) goes after `http`,
+  `https`, `ftp` and `www` before `:` or `.`, and after every `@`, so that no address or e-mail is recognised.
 - `html_text(value)` for HTML contexts (plotly labels, hovers and text; the meeting's slides; pydeck tooltips
   that are not interpolated by Streamlit): `&`, `<`, `>` and quotes as character references.
 
@@ -20,10 +22,11 @@ from __future__ import annotations
 
 import html
 import math
+import re
 
 # ASCII punctuation CommonMark lets a backslash escape, minus those that never start Markdown (",' and ; % , / ? ).
-# ':' breaks autolinks and Streamlit's :colour[…] / :material/…: / :emoji: directives, '.' breaks `www.` and
-# ordered-list markers, '@' e-mail autolinks, '&' entity references, '$' LaTeX, '=' setext headings.
+# ':' breaks Streamlit's :colour[…] / :material/…: / :emoji: directives, '.' ordered-list markers, '&' entity
+# references, '$' LaTeX, '=' setext headings (autolinks need the word joiner below).
 MARKDOWN_SPECIALS = frozenset("\\`*_{}[]()<>#+-.!|~$:@&=^")
 
 
@@ -40,9 +43,13 @@ def _text(value: object) -> str:
     return str(value)
 
 
+WORD_JOINER = "\u2060"
+_AUTOLINK_START = re.compile(r"(?i)(https?|ftp|www)(?=[:.])|@")
+
+
 def markdown_text(value: object) -> str:
     """`value` as text that every Markdown element of Streamlit shows literally (None / NaN → "")."""
-    text = _text(value)
+    text = _AUTOLINK_START.sub(lambda m: m.group() + WORD_JOINER, _text(value))
     return "".join("\\" + ch if ch in MARKDOWN_SPECIALS else ch for ch in text)
 
 
