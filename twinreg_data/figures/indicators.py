@@ -351,7 +351,7 @@ def _labelled(codes: pd.Series, label: Callable[[str], str]) -> pd.Series:
     """Each code's label ("" where none), labelling each distinct code once (a series holds thousands of rows
     and a handful of codes)."""
     labels = {code: label(code) for code in codes.dropna().unique()}
-    return codes.map(labels).fillna("").astype(object)
+    return codes.map(labels).astype(object).fillna("")
 
 
 def observation_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
