@@ -9,6 +9,7 @@ from twinreg_data.i18n import LANGUAGES, NP_, normalise_language, t
 from twinreg_data.labels import DOMAIN_LABELS, PAGE_LABELS, ROLE_LABELS, SIDE_LABELS
 from twinreg_data.schema import DOMAINS
 from twinreg_data.st_cache import app_icon, store
+from twinreg_data.textsafe import markdown_text
 
 st.set_page_config(page_title="TwinReg Monitor", page_icon=app_icon(), layout="wide")
 
@@ -32,7 +33,7 @@ with st.sidebar:
                              value=(current.year_from, current.year_to))
     if st.session_state.ignored_params:
         st.caption(t("Ignored invalid link parameter(s): {params}",
-                     lang, params=", ".join(st.session_state.ignored_params)))
+                     lang, params=markdown_text(", ".join(st.session_state.ignored_params))))
 
 filters = Filters(lang=lang, domains=tuple(d for d in DOMAINS if d in domains), side=side, year_from=years[0],
                   year_to=years[1])
@@ -120,7 +121,7 @@ if resume:
 with st.sidebar:
     if identity.signed_in:
         st.caption(t("Signed in as {name} ({role})",
-                     lang, name=identity.name, role=t(ROLE_LABELS[identity.role], lang)))
+                     lang, name=markdown_text(identity.name), role=t(ROLE_LABELS[identity.role], lang)))
         if st.button(t("Sign out", lang), icon=":material/logout:"):
             if identity.source == "oidc":
                 # The browser goes to /auth/logout, which deletes the identity cookie. No st.rerun() here: it drops

@@ -13,6 +13,7 @@ from twinreg_data.queries import bottlenecks as queries
 from twinreg_data.queries.overview import stall_days
 from twinreg_data.schema import BOTTLENECK_STATUSES
 from twinreg_data.st_cache import cached
+from twinreg_data.textsafe import markdown_text
 
 view = filters()
 lang = view.lang
@@ -117,7 +118,7 @@ if detail is None:
               "description, owners, status history and links.", lang), icon=":material/touch_app:")
     st.stop()
 
-st.subheader(f"{detail.code} · {figures.markdown_text(detail.title)}")
+st.subheader(f"{detail.code} · {markdown_text(detail.title)}")
 badge_colour = "orange" if detail.stalled else "blue" if detail.is_open else "green"
 st.badge(t(STATUS_LABELS[detail.status], lang), color=badge_colour, icon=":material/flag:")
 cards = st.columns(3)
@@ -132,8 +133,8 @@ if detail.stalled:
                  limit=format_number(detail.stall_days, lang)), icon=":material/hourglass_bottom:")
 text_col, facts_col = st.columns([3, 2])
 text_col.markdown("**" + t("Description", lang) + "**\n\n"
-                  + figures.markdown_text(detail.description or t("No description recorded.", lang)))
-facts_col.markdown("\n".join(f"- **{label}:** {figures.markdown_text(value)}"
+                  + markdown_text(detail.description or t("No description recorded.", lang)))
+facts_col.markdown("\n".join(f"- **{label}:** {markdown_text(value)}"
                              for label, value in figures.detail_facts(detail, lang)))
 
 dates = st.column_config.DateColumn(format=date_display_format(lang))

@@ -12,6 +12,7 @@ from twinreg_data.i18n import N_, NP_, format_day, format_number, t
 from twinreg_data.labels import DOMAIN_LABELS
 from twinreg_data.queries import cooperation
 from twinreg_data.st_cache import cached
+from twinreg_data.textsafe import markdown_text
 
 view = filters()
 lang = view.lang
@@ -67,7 +68,7 @@ st.markdown(figures.patterns_text(cooperation.benchmark_patterns(regions), lang)
 chart(figures.benchmark_chart(regions, lang), "benchmark_regions", lang, "coop-bench-chart")
 missing = figures.missing_from_chart(regions)
 st.caption(" ".join([t("Not in the chart (no population figure): {names}.",
-                       lang, names=", ".join(missing)) if missing else "",
+                       lang, names=", ".join(markdown_text(n) for n in missing)) if missing else "",
                      t("EGTC: European grouping of territorial cooperation (Regulation (EC) No 1082/2006).",
                        lang)]).strip())
 downloads(partial(figures.chart_data, regions, lang), "benchmark_chart", lang, key="coop-bench-chart")

@@ -33,6 +33,7 @@ from twinreg_data.ingest.statistics.recipe import (
 from twinreg_data.labels import PAGE_LABELS, ROLE_LABELS
 from twinreg_data.schema import DOMAINS, POLARITIES, UNITS
 from twinreg_data.st_cache import store
+from twinreg_data.textsafe import markdown_text
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 lang = filters().lang
@@ -77,7 +78,7 @@ def statistics_mapping(checked: CheckedUpload) -> CheckedUpload:
     dims = table.dimensions
     label = {d.code: d.label if d.label == d.code else f"{d.label} ({d.code})" for d in dims}
     st.subheader(t("Statistics file: {format}", lang, format=report.format))
-    st.caption(table.title or table.table_id)
+    st.caption(markdown_text(table.title or table.table_id))
     st.selectbox(t("Saved recipe", lang), [""] + saved_recipes(db, table.table_id), key="map_saved",
                  format_func=lambda n: n or t("(none)", lang), on_change=use_saved_recipe)
     recipe = plan.recipe
@@ -150,22 +151,22 @@ def statistics_mapping(checked: CheckedUpload) -> CheckedUpload:
         indicators={new_code: NewIndicator(new_code, new_domain, new_unit, new_polarity, name_en=new_name.strip())}
         if new_code and new_code in (indicator, *series.values()) else {})
     if st.session_state.get("map_applied") != wanted.dumps():
-        with st.spinner(t("Checking {file}…", lang, file=report.file_name)):
+        with st.spinner(t("Checking {file}…", lang, file=markdown_text(report.file_name))):
             checked = check_file(db, st.session_state.check_path, report.file_name, recipe=wanted,
                                  tables=checked.tables)
         st.session_state.update(check=checked, map_applied=wanted.dumps())
     report = checked.report
     st.dataframe(reports.dimensions_frame(report, lang), hide_index=True)
     for note in report.notes_in(lang):
-        st.caption(note)
+        st.caption(markdown_text(note))
     for decision in report.decisions:
-        st.warning(reports.decision_on_page(decision, lang), icon=":material/help:")
+        st.warning(markdown_text(reports.decision_on_page(decision, lang)), icon=":material/help:")
     return checked
 
 
 st.title(t("Data for officials", lang))
 if st.session_state.get("flash"):  # the outcome of the last import or rollback, with links to what changed
-    st.success(st.session_state.pop("flash"))
+    st.success(markdown_text(st.session_state.pop("flash")))
     for page in st.session_state.pop("flash_pages", []):
         st.page_link(f"pages/{page}.py", label=t(PAGE_LABELS[page], lang), icon=":material/arrow_forward:")
 tabs = st.tabs([t("Upload", lang), t("Import history", lang), t("Audit log", lang)]
@@ -205,7 +206,8 @@ with tabs[0]:
             checked = statistics_mapping(checked)
         report, upload = checked.report, checked.upload
         if report.status == "refused":
-            st.error("**" + t("File refused", lang) + "** — " + report.refusal_in(lang), icon=":material/block:")
+            st.error("**" + t("File refused", lang) + "** — " + markdown_text(report.refusal_in(lang)),
+                     icon=":material/block:")
         else:
             cards = st.columns(3)
             cards[0].metric(t("Rows read", lang), format_number(sum(report.rows_read.values()), lang))
@@ -262,7 +264,8 @@ with tabs[0]:
                     except BackupFailed as exc:  # nothing was written; the editor learns why
                         st.error(t("Nothing was imported: the automatic backup taken before every import could not "
                                    "be written. Ask the administrator to free disk space or to point "
-                                   "TWINREG_BACKUP_DIR to a writable folder. Details:", lang) + f"\n\n{exc}",
+                                   "TWINREG_BACKUP_DIR to a writable folder. Details:", lang)
+                                 + "\n\n" + markdown_text(exc),
                                  icon=":material/backup:")
                         st.stop()
                     if done.status == "applied":
@@ -299,7 +302,7 @@ with tabs[1]:
             def confirm_rollback(import_id: int) -> None:
                 st.write(t("The rows this import added are removed and the rows it replaced are restored exactly.",
                            lang))
-                st.write(candidates[import_id])
+                st.markdown(markdown_text(candidates[import_id]))
                 yes, no = st.columns(2)
                 if yes.button(t("Yes, roll back", lang), type="primary"):
                     forget_rollback()
@@ -319,7 +322,7 @@ with tabs[1]:
             if st.session_state.get("pending_rollback") in candidates:
                 confirm_rollback(st.session_state.pending_rollback)
         if st.session_state.get("flash_error"):
-            st.error(st.session_state.pop("flash_error"))
+            st.error(markdown_text(st.session_state.pop("flash_error")))
 
 with tabs[2]:
     st.dataframe(reports.audit_frame(db, lang), hide_index=True)
@@ -338,7 +341,7 @@ if identity.can_manage_accounts:
                     auth.add_user(db, name, password, role, identity.name)
                     st.success(t("Done.", lang))
                 except auth.AuthError as exc:
-                    st.error(str(exc))
+                    st.error(markdown_text(exc))
         users = auth.list_users(db)["name"].tolist()
         account = st.selectbox(t("Name", lang), users, key="account_pick")
         new_password = st.text_input(t("Set a new password", lang), type="password", key="account_password")
@@ -351,4 +354,4 @@ if identity.can_manage_accounts:
                 auth.remove_user(db, account, identity.name)
                 st.rerun()
         except auth.AuthError as exc:
-            st.error(str(exc))
+            st.error(markdown_text(exc))

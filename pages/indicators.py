@@ -11,6 +11,7 @@ from twinreg_data.labels import INDICATORS_TAB_LABELS
 from twinreg_data.queries import indicators
 from twinreg_data.queries.common import rows_of_side, rows_of_side_and_domains
 from twinreg_data.st_cache import cached
+from twinreg_data.textsafe import markdown_text
 
 view = filters()
 lang = view.lang
@@ -81,7 +82,7 @@ def chosen_indicator() -> None:
                     st.pydeck_chart(figures.latest_map(points, meta, lang), key="ind-map")
                     st.caption(t("Latest value per municipality (periods may differ); circle size and colour grow "
                                  "with the value. Hover a circle for the figure.", lang)
-                               + " " + t("Source: {source}", lang, source=meta.source))
+                               + " " + t("Source: {source}", lang, source=markdown_text(meta.source)))
                     downloads(partial(figures.map_table, points, meta, lang), f"indicator_{code}_map", lang,
                               key="ind-map")
         if tabs["table"].open:

@@ -11,6 +11,7 @@ from twinreg_data.labels import MOBILITY_CHART_LABELS
 from twinreg_data.queries import mobility
 from twinreg_data.queries.common import rows_of_side
 from twinreg_data.st_cache import cached
+from twinreg_data.textsafe import markdown_text
 
 view = filters()
 lang = view.lang
@@ -79,7 +80,8 @@ def flow_map() -> None:
             st.dataframe(figures.number_styler(table, lang), hide_index=True, key="mob-flows-table")
             downloads(table, f"flows_{unit}_{year}", lang, key="mob-flows")
         # Computed only when opened (a styled table of every municipality; opening reruns this fragment only).
-        points_box = st.expander(t("Municipalities on the map: {indicator}", lang, indicator=names.get(code, "–")),
+        points_box = st.expander(t("Municipalities on the map: {indicator}", lang,
+                                   indicator=markdown_text(names.get(code)) or "–"),
                                  key="mob_points_open", on_change="rerun")
         if points_box.open:
             with points_box:

@@ -9,6 +9,7 @@ from twinreg_data.i18n import format_number, format_pct, t, tn
 from twinreg_data.queries import indicators, mobility, overview
 from twinreg_data.queries.common import rows_of_side, rows_of_side_and_domains
 from twinreg_data.st_cache import cached
+from twinreg_data.textsafe import markdown_text
 
 view = filters()
 lang = view.lang
@@ -38,7 +39,8 @@ if ferry.value is None:
 else:
     cards[3].metric(t("Ferry passengers Helsinki–Tallinn ({period})",
                       lang, period=ferry.period), format_number(ferry.value, lang),
-                    format_pct(ferry.change, lang) if ferry.change is not None else None, help=ferry.source)
+                    format_pct(ferry.change, lang) if ferry.change is not None else None,
+                    help=markdown_text(ferry.source) or None)
 
 if counts.empty:
     empty_state(lang)
@@ -65,5 +67,6 @@ region = mobility.region_choice(options, sized_by)
 flows = mobility.flows_touching_side(cached(mobility.flows_for_year, wide, region.year, region.unit, ()), view)
 points = rows_of_side(cached(mobility.area_points, wide, region.indicator), view)
 st.pydeck_chart(mobility_figures.twin_region_map(points, flows, lang, region.indicator_name), key="ov-map")
-st.caption(t("Arcs: flows between areas in {year} ({unit}); circles: {indicator}.", lang, year=region.year or "–",
-             unit=mobility_figures.unit_label(region.unit, lang), indicator=region.indicator_name or "–"))
+st.caption(t("Arcs: flows between areas in {year} ({unit}); circles: {indicator}.", lang,
+             year=region.year or "–", unit=mobility_figures.unit_label(region.unit, lang),
+             indicator=markdown_text(region.indicator_name) or "–"))

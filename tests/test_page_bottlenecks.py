@@ -18,6 +18,7 @@ from twinreg_data.queries import bottlenecks as queries
 from twinreg_data.queries import overview
 from twinreg_data.schema import CLOSED_STATUSES, DOMAIN_COLOURS
 from twinreg_data.store import open_store
+from twinreg_data.textsafe import markdown_text
 
 TODAY = dt.date(2026, 11, 27)
 CLOSED = sorted(CLOSED_STATUSES)
@@ -133,7 +134,7 @@ def test_detail_of_an_unknown_code_is_none(store):
 
 
 def test_database_text_is_shown_literally_in_markdown():
-    assert figures.markdown_text("Costs $5 *now* [x](y) :red[z]") == r"Costs \$5 \*now\* \[x\]\(y\) \:red\[z\]"
+    assert markdown_text("Costs $5 *now* [x](y) :red[z]") == r"Costs \$5 \*now\* \[x\]\(y\) \:red\[z\]"
 
 
 # -- figures -----------------------------------------------------------------------------------------------
@@ -299,7 +300,7 @@ def test_link_with_bn_opens_the_detail_in_finnish(store):
     at = run_app(page="pages/bottlenecks.py", query={"lang": "fi", "bn": "BN-003"})
     assert not at.exception
     title_fi = store.scalar("SELECT title_fi FROM bottlenecks WHERE code = 'BN-003'")
-    assert f"BN-003 · {figures.markdown_text(title_fi)}" in [s.value for s in at.subheader]
+    assert f"BN-003 · {markdown_text(title_fi)}" in [s.value for s in at.subheader]
     assert at.selectbox(key="bn-pick").value == "BN-003"
     assert at.query_params["bn"] == "BN-003"
     assert len(at.get("plotly_chart")) == 2  # matrix and status timeline
@@ -322,7 +323,7 @@ def test_choosing_a_code_opens_it_and_puts_it_in_the_link(store):
     assert not at.exception
     assert at.query_params["bn"] == "BN-005"
     title_et = store.scalar("SELECT title_et FROM bottlenecks WHERE code = 'BN-005'")
-    assert f"BN-005 · {figures.markdown_text(title_et)}" in [s.value for s in at.subheader]
+    assert f"BN-005 · {markdown_text(title_et)}" in [s.value for s in at.subheader]
 
 
 def test_global_domain_filter_from_the_link(store):

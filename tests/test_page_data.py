@@ -15,6 +15,7 @@ from streamlit.testing.v1 import AppTest
 from twinreg_data import auth
 from twinreg_data.i18n import NP_, t
 from twinreg_data.store import open_store
+from twinreg_data.textsafe import markdown_text
 
 APP = str(REPO_ROOT / "app.py")
 DATA_PAGE = "pages/data.py"
@@ -169,8 +170,10 @@ def test_hostile_file_is_refused_and_the_app_keeps_running(editor, tmp_path):
     # In Finnish, the reason is Finnish too, numbers in the Finnish form (1 000 000×, not 1,000,000×).
     at.segmented_control(key="w_lang").set_value("fi").run()
     refusal = next(e.value for e in at.error if t("File refused", "fi") in e.value)
-    assert "bomb.xlsx näyttää zip-pommilta" in refusal and "(raja 150-kertainen)" in refusal, refusal
-    assert re.search("laajenisi [1-9][0-9]{0,2}(\u00a0[0-9]{3})+-kertaiseksi", refusal), refusal
+    # The message names the uploaded file: shown escaped for Markdown (the reader sees it unchanged).
+    assert markdown_text("bomb.xlsx näyttää zip-pommilta") in refusal, refusal
+    assert markdown_text("(raja 150-kertainen)") in refusal, refusal
+    assert re.search(r"laajenisi [1-9][0-9]{0,2}(\u00a0[0-9]{3})+\\-kertaiseksi", refusal), refusal
     audit = open_store(editor).query("SELECT action, outcome FROM audit_log WHERE actor = 'eeva' ORDER BY id")
     assert ("upload", "refused") in audit
 
@@ -216,9 +219,9 @@ def test_a_blocked_rollback_says_why_in_the_editors_language(editor, tmp_path):
     next(b for b in at.button if b.label == t("Roll back…", "fi")).click().run()
     next(b for b in at.button if b.label == t("Yes, roll back", "fi")).click().run()
     assert not at.exception
-    assert [e.value for e in at.error] == [
+    assert [e.value for e in at.error] == [markdown_text(
         f"Tuontia #{first} ei voi perua: myöhemmät tuonnit #{second} muuttivat sen kirjoittamia rivejä. "
-        f"Peru ensin #{second} (uusin ensin)."]
+        f"Peru ensin #{second} (uusin ensin).")]
     assert open_store(editor).scalar("SELECT status FROM imports WHERE id = ?", [first]) == "applied"
 
 
@@ -243,7 +246,7 @@ def test_editor_maps_and_imports_a_real_statistics_file(editor):
     at.selectbox(key="map_indicator").set_value("CTX_POP_MONTH").run()
     at.text_input(key="map_name").input("population-monthly").run()
     assert not at.exception
-    assert any("32 areas outside the twin region skipped" in c.value for c in at.caption)
+    assert any(markdown_text("32 areas outside the twin region skipped") in c.value for c in at.caption)
     confirm = next(b for b in at.button if b.label == t("Import now", "en"))
     confirm.click().run()
     assert not at.exception
@@ -251,7 +254,7 @@ def test_editor_maps_and_imports_a_real_statistics_file(editor):
     assert store.scalar("SELECT count(*) FROM observations WHERE indicator = 'CTX_POP_MONTH'") == 4
     assert store.scalar("SELECT domain FROM indicators WHERE code = 'CTX_POP_MONTH'") == "context"
     assert store.scalar("SELECT table_id FROM recipes WHERE name = 'population-monthly'") == "11s5"
-    assert any("population-monthly" in s.value for s in at.success)
+    assert any(markdown_text("population-monthly") in s.value for s in at.success)
     # Next quarter's file of the same table: one choice, the saved recipe (here the same file: nothing changes).
     upload(at, "vaerak-next.json", jsonstat.read_bytes())
     assert not at.exception and any(w.value == asked for w in at.warning)

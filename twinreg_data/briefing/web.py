@@ -4,11 +4,10 @@ projector) and its chart as a plotly figure carrying the same values as the nati
 
 from __future__ import annotations
 
-import html
-
 import plotly.graph_objects as go
 
 from ..i18n import t
+from ..textsafe import html_text
 from .model import ACTIONS, CLOSING, DOMAIN, HEADLINE, INK, MUTED, TITLE, TONE_COLOURS, Chart, Slide
 
 # -- the slide's chart as a plotly figure ---------------------------------------------------------------
@@ -22,18 +21,20 @@ def chart_figure(chart: Chart, lang: str, *, height: int = 560, font_size: int =
                  source: str = "") -> go.Figure:
     """The slide's chart as a plotly figure, large type (the same values as the native PowerPoint chart)."""
     fig = go.Figure()
-    categories = list(chart.categories)
+    # Category labels, series names and titles are plotly markup and may come from the data: escaped.
+    categories = [html_text(c) for c in chart.categories]
     value_format = ",." + str(chart.decimals) + "f"
     for s in chart.series:
+        name = html_text(s.name)
         if chart.kind == "line":
-            fig.add_scatter(x=categories, y=list(s.values), name=s.name, mode="lines+markers",
+            fig.add_scatter(x=categories, y=list(s.values), name=name, mode="lines+markers",
                             line={"color": s.colour, "width": 4}, marker={"size": 9}, connectgaps=False,
-                            hovertemplate=f"{s.name}<br>%{{x}}: %{{y:{value_format}}}<extra></extra>")
+                            hovertemplate=f"{name}<br>%{{x}}: %{{y:{value_format}}}<extra></extra>")
         elif chart.kind == "bar_stacked":
-            fig.add_bar(y=categories, x=list(s.values), name=s.name, orientation="h", marker_color=s.colour,
-                        hovertemplate=f"%{{y}}: %{{x}}<extra>{html.escape(s.name)}</extra>")
+            fig.add_bar(y=categories, x=list(s.values), name=name, orientation="h", marker_color=s.colour,
+                        hovertemplate=f"%{{y}}: %{{x}}<extra>{name}</extra>")
         else:
-            fig.add_bar(y=categories, x=list(s.values), name=s.name, orientation="h", text=list(s.values),
+            fig.add_bar(y=categories, x=list(s.values), name=name, orientation="h", text=list(s.values),
                         texttemplate="%{x:.0f}", textposition="outside", cliponaxis=False,
                         marker_color=list(s.point_colours) if s.point_colours else s.colour,
                         hovertemplate="%{y}: %{x}<extra></extra>")
@@ -49,11 +50,12 @@ def chart_figure(chart: Chart, lang: str, *, height: int = 560, font_size: int =
         "hovermode": "closest", "showlegend": chart.kind != "bar", "plot_bgcolor": "#FFFFFF",
     }
     if title:
-        layout["title"] = {"text": html.escape(chart.title), "font": {"size": font_size + 4}}
+        layout["title"] = {"text": html_text(chart.title), "font": {"size": font_size + 4}}
     # Explicit sizes everywhere: the app's chart theme would otherwise set ticks in small type.
     ticks = {"size": font_size - 2}
     axis_title = {"size": font_size}
-    value_axis = {"title": {"text": chart.value_title, "font": axis_title}, "tickfont": ticks, "rangemode": "tozero",
+    value_axis = {"title": {"text": html_text(chart.value_title), "font": axis_title}, "tickfont": ticks,
+                  "rangemode": "tozero",
                   "tickformat": f",.{chart.decimals}f", "separatethousands": True, "automargin": True,
                   "gridcolor": "#E3E7ED"}
     if chart.kind in ("bar_stacked", "bar"):
@@ -64,7 +66,7 @@ def chart_figure(chart: Chart, lang: str, *, height: int = 560, font_size: int =
         layout |= {"yaxis": value_axis, "xaxis": {"type": "category", "tickfont": ticks, "automargin": True}}
     fig.update_layout(**layout)
     if source:
-        fig.add_annotation(text=html.escape(source), showarrow=False, xref="paper", yref="paper", x=0, y=0,
+        fig.add_annotation(text=html_text(source), showarrow=False, xref="paper", yref="paper", x=0, y=0,
                            yanchor="top", yshift=-(48 if chart.kind != "line" else 52) - font_size, xanchor="left",
                            font={"size": 14, "color": MUTED})
     return fig
@@ -126,8 +128,7 @@ PRESENTING_CSS = """<style>
 </style>"""
 
 
-def _e(text: str) -> str:
-    return html.escape(text or "")
+_e = html_text
 
 
 def slide_header_html(slide: Slide, number: int, total: int, lang: str) -> str:

@@ -24,6 +24,7 @@ from ..labels import (
 )
 from ..queries.bottlenecks import BottleneckDetail
 from ..schema import BOTTLENECK_DOMAINS, BOTTLENECK_STATUSES, DOMAIN_COLOURS
+from ..textsafe import html_text
 from . import figure
 from .overview import STATUS_COLOURS
 
@@ -37,12 +38,6 @@ def _source_annotation(text: str, y: float) -> dict:
             "xanchor": "left", "yanchor": "top", "font": {"size": 11, "color": "#555"}}
 
 
-MARKDOWN_SPECIALS = set("\\`*_{}[]()#+-.!|$~<>:")
-
-
-def markdown_text(text: str) -> str:
-    """Text from the database shown literally in Markdown (no emphasis, links, LaTeX or colour directives)."""
-    return "".join("\\" + ch if ch in MARKDOWN_SPECIALS else ch for ch in text)
 
 
 def _text(value: object) -> str:
@@ -133,7 +128,8 @@ def priority_matrix(register: pd.DataFrame, lang: str, source: str) -> go.Figure
     ]
     # Object arrays go into the figure as they are; lists would be validated and copied item by item.
     customdata = np.array([
-        [code, title, t(STATUS_LABELS[status], lang), person, format_number(age // 365, lang), severity]
+        # The code stays as it is (a selection names the bottleneck by it); the title is plotly markup: escaped.
+        [code, html_text(title), t(STATUS_LABELS[status], lang), person, format_number(age // 365, lang), severity]
         for code, title, status, person, age, severity in zip(
             register["code"], register["title"], register["status"], people, register["age_days"],
             register["severity"], strict=True)
@@ -221,7 +217,7 @@ def status_timeline(detail: BottleneckDetail, lang: str, source: str, today: dt.
         "marker": {"size": 14, "color": [STATUS_COLOURS.get(s, "#777") for s in events["status"]],
                    "line": {"width": 1, "color": "#333"}},
         # An object array goes into the figure as it is; a list of lists would be validated item by item.
-        "customdata": np.array([[format_day(d, lang), _text(w), _text(n)]
+        "customdata": np.array([[format_day(d, lang), html_text(w), html_text(n)]
                                 for d, w, n in zip(dates, events["who"], events["note"], strict=True)], dtype=object),
         "hovertemplate": "<b>%{y}</b> · %{customdata[0]}<br>%{customdata[1]}<br>%{customdata[2]}<extra></extra>",
         "name": t("Events", lang), "showlegend": False,

@@ -19,6 +19,7 @@ from ..labels import (
 )
 from ..queries.cooperation import BenchmarkPatterns
 from ..schema import ACTION_STATUSES, LEGAL_FORMS
+from ..textsafe import html_text, markdown_text
 from . import figure
 
 # Colour-blind safe (Okabe–Ito and Paul Tol): planned pale, ongoing blue, done green, delayed orange,
@@ -108,15 +109,17 @@ def timeline(actions: pd.DataFrame, lang: str, today: dt.date) -> go.Figure:
     # Duration in milliseconds on a date axis (what px.timeline does); the due day is included.
     duration_ms = (((due - start).dt.days + 1) * DAY_MS).to_numpy()
     # A multicategory axis groups the bars under their work package: y is (work package, label) per bar.
-    y_categories = np.vstack([frame["work_package"].to_numpy(dtype=object),
-                              (frame["code"] + " " + frame["title"].map(_short)).to_numpy(dtype=object)])
+    # Every data text below is plotly markup (tick labels, bar text, hover): escaped with html_text.
+    y_categories = np.vstack([frame["work_package"].map(html_text).to_numpy(dtype=object),
+                              (frame["code"].map(html_text) + " " + frame["title"].map(_short).map(html_text))
+                              .to_numpy(dtype=object)])
     overdue = frame["overdue"].astype(bool).to_numpy()
     overdue_text = t("Overdue", lang)
-    bar_text = np.array([_organisation(lead) + (f"  ⚠ {overdue_text}" if late else "")
+    bar_text = np.array([html_text(_organisation(lead)) + (f"  ⚠ {overdue_text}" if late else "")
                          for lead, late in zip(frame["lead"], overdue, strict=True)], dtype=object)
     customdata = np.column_stack([
-        frame["title"].to_numpy(dtype=object),
-        frame["lead"].to_numpy(dtype=object),
+        frame["title"].map(html_text).to_numpy(dtype=object),
+        frame["lead"].map(html_text).to_numpy(dtype=object),
         np.array([format_day(day.date(), lang) for day in start], dtype=object),
         np.array([format_day(day.date(), lang) for day in due], dtype=object),
     ])
@@ -269,10 +272,11 @@ def benchmark_chart(regions: pd.DataFrame, lang: str) -> go.Figure:
     # as they are; lists would be validated and copied item by item.
     founded = plotted["founded"].astype(int).to_numpy()
     population = plotted["population"].astype(float).to_numpy()
-    label = np.array([_short(name.split(" (")[0], 28) for name in plotted["name"]], dtype=object)
+    # Names and countries are plotly markup (text labels, hover): escaped with html_text.
+    label = np.array([html_text(_short(name.split(" (")[0], 28)) for name in plotted["name"]], dtype=object)
     customdata = np.column_stack([
-        plotted["name"].to_numpy(dtype=object),
-        plotted["countries"].to_numpy(dtype=object),
+        plotted["name"].map(html_text).to_numpy(dtype=object),
+        plotted["countries"].map(html_text).to_numpy(dtype=object),
         np.array([format_number(p, lang) for p in plotted["population"]], dtype=object),
     ])
     legal_form = plotted["legal_form"].to_numpy(dtype=object)
@@ -304,7 +308,7 @@ def benchmark_chart(regions: pd.DataFrame, lang: str) -> go.Figure:
             "x": founded[own].tolist(),
             "y": population[own].tolist(),
             "mode": "markers",
-            "name": t("TwinReg", lang) + ": " + plotted["name"].iloc[own[0]],
+            "name": t("TwinReg", lang) + ": " + html_text(plotted["name"].iloc[own[0]]),
             "marker": {"symbol": "star", "size": 24, "color": OWN_COLOUR, "line": {"width": 1.5, "color": "#000"}},
             "hoverinfo": "skip",
         })
@@ -338,6 +342,7 @@ def chart_data(regions: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def missing_from_chart(regions: pd.DataFrame) -> list[str]:
+    """Names of the regions the chart leaves out, as text (escape them for the element that shows them)."""
     missing = regions[regions["founded"].isna() | regions["population"].isna() | ~(regions["population"] > 0)]
     return missing["name"].tolist()
 
@@ -358,7 +363,7 @@ def patterns_text(patterns: BenchmarkPatterns, lang: str) -> str:
                            median=round(patterns.founded_median)))
     if patterns.own_name and patterns.own_legal_form:
         sentences.append(t("The twin region's own body, {name} (legal form: {form}, founded {founded}), shares its "
-                           "legal form with {same} of the other regions.", lang, name=patterns.own_name,
+                           "legal form with {same} of the other regions.", lang, name=markdown_text(patterns.own_name),
                            form=_in_sentence(legal_form_label(patterns.own_legal_form, lang)),
                            founded=patterns.own_founded if patterns.own_founded is not None else "–",
                            same=format_number(patterns.own_same_form, lang)))

@@ -23,6 +23,7 @@ from ..labels import (
 )
 from ..queries.indicators import ASSESSMENT_COLOURS, IndicatorMeta
 from ..schema import DOMAIN_COLOURS
+from ..textsafe import html_text, markdown_text
 from . import Deck, figure
 
 # Finland blue and Estonia purple: distinct for colour-blind readers and never green/red, which
@@ -63,11 +64,13 @@ def value_with_unit(value: float | None, unit: str, lang: str) -> str:
 
 
 def metric_label(country: str, area: str, area_label: str, period: str, lang: str) -> str:
-    """'Finland · Helsinki (2024)', or just 'Finland (2024)' when the figure is for the whole country."""
+    """'Finland · Helsinki (2024)', or just 'Finland (2024)' when the figure is for the whole country (a metric's
+    label: Markdown, the data escaped)."""
     country_label = t(SIDE_LABELS[country], lang)
     if area == country:
-        return f"{country_label} ({period})"
-    return t("{country} · {area} ({period})", lang, country=country_label, area=area_label, period=period)
+        return f"{country_label} ({markdown_text(period)})"
+    return t("{country} · {area} ({period})", lang, country=country_label, area=markdown_text(area_label),
+             period=markdown_text(period))
 
 
 def delta_text(change: float | None, change_pct: float | None, lang: str) -> str | None:
@@ -135,8 +138,7 @@ def _hover_details(frame: pd.DataFrame, lang: str) -> pd.Series:
         highs = format_values(frame["value_high"][has_range], lang)
         ranges[has_range] = [template.format(low=lo, high=hi) for lo, hi in zip(lows, highs, strict=True)]
     # Notes are free text from a spreadsheet: escape the markup plotly's hover would interpret.
-    notes = (frame["note"].fillna("").astype(str).str.slice(0, 120)
-             .str.replace("&", "&amp;").str.replace("<", "&lt;").str.replace(">", "&gt;")).tolist()
+    notes = [html_text(n) for n in frame["note"].fillna("").astype(str).str.slice(0, 120)]
     lines = ["<br>".join(p for p in parts if p) for parts in zip(flags, ranges, notes, strict=True)]
     return pd.Series(lines, index=frame.index, dtype=object)
 
@@ -188,14 +190,14 @@ def series_figure(frame: pd.DataFrame, meta: IndicatorMeta, lang: str) -> go.Fig
     # observations per country in 30 lines; per-line pandas work took most of the build time).
     frame = frame.sort_values(["country", "area_rank", "period_start"], kind="stable")
     details = _hover_details(frame, lang) if not frame.empty else pd.Series(dtype=str)
+    labels = [html_text(label) for label in frame["area_label"].tolist()]  # plotly markup: names escaped
     hover = np.asarray([f"<b>{label}</b><br>{period}: {value} {unit}<br>{detail}" for label, period, value, detail
-                        in zip(frame["area_label"].tolist(), frame["period"].tolist(),
+                        in zip(labels, frame["period"].tolist(),
                                format_values(frame["value"], lang), details.tolist(), strict=True)], dtype=object)
     periods = frame["period_start"].to_numpy()
     values = frame["value"].to_numpy(dtype=float)
     lows = frame["value_low"].to_numpy(dtype=float)
     highs = frame["value_high"].to_numpy(dtype=float)
-    labels = frame["area_label"].tolist()
     row_countries, flags = frame["country"].to_numpy(), frame["flag"].to_numpy()
     period_texts = frame["period"].to_numpy(dtype=object)
     keys = list(zip(frame["country"].tolist(), frame["area_rank"].tolist(), strict=True))
@@ -256,12 +258,12 @@ def series_figure(frame: pd.DataFrame, meta: IndicatorMeta, lang: str) -> go.Fig
     axes_layout, panel_titles = _panel_axes(countries, lang, t("Period", lang), unit)
     # Legend pinned to the bottom edge of the figure and the source line just under the x-axis title, both
     # placed in pixels so that neither moves into the plot when the plot height changes.
-    source = {"text": t("Source: {source}", lang, source=meta.source), "showarrow": False, "xref": "paper",
+    source = {"text": t("Source: {source}", lang, source=html_text(meta.source)), "showarrow": False, "xref": "paper",
               "yref": "paper", "x": 0, "y": 0, "yanchor": "top", "yshift": -62, "xanchor": "left",
               "font": {"size": 11, "color": "#555"}}
     layout = {
         **axes_layout, "annotations": [*panel_titles, source],
-        "title": {"text": meta.name}, "height": 500, "hovermode": "closest",
+        "title": {"text": html_text(meta.name)}, "height": 500, "hovermode": "closest",
         "legend": {"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0},
         "separators": ".," if lang == "en" else ", ",
         "margin": {"l": 10, "r": 10, "t": 80, "b": 130},
@@ -349,7 +351,7 @@ def _labelled(codes: pd.Series, label: Callable[[str], str]) -> pd.Series:
     """Each code's label ("" where none), labelling each distinct code once (a series holds thousands of rows
     and a handful of codes)."""
     labels = {code: label(code) for code in codes.dropna().unique()}
-    return codes.map(labels).fillna("").astype(object)
+    return codes.map(labels).astype(object).fillna("")
 
 
 def observation_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -417,26 +419,18 @@ def overview_styler(table: pd.DataFrame, overview: pd.DataFrame, lang: str) -> S
     return table.style.format(formats).apply(lambda _: css, axis=None)
 
 
-def _md(text: str) -> str:
-    """Database text shown literally in Markdown (a '~' or '*' in a source must not restyle it)."""
-    return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in text)
-
-
-_MD_SPECIAL = set("\\`*_{}[]<>()#+!|~$")
-
-
 def about_lines(meta: IndicatorMeta, lang: str) -> list[str]:
     """Source, definition, last update and series-break notes shown with every chart (Markdown lines)."""
     def line(label: str, text: str) -> str:
         return f"**{label}:** {text}"
 
-    lines = [line(t("Source", lang), _md(meta.source))]
+    lines = [line(t("Source", lang), markdown_text(meta.source))]
     if meta.definition:
-        lines.append(line(t("Definition", lang), _md(meta.definition)))
+        lines.append(line(t("Definition", lang), markdown_text(meta.definition)))
     lines.append(line(t("Last updated", lang), format_day(meta.last_updated, lang)))
     lines.append(line(t("Direction", lang), t(INDICATORS_POLARITY_LABELS[meta.polarity], lang)))
     if meta.break_notes:
-        lines.append(line(t("Series breaks", lang), _md(meta.break_notes)))
+        lines.append(line(t("Series breaks", lang), markdown_text(meta.break_notes)))
     return lines
 
 

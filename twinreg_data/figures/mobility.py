@@ -7,7 +7,6 @@ carry the geography). A basemap is added only when TWINREG_BASEMAP_STYLE holds a
 
 from __future__ import annotations
 
-import html
 import math
 import os
 import textwrap
@@ -25,6 +24,7 @@ from plotly.colors import sample_colorscale
 from ..i18n import LOCALES, N_, NP_, format_number, normalise_language, t
 from ..labels import MOBILITY_COUNT_LABELS, MOBILITY_FLAG_LABELS, MOBILITY_MODE_LABELS, MOBILITY_UNIT_LABELS
 from ..schema import DOMAIN_COLOURS, FLOW_MODES, FLOW_UNITS
+from ..textsafe import html_text, markdown_text
 from . import Deck, figure
 
 # Okabe–Ito tones: colour-blind safe and told apart from one another on white.
@@ -86,8 +86,9 @@ def _missing(value: object) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA
 
 
-def sources_line(sources: Iterable[object], lang: str, max_chars: int = 400) -> str:
-    """"Sources: a; b" of the distinct non-empty sources, cut with an ellipsis when too long."""
+def sources_line(sources: Iterable[object], lang: str, max_chars: int = 400, escape=markdown_text) -> str:
+    """"Sources: a; b" of the distinct non-empty sources, cut with an ellipsis when too long; the sources escaped
+    with `escape` (Markdown by default: the line is a caption; `html_text` for a chart)."""
     parts: list[str] = []
     for source in sources:
         for part in str(source).split("; ") if not _missing(source) else []:
@@ -96,7 +97,7 @@ def sources_line(sources: Iterable[object], lang: str, max_chars: int = 400) -> 
     text = "; ".join(parts) or "–"
     if len(text) > max_chars:
         text = text[: max_chars - 1].rstrip() + "…"
-    return t("Sources: {source}" if len(parts) > 1 else N_("Source: {source}"), lang, source=text)
+    return t("Sources: {source}" if len(parts) > 1 else N_("Source: {source}"), lang, source=escape(text))
 
 
 def _rows(frame: pd.DataFrame, columns: list[str]) -> Iterator[tuple]:
@@ -292,14 +293,15 @@ def flow_map_title(unit: str | None, year: int | None, lang: str) -> str:
 
 
 def flow_map_help(unit: str | None, indicator_name: str, lang: str) -> str:
+    """A caption (Markdown): the indicator's name is escaped."""
     return t("Arc width: volume per year and direction ({unit}). Arc colour: mode. Circle size: {indicator}.",
-             lang, unit=unit_label(unit, lang).lower(), indicator=indicator_name)
+             lang, unit=unit_label(unit, lang).lower(), indicator=markdown_text(indicator_name))
 
 
 def mode_legend_html(modes: Iterable[str], lang: str) -> str:
     """A one-line colour key of the arcs' modes (pydeck draws no legend of its own)."""
     items = [f'<span style="color:{MODE_COLOURS.get(m, "#777777")};font-size:1.2em">&#9632;</span>&nbsp;'
-             f"{html.escape(mode_label(m, lang))}" for m in modes]
+             f"{html_text(mode_label(m, lang))}" for m in modes]
     return '<div style="line-height:1.6">' + " &nbsp;&nbsp; ".join(items) + "</div>"
 
 
@@ -337,6 +339,7 @@ def points_table(areas: pd.DataFrame, lang: str) -> pd.DataFrame:
 def _series_traces(frame: pd.DataFrame, name: str, colour: str, lang: str, unit: str | None,
                    in_legend: bool = True) -> list[dict]:
     """A yearly line with its estimate band (value_low–value_high) and a marker symbol per flag."""
+    name = html_text(name)  # a trace's name is plotly markup (legend, hover)
     frame = frame.sort_values("year")
     traces: list[dict] = []
     band = frame.dropna(subset=["value_low", "value_high"])
@@ -363,7 +366,7 @@ def _series_traces(frame: pd.DataFrame, name: str, colour: str, lang: str, unit:
                    "line": {"color": colour, "width": 2.5},
                    "marker": {"color": colour, "size": 8, "line": {"width": 2, "color": colour},
                               "symbol": [FLAG_SYMBOLS.get(f, "circle") for f in flags]},
-                   "text": hover, "hovertemplate": "%{text}<extra>" + html.escape(name) + "</extra>"})
+                   "text": hover, "hovertemplate": "%{text}<extra>" + name + "</extra>"})
     return traces
 
 
@@ -421,8 +424,8 @@ def annual_series_figure(series: pd.DataFrame, lang: str) -> go.Figure:
         name = str(part["area_name"].iloc[0]) if len(areas) > 1 else str(first["indicator_name"])
         traces += _series_traces(part, name, colour, lang, first["unit"], in_legend=len(areas) > 1)
     traces += _flag_key_traces(series["flag"], lang)
-    source = t("Source: {source}", lang, source=first["indicator_source"])
-    return _series_figure(traces, t("{name} per year", lang, name=first["indicator_name"]),
+    source = t("Source: {source}", lang, source=html_text(first["indicator_source"]))
+    return _series_figure(traces, t("{name} per year", lang, name=html_text(first["indicator_name"])),
                           t("{unit} per year", lang, unit=unit_label(first["unit"], lang)),
                           source, lang, t("Year", lang))
 
@@ -451,7 +454,7 @@ def commuters_figure(frame: pd.DataFrame, lang: str) -> go.Figure:
         traces += _series_traces(part, _commuter_series_names(part, lang)[0],
                                  DOMAIN_COLOURS.get(part["domain"].iloc[0], "#777777"), lang, "commuters")
     traces += _flag_key_traces(frame["flag"], lang)
-    source = sources_line(dict.fromkeys(frame["source"]), lang, max_chars=300)
+    source = sources_line(dict.fromkeys(frame["source"]), lang, max_chars=300, escape=html_text)
     return _series_figure(traces, t("Commuters between Estonia and Finland per year", lang),
                           t("{unit} per year", lang, unit=unit_label("commuters", lang)),
                           source, lang, t("Year", lang))
@@ -492,9 +495,10 @@ def seasonality_figure(frame: pd.DataFrame, lang: str) -> go.Figure:
         traces.append({"type": "scatter", "x": x, "y": part["value"], "mode": "lines+markers", "name": str(year),
                        "line": {"color": colour, "width": 3 if year == years[-1] else 1.8}, "marker": {"size": 5},
                        "text": hover, "hovertemplate": "%{text}<extra></extra>"})
-    return _series_figure(traces, t("{name}: seasonal pattern, one line per year", lang, name=first["indicator_name"]),
+    return _series_figure(traces, t("{name}: seasonal pattern, one line per year", lang,
+                                    name=html_text(first["indicator_name"])),
                           t("{unit} per month", lang, unit=unit_label(first["unit"], lang)),
-                          t("Source: {source}", lang, source=first["indicator_source"]), lang,
+                          t("Source: {source}", lang, source=html_text(first["indicator_source"])), lang,
                           t("Month", lang), legend_right=True,
                           xaxis={"categoryorder": "array", "categoryarray": months})
 

@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 from ..i18n import t
 from ..labels import DOMAIN_LABELS, INDICATORS_ASSESSMENT_LABELS, SIDE_LABELS, STATUS_LABELS
 from ..schema import BOTTLENECK_STATUSES, DOMAIN_COLOURS, DOMAINS
+from ..textsafe import html_text
 from . import figure
 
 # Lifecycle statuses from light to dark blue, closed ones in greys/greens so "done" reads at a glance.
@@ -73,13 +74,14 @@ def movers_bars(movers: pd.DataFrame, lang: str) -> go.Figure:
     from ..i18n import format_pct
     from ..queries.indicators import ASSESSMENT_COLOURS
 
-    labels = [f"{name} · {t(SIDE_LABELS[country], lang)}"
+    # Names and periods are plotly markup here (tick labels, hover): escaped with html_text.
+    labels = [f"{html_text(name)} · {t(SIDE_LABELS[country], lang)}"
               for name, country in zip(movers["name"], movers["country"], strict=True)]
     assessments = movers["assessment"].tolist()
     # Object arrays go into the figure as they are; lists would be validated and copied item by item.
     customdata = np.column_stack([
-        movers["period"].to_numpy(dtype=object),
-        movers["previous_period"].to_numpy(dtype=object),
+        movers["period"].map(html_text).to_numpy(dtype=object),
+        movers["previous_period"].map(html_text).to_numpy(dtype=object),
         np.array([t(INDICATORS_ASSESSMENT_LABELS[a], lang) for a in assessments], dtype=object),
     ])
     bar = {
