@@ -238,6 +238,7 @@ def test_editor_maps_and_imports_a_real_statistics_file(editor):
     assert at.selectbox(key="map_area").value == "alue" and at.selectbox(key="map_period").value == "kuukausi"
     asked = t("Choose above the indicator the values go to: an existing one, or a new one defined under "
               "“A new indicator”.", "en")
+    asked = markdown_text(asked)  # shown as plain text (the dimension names come from the file)
     assert any(w.value == asked for w in at.warning)  # worded for the page, not for the command line
     assert not [b for b in at.button if b.label == t("Import now", "en")]
     at.text_input(key="map_new_code").input("CTX_POP_MONTH").run()
