@@ -32,22 +32,21 @@ ferry = cached(overview.ferry_latest)
 cards = st.columns(4)
 cards[0].metric(t("Open bottlenecks", lang), format_number(head.open_bottlenecks, lang))
 cards[1].metric(t("Resolved in the last 12 months", lang), format_number(head.resolved_12m, lang))
-cards[2].metric(tn("Stalled (no event for {n} day)", "Stalled (no event for {n} days)",
-                                                     head.stall_days, lang), format_number(head.stalled, lang))
+stalled_label = tn("Stalled (no event for {n} day)", "Stalled (no event for {n} days)", head.stall_days, lang)
+cards[2].metric(stalled_label, format_number(head.stalled, lang))
 if ferry.value is None:
     cards[3].metric(t("Ferry passengers Helsinki–Tallinn", lang), t("No data", lang))
 else:
-    cards[3].metric(t("Ferry passengers Helsinki–Tallinn ({period})",
-                      lang, period=ferry.period), format_number(ferry.value, lang),
+    cards[3].metric(t("Ferry passengers Helsinki–Tallinn ({period})", lang, period=ferry.period),
+                    format_number(ferry.value, lang),
                     format_pct(ferry.change, lang) if ferry.change is not None else None,
                     help=markdown_text(ferry.source) or None)
 
 if counts.empty:
     empty_state(lang)
 else:
-    chart(domain_status_bars(counts, lang, t("Source: TwinReg bottleneck register, current status of each "
-                                             "bottleneck", lang)), "bottlenecks_by_domain_status", lang,
-          "ov-status-chart")
+    source = t("Source: TwinReg bottleneck register, current status of each bottleneck", lang)
+    chart(domain_status_bars(counts, lang, source), "bottlenecks_by_domain_status", lang, "ov-status-chart")
     downloads(counts, "bottlenecks_by_domain_status", lang, key="ov-status")
 
 if movers.empty:
