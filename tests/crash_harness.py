@@ -63,7 +63,7 @@ def _trace_phases() -> None:
     """
     from contextlib import contextmanager
 
-    from twinreg_data.ingest import apply as importing
+    from twinreg_data.ingest import diff as importing  # where an import takes its backup and writes
     from twinreg_data.store import Store
 
     backed_up = importing.backed_up
@@ -87,7 +87,8 @@ def _trace_phases() -> None:
 
 
 def victim(db: str, files_dir: str) -> int:
-    from twinreg_data.ingest.apply import find_applied_import, import_file, sha256_of
+    from twinreg_data.ingest.apply import import_file, sha256_of
+    from twinreg_data.ingest.diff import find_applied_import
     from twinreg_data.store import Store
 
     _trace_phases()

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from factories import table_rows, write_xlsx
 
-from twinreg_data.ingest.apply import import_file, rollback
+from twinreg_data.ingest.apply import import_file
 from twinreg_data.ingest.areas import AreaIndex, alias_key, aliases_for_area
+from twinreg_data.ingest.history import rollback
 from twinreg_data.ingest.statistics import read_table
 from twinreg_data.store import SCHEMA_VERSION, Store, close_store
 

@@ -17,6 +17,7 @@ from factories import BASE_AREAS, table_rows, write_xlsx
 
 from twinreg_data.filters import Filters
 from twinreg_data.ingest import apply as importing
+from twinreg_data.ingest import diff
 from twinreg_data.queries.changes import default_since, parse_since, what_changed
 from twinreg_data.store import Store
 
@@ -108,7 +109,7 @@ def second_workbook() -> dict:
 
 
 def import_at(store: Store, path, when: dt.datetime, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(importing, "_now", lambda: when)
+    monkeypatch.setattr(diff, "now", lambda: when)
     report = importing.import_file(store, path, user="test")
     assert report.status == "applied", (report.message, [p.as_dict() for p in report.problems])
 

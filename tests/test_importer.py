@@ -39,7 +39,8 @@ from factories import (
 from twinreg_data.i18n import N_, NP_, format_number, t
 from twinreg_data.ingest import reports
 from twinreg_data.ingest.annotate import annotated_workbook, note
-from twinreg_data.ingest.apply import ImportBlocked, import_file, rollback
+from twinreg_data.ingest.apply import import_file
+from twinreg_data.ingest.history import ImportBlocked, rollback
 from twinreg_data.ingest.template import export_workbook, write_template
 from twinreg_data.labels import RULE_LABELS
 from twinreg_data.schema import AREAS, TABLES

@@ -27,7 +27,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from twinreg_data import periods
 from twinreg_data.filters import PARAMS
-from twinreg_data.ingest.validation import _CONTROL, EXCEL_EPOCH, MAX_DATE, MIN_DATE, _to_date, _to_float, _to_text
+from twinreg_data.ingest.cells import CONTROL_CHARACTERS, EXCEL_EPOCH, MAX_DATE, MIN_DATE, to_date, to_float, to_text
 from twinreg_data.schema import TABLES_BY_NAME
 from twinreg_data.store import Store
 
@@ -55,40 +55,40 @@ PERIOD = re.compile(r"\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?")
 @FAST
 @given(CELL, st.sampled_from(TEXT_COLUMNS))
 def test_text_converter_accepts_only_clean_text_and_is_idempotent(value, column):
-    text, problem = _to_text(value, column)
+    text, problem = to_text(value, column)
     assert (text is None) != (problem is None)
     if text is not None:
-        assert not _CONTROL.search(text)
+        assert not CONTROL_CHARACTERS.search(text)
         assert len(text) <= column.max_length
         assert text == text.strip() and unicodedata.is_normalized("NFC", text)
-        assert _to_text(text, column) == (text, None)  # stored text passes again unchanged (export → import)
+        assert to_text(text, column) == (text, None)  # stored text passes again unchanged (export → import)
 
 
 @FAST
 @given(CELL)
 def test_number_converter_gives_a_finite_float_or_nothing(value):
-    number = _to_float(value)
+    number = to_float(value)
     assert number is None or (isinstance(number, float) and math.isfinite(number))
 
 
 @FAST
 @given(st.floats(allow_nan=False, allow_infinity=False))
 def test_numbers_written_as_text_read_back_exactly(number):
-    assert _to_float(repr(number)) == number
-    assert _to_float(repr(number).replace(".", ",")) == number  # decimal comma
+    assert to_float(repr(number)) == number
+    assert to_float(repr(number).replace(".", ",")) == number  # decimal comma
     if abs(number) < 1e15 and number == round(number, 2):
         grouped = f"{number:,.2f}".replace(",", "\u00a0").replace(".", ",")  # Finnish: 1 234,50
-        assert _to_float(grouped) == pytest.approx(number)
+        assert to_float(grouped) == pytest.approx(number)
 
 
 @FAST
 @given(CELL)
 def test_date_converter_gives_a_date_in_range_or_says_what_it_wanted(value):
-    day, problem = _to_date(value)
+    day, problem = to_date(value)
     assert (day is None) != (problem is None)
     if day is not None:
         assert isinstance(day, dt.date) and MIN_DATE <= day <= MAX_DATE
-        assert _to_date(day) == (day, None)
+        assert to_date(day) == (day, None)
 
 
 def excel_serial(day: dt.date) -> int:
@@ -103,12 +103,12 @@ def excel_serial(day: dt.date) -> int:
 @example(dt.date(1900, 3, 1))
 @given(st.dates(min_value=MIN_DATE, max_value=MAX_DATE))
 def test_every_way_of_writing_a_date_reads_the_same_day(day):
-    assert _to_date(day) == (day, None)
-    assert _to_date(dt.datetime.combine(day, dt.time())) == (day, None)
-    assert _to_date(day.isoformat()) == (day, None)
-    assert _to_date(f"{day.day}.{day.month}.{day.year}") == (day, None)
-    assert _to_date(excel_serial(day)) == (day, None)
-    assert _to_date(float(excel_serial(day))) == (day, None)
+    assert to_date(day) == (day, None)
+    assert to_date(dt.datetime.combine(day, dt.time())) == (day, None)
+    assert to_date(day.isoformat()) == (day, None)
+    assert to_date(f"{day.day}.{day.month}.{day.year}") == (day, None)
+    assert to_date(excel_serial(day)) == (day, None)
+    assert to_date(float(excel_serial(day))) == (day, None)
 
 
 # -- periods -----------------------------------------------------------------------------------------------

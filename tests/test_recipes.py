@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from twinreg_data.cli import main
-from twinreg_data.ingest.apply import check_file, import_file, rollback
+from twinreg_data.ingest.apply import check_file, import_file
 from twinreg_data.ingest.areas import AreaIndex
+from twinreg_data.ingest.history import rollback
 from twinreg_data.ingest.statistics import read_table
 from twinreg_data.ingest.statistics.recipe import (
     NewIndicator,

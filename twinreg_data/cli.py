@@ -56,7 +56,7 @@ def cmd_init(args) -> int:
 
 
 def _print_report(report, lang: str = "en") -> None:
-    from .ingest.validation import group_problems
+    from .ingest.problems import group_problems
 
     print(report.message_in(lang))
     if report.problems:
@@ -169,7 +169,7 @@ def _save_recipe(args, store, report) -> None:
 
 
 def cmd_imports(args) -> int:
-    from .ingest.apply import list_imports
+    from .ingest.history import list_imports
 
     frame = list_imports(_store(args))
     if frame.empty:
@@ -182,7 +182,7 @@ def cmd_imports(args) -> int:
 
 
 def cmd_rollback(args) -> int:
-    from .ingest.apply import ImportBlocked, rollback
+    from .ingest.history import ImportBlocked, rollback
 
     try:
         restored = rollback(_store(args), args.import_id, args.user)

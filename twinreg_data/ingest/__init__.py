@@ -3,9 +3,10 @@
 A file goes through it like this: `filecheck` decides by content what the file is and refuses anything
 hostile or oversized; `sandbox` starts the one kind of child process, under memory and CPU limits, in which
 a reader from `readers/` (one per format: the template .xlsx, a one-table .csv) parses it; `validation` types
-every cell and collects every problem of the whole file; `apply` previews the diff against the database and
-applies it in one transaction with the row images it replaced, so it can be rolled back (`check_file` then
-`apply_checked`, or `import_file` for both; the Data page and the command line take the same path). A file
+every cell and collects every problem of the whole file (`problems`: where, what was found, what was
+expected); `apply` orchestrates (`check_file` then `apply_checked`, or `import_file` for both; the Data page
+and the command line take the same path), `diff` previews the diff against the database and writes it in one
+transaction with the row images it replaced, and `history` lists imports and rolls them back. A file
 with problems comes back as a marked-up copy from `annotate`; `template` writes the empty template and the
 whole database as a filled one; `reports` turns an import's report and history into the Data page's tables.
 
@@ -26,10 +27,10 @@ _PUBLIC = {
     "check_file": "apply",
     "apply_checked": "apply",
     "import_file": "apply",
-    "rollback": "apply",
-    "list_imports": "apply",
+    "rollback": "history",
+    "list_imports": "history",
     "CheckedUpload": "apply",
-    "ImportBlocked": "apply",
+    "ImportBlocked": "history",
     "ImportReport": "apply",
     "Recipe": "statistics.recipe",
     "NewIndicator": "statistics.recipe",

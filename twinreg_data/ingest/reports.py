@@ -12,8 +12,8 @@ from ..i18n import N_, NP_, t
 from ..labels import DIMENSION_ROLE_LABELS, IMPORT_STATUS_LABELS, RULE_LABELS, SEVERITY_LABELS, STATUS_LABELS
 from ..store import Store
 from .apply import ImportReport
+from .problems import group_problems, rule_name
 from .statistics.recipe import Decision
-from .validation import group_problems, rule_name
 
 # Which page shows which table, for the links after an import.
 PAGE_OF_TABLE = {

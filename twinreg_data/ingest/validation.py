@@ -4,10 +4,9 @@ Each problem names the sheet, the Excel cell (`observations!D14`), the column,
 the value found and what was expected. Conversions run once per distinct value
 (codes, periods and enums repeat a lot), so a 200,000-row sheet costs little.
 
-What was expected is an `Expected`: a catalog key (`expected.<rule>.<variant>`,
-twinreg_data/catalog/validation.py) and its parameters, so the report can be
-shown in the reader's language. Only listed problems get one (at most
-MAX_PROBLEMS_LISTED); rows that are fine cost nothing extra.
+What was expected is an `Expected` (ingest.problems): an English message and its
+parameters, so the report can be shown in the reader's language. Only listed problems
+get one (at most MAX_PROBLEMS_LISTED); rows that are fine cost nothing extra.
 """
 
 from __future__ import annotations
@@ -15,19 +14,19 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-import unicodedata
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
 from .. import periods
-from ..i18n import LANGUAGES, N_, Message, format_number, t
-from ..labels import EXPECTED_PERIOD_FREQUENCY_LABELS, RULE_LABELS, VALIDATION_UNIT_LABELS
+from ..i18n import LANGUAGES, N_, t
+from ..labels import EXPECTED_PERIOD_FREQUENCY_LABELS, VALIDATION_UNIT_LABELS
 from ..schema import BOTTLENECK_DOMAINS, CONTEXT_DOMAIN, OBSERVATIONS, TABLES, TABLES_BY_NAME, Column, Table
+from .cells import map_unique, numbers_of, to_date, to_text
+from .problems import MAX_PROBLEMS_LISTED, Expected, Problem, ProblemList, message_param
 
-MAX_PROBLEMS_LISTED = 5_000
 COUNT_UNITS = frozenset(
     {"persons", "passengers", "commuters", "vehicles", "students", "count", "services", "prescriptions", "flights"}
 )
@@ -35,179 +34,6 @@ OUTLIER_SPANS = 3.0  # warn when a value lies more than 3 historical ranges outs
 IGNORED_SHEETS = frozenset({"readme", "lists", "ohje", "juhend"})
 PROBLEMS_SHEET = N_("Problems found")  # the marked-up copy's first sheet (annotate), ignored when uploaded again
 MAX_EXACT_INT = 2**53
-MIN_DATE = dt.date(1900, 1, 1)
-MAX_DATE = dt.date(2100, 12, 31)
-EXCEL_EPOCH = dt.date(1899, 12, 30)
-# C0 and C1 control characters (tab and line breaks aside), and the invisible marks that change the
-# direction of text (LRM, RLM, ALM, embeddings, overrides, isolates): they can make text display other than it is.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-_NUMBER_TEXT = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?")
-
-
-def rule_name(rule: str, lang: str) -> str:
-    """The name of a problem's rule in `lang`."""
-    return t(RULE_LABELS[rule], lang)
-
-
-@dataclass(frozen=True)
-class Expected:
-    """What a faulty cell should hold: a catalog key and its parameters.
-
-    Parameter values (JSON-friendly, so the report's JSON output can carry them):
-    str — shown as it is (codes, column names, cells, row numbers);
-    int, float — a number in the reader's format (grouping, decimal comma);
-    {"key": English message, "context": its context if any} — that message in the reader's language
-    (`message_param`: labels of units, help texts of the schema).
-    """
-
-    key: str
-    params: Mapping[str, object] = field(default_factory=dict)
-
-    def text(self, lang: str) -> str:
-        return expected_text(self.key, self.params, lang)
-
-
-def _number_text(value: float, lang: str) -> str:
-    """A number with up to 6 significant digits (never in exponent form), trailing zeros dropped."""
-    if not math.isfinite(value):
-        return str(value)
-    if value == 0:
-        return format_number(0, lang)
-    digits = min(max(0, 5 - math.floor(math.log10(abs(value)))), 12)
-    rounded = round(value, digits)
-    while digits and round(rounded, digits - 1) == rounded:
-        digits -= 1
-    return format_number(rounded, lang, digits)
-
-
-def _param_text(value: object, lang: str) -> str:
-    if isinstance(value, bool):
-        return str(value)
-    if isinstance(value, int):
-        return format_number(value, lang)
-    if isinstance(value, float):
-        return _number_text(value, lang)
-    if isinstance(value, Mapping):
-        context = value.get("context")
-        return t(Message(str(context), str(value["key"])) if context else str(value["key"]), lang)
-    return str(value)
-
-
-def expected_text(key: str, params: Mapping[str, object], lang: str) -> str:
-    """The expected-text of `key` in `lang`, its parameters formatted for that language."""
-    template = t(key, lang)  # formatted here, so a parameter may be called "key" or "lang"
-    return template.format(**{name: _param_text(v, lang) for name, v in params.items()}) if params else template
-
-
-def message_param(message: str | Message) -> dict[str, str]:
-    """A message as an Expected parameter (JSON-friendly), translated when the text is shown."""
-    if isinstance(message, Message):
-        return {"key": message.text, "context": message.context}
-    return {"key": message}
-
-
-@dataclass
-class Problem:
-    sheet: str
-    cell: str
-    column: str
-    value: str
-    expected: str  # in English (CLI, JSON); expected_key and expected_params give it in any language
-    severity: str  # "error" blocks the import, "warning" does not
-    rule: str  # stable key, e.g. "unknown_code"
-    expected_key: str = ""  # the English message of what was expected, e.g. "a code that exists in {table}"
-    expected_params: Mapping[str, object] = field(default_factory=dict)
-
-    @classmethod
-    def of(cls, sheet: str, cell: str, column: str, value: str, expected: Expected, severity: str,
-           rule: str) -> Problem:
-        """A problem whose English `expected` comes from the same template as every other language."""
-        return cls(sheet, cell, column, value, expected.text("en"), severity, rule, expected.key,
-                   dict(expected.params))
-
-    def expected_in(self, lang: str) -> str:
-        """What was expected, in `lang` (the English text when the problem has no catalog key)."""
-        if not self.expected_key:
-            return self.expected
-        return expected_text(self.expected_key, self.expected_params, lang)
-
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "sheet": self.sheet,
-            "cell": self.cell,
-            "column": self.column,
-            "value": self.value,
-            "expected": self.expected,
-            "severity": self.severity,
-            "rule": self.rule,
-            "expected_key": self.expected_key,
-            "expected_params": dict(self.expected_params),
-        }
-
-
-@dataclass
-class ProblemList:
-    """Problems in order found; listing is capped, counting is not. `hidden_rows_skipped` counts per table the
-    rows hidden in Excel that were left out, so the report and the diff can say so."""
-
-    items: list[Problem] = field(default_factory=list)
-    errors: int = 0
-    warnings: int = 0
-    hidden_rows_skipped: dict[str, int] = field(default_factory=dict)
-    _seen: set = field(default_factory=set, repr=False)
-
-    def add(self, problem: Problem) -> None:
-        # The wide layout repeats a row's code cells for every period: report each cell once. The column is
-        # part of the key because one cell may stand for several columns (a missing column names the header row).
-        key = (problem.cell, problem.rule, problem.column)
-        if key in self._seen:
-            return
-        self._seen.add(key)
-        if problem.severity == "error":
-            self.errors += 1
-        else:
-            self.warnings += 1
-        if len(self.items) < MAX_PROBLEMS_LISTED:
-            self.items.append(problem)
-
-    @property
-    def total(self) -> int:
-        return self.errors + self.warnings
-
-
-GROUP_CELLS_SHOWN = 5
-
-
-@dataclass
-class ProblemGroup:
-    """Problems of one rule, one value and one column (a code misspelt in 3,000 rows): one line, not 3,000.
-
-    `first` stands for the group (severity, what was expected); `cells` are the first GROUP_CELLS_SHOWN cells."""
-
-    first: Problem
-    count: int = 0
-    cells: list[str] = field(default_factory=list)
-
-    def cells_text(self) -> str:
-        """The first cells, and an ellipsis when there are more."""
-        return ", ".join(self.cells) + (", …" if self.count > len(self.cells) else "")
-
-    def as_dict(self) -> dict[str, object]:
-        return {"rule": self.first.rule, "severity": self.first.severity, "column": self.first.column,
-                "value": self.first.value, "expected": self.first.expected, "count": self.count,
-                "cells": list(self.cells)}
-
-
-def group_problems(problems: Iterable[Problem]) -> list[ProblemGroup]:
-    """One group per (rule, value, column): errors first, the largest groups (one mistake copied down a column)
-    first among them, otherwise in the order found."""
-    groups: dict[tuple[str, str, str], ProblemGroup] = {}
-    for problem in problems:
-        group = groups.setdefault((problem.rule, problem.value, problem.column), ProblemGroup(problem))
-        group.count += 1
-        if len(group.cells) < GROUP_CELLS_SHOWN:
-            group.cells.append(problem.cell)
-    return sorted(groups.values(), key=lambda g: (g.first.severity != "error", -g.count))
 
 
 @dataclass
@@ -333,118 +159,6 @@ def _is_blank(value: object) -> bool:
     if isinstance(value, str):
         return value.strip() == ""
     return False
-
-
-# -- per-value converters: return (converted, None) or (None, what was expected) -------------
-
-
-def _to_text(value: object, col: Column) -> tuple[object, Expected | None]:
-    if isinstance(value, float) and value.is_integer():
-        text = str(int(value))
-    elif isinstance(value, dt.datetime):
-        text = value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
-    elif isinstance(value, dt.date):
-        text = value.isoformat()
-    else:
-        text = str(value)
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n")).strip()
-    if _CONTROL.search(text):
-        return None, Expected(N_("text without control characters or hidden direction marks"))
-    if len(text) > col.max_length:
-        return None, Expected(N_("at most {max} characters (found {found})"),
-                              {"max": col.max_length, "found": len(text)})
-    if col.pattern and not re.fullmatch(col.pattern, text):
-        if col.help:
-            return None, Expected(N_("{help}"), {"help": message_param(col.help)})
-        return None, Expected(N_("text matching {pattern}"), {"pattern": col.pattern})
-    return text, None
-
-
-def _to_float(value: object) -> float | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, (int, float)):
-        f = float(value)
-        return f if math.isfinite(f) else None
-    if isinstance(value, str):
-        text = (
-            value.strip().replace("\u00a0", "").replace("\u202f", "").replace(" ", "").replace("'", "")
-            .replace("\u2212", "-")
-        )
-        if not _NUMBER_TEXT.fullmatch(text):
-            return None
-        f = float(text.replace(",", "."))
-        return f if math.isfinite(f) else None
-    return None
-
-
-_EXPECTED_DATE = Expected(N_("a date such as 2024-03-31 (between {min} and {max})"),
-                          {"min": MIN_DATE.isoformat(), "max": MAX_DATE.isoformat()})
-
-
-def _to_date(value: object) -> tuple[object, Expected | None]:
-    expected = _EXPECTED_DATE
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    if isinstance(value, dt.date):
-        day = value
-    elif isinstance(value, (int, float)) and not isinstance(value, bool):
-        serial = float(value)
-        if not serial.is_integer() or serial < 1 or serial > (MAX_DATE - EXCEL_EPOCH).days:
-            return None, expected
-        if serial == 60:  # Excel's fictitious 1900-02-29
-            return None, Expected(N_("a real date: Excel serial 60 is the non-existent 29 February 1900"))
-        # Serial 1 is 1900-01-01. Excel counts a 29 February 1900 that never was (serial 60), so serials
-        # before it are one day further from the 1899-12-30 epoch than those after it.
-        day = EXCEL_EPOCH + dt.timedelta(days=int(serial) + (1 if serial < 60 else 0))
-    elif isinstance(value, str):
-        text = value.strip()
-        m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?", text) or None
-        parts = None
-        if m:
-            parts = (int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        elif m2 := re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", text):  # Finnish / Estonian 31.3.2024
-            parts = (int(m2.group(3)), int(m2.group(2)), int(m2.group(1)))
-        if parts is None:
-            return None, expected
-        try:
-            day = dt.date(*parts)
-        except ValueError:
-            return None, Expected(N_("a date that exists in the calendar"))
-    else:
-        return None, expected
-    if not MIN_DATE <= day <= MAX_DATE:
-        return None, expected
-    return day, None
-
-
-def _numbers(series: pd.Series, present: np.ndarray) -> pd.Series:
-    """float64 per cell, NaN where the cell is no finite number. Booleans (TRUE/FALSE cells) are not numbers."""
-    if series.dtype.kind == "f":
-        values = series.astype("float64")
-    else:
-        codes, uniques = pd.factorize(series.to_numpy(dtype=object))
-        # One conversion per distinct value: numbers as they are, text such as "1 234,5" parsed.
-        converted = np.array([_to_float(u) if u is not None else np.nan for u in uniques] + [np.nan],
-                             dtype="float64")
-        values = pd.Series(converted[codes], index=series.index)
-    values = values.where(np.isfinite(values.to_numpy()))
-    return values.where(present)
-
-
-def _map_unique(series: pd.Series, fn: Callable[[object], tuple[object, Expected | None]]
-                ) -> tuple[pd.Series, pd.Series]:
-    """Apply fn once per distinct value; return converted values and the Expected per row (None if ok)."""
-    values = series.to_numpy(dtype=object)
-    codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    results = [fn(u) for u in uniques]
-    conv = np.empty(len(uniques) + 1, dtype=object)
-    errs = np.empty(len(uniques) + 1, dtype=object)
-    conv[: len(uniques)] = [r[0] for r in results]
-    errs[: len(uniques)] = [r[1] for r in results]
-    conv[-1], errs[-1] = fn(None)  # code -1 (missing) → last slot
-    return (pd.Series(conv[codes], index=series.index, dtype=object),
-            pd.Series(errs[codes], index=series.index, dtype=object))
 
 
 @dataclass
@@ -741,7 +455,7 @@ def type_frame(frame: SheetFrame, known: Known, problems: ProblemList) -> pd.Dat
                         if col.help else Expected(N_("a value")))
             _report_mask(frame, col.name, ~present, required, "required", problems)
         if col.kind in ("float", "int"):
-            values = _numbers(series, present)
+            values = numbers_of(series, present)
             bad = present & values.isna().to_numpy()
             kind = Expected(N_("a whole number") if col.kind == "int" else N_("a number (decimal point or comma)"))
             _report_mask(frame, col.name, bad, kind, "not_a_number", problems)
@@ -766,14 +480,14 @@ def type_frame(frame: SheetFrame, known: Known, problems: ProblemList) -> pd.Dat
                 _report_mask(frame, col.name, out, bounds, "out_of_range", problems)
             typed[col.name] = values.round().astype("Int64") if col.kind == "int" else values
         elif col.kind == "date":
-            conv, expected = _map_unique(series, _to_date)
+            conv, expected = map_unique(series, to_date)
             bad = present & expected.notna().to_numpy()
             _report_mask(frame, col.name, bad, expected, "bad_date", problems)
             typed[col.name] = conv.where(present & ~bad, None)
         elif col.kind == "period":
             typed[col.name] = series  # resolved below, once frequencies are known
         else:
-            conv, expected = _map_unique(series, lambda v, c=col: _to_text(v, c))
+            conv, expected = map_unique(series, lambda v, c=col: to_text(v, c))
             bad = present & expected.notna().to_numpy()
             _report_mask(frame, col.name, bad, expected, "bad_text", problems)
             conv = conv.where(present & ~bad, None)
@@ -885,7 +599,7 @@ def check_references(frame: SheetFrame, typed: pd.DataFrame, known: Known, probl
             return None, Expected(N_("a code that exists in {table} (in the database or in this workbook); unknown: "
                                      "{unknown}"), params)
 
-        conv, expected = _map_unique(typed[col.name], check)
+        conv, expected = map_unique(typed[col.name], check)
         bad = expected.notna().to_numpy()
         _report_mask(frame, col.name, bad, expected, "unknown_code", problems)
         typed[col.name] = conv.where(~bad, None) if col.kind == "refs" else typed[col.name]
