@@ -1,9 +1,10 @@
 """TwinReg Monitor: page config, global controls kept in the URL, navigation."""
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from pages._ui import show_view_link
-from twinreg_data import auth
+from twinreg_data import auth, uploads
 from twinreg_data.filters import MIN_YEAR, PARAMS, SIDES, Filters, max_year, parse_query, to_query
 from twinreg_data.i18n import LANGUAGES, NP_, normalise_language, t
 from twinreg_data.labels import DOMAIN_LABELS, PAGE_LABELS, ROLE_LABELS, SIDE_LABELS
@@ -91,6 +92,9 @@ if not config.oidc:
     announce_initial_admin(str(store().path))
 identity = current_identity(config)
 st.session_state.update(auth_config=config, identity=identity)
+# Only a visitor who may import may upload files to this server (twinreg_data/uploads.py, served by server.py).
+if (run_context := get_script_run_ctx()) is not None:
+    uploads.GATE.entitle(run_context.session_id, identity.can_import)
 
 PAGES = [  # (file stem, material icon)
     ("overview", "dashboard"),

@@ -1,0 +1,65 @@
+"""The server: app.py as a Streamlit app with TwinReg's own middleware. Run it with `streamlit run server.py`.
+
+Streamlit runs on Starlette; `st.App` takes middleware and a lifespan. Here they bound what uploads the
+server holds (twinreg_data/uploads.py, SECURITY.md "Uploads"). This module and app.py are the only places
+that touch Streamlit's runtime: the held bytes are read from its upload manager.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+
+import streamlit as st
+from starlette.middleware import Middleware
+from streamlit import runtime
+from streamlit.logger import get_logger
+
+from twinreg_data.uploads import GATE, HeldUploads, UploadLimitMiddleware
+
+_LOG = get_logger("twinreg.server")
+
+
+def _upload_manager():
+    return runtime.get_instance().uploaded_file_mgr if runtime.exists() else None
+
+
+def held_uploads() -> HeldUploads:
+    manager = _upload_manager()
+    storage = dict(getattr(manager, "file_storage", {}) or {})
+    return HeldUploads({session: sum(len(f.data) for f in list(files.values()))
+                        for session, files in storage.items()})
+
+
+def drop_ended_sessions() -> set[str]:
+    """Drop the files of sessions that are no longer connected; their ids."""
+    manager = _upload_manager()
+    if manager is None:
+        return set()
+    held = held_uploads().by_session
+    ended = {s for s in held if not runtime.get_instance().is_active_session(s)}
+    for session_id in ended:
+        manager.remove_session_files(session_id)
+    if ended:
+        _LOG.info("uploads: dropped %d bytes held for %d ended session(s)", sum(held[s] for s in ended), len(ended))
+    return ended
+
+
+@contextlib.asynccontextmanager
+async def lifespan(_app: st.App) -> AsyncIterator[None]:
+    async def sweep() -> None:
+        while True:
+            await asyncio.sleep(GATE.limits.sweep_seconds)
+            GATE.forget(drop_ended_sessions())
+
+    task = asyncio.create_task(sweep())
+    try:
+        yield
+    finally:
+        task.cancel()
+
+
+app = st.App("app.py", lifespan=lifespan, middleware=[
+    Middleware(UploadLimitMiddleware, gate=GATE, held=held_uploads, drop_ended=drop_ended_sessions),
+])
