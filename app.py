@@ -1,10 +1,12 @@
 """TwinReg Monitor: page config, global controls kept in the URL, navigation."""
 
+from urllib.parse import urlencode
+
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from pages._ui import show_view_link
-from twinreg_data import auth, uploads
+from pages._ui import go_to, show_view_link
+from twinreg_data import auth, sessions, uploads
 from twinreg_data.filters import MIN_YEAR, PARAMS, SIDES, Filters, max_year, parse_query, to_query
 from twinreg_data.i18n import LANGUAGES, NP_, normalise_language, t
 from twinreg_data.labels import DOMAIN_LABELS, PAGE_LABELS, ROLE_LABELS, SIDE_LABELS
@@ -78,6 +80,13 @@ def current_identity(config: auth.AuthConfig) -> auth.Identity:
             return auth.ANONYMOUS
         return auth.identity_from_claims(claims, config)
     identity = st.session_state.get("local_identity")
+    if identity is None and "session_cookie_read" not in st.session_state:
+        # A reload, a new tab or a deep link starts a new session: the browser's session cookie signs it in.
+        st.session_state.session_cookie_read = True
+        restored = sessions.restore_from_cookie(store(), config, st.context.cookies.get(sessions.COOKIE_NAME, ""))
+        if restored is not None:
+            identity, st.session_state.signed_in_at = restored
+            st.session_state.local_identity = identity
     if identity is None:
         return auth.ANONYMOUS
     if auth.session_expired(st.session_state.signed_in_at, config):
@@ -92,6 +101,9 @@ if not config.oidc:
     announce_initial_admin(str(store().path))
 identity = current_identity(config)
 st.session_state.update(auth_config=config, identity=identity)
+# A sign-in or sign-out hands the browser its session cookie on a full page load (twinreg_data/sessions.py).
+if go_to_url := st.session_state.pop("go_to", None):
+    go_to(go_to_url)
 # Only a visitor who may import may upload files to this server (twinreg_data/uploads.py, served by server.py).
 if (run_context := get_script_run_ctx()) is not None:
     uploads.GATE.entitle(run_context.session_id, identity.can_import)
@@ -133,6 +145,8 @@ with st.sidebar:
                 st.logout()
             else:
                 st.session_state.pop("local_identity", None)
+                st.session_state.session_cookie_read = True  # this session does not sign in again from it
+                st.session_state.go_to = sessions.hand_over("", 0, "/?" + urlencode(query, doseq=True))
                 st.rerun()
     st.caption(t("Link to this view", lang), help=t("Copy this link to share exactly what you see (language, "
                                                     "domains, side, period).", lang))

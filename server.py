@@ -1,7 +1,8 @@
 """The server: app.py as a Streamlit app with TwinReg's own middleware. Run it with `streamlit run server.py`.
 
-Streamlit runs on Starlette; `st.App` takes middleware and a lifespan. Here they bound what uploads the
-server holds (twinreg_data/uploads.py, SECURITY.md "Uploads"). This module and app.py are the only places
+Streamlit runs on Starlette; `st.App` takes routes, middleware and a lifespan. Here they bound what uploads
+the server holds (twinreg_data/uploads.py, SECURITY.md "Uploads") and set the session cookie of a local
+sign-in (twinreg_data/sessions.py). This module and app.py are the only places
 that touch Streamlit's runtime: the held bytes are read from its upload manager.
 """
 
@@ -13,9 +14,13 @@ from collections.abc import AsyncIterator
 
 import streamlit as st
 from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import Route
 from streamlit import runtime
 from streamlit.logger import get_logger
 
+from twinreg_data import sessions
 from twinreg_data.uploads import GATE, HeldUploads, UploadLimitMiddleware
 
 _LOG = get_logger("twinreg.server")
@@ -60,6 +65,25 @@ async def lifespan(_app: st.App) -> AsyncIterator[None]:
         task.cancel()
 
 
-app = st.App("app.py", lifespan=lifespan, middleware=[
+async def hand_over_session(request: Request) -> Response:
+    """Set (or clear) the session cookie a sign-in or sign-out handed over, then go on to the page."""
+    handoff = sessions.HANDOFFS.take(request.query_params.get("handoff", ""))
+    if handoff is None:
+        return RedirectResponse("/", status_code=303)
+    response = RedirectResponse(sessions.local_path(handoff.next_path), status_code=303)
+    secure = request.url.scheme == "https" or request.headers.get("x-forwarded-proto") == "https"
+    if handoff.cookie_value:
+        response.set_cookie(sessions.COOKIE_NAME, handoff.cookie_value, max_age=handoff.max_age, path="/",
+                            httponly=True, samesite="lax", secure=secure)
+    else:
+        response.delete_cookie(sessions.COOKIE_NAME, path="/", httponly=True, samesite="lax", secure=secure)
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+sessions.ROUTE_SERVED = True
+app = st.App("app.py", lifespan=lifespan, routes=[
+    Route(sessions.HANDOFF_PATH, hand_over_session, methods=["GET"]),
+], middleware=[
     Middleware(UploadLimitMiddleware, gate=GATE, held=held_uploads, drop_ended=drop_ended_sessions),
 ])
