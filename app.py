@@ -6,7 +6,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from pages._ui import go_to, show_view_link
-from twinreg_data import auth, sessions, uploads
+from twinreg_data import auth, publish, sessions, uploads
 from twinreg_data.filters import MIN_YEAR, PARAMS, SIDES, Filters, max_year, parse_query, to_query
 from twinreg_data.i18n import LANGUAGES, NP_, normalise_language, t
 from twinreg_data.labels import DOMAIN_LABELS, PAGE_LABELS, ROLE_LABELS, SIDE_LABELS
@@ -148,6 +148,12 @@ with st.sidebar:
                 st.session_state.session_cookie_read = True  # this session does not sign in again from it
                 st.session_state.go_to = sessions.hand_over("", 0, "/?" + urlencode(query, doseq=True))
                 st.rerun()
+    # The open data package, built only when clicked (twinreg_data/publish.py; `python -m twinreg_data publish`).
+    st.download_button(t("Download all data", lang), lambda: publish.package_zip(store()),
+                       "twinreg-monitor-data.zip", "application/zip", icon=":material/dataset:", on_click="ignore",
+                       help=t("An open data package (Frictionless Data Package): every public table as CSV and "
+                              "Parquet, the indicators as JSON-stat 2.0, with sources, licence and the date of the "
+                              "data.", lang))
     st.caption(t("Link to this view", lang), help=t("Copy this link to share exactly what you see (language, "
                                                     "domains, side, period).", lang))
     # A container, not st.empty: a page's fragment rewrites the link here when only the fragment reruns.
