@@ -224,8 +224,8 @@ IMPORT_STATUS_LABELS: dict[str, str | Message] = {
 INDICATORS_ASSESSMENT_LABELS: dict[str, str | Message] = {
     "improved": N_("Improved"),
     "neutral": N_("Neutral"),
-    "no_previous": N_("No earlier period"),
-    "unchanged": NP_("indicators.assessment", "Unchanged"),
+    "no_clear_change": N_("No clear change"),
+    "not_comparable": N_("Not comparable"),
     "worsened": N_("Worsened"),
 }
 

@@ -21,6 +21,7 @@ from ..labels import (
     INDICATORS_UNIT_LABELS,
     SIDE_LABELS,
 )
+from ..queries.comparison import NO_CLEAR_CHANGE, NOT_COMPARABLE
 from ..queries.indicators import ASSESSMENT_COLOURS, IndicatorMeta
 from ..schema import DOMAIN_COLOURS
 from ..textsafe import html_text, markdown_text
@@ -63,14 +64,16 @@ def value_with_unit(value: float | None, unit: str, lang: str) -> str:
     return f"{text} {unit_label(unit, lang)}"
 
 
-def metric_label(country: str, area: str, area_label: str, period: str, lang: str) -> str:
-    """'Finland · Helsinki (2024)', or just 'Finland (2024)' when the figure is for the whole country (a metric's
-    label: Markdown, the data escaped)."""
+def metric_label(country: str, area: str, area_label: str, period: str, lang: str, estimate: bool = False) -> str:
+    """'Finland · Helsinki (2024)', or just 'Finland (2024)' when the figure is for the whole country, '· Estimate'
+    after it when the figure is one (a metric's label: Markdown, the data escaped)."""
     country_label = t(SIDE_LABELS[country], lang)
     if area == country:
-        return f"{country_label} ({markdown_text(period)})"
-    return t("{country} · {area} ({period})", lang, country=country_label, area=markdown_text(area_label),
-             period=markdown_text(period))
+        label = f"{country_label} ({markdown_text(period)})"
+    else:
+        label = t("{country} · {area} ({period})", lang, country=country_label, area=markdown_text(area_label),
+                  period=markdown_text(period))
+    return label + (" · " + flag_label("estimate", lang) if estimate else "")
 
 
 def delta_text(change: float | None, change_pct: float | None, lang: str) -> str | None:
@@ -87,11 +90,32 @@ def delta_text(change: float | None, change_pct: float | None, lang: str) -> str
     return text
 
 
-def delta_description(previous_period: str | None, lang: str) -> str | None:
-    """'vs 2023' beside the change, or nothing when there is no earlier period."""
+def compared_periods(period: str, previous_period: str | None, lang: str) -> str:
+    """'2026-Q3 vs 2025-Q3': both periods of a change named (just the period when there is no comparison)."""
     if not isinstance(previous_period, str) or not previous_period:
-        return None
-    return t("vs {period}", lang, period=previous_period)
+        return str(period)
+    return t("{period} vs {previous}", lang, period=period, previous=previous_period)
+
+
+def estimate_text(text: str, estimate: bool, low: float | None, high: float | None, lang: str) -> str:
+    """A figure marked as an estimate when it is one: '7 200 000 (estimate 6 624 000–7 776 000)'."""
+    if not estimate:
+        return text
+    if low is None or high is None or pd.isna(low) or pd.isna(high):
+        return t("{value} (estimate)", lang, value=text)
+    return t("{value} (estimate {low}–{high})", lang, value=text, low=format_value(low, lang),
+             high=format_value(high, lang))
+
+
+def delta_description(previous_period: str | None, lang: str, assessment: str = "") -> str | None:
+    """'vs 2025-Q3' beside the change, with the verdict when the change is not clear ('vs 2025-Q3 · No clear
+    change'); the verdict alone when there is no comparable period."""
+    verdict = (t(INDICATORS_ASSESSMENT_LABELS[assessment], lang)
+               if assessment in (NO_CLEAR_CHANGE, NOT_COMPARABLE) else "")
+    if not isinstance(previous_period, str) or not previous_period:
+        return verdict or None
+    text = t("vs {period}", lang, period=previous_period)
+    return f"{text} · {verdict}" if verdict else text
 
 
 def sparkline(frame: pd.DataFrame, country: str) -> list[float]:
@@ -380,7 +404,8 @@ def observation_view(table: pd.DataFrame, lang: str) -> tuple[Styler | pd.DataFr
 
 
 def overview_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Latest value and change per indicator and country, with the polarity judgement in words."""
+    """Latest value and change per indicator and country against its comparison period, with the verdict in
+    words and the latest figure's flag (Estimate)."""
     col = lambda name: t(INDICATORS_COL_LABELS[name], lang)  # noqa: E731
     return pd.DataFrame({
         col("domain"): frame["domain"].map(lambda d: t(DOMAIN_LABELS[d], lang)),
@@ -389,10 +414,13 @@ def overview_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         col("period"): frame["period"],
         col("value"): frame["value"],
         col("unit"): frame["unit"].map(lambda u: unit_label(u, lang)),
+        col("flag"): _labelled(frame["flag"].where(frame["flag"] != "break", None), lambda f: flag_label(f, lang)),
+        col("low"): frame["value_low"],
+        col("high"): frame["value_high"],
+        col("previous_period"): frame["previous_period"],
         col("change"): frame["change"],
         col("change_pct"): (frame["change_pct"] * 100).round(1),
         col("assessment"): frame["assessment"].map(lambda a: t(INDICATORS_ASSESSMENT_LABELS[a], lang)),
-        col("previous_period"): frame["previous_period"],
         col("area"): frame["area_label"],
     })
 
@@ -410,8 +438,12 @@ def overview_styler(table: pd.DataFrame, overview: pd.DataFrame, lang: str) -> S
     def signed(v: float, text: str) -> str:
         return ("+" if v > 0 else "") + text
 
+    col_low, col_high = t(INDICATORS_COL_LABELS["low"], lang), t(INDICATORS_COL_LABELS["high"], lang)
+
     formats = {
         t("Value", lang): lambda v: format_value(v, lang) if pd.notna(v) else "–",
+        col_low: lambda v: format_value(v, lang) if pd.notna(v) else "–",
+        col_high: lambda v: format_value(v, lang) if pd.notna(v) else "–",
         t("Change", lang): lambda v: signed(v, format_value(v, lang)) if pd.notna(v) else "–",
         t("Change %", lang): lambda v: signed(v, format_pct(v / 100, lang)) if pd.notna(v) else "–",
     }

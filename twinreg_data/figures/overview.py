@@ -72,11 +72,14 @@ def movers_bars(movers: pd.DataFrame, lang: str) -> go.Figure:
     assessment).
     """
     from ..i18n import format_pct
+    from .indicators import compared_periods
     from ..queries.indicators import ASSESSMENT_COLOURS
 
     # Names and periods are plotly markup here (tick labels, hover): escaped with html_text.
-    labels = [f"{html_text(name)} · {t(SIDE_LABELS[country], lang)}"
-              for name, country in zip(movers["name"], movers["country"], strict=True)]
+    estimate = movers["estimate"].tolist() if "estimate" in movers else [False] * len(movers)
+    mark = " · " + t("Estimate", lang)
+    labels = [f"{html_text(name)} · {t(SIDE_LABELS[country], lang)}" + (mark if est else "")
+              for name, country, est in zip(movers["name"], movers["country"], estimate, strict=True)]
     assessments = movers["assessment"].tolist()
     # Object arrays go into the figure as they are; lists would be validated and copied item by item.
     customdata = np.column_stack([
@@ -90,15 +93,18 @@ def movers_bars(movers: pd.DataFrame, lang: str) -> go.Figure:
         "x": (movers["change_pct"] * 100).tolist(),  # a list: a numeric array would be sent base64-encoded
         "orientation": "h",
         "marker": {"color": np.array([ASSESSMENT_COLOURS.get(a, "#6e6e6e") for a in assessments], dtype=object)},
-        "text": np.array([format_pct(v, lang) for v in movers["change_pct"]], dtype=object),
+        "text": np.array([format_pct(v, lang) + " · " + html_text(compared_periods(p, q, lang)) for v, p, q in zip(
+            movers["change_pct"], movers["period"], movers["previous_period"], strict=True)], dtype=object),
         "textposition": "auto",
         "cliponaxis": False,
         "customdata": customdata,
-        "hovertemplate": "%{y}<br>%{customdata[1]} → %{customdata[0]}: %{text}<br>%{customdata[2]}<extra></extra>",
+        "hovertemplate": "%{y}<br>%{text}<br>%{customdata[2]}<extra></extra>",
     }
     layout = {
-        "title": {"text": t("Indicators that moved most (latest period vs the one before)", lang),
-                  "subtitle": {"text": t("Green: better, red: worse, by each indicator's direction. Sources: see the "
+        "title": {"text": t("Indicators that moved most (against the same period a year earlier)", lang),
+                  "subtitle": {"text": t("Quarterly and monthly figures against the same quarter or month a year "
+                                         "earlier, annual ones against the year before. Green: better, red: worse; "
+                                         "grey: within the estimate range or no direction. Sources: see the "
                                          "Indicators page.", lang), "font": {"size": 12, "color": "#555"}}},
         "xaxis": {"title": {"text": t("Change, %", lang)}, "zeroline": True, "zerolinecolor": "#999",
                   "automargin": True},
