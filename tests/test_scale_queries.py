@@ -51,7 +51,8 @@ def _rows_in_scope(store: Store, view: Filters) -> pd.DataFrame:
     """Every observation in the view's period and side, with its area's facts (no aggregation in SQL)."""
     return store.query_df(
         "SELECT o.indicator, o.area, o.period, o.period_start, o.value, o.flag, a.country, a.level, a.population, "
-        "i.domain, i.frequency FROM observations o JOIN areas a ON a.code = o.area JOIN indicators i ON i.code = o.indicator "
+        "i.domain, i.frequency FROM observations o JOIN areas a ON a.code = o.area "
+        "JOIN indicators i ON i.code = o.indicator "
         "WHERE o.period_start BETWEEN ? AND ? AND a.country IN (SELECT unnest(?::VARCHAR[]))",
         [view.date_from, view.date_to, view.countries],
     )

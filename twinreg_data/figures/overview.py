@@ -72,8 +72,8 @@ def movers_bars(movers: pd.DataFrame, lang: str) -> go.Figure:
     assessment).
     """
     from ..i18n import format_pct
-    from .indicators import compared_periods
     from ..queries.indicators import ASSESSMENT_COLOURS
+    from .indicators import compared_periods
 
     # Names and periods are plotly markup here (tick labels, hover): escaped with html_text.
     estimate = movers["estimate"].tolist() if "estimate" in movers else [False] * len(movers)
