@@ -27,9 +27,7 @@ def chart_figure(chart: Chart, lang: str, *, height: int = 560, font_size: int =
     for s in chart.series:
         name = html_text(s.name)
         if chart.kind == "line":
-            fig.add_scatter(x=categories, y=list(s.values), name=name, mode="lines+markers",
-                            line={"color": s.colour, "width": 4}, marker={"size": 9}, connectgaps=False,
-                            hovertemplate=f"{name}<br>%{{x}}: %{{y:{value_format}}}<extra></extra>")
+            _line(fig, chart, s, categories, name, value_format)
         elif chart.kind == "bar_stacked":
             fig.add_bar(y=categories, x=list(s.values), name=name, orientation="h", marker_color=s.colour,
                         hovertemplate=f"%{{y}}: %{{x}}<extra>{name}</extra>")
@@ -70,6 +68,43 @@ def chart_figure(chart: Chart, lang: str, *, height: int = 560, font_size: int =
                            yanchor="top", yshift=-(48 if chart.kind != "line" else 52) - font_size, xanchor="left",
                            font={"size": 14, "color": MUTED})
     return fig
+
+
+def _line(fig: go.Figure, chart: Chart, s, categories: list[str], name: str, value_format: str) -> None:
+    """One series of a line chart: its estimate range as a band, measured stretches solid, the stretches leading
+    to an estimate dashed with hollow markers (as in the PowerPoint chart)."""
+    if s.has_band:
+        high = [h if h is not None else v for h, v in zip(s.high, s.values, strict=True)]
+        low = [lo if lo is not None else v for lo, v in zip(s.low, s.values, strict=True)]
+        fig.add_scatter(x=categories, y=high, mode="lines", line={"width": 0}, hoverinfo="skip", showlegend=False,
+                        legendgroup=name, connectgaps=False)
+        fig.add_scatter(x=categories, y=low, mode="lines", line={"width": 0}, fill="tonexty",
+                        fillcolor=_rgba(s.colour, 0.18), hoverinfo="skip", legendgroup=name,
+                        name=html_text(f"{s.name} · {chart.low_title}–{chart.high_title}"), showlegend=False,
+                        connectgaps=False)
+    estimated = list(s.estimated) or [False] * len(s.values)
+    values = list(s.values)
+    count = len(values)
+    # A point belongs to the solid line when a measured stretch starts or ends at it, to the dashed one when an
+    # estimated stretch does (the stretch leading to an estimate is dashed).
+    solid = [v if (not estimated[i]) or (i + 1 < count and not estimated[i + 1]) else None
+             for i, v in enumerate(values)]
+    dashed = [v if estimated[i] or (i + 1 < count and estimated[i + 1]) else None for i, v in enumerate(values)]
+    hover = f"{name}<br>%{{x}}: %{{y:{value_format}}}<extra></extra>"
+    fig.add_scatter(x=categories, y=solid, name=name, mode="lines+markers", legendgroup=name,
+                    line={"color": s.colour, "width": 4}, marker={"size": 9}, connectgaps=False,
+                    hovertemplate=hover)
+    if any(estimated):
+        estimate = html_text(chart.estimate_label)
+        fig.add_scatter(x=categories, y=dashed, name=f"{name} · {estimate}", mode="lines+markers",
+                        legendgroup=name, line={"color": s.colour, "width": 4, "dash": "dash"},
+                        marker={"size": 9, "symbol": "circle-open", "line": {"width": 2}}, connectgaps=False,
+                        hovertemplate=f"{name} · {estimate}<br>%{{x}}: %{{y:{value_format}}}<extra></extra>")
+
+
+def _rgba(hex_colour: str, alpha: float) -> str:
+    r, g, b = (int(hex_colour.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4))
+    return f"rgba({r},{g},{b},{alpha})"
 
 
 def _legend_rows(chart: Chart) -> int:
