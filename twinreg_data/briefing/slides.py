@@ -403,9 +403,14 @@ def indicator_chart(series: pd.DataFrame, name: str, unit: str, lang: str) -> Ch
             high=tuple(None if v is None else float(v) for v in highs) if has_range else ()))
     decimals = 0 if all(v is None or float(v).is_integer() or abs(v) >= 1000
                         for s in chart_series for v in s.values) else 1
+    titles = {key: _column_title(key, lang) for key in ("low", "high", "flag")}
     return Chart("line", name, tuple(periods["period"]), tuple(chart_series), unit_label(unit, lang), decimals,
-                 low_title=t(INDICATORS_COL_LABELS["low"], lang), high_title=t(INDICATORS_COL_LABELS["high"], lang),
-                 flag_title=t(INDICATORS_COL_LABELS["flag"], lang), estimate_label=flag_label("estimate", lang))
+                 low_title=titles["low"], high_title=titles["high"], flag_title=titles["flag"],
+                 estimate_label=flag_label("estimate", lang))
+
+
+def _column_title(key: str, lang: str) -> str:
+    return t(INDICATORS_COL_LABELS[key], lang)
 
 
 def _domain_slide(meeting: MeetingData, domain: str, key: KeyIndicator | None) -> tuple[Slide, str | None]:

@@ -438,7 +438,8 @@ def overview_styler(table: pd.DataFrame, overview: pd.DataFrame, lang: str) -> S
     def signed(v: float, text: str) -> str:
         return ("+" if v > 0 else "") + text
 
-    col_low, col_high = t(INDICATORS_COL_LABELS["low"], lang), t(INDICATORS_COL_LABELS["high"], lang)
+    col = lambda name: t(INDICATORS_COL_LABELS[name], lang)  # noqa: E731
+    col_low, col_high = col("low"), col("high")
 
     formats = {
         t("Value", lang): lambda v: format_value(v, lang) if pd.notna(v) else "–",
