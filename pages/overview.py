@@ -38,15 +38,15 @@ cards[2].metric(stalled_label, format_number(head.stalled, lang))
 if ferry.value is None:
     cards[3].metric(t("Ferry passengers Helsinki–Tallinn", lang), t("No data", lang))
 else:
-    ferry_label = t("Ferry passengers Helsinki–Tallinn ({period})", lang, period=ferry.period)
-    if ferry.estimate:
-        ferry_label += " · " + t("Estimate", lang)
-    cards[3].metric(ferry_label, estimate_text(format_number(ferry.value, lang), ferry.estimate, ferry.low,
-                                               ferry.high, lang),
+    # An estimate shows as one: "≈" before the figure, the word and its range in the help.
+    cards[3].metric(t("Ferry passengers Helsinki–Tallinn ({period})", lang, period=ferry.period),
+                    ("≈ " if ferry.estimate else "") + format_number(ferry.value, lang),
                     format_pct(ferry.change, lang) if ferry.change is not None else None,
                     delta_color=indicators.delta_color(ferry.assessment, ferry.change),
                     delta_description=delta_description(ferry.previous_period, lang, ferry.assessment),
-                    help=markdown_text(ferry.source) or None)
+                    help=" · ".join(part for part in (
+                        estimate_text(format_number(ferry.value, lang), ferry.estimate, ferry.low, ferry.high, lang)
+                        if ferry.estimate else "", markdown_text(ferry.source)) if part) or None)
 
 if counts.empty:
     empty_state(lang)

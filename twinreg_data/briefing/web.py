@@ -125,7 +125,7 @@ SLIDE_CSS = """<style>
 .mt-hero .mt-title { font-size: clamp(2.4rem, 3.6vw, 4.6rem) !important; color: #0B3D91; }
 .mt-hero .mt-subtitle { font-size: clamp(1.2rem, 1.5vw, 2rem); }
 .mt-metrics { display: flex; flex-wrap: wrap; gap: 1rem; margin: 0.4rem 0 1rem 0; }
-.mt-metric { flex: 1 1 12rem; background: #F1F4F8; border-radius: 0.6rem; padding: 0.7rem 1rem; text-align: center; }
+.mt-metric { flex: 1 1 8.5rem; background: #F1F4F8; border-radius: 0.6rem; padding: 0.7rem 1rem; text-align: center; }
 .mt-metrics-big .mt-metric { flex: 1 1 28%; padding: 2.2vh 1rem; }
 .mt-metric-value { font-size: clamp(1.6rem, 2.2vw, 3rem); font-weight: 700; line-height: 1.15; }
 .mt-metrics-big .mt-metric-value { font-size: clamp(2.2rem, 3.6vw, 4.8rem); }

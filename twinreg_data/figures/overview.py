@@ -65,6 +65,14 @@ def domain_colour(domain: str) -> str:
     return DOMAIN_COLOURS.get(domain, "#777777")
 
 
+def _padded_range(values: pd.Series) -> list[float]:
+    """The value axis from 0 (or the lowest value) to the highest, with room at both ends for the labels written
+    outside the bars (a negative bar's label would otherwise run into the indicator names)."""
+    low, high = min(0.0, float(values.min())), max(0.0, float(values.max()))
+    pad = 0.22 * ((high - low) or 1.0)
+    return [low - (pad if low < 0 else 0), high + (pad if high > 0 else 0)]
+
+
 def movers_bars(movers: pd.DataFrame, lang: str) -> go.Figure:
     """The indicators that moved most: % change of the latest value, green when better, red when worse.
 
@@ -78,8 +86,11 @@ def movers_bars(movers: pd.DataFrame, lang: str) -> go.Figure:
     # Names and periods are plotly markup here (tick labels, hover): escaped with html_text.
     estimate = movers["estimate"].tolist() if "estimate" in movers else [False] * len(movers)
     mark = " · " + t("Estimate", lang)
-    labels = [f"{html_text(name)} · {t(SIDE_LABELS[country], lang)}" + (mark if est else "")
-              for name, country, est in zip(movers["name"], movers["country"], estimate, strict=True)]
+    # Two lines per bar: the indicator and country, then both periods of the change (and the estimate flag).
+    labels = [f"{html_text(name)} · {t(SIDE_LABELS[country], lang)}<br><span style=\"font-size:11px\">"
+              + html_text(compared_periods(period, previous, lang)) + (mark if est else "") + "</span>"
+              for name, country, period, previous, est in zip(movers["name"], movers["country"], movers["period"],
+                                                             movers["previous_period"], estimate, strict=True)]
     assessments = movers["assessment"].tolist()
     # Object arrays go into the figure as they are; lists would be validated and copied item by item.
     customdata = np.column_stack([
@@ -93,8 +104,7 @@ def movers_bars(movers: pd.DataFrame, lang: str) -> go.Figure:
         "x": (movers["change_pct"] * 100).tolist(),  # a list: a numeric array would be sent base64-encoded
         "orientation": "h",
         "marker": {"color": np.array([ASSESSMENT_COLOURS.get(a, "#6e6e6e") for a in assessments], dtype=object)},
-        "text": np.array([format_pct(v, lang) + " · " + html_text(compared_periods(p, q, lang)) for v, p, q in zip(
-            movers["change_pct"], movers["period"], movers["previous_period"], strict=True)], dtype=object),
+        "text": np.array([format_pct(v, lang) for v in movers["change_pct"]], dtype=object),
         "textposition": "auto",
         "cliponaxis": False,
         "customdata": customdata,
@@ -103,13 +113,14 @@ def movers_bars(movers: pd.DataFrame, lang: str) -> go.Figure:
     layout = {
         "title": {"text": t("Indicators that moved most (against the same period a year earlier)", lang),
                   "subtitle": {"text": t("Quarterly and monthly figures against the same quarter or month a year "
-                                         "earlier, annual ones against the year before. Green: better, red: worse; "
-                                         "grey: within the estimate range or no direction. Sources: see the "
-                                         "Indicators page.", lang), "font": {"size": 12, "color": "#555"}}},
+                                         "earlier, annual ones against the year before.", lang) + "<br>"
+                               + t("Green: better, red: worse; grey: within the estimate range or no direction. "
+                                   "Sources: see the Indicators page.", lang),
+                               "font": {"size": 12, "color": "#555"}}},
         "xaxis": {"title": {"text": t("Change, %", lang)}, "zeroline": True, "zerolinecolor": "#999",
-                  "automargin": True},
+                  "automargin": True, "range": _padded_range(movers["change_pct"] * 100)},
         "yaxis": {"autorange": "reversed"},
-        "height": 150 + 40 * len(movers),
-        "margin": {"l": 10, "r": 70, "t": 80, "b": 60},
+        "height": 170 + 52 * len(movers),
+        "margin": {"l": 10, "r": 70, "t": 100, "b": 60},
     }
     return figure([bar], layout)
