@@ -91,9 +91,10 @@ def _line(fig: go.Figure, chart: Chart, s, categories: list[str], name: str, val
              for i, v in enumerate(values)]
     dashed = [v if estimated[i] or (i + 1 < count and estimated[i + 1]) else None for i, v in enumerate(values)]
     hover = f"{name}<br>%{{x}}: %{{y:{value_format}}}<extra></extra>"
-    fig.add_scatter(x=categories, y=solid, name=name, mode="lines+markers", legendgroup=name,
-                    line={"color": s.colour, "width": 4}, marker={"size": 9}, connectgaps=False,
-                    hovertemplate=hover)
+    if any(v is not None for v in solid):  # a series of estimates only has no solid line (and no legend entry)
+        fig.add_scatter(x=categories, y=solid, name=name, mode="lines+markers", legendgroup=name,
+                        line={"color": s.colour, "width": 4}, marker={"size": 9}, connectgaps=False,
+                        hovertemplate=hover)
     if any(estimated):
         estimate = html_text(chart.estimate_label)
         fig.add_scatter(x=categories, y=dashed, name=f"{name} · {estimate}", mode="lines+markers",
