@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from pptx import Presentation
+from pptx.enum.chart import XL_CHART_TYPE
 from pptx.util import Emu
 
 from twinreg_data import briefing, figure_export
@@ -236,6 +237,17 @@ def test_cli_writes_a_deck(demo_db_path, tmp_path):
     assert result.returncode == 0, result.stderr
     deck = Presentation(str(out))
     assert len(deck.slides) == 10
+    # The page's filters too: Estonia only, from 2020.
+    side = subprocess.run(
+        [sys.executable, "-m", "twinreg_data", "--db", str(db), "briefing", "--lang", "en", "--since", "2026-08-30",
+         "--domain", "taxation", "--side", "EE", "--from", "2020", "--to", "2024", "--out", str(tmp_path / "ee.pptx")],
+        capture_output=True, text=True, timeout=300, check=False)
+    assert side.returncode == 0, side.stderr
+    estonian = Presentation(str(tmp_path / "ee.pptx"))
+    lines = (XL_CHART_TYPE.LINE, XL_CHART_TYPE.LINE_MARKERS)
+    (taxation,) = [c for s in estonian.slides for c in charts(s) if c.chart_type in lines]
+    assert {s.name.split(" · ")[0] for s in taxation.series} == {"Estonia"}
+    assert list(taxation.plots[0].categories)[0] == "2020"
     assert texts(deck.slides[1])[0] == "Põhinäitajad"
     assert sum(len(charts(s)) for s in deck.slides) == 4  # by status, two domains, action plan
     wrong = subprocess.run(

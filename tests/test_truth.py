@@ -18,6 +18,7 @@ from pptx import Presentation
 from pptx.oxml.ns import qn
 
 from twinreg_data import briefing
+from twinreg_data.figures import indicators as indicator_figures
 from twinreg_data.filters import Filters
 from twinreg_data.i18n import t
 from twinreg_data.ingest.apply import import_file
@@ -210,3 +211,14 @@ def test_estimates_are_dashed_with_a_band_in_the_native_chart(store):
     assert fi.label == "Finland (2026-Q3) · Estimate" and fi.detail.endswith("2026-Q3 vs 2025-Q3 · Improved")
     assert "(estimate 44.1–53.9)" in model.notes
     assert t("Estimate", "en") in model.chart.frame().to_string()  # the download carries the flag
+
+
+def test_the_indicator_chart_marks_estimates_hollow(store):
+    meta = indicators.indicator_meta(store, Filters(), "MOB_FERRY_PAX")
+    rows = indicators.series(store, Filters(), "MOB_FERRY_PAX")
+    fig = indicator_figures.series_figure(rows, meta, "en")
+    (line,) = [trace for trace in fig.data if trace.name and trace.name.startswith("Helsinki")]
+    symbols = dict(zip(line.x, line.marker.symbol, strict=True))
+    flags = dict(zip(rows["period_start"], rows["flag"], strict=True))
+    assert symbols == {p: "circle-open" if flags[p] == "estimate" else "circle" for p in symbols}
+    assert "circle-open" in symbols.values() and "circle" in symbols.values()

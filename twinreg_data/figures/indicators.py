@@ -205,8 +205,8 @@ def _panel_axes(countries: list[str], lang: str, x_title: str, y_title: str) -> 
 def series_figure(frame: pd.DataFrame, meta: IndicatorMeta, lang: str) -> go.Figure:
     """Finland and Estonia side by side (one panel per country, shared y axis).
 
-    Each area is a line (the country's headline area bold, others thin); estimate ranges are filled
-    bands; observations flagged `break` carry a marker; flags, ranges and notes show on hover.
+    Each area is a line (the country's headline area bold, others thin); estimates have hollow markers and their
+    ranges are filled bands; observations flagged `break` carry a marker; flags, ranges and notes show on hover.
     """
     countries = [c for c in ("FI", "EE") if c in set(frame["country"].unique())] or ["FI"]
     unit = unit_label(meta.unit, lang)
@@ -223,6 +223,9 @@ def series_figure(frame: pd.DataFrame, meta: IndicatorMeta, lang: str) -> go.Fig
     lows = frame["value_low"].to_numpy(dtype=float)
     highs = frame["value_high"].to_numpy(dtype=float)
     row_countries, flags = frame["country"].to_numpy(), frame["flag"].to_numpy()
+    # An estimate's marker is hollow (its range, when stated, is the band): estimates look like estimates.
+    estimated = (flags == "estimate") | ~np.isnan(lows) | ~np.isnan(highs)
+    symbols = np.where(estimated, "circle-open", "circle").astype(object)
     period_texts = frame["period"].to_numpy(dtype=object)
     keys = list(zip(frame["country"].tolist(), frame["area_rank"].tolist(), strict=True))
     starts = [i for i in range(len(keys)) if i == 0 or keys[i] != keys[i - 1]]
@@ -257,13 +260,15 @@ def series_figure(frame: pd.DataFrame, meta: IndicatorMeta, lang: str) -> go.Fig
                 })
                 shown_legend.add("range")
             x, y, text = _joined([periods[r] for r in parts], [values[r] for r in parts], [hover[r] for r in parts])
+            symbol = np.concatenate([part for r in parts for part in (symbols[r], np.array(["circle"], dtype=object))
+                                     ][:-1])
             traces.append({
                 "type": "scatter", "x": x, "y": y, "mode": "lines+markers",
                 "name": labels[parts[0].start] if headline
                 else t("Other areas ({country})", lang, country=t(SIDE_LABELS[country], lang)),
                 "legendgroup": country if headline else f"others-{country}", "showlegend": True,
                 "line": {"color": colour, "width": 3 if headline else 1.2},
-                "marker": {"size": 6 if headline else 4}, "opacity": 1 if headline else 0.55,
+                "marker": {"size": 7 if headline else 4, "symbol": symbol}, "opacity": 1 if headline else 0.55,
                 "hovertext": text, "hovertemplate": "%{hovertext}<extra></extra>",
                 **axes,
             })

@@ -87,7 +87,8 @@ def movers_bars(movers: pd.DataFrame, lang: str) -> go.Figure:
     estimate = movers["estimate"].tolist() if "estimate" in movers else [False] * len(movers)
     mark = " · " + t("Estimate", lang)
     # Two lines per bar: the indicator and country, then both periods of the change (and the estimate flag).
-    labels = [f"{html_text(name)} · {t(SIDE_LABELS[country], lang)}<br><span style=\"font-size:11px\">"
+    sides = {country: t(SIDE_LABELS[country], lang) for country in set(movers["country"])}
+    labels = [f"{html_text(name)} · {sides[country]}<br><span style=\"font-size:11px\">"
               + html_text(compared_periods(period, previous, lang)) + (mark if est else "") + "</span>"
               for name, country, period, previous, est in zip(movers["name"], movers["country"], movers["period"],
                                                              movers["previous_period"], estimate, strict=True)]
