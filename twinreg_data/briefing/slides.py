@@ -126,8 +126,12 @@ def delta_text(change: float | None, change_pct: float | None, previous_period: 
 
 
 def verdict_text(row, lang: str) -> str:
-    """A figure's change with both periods and its verdict: '−6 (−10.9 %) 2026-Q3 vs 2025-Q3 · Improved'."""
-    change = delta_text(row.change, row.change_pct, row.previous_period, lang, row.period)
+    """A figure's change with both periods and its verdict: '−6 (−10.9 %) 2026-Q3 vs 2025-Q3 · Improved'; the
+    period compared with is marked when its figure is an estimate ('2025 vs 2024 (estimate)')."""
+    previous = row.previous_period
+    if isinstance(previous, str) and previous and bool(getattr(row, "previous_estimate", False)):
+        previous = f"{previous} " + t("(estimate)", lang)
+    change = delta_text(row.change, row.change_pct, previous, lang, row.period)
     verdict = t(INDICATORS_ASSESSMENT_LABELS[row.assessment], lang)
     return f"{change} · {verdict}" if change else verdict
 

@@ -104,7 +104,8 @@ def assess(frame: pd.DataFrame) -> pd.DataFrame:
     frame["change_pct"] = pct
     frame["assessment"] = verdict
     frame["estimate"] = (flags == ESTIMATE) | ranged
-    frame["previous_estimate"] = previous_flags == ESTIMATE
+    previous_ranged = ~np.isnan(_floats(frame, "previous_low")) | ~np.isnan(_floats(frame, "previous_high"))
+    frame["previous_estimate"] = (previous_flags == ESTIMATE) | previous_ranged
     return frame
 
 
