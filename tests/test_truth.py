@@ -184,7 +184,8 @@ def test_deck_and_page_tell_the_same_counts_resolution_first_estimates_flagged(b
     for action in pack.changes.actions_overdue.itertuples():
         assert f"{action.title} — {action.lead}" in notes
     # The new figure is an estimate, and the notes say so with its range and both periods.
-    assert "2026-Q4: 40 days (estimate 36–44)" in notes and "2026-Q4 vs 2025-Q4 (estimate) · Improved" in notes
+    assert "2026-Q4: 40 days (estimate 36–44)" in notes
+    assert "Improved · −7 (−14.9%) 2026-Q4 vs 2025-Q4 (estimate)" in notes
 
 
 def test_estimates_are_dashed_with_a_band_in_the_native_chart(store):
@@ -208,7 +209,8 @@ def test_estimates_are_dashed_with_a_band_in_the_native_chart(store):
     assert len(deleted) == 2 * len(model.chart.series)
     # The slide's card and notes carry the flag and both periods.
     fi = model.metrics[0]
-    assert fi.label == "Finland (2026-Q3) · Estimate" and fi.detail.endswith("2026-Q3 vs 2025-Q3 (estimate) · Improved")
+    assert fi.label == "Finland (2026-Q3) · Estimate"
+    assert fi.detail == "Improved · −6 (−10.9%) 2026-Q3 vs 2025-Q3 (estimate)"
     assert "(estimate 44.1–53.9)" in model.notes
     assert t("Estimate", "en") in model.chart.frame().to_string()  # the download carries the flag
 

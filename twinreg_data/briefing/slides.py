@@ -126,14 +126,15 @@ def delta_text(change: float | None, change_pct: float | None, previous_period: 
 
 
 def verdict_text(row, lang: str) -> str:
-    """A figure's change with both periods and its verdict: '−6 (−10.9 %) 2026-Q3 vs 2025-Q3 · Improved'; the
-    period compared with is marked when its figure is an estimate ('2025 vs 2024 (estimate)')."""
+    """A figure's verdict and its change with both periods: 'Improved · −6 (−10.9 %) 2026-Q3 vs 2025-Q3' (the
+    verdict first: a cell cut short keeps it); the period compared with is marked when its figure is an estimate
+    ('2025 vs 2024 (estimate)')."""
     previous = row.previous_period
     if isinstance(previous, str) and previous and bool(getattr(row, "previous_estimate", False)):
         previous = f"{previous} " + t("(estimate)", lang)
     change = delta_text(row.change, row.change_pct, previous, lang, row.period)
     verdict = t(INDICATORS_ASSESSMENT_LABELS[row.assessment], lang)
-    return f"{change} · {verdict}" if change else verdict
+    return f"{verdict} · {change}" if change else verdict
 
 
 def figure_text(row, unit: str, lang: str, with_range: bool = True) -> str:
@@ -293,7 +294,7 @@ def _changes_data_slide(meeting: MeetingData) -> Slide:
         (t("Indicator", lang), t("Country", lang), t("Latest value", lang), t("Change", lang)),
         [(Cell(r.name), Cell(t(SIDE_LABELS[r.country], lang)), Cell(figure_text(r, r.unit, lang, with_range=False)),
           Cell(verdict_text(r, lang), r.assessment)) for r in frame.head(TABLE_ROWS).itertuples()],
-        (4.2, 1.3, 3.0, 4.2), CONTENT_WIDTH,
+        (3.7, 1.3, 3.0, 4.7), CONTENT_WIDTH,
         BODY_BOTTOM - BODY_TOP - STRIP_HEIGHT - 0.2 - LINE_HEIGHT * len(lines), len(frame), lang)
     notes = [_window_text(meeting)] + [f"{m.label}: {m.value}" for m in metrics]
     if not ch.baseline:
