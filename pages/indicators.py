@@ -13,6 +13,10 @@ from twinreg_data.queries.common import rows_of_side, rows_of_side_and_domains
 from twinreg_data.st_cache import cached
 from twinreg_data.textsafe import markdown_text
 
+COMPARISON_HELP = N_("Latest value against the same quarter or month a year earlier (annual figures: against the "
+                     "year before). Green: an improvement, red: a deterioration (by whether a higher value is better "
+                     "or worse); grey: no clear change (one figure lies within the other's "
+                     "estimate range), not comparable, or no direction.")
 view = filters()
 lang = view.lang
 st.title(t("Indicators", lang))
@@ -54,13 +58,13 @@ def chosen_indicator() -> None:
         changes = indicators.latest_change_of(overview, code)
         for column, change in zip(st.columns(max(len(changes), 1)), changes.itertuples(), strict=False):
             column.metric(
-                figures.metric_label(change.country, change.area, change.area_label, change.period, lang),
+                figures.metric_label(change.country, change.area, change.area_label, change.period, lang,
+                                     change.estimate),
                 figures.value_with_unit(change.value, meta.unit, lang),
                 figures.delta_text(change.change, change.change_pct, lang),
-                delta_color=indicators.delta_color(meta.polarity),
-                help=t("Latest value against the previous period. Green: an improvement, red: a deterioration (by "
-                       "whether a higher value is better or worse); grey: no judgement.", lang),
-                delta_description=figures.delta_description(change.previous_period, lang),
+                delta_color=indicators.delta_color(change.assessment, change.change),
+                help=t(COMPARISON_HELP, lang),
+                delta_description=figures.delta_description(change.previous_period, lang, change.assessment),
                 chart_data=figures.sparkline(rows, change.country), border=True,
             )
         table = figures.observation_table(rows, lang)
@@ -97,8 +101,7 @@ def chosen_indicator() -> None:
 chosen_indicator()
 st.divider()
 st.subheader(t("All indicators in the selected domains", lang))
-st.caption(t("Latest value per indicator and country against the previous period. Green: an improvement, red: a "
-             "deterioration (by the indicator's direction); grey: neutral or unchanged.", lang))
+st.caption(t(COMPARISON_HELP, lang))
 if overview.empty:
     empty_state(lang)
 else:

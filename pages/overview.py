@@ -4,6 +4,7 @@ import streamlit as st
 
 from pages._ui import chart, downloads, empty_state, filters
 from twinreg_data.figures import mobility as mobility_figures
+from twinreg_data.figures.indicators import delta_description, estimate_text
 from twinreg_data.figures.overview import domain_status_bars, movers_bars
 from twinreg_data.i18n import format_number, format_pct, t, tn
 from twinreg_data.queries import indicators, mobility, overview
@@ -37,10 +38,15 @@ cards[2].metric(stalled_label, format_number(head.stalled, lang))
 if ferry.value is None:
     cards[3].metric(t("Ferry passengers Helsinki–Tallinn", lang), t("No data", lang))
 else:
+    # An estimate shows as one: "≈" before the figure, the word and its range in the help.
     cards[3].metric(t("Ferry passengers Helsinki–Tallinn ({period})", lang, period=ferry.period),
-                    format_number(ferry.value, lang),
+                    ("≈ " if ferry.estimate else "") + format_number(ferry.value, lang),
                     format_pct(ferry.change, lang) if ferry.change is not None else None,
-                    help=markdown_text(ferry.source) or None)
+                    delta_color=indicators.delta_color(ferry.assessment, ferry.change),
+                    delta_description=delta_description(ferry.previous_period, lang, ferry.assessment),
+                    help=" · ".join(part for part in (
+                        estimate_text(format_number(ferry.value, lang), ferry.estimate, ferry.low, ferry.high, lang)
+                        if ferry.estimate else "", markdown_text(ferry.source)) if part) or None)
 
 if counts.empty:
     empty_state(lang)

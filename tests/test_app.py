@@ -19,7 +19,11 @@ def test_overview_shows_headline_numbers_from_the_database(demo_copy):
     assert metrics[t("Resolved in the last 12 months", "en")] == format_number(expected.resolved_12m, "en")
     ferry = queries.ferry_latest(open_store(demo_copy))
     ferry_label = t("Ferry passengers Helsinki–Tallinn ({period})", "en", period=ferry.period)
-    assert metrics[ferry_label] == format_number(ferry.value, "en")
+    # The 2024 figure is an estimate and shows as one: "≈" before it, the word and its range in the help.
+    assert metrics[ferry_label] == "≈ " + format_number(ferry.value, "en")
+    card = next(m for m in at.metric if m.label == ferry_label)
+    assert card.proto.delta_description == "vs 2023 · No clear change"  # 6,900,000 lies within the range
+    assert "7,200,000 (estimate 6,624,000–7,776,000)" in card.help
     assert len(at.get("plotly_chart")) == 2  # domain × status, indicators that moved most
     assert len(at.get("deck_gl_json_chart")) == 1  # the twin-region map
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from pptx import Presentation
+from pptx.enum.chart import XL_CHART_TYPE
 from pptx.util import Emu
 
 from twinreg_data import briefing, figure_export
@@ -136,7 +137,9 @@ def test_domain_charts_are_native_line_charts_with_the_stored_values(decks, stor
             "SELECT coalesce(name_fi, name_en) FROM indicators WHERE code = ?", [code])
         categories = list(chart.plots[0].categories)
         assert categories == list(spec.chart.categories)
-        for series in chart.series:
+        # The series first; the bounds of estimate ranges (a band) after them.
+        assert len(chart.series) == len(spec.chart.series) + 2 * sum(s.has_band for s in spec.chart.series)
+        for series in list(chart.series)[:len(spec.chart.series)]:
             country = "FI" if series.name.startswith(t("Finland", "fi")) else "EE"
             # The headline area of the country: the one whose values the chart shows (checked point by point).
             stored = {}
@@ -207,8 +210,14 @@ def test_page_figures_carry_the_same_values(decks):
     line = next(s for s in model.slides if s.kind == "domain" and s.chart is not None)
     fig = briefing.chart_figure(line.chart, "fi", title=True, source=line.source)
     assert fig.layout.title.text == line.chart.title
-    assert [list(trace.y) for trace in fig.data] == [list(s.values) for s in line.chart.series]
-    assert [trace.line.color for trace in fig.data] == [s.colour for s in line.chart.series]
+    # Each series is drawn solid where measured and dashed where it leads to an estimate (plus its band): together
+    # the two lines carry the series' values.
+    for s in line.chart.series:
+        drawn = [trace for trace in fig.data if trace.legendgroup == s.name and trace.mode == "lines+markers"]
+        assert {trace.line.color for trace in drawn} == {s.colour}
+        merged = [next((y for y in ys if y is not None), None) for ys in zip(*(trace.y for trace in drawn),
+                                                                              strict=True)]
+        assert merged == list(s.values)
     assert fig.layout.separators == ", "
     assert fig.layout.annotations[0].text.startswith("Lähde:")
     bars = next(s for s in model.slides if s.kind == "domain_status")
@@ -228,6 +237,17 @@ def test_cli_writes_a_deck(demo_db_path, tmp_path):
     assert result.returncode == 0, result.stderr
     deck = Presentation(str(out))
     assert len(deck.slides) == 10
+    # The page's filters too: Estonia only, from 2020.
+    side = subprocess.run(
+        [sys.executable, "-m", "twinreg_data", "--db", str(db), "briefing", "--lang", "en", "--since", "2026-08-30",
+         "--domain", "taxation", "--side", "EE", "--from", "2020", "--to", "2024", "--out", str(tmp_path / "ee.pptx")],
+        capture_output=True, text=True, timeout=300, check=False)
+    assert side.returncode == 0, side.stderr
+    estonian = Presentation(str(tmp_path / "ee.pptx"))
+    lines = (XL_CHART_TYPE.LINE, XL_CHART_TYPE.LINE_MARKERS)
+    (taxation,) = [c for s in estonian.slides for c in charts(s) if c.chart_type in lines]
+    assert {s.name.split(" · ")[0] for s in taxation.series} == {"Estonia"}
+    assert list(taxation.plots[0].categories)[0] == "2020"
     assert texts(deck.slides[1])[0] == "Põhinäitajad"
     assert sum(len(charts(s)) for s in deck.slides) == 4  # by status, two domains, action plan
     wrong = subprocess.run(

@@ -16,9 +16,10 @@ import pytest
 from factories import BASE_AREAS, table_rows, write_xlsx
 
 from twinreg_data.filters import Filters
+from twinreg_data.i18n import t
 from twinreg_data.ingest import apply as importing
 from twinreg_data.ingest import diff
-from twinreg_data.queries.changes import default_since, parse_since, what_changed
+from twinreg_data.queries.changes import default_since, kind_of, parse_since, what_changed
 from twinreg_data.store import Store
 
 SINCE = dt.date(2026, 4, 1)
@@ -87,7 +88,11 @@ def second_workbook() -> dict:
     return {
         "observations": table_rows("observations", [
             dict(indicator="MOB_FERRY_PAX", area="FI-091", period="2024", value=7_200_000.0),
+            # Re-imported as it was: not new, not revised.
+            dict(indicator="MOB_FERRY_PAX", area="FI-091", period="2023", value=6_900_000.0),
             dict(indicator="TAX_DOUBLE_CASES", area="FI", period="2024", value=240.0),
+            # A period held at the last meeting, revised: a revision, never a new figure.
+            dict(indicator="TAX_DOUBLE_CASES", area="EE", period="2023", value=158.0),
         ]),
         "bottlenecks": table_rows("bottlenecks", [
             bottleneck("BN-005", "taxation", "Pension taxation unclear", dt.date(2026, 4, 20)),
@@ -99,6 +104,8 @@ def second_workbook() -> dict:
             dict(bottleneck="BN-003", date=dt.date(2026, 4, 22), seq=1, status="analysed", who="HSL",
                  note="Still being analysed"),
             dict(bottleneck="BN-002", date=dt.date(2026, 4, 28), seq=1, status="resolved", who="DVV"),
+            # A second change of BN-001: one line with its whole path, not two.
+            dict(bottleneck="BN-001", date=dt.date(2026, 4, 25), seq=1, status="in_progress", who="Vero"),
             # After `today`: not yet part of what changed.
             dict(bottleneck="BN-004", date=dt.date(2026, 5, 20), seq=1, status="in_progress", who="EMTA"),
         ]),
@@ -139,31 +146,52 @@ def rows(frame: pd.DataFrame, columns: list[str]) -> list[tuple]:
 
 def test_bottleneck_changes_follow_the_status_history(history):
     changes = what_changed(history, Filters(), SINCE, TODAY)
-    assert rows(changes.new_bottlenecks, ["code", "status"]) == [("BN-005", "identified")]
     assert rows(changes.status_changes, ["date", "code", "from_status", "to_status", "who"]) == [
         (dt.date(2026, 4, 15), "BN-001", "analysed", "prioritised", "Steering group"),
         (dt.date(2026, 4, 20), "BN-005", None, "identified", "WP1 team"),
+        (dt.date(2026, 4, 25), "BN-001", "prioritised", "in_progress", "Vero"),
         (dt.date(2026, 4, 28), "BN-002", "identified", "resolved", "DVV"),
     ]
-    assert rows(changes.closed, ["code", "status", "closed_on"]) == [("BN-002", "resolved", dt.date(2026, 4, 28))]
+    # One line per bottleneck with its whole path: the resolution first, then the escalation, then the new one.
+    lines = changes.bottlenecks
+    assert rows(lines, ["code", "kind", "from_status", "to_status", "last_date", "who"]) == [
+        ("BN-002", "closed", "identified", "resolved", dt.date(2026, 4, 28), "DVV"),
+        ("BN-001", "escalated", "analysed", "in_progress", dt.date(2026, 4, 25), "Vero"),
+        ("BN-005", "new", None, "identified", dt.date(2026, 4, 20), "WP1 team"),
+    ]
+    assert [list(p) for p in lines["path"]] == [["identified", "resolved"],
+                                                ["analysed", "prioritised", "in_progress"], ["identified"]]
+    assert lines["code"].is_unique
     # BN-004's last event as of today was on 1 June 2024 (the May 2026 event is after today's date but its
     # row exists, so the register sees it as the latest event and BN-004 is not silent).
     assert rows(changes.stalled, ["code"]) == []
 
 
+def test_kinds_of_a_bottleneck_change():
+    assert kind_of("in_progress", ["resolved"]) == "closed"
+    assert kind_of("resolved", ["in_progress"]) == "escalated"  # reopened
+    assert kind_of("analysed", ["prioritised"]) == "escalated"
+    assert kind_of(None, ["identified", "prioritised"]) == "escalated"
+    assert kind_of(None, ["identified"]) == "new"
+    assert kind_of("prioritised", ["in_progress"]) == "moved"
+    assert kind_of("resolved", ["written_off"]) == "moved"  # closed before, closed still
+
+
 def test_stalled_bottlenecks_use_the_threshold(history, monkeypatch):
     monkeypatch.setenv("TWINREG_STALL_DAYS", "120")
     changes = what_changed(history, Filters(), SINCE, TODAY)
-    # BN-003's last event is 22 April 2026 (13 days), BN-001's 15 April; BN-004 has a (future) event.
+    # BN-003's last event is 22 April 2026 (13 days), BN-001's 25 April; BN-004 has a (future) event.
     assert rows(changes.stalled, ["code"]) == []
     monkeypatch.setenv("TWINREG_STALL_DAYS", "1")
     changes = what_changed(history, Filters(), SINCE, TODAY)
-    assert rows(changes.stalled, ["code", "days_since_event"]) == [("BN-001", 20), ("BN-005", 15), ("BN-003", 13)]
+    assert rows(changes.stalled, ["code", "days_since_event"]) == [("BN-005", 15), ("BN-003", 13), ("BN-001", 10)]
     assert changes.stall_days == 1
 
 
 def test_indicators_with_new_data_come_from_the_imports_since(history):
     changes = what_changed(history, Filters(), SINCE, TODAY)
+    assert changes.baseline
+    # New figures: periods the database did not hold on 1 April, against the period before (annual series).
     assert rows(changes.indicators, ["indicator", "country", "area", "period", "value", "previous_period",
                                      "previous_value", "change", "assessment", "new_values"]) == [
         ("MOB_FERRY_PAX", "FI", "FI-091", "2024", 7_200_000.0, "2023", 6_900_000.0, 300_000.0, "improved", 1),
@@ -172,9 +200,15 @@ def test_indicators_with_new_data_come_from_the_imports_since(history):
     assert changes.indicators["change_pct"].round(6).tolist() == [round(300_000 / 6_900_000, 6),
                                                                    round(20 / 220, 6)]
     assert set(changes.indicators["uploaded_at"]) == {pd.Timestamp(SECOND_IMPORT)}
-    # Looking back to before the first import, every indicator has new data (the first import brought it).
+    # The Estonian 2023 figure was held at the last meeting: revised (old → new), not new; the ferry's 2023
+    # figure came again unchanged: neither.
+    assert rows(changes.revisions, ["indicator", "area", "period", "old_value", "value"]) == [
+        ("TAX_DOUBLE_CASES", "EE", "2023", 150.0, 158.0)]
+    # Looking back to before the first import, the state at the last meeting is unknown: no figure is new (the
+    # first import brought everything, including years long published).
     everything = what_changed(history, Filters(), dt.date(2026, 1, 1), TODAY)
-    assert sorted(set(everything.indicators["indicator"])) == ["EMP_COMMUTERS", "MOB_FERRY_PAX", "TAX_DOUBLE_CASES"]
+    assert not everything.baseline
+    assert everything.indicators.empty and everything.revisions.empty
 
 
 def test_actions_that_became_overdue_or_were_done(history):
@@ -182,28 +216,30 @@ def test_actions_that_became_overdue_or_were_done(history):
     assert rows(changes.actions_overdue, ["code", "due", "status"]) == [("A-03", dt.date(2026, 4, 10), "ongoing")]
     assert rows(changes.actions_done, ["code", "completed_on"]) == [("A-02", dt.date(2026, 4, 30))]
     counts = changes.counts()
-    assert counts == {"new_bottlenecks": 1, "status_changes": 3, "closed": 1, "stalled": 0, "indicators": 2,
-                      "improved": 1, "worsened": 1, "actions_overdue": 1, "actions_done": 1}
+    assert counts == {"bottlenecks": 3, "closed": 1, "escalated": 1, "new": 1, "moved": 0, "stalled": 0,
+                      "new_figures": 2, "improved": 1, "worsened": 1, "revised": 1, "actions_done": 1,
+                      "actions_overdue": 1}
 
 
 def test_filters_narrow_every_list(history):
     taxation = what_changed(history, Filters(domains=("taxation",)), SINCE, TODAY)
-    assert rows(taxation.status_changes, ["code"]) == [("BN-001",), ("BN-005",)]
-    assert rows(taxation.closed, ["code"]) == []
+    assert rows(taxation.bottlenecks, ["code"]) == [("BN-001",), ("BN-005",)]
+    assert taxation.of_kind("closed").empty
     assert rows(taxation.indicators, ["indicator"]) == [("TAX_DOUBLE_CASES",)]
     assert taxation.actions_overdue.empty and taxation.actions_done.empty
     estonia = what_changed(history, Filters(side="EE"), SINCE, TODAY)
     # BN-002 arises in Finland only; on the Estonian side only FI-side bottlenecks drop out.
-    assert "BN-002" not in set(estonia.status_changes["code"])
+    assert "BN-002" not in set(estonia.bottlenecks["code"])
     assert estonia.indicators.empty  # the new figures are Finnish
+    assert rows(estonia.revisions, ["area"]) == [("EE",)]
     finnish = what_changed(history, Filters(lang="fi"), SINCE, TODAY)
-    assert finnish.new_bottlenecks["title"].tolist() == ["Pension taxation unclear (fi)"]
+    assert finnish.of_kind("new")["title"].tolist() == ["Pension taxation unclear (fi)"]
     assert finnish.indicators["name"].tolist()[0] == "Lauttamatkustajat Helsinki–Tallinna"
 
 
 def test_a_later_window_sees_nothing(history):
     changes = what_changed(history, Filters(), dt.date(2026, 5, 3), TODAY)
-    assert changes.new_bottlenecks.empty and changes.status_changes.empty and changes.closed.empty
+    assert changes.bottlenecks.empty and changes.status_changes.empty and changes.revisions.empty
     assert changes.indicators.empty and changes.actions_done.empty and changes.actions_overdue.empty
 
 
@@ -223,15 +259,24 @@ def test_cli_lists_changes_as_json(history, tmp_path):
          "--today", "2026-05-05", "--json"], capture_output=True, text=True, timeout=120, check=False)
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert [r["code"] for r in data["new_bottlenecks"]] == ["BN-005"]
-    assert [(r["code"], r["from_status"], r["to_status"]) for r in data["status_changes"]] == [
-        ("BN-001", "analysed", "prioritised"), ("BN-005", None, "identified"), ("BN-002", "identified", "resolved")]
+    assert [(r["code"], r["kind"], r["path"]) for r in data["bottlenecks"]] == [
+        ("BN-002", "closed", ["identified", "resolved"]),
+        ("BN-001", "escalated", ["analysed", "prioritised", "in_progress"]),
+        ("BN-005", "new", ["identified"])]
     assert [r["indicator"] for r in data["indicators"]] == ["MOB_FERRY_PAX", "TAX_DOUBLE_CASES"]
+    assert data["counts"]["revised"] == 1 and data["baseline"] is True
+    side = subprocess.run(
+        [sys.executable, "-m", "twinreg_data", "--db", str(path), "changes", "--since", "2026-04-01",
+         "--today", "2026-05-05", "--json", "--side", "EE", "--from", "2020", "--to", "2025"],
+        capture_output=True, text=True, timeout=120, check=False)
+    assert side.returncode == 0, side.stderr
+    estonian = json.loads(side.stdout)
+    assert estonian["indicators"] == [] and [r["area"] for r in estonian["revisions"]] == ["EE"]
     text = subprocess.run(
         [sys.executable, "-m", "twinreg_data", "--db", str(path), "changes", "--since", "2026-04-01",
          "--today", "2026-05-05", "--lang", "fi"], capture_output=True, text=True, timeout=120, check=False)
     assert text.returncode == 0, text.stderr
-    assert "Tilamuutokset (3)" in text.stdout and "BN-002" in text.stdout
+    assert t("Bottlenecks whose status changed", "fi") + " (3)" in text.stdout and "BN-002" in text.stdout
     bad = subprocess.run([sys.executable, "-m", "twinreg_data", "--db", str(path), "changes", "--since", "soon"],
                          capture_output=True, text=True, timeout=120, check=False)
     assert bad.returncode != 0 and "YYYY-MM-DD" in bad.stderr

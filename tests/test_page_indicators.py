@@ -126,12 +126,13 @@ def test_latest_change_sign_follows_the_data(store):
     ],
 )
 def test_polarity_decides_whether_a_change_is_an_improvement(store, code, direction, expected):
-    # Rewrite the latest value of every area of the indicator so the direction is known.
-    factor = 2.0 if direction == "up" else 0.5
+    # Rewrite the latest value of every area of the indicator (twice the series' highest value, or half its lowest,
+    # with no estimate range) so the direction is known and clear whatever period it is compared with.
+    factor, extreme = (2.0, "max") if direction == "up" else (0.5, "min")
     with store.transaction() as cur:
         cur.execute(
-            "UPDATE observations o SET value = p.value * ? FROM ("
-            " SELECT area, lead(value) OVER (PARTITION BY area ORDER BY period_start DESC) AS value, period"
+            f"UPDATE observations o SET value = p.value * ?, value_low = NULL, value_high = NULL FROM ("
+            f" SELECT area, {extreme}(value) OVER (PARTITION BY area) AS value, period"
             " FROM observations WHERE indicator = ? QUALIFY row_number() OVER "
             " (PARTITION BY area ORDER BY period_start DESC) = 1) p "
             "WHERE o.indicator = ? AND o.area = p.area AND o.period = p.period",
@@ -142,7 +143,7 @@ def test_polarity_decides_whether_a_change_is_an_improvement(store, code, direct
     assert (changes["change"] > 0).all() if direction == "up" else (changes["change"] < 0).all()
     assert set(changes["assessment"]) == {expected}
     # st.metric colours the delta from its sign and delta_color: green for an improvement, red otherwise.
-    colour = queries.delta_color(changes["polarity"].iloc[0])
+    colour = queries.delta_color(changes["assessment"].iloc[0], changes["change"].iloc[0])
     delta = figures.delta_text(changes["change"].iloc[0], changes["change_pct"].iloc[0], "fi")
     assert delta.startswith("+" if direction == "up" else "-")
     shown = {("normal", "+"): "green", ("normal", "-"): "red", ("inverse", "+"): "red",
@@ -157,15 +158,24 @@ def test_overview_assessment_matches_polarity_for_every_indicator(store):
     assert len(frame) == counted
     for row in frame.itertuples():
         if pd.isna(row.change):
-            assert row.assessment == queries.NO_PREVIOUS
-        elif row.change == 0:
-            assert row.assessment == queries.UNCHANGED
+            assert row.assessment == queries.NOT_COMPARABLE
+            continue
+        # Written out independently: each figure outside the other's range (its value when it has none).
+        low, high = (row.value if pd.isna(b) else b for b in (row.value_low, row.value_high))
+        prev_low, prev_high = (row.previous_value if pd.isna(b) else b for b in (row.previous_low, row.previous_high))
+        clear = ((row.value > prev_high and row.previous_value < low)
+                 or (row.value < prev_low and row.previous_value > high))
+        if row.broken:
+            assert row.assessment == queries.NOT_COMPARABLE
+        elif not clear:
+            assert row.assessment == queries.NO_CLEAR_CHANGE
         elif row.polarity == "neutral":
             assert row.assessment == queries.NEUTRAL
         else:
             better = (row.change > 0) == (row.polarity == "higher_better")
             assert row.assessment == (queries.IMPROVED if better else queries.WORSENED)
-    assert {"improved", "worsened", "neutral"} <= set(frame["assessment"])  # demo covers all three
+    # The demo covers a clear improvement, a change within the estimate ranges and a neutral indicator's move.
+    assert {"improved", "no_clear_change", "neutral"} <= set(frame["assessment"])
     taxation = queries.domain_overview(store, Filters(domains=("taxation",)))
     assert set(taxation["domain"]) == {"taxation"}
     finland = queries.domain_overview(store, Filters(side="FI"))
@@ -280,7 +290,11 @@ def test_tables_and_texts_are_translated(store):
     overview = queries.domain_overview(store, replace(view, domains=("social_security",)))
     styler = figures.overview_styler(figures.overview_table(overview, "et"), overview, "et")
     html = styler.to_html()
-    assert queries.ASSESSMENT_COLOURS[queries.WORSENED] in html  # processing times rose: red
+    # Finnish decisions took 49 days in 2026-Q3 against 55 a year earlier: green; the Estonian change lies within
+    # the estimate ranges: grey, and the estimate shows in the flag column.
+    assert queries.ASSESSMENT_COLOURS[queries.IMPROVED] in html
+    assert queries.ASSESSMENT_COLOURS[queries.WORSENED] not in html
+    assert t("No clear change", "et") in html and t("Estimate", "et") in html and "2025-Q3" in html
     assert figures.delta_text(-1234.5, -0.05, "fi") == "-1\u00a0234 (-5,0\u00a0%)"
     assert figures.delta_text(0.0, 0.0, "en") == "0"  # st.metric: no arrow, grey
     assert figures.delta_text(None, None, "en") is None
@@ -327,9 +341,10 @@ def test_link_reproduces_the_view_in_each_language(demo_copy, lang):
     meta = queries.indicator_meta(open_store(demo_copy), Filters(lang=lang), "TAX_DOUBLE_CASES")
     assert _chart_spec(at)["layout"]["title"]["text"] == meta.name
     labels = [m.label for m in at.metric]
-    assert labels == [f"{t('Finland', lang)} (2024)", f"{t('Estonia', lang)} (2024)"]
-    # Fewer double-taxation cases (a higher value is worse): shown green.
-    assert [m.proto.color for m in at.metric] == [MetricProto.MetricColor.GREEN] * 2
+    estimate = " · " + t("Estimate", lang)  # the 2024 figures are estimates
+    assert labels == [f"{t('Finland', lang)} (2024){estimate}", f"{t('Estonia', lang)} (2024){estimate}"]
+    # Fewer double-taxation cases, but within the estimate ranges (205 [154–256] against 220): grey.
+    assert [m.proto.color for m in at.metric] == [MetricProto.MetricColor.GRAY] * 2
     assert any(t("Last updated", lang) in m.value for m in at.markdown)
 
 
@@ -353,11 +368,11 @@ def test_table_shows_exactly_the_filtered_observations(demo_copy):
     assert len(shown) == 8  # 2023-Q1 … 2024-Q4, Estonia only
     pd.testing.assert_frame_equal(shown.reset_index(drop=True), expected.reset_index(drop=True),
                                   check_dtype=False)
-    # Only Estonia; 2024-Q4 against 2024-Q3: shorter processing time (higher is worse) is green, longer red.
+    # Only Estonia; 2024-Q4 (30 days, 27–33) against 2023-Q4 (33): within the estimate range, grey.
     change = queries.latest_changes(open_store(demo_copy), view, "SOC_KELA_DECISION_DAYS")
-    assert list(change["period"]) == ["2024-Q4"] and change["change"].iloc[0] != 0
-    expected_colour = MetricProto.MetricColor.GREEN if change["change"].iloc[0] < 0 else MetricProto.MetricColor.RED
-    assert [m.proto.color for m in at.metric] == [expected_colour]
+    assert list(change[["period", "previous_period", "assessment"]].itertuples(index=False, name=None)) == [
+        ("2024-Q4", "2023-Q4", queries.NO_CLEAR_CHANGE)]
+    assert [m.proto.color for m in at.metric] == [MetricProto.MetricColor.GRAY]
     overview = at.dataframe[-1].value
     assert set(overview[t("Domain", "fi")]) == {t("Social security & health", "fi")}
     assert set(overview[t("Country", "fi")]) == {t("Estonia", "fi")}
@@ -397,16 +412,31 @@ def test_only_the_open_tab_is_computed_and_the_link_keeps_it(demo_copy):
     assert len(at.dataframe) == 2 and not at.get("plotly_chart") and not at.get("deck_gl_json_chart")
 
 
-def test_an_unchanged_value_is_grey_and_the_card_shows_the_series(demo_copy):
+def test_a_change_within_the_estimate_range_is_grey_and_the_card_shows_the_series(demo_copy):
     at = run_app(page=PAGE, query={"lang": "et", "ind": "LEG_RESIDENCE_REG_DAYS", "side": "EE"})
     assert not at.exception
     change = queries.latest_changes(open_store(demo_copy), Filters(side="EE"), "LEG_RESIDENCE_REG_DAYS")
-    assert list(change["assessment"]) == [queries.UNCHANGED]
+    # 2026-Q3 15 days [13.5–16.5] against 2025-Q3 16 [14.4–17.6]: each lies within the other's range.
+    assert list(change[["period", "previous_period", "assessment"]].itertuples(index=False, name=None)) == [
+        ("2026-Q3", "2025-Q3", queries.NO_CLEAR_CHANGE)]
     (card,) = at.metric
     assert card.proto.color == MetricProto.MetricColor.GRAY
-    assert card.proto.delta_description == t("vs {period}", "et", period=change["previous_period"].iloc[0])
+    assert card.proto.delta_description == (t("vs {period}", "et", period="2025-Q3") + " · "
+                                            + t("No clear change", "et"))
+    assert card.label.endswith(" · " + t("Estimate", "et"))
     series = queries.series(open_store(demo_copy), Filters(side="EE"), "LEG_RESIDENCE_REG_DAYS")
     assert list(card.proto.chart_data) == series["value"].tolist()
+
+
+def test_a_quarterly_card_compares_with_the_same_quarter_a_year_earlier(demo_copy):
+    at = run_app(page=PAGE, query={"lang": "en", "ind": "SOC_KELA_DECISION_DAYS", "side": "FI"})
+    assert not at.exception
+    (card,) = at.metric
+    # 49 days in 2026-Q3 against 55 in 2025-Q3 (not 45 in 2026-Q2): fewer days is better, so green.
+    assert card.label == "Finland (2026\\-Q3) · Estimate"  # Markdown: the data's hyphen escaped
+    assert card.proto.delta_description == "vs 2025-Q3"
+    assert card.proto.color == MetricProto.MetricColor.GREEN
+    assert card.value == "49 days"
 
 
 def test_choice_labels_prefix_the_domain_when_several_are_listed_and_mark_indicators_without_data():

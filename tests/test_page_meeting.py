@@ -89,7 +89,10 @@ def test_domain_slide_draws_the_key_indicator(demo_copy):
     chart = at.get("plotly_chart")[0]
     spec = json.loads(chart.proto.spec)
     assert spec["layout"]["title"]["text"] == "Helsinki–Tallinn ferry passengers"
-    assert spec["data"][0]["y"][-1] == 7_200_000
+    # The 2024 figure is an estimate: drawn on the dashed line, inside its band.
+    (dashed,) = [trace for trace in spec["data"] if trace.get("line", {}).get("dash") == "dash"]
+    assert dashed["y"][-1] == 7_200_000 and dashed["name"].endswith(t("Estimate", "en"))
+    assert any(trace.get("fill") == "tonexty" for trace in spec["data"])
     # The camera button of the chart saves a PNG in the browser under the slide's file name.
     config = json.loads(chart.proto.config)
     assert config["toImageButtonOptions"]["filename"].endswith("-en-07")
@@ -106,7 +109,7 @@ def test_since_date_changes_what_changed(demo_copy):
     assert html(at) != late
     # The lists of everything that changed, each with a download.
     labels = [e.label for e in at.expander]
-    assert any(label.startswith(t("Status changes", "en")) for label in labels)
+    assert any(label.startswith(t("Bottlenecks whose status changed", "en")) for label in labels)
     assert at.dataframe, "the what-changed tables are shown"
 
 

@@ -304,10 +304,17 @@ def _window(args):
 
 
 def _view(args):
-    from .filters import Filters
+    """The page's filters from the command line: language, domains, side of the border, period range."""
+    from .filters import MIN_YEAR, Filters, max_year
     from .schema import DOMAINS
 
-    return Filters(lang=args.lang, domains=tuple(d for d in DOMAINS if d in (args.domain or [])))
+    year_from = args.year_from if args.year_from is not None else MIN_YEAR
+    year_to = args.year_to if args.year_to is not None else max_year()
+    if not MIN_YEAR <= year_from <= year_to <= max_year():
+        raise UserError(f"--from {year_from} and --to {year_to} must be years from {MIN_YEAR} to {max_year()}, "
+                        "--from not after --to.")
+    return Filters(lang=args.lang, domains=tuple(d for d in DOMAINS if d in (args.domain or [])),
+                   side=args.side, year_from=year_from, year_to=year_to)
 
 
 def cmd_changes(args) -> int:
@@ -325,8 +332,9 @@ def cmd_changes(args) -> int:
 
         print(json.dumps({
             "since": since.isoformat(), "today": today.isoformat(), "stall_days": changes.stall_days,
+            "baseline": changes.baseline, "counts": changes.counts(),
             **{name: records(getattr(changes, name)) for name in (
-                "new_bottlenecks", "status_changes", "closed", "stalled", "indicators", "actions_overdue",
+                "bottlenecks", "status_changes", "stalled", "indicators", "revisions", "actions_overdue",
                 "actions_done")},
         }, ensure_ascii=False, indent=2, default=str))
         return 0
@@ -430,6 +438,12 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--lang", choices=LANGUAGES, default="en")
         p.add_argument("--domain", action="append", choices=DOMAIN_CHOICES, help="a domain to cover (repeatable; "
                        "default: every domain)")
+        p.add_argument("--side", choices=("both", "FI", "EE"), default="both",
+                       help="side of the border, as on the page (default: both)")
+        p.add_argument("--from", dest="year_from", type=int, default=None, metavar="YEAR",
+                       help="first year of the period range, as on the page")
+        p.add_argument("--to", dest="year_to", type=int, default=None, metavar="YEAR",
+                       help="last year of the period range, as on the page")
         p.add_argument("--today", type=_iso_date, default=None, help=argparse.SUPPRESS)  # reproducible output
         p.set_defaults(func=func)
         if name == "changes":

@@ -224,8 +224,8 @@ IMPORT_STATUS_LABELS: dict[str, str | Message] = {
 INDICATORS_ASSESSMENT_LABELS: dict[str, str | Message] = {
     "improved": N_("Improved"),
     "neutral": N_("Neutral"),
-    "no_previous": N_("No earlier period"),
-    "unchanged": NP_("indicators.assessment", "Unchanged"),
+    "no_clear_change": N_("No clear change"),
+    "not_comparable": N_("Not comparable"),
     "worsened": N_("Worsened"),
 }
 
@@ -287,6 +287,14 @@ INDICATORS_UNIT_LABELS: dict[str, str | Message] = {
     "vehicles": NP_("indicators.unit", "vehicles"),
 }
 
+# The kind of a bottleneck's change since the last meeting (queries.changes).
+MEETING_CHANGE_KIND_LABELS: dict[str, str | Message] = {
+    "closed": N_("Resolved or written off"),
+    "escalated": N_("Escalated"),
+    "new": N_("New bottlenecks"),
+    "moved": N_("Other status changes"),
+}
+
 # meeting.col.*
 MEETING_COL_LABELS: dict[str, str | Message] = {
     "action": NP_("meeting.col", "Action"),
@@ -297,6 +305,13 @@ MEETING_COL_LABELS: dict[str, str | Message] = {
     "change_abs": N_("Change"),
     "change_pct": N_("Change %"),
     "closed_on": N_("Closed on"),
+    "compared_with": N_("Compared with"),
+    "estimate": N_("Estimate"),
+    "kind": N_("What happened"),
+    "low": N_("Low estimate"),
+    "high": N_("High estimate"),
+    "old_value": N_("Value before"),
+    "path": N_("Path since the last meeting"),
     "code": N_("Code"),
     "completed_on": N_("Done on"),
     "country": N_("Country"),

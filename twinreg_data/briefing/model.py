@@ -42,6 +42,14 @@ class Series:
     values: tuple[float | None, ...]  # one per category; None where there is no value
     colour: str
     point_colours: tuple[str, ...] = ()  # one per category when each bar has its own colour
+    estimated: tuple[bool, ...] = ()  # line charts: one per category, True where the value is an estimate (drawn
+    #                                   dashed, the line leading to it too)
+    low: tuple[float | None, ...] = ()  # line charts: the estimate range per category (a band), None where none
+    high: tuple[float | None, ...] = ()
+
+    @property
+    def has_band(self) -> bool:
+        return any(v is not None for v in self.low) and any(v is not None for v in self.high)
 
 
 @dataclass(frozen=True)
@@ -52,11 +60,22 @@ class Chart:
     series: tuple[Series, ...]
     value_title: str  # the value axis title, with the unit
     decimals: int = 0
+    # Column titles of an estimate's range and flag in the chart's table, and the flag's text (translated).
+    low_title: str = "Low estimate"
+    high_title: str = "High estimate"
+    flag_title: str = "Flag"
+    estimate_label: str = "Estimate"
 
     def frame(self) -> pd.DataFrame:
         """The chart's data as a table (category column, one column per series): what the chart shows."""
-        data = {self.value_title if self.kind == "bar" and len(self.series) == 1 else s.name: list(s.values)
-                for s in self.series}
+        data: dict[str, list] = {}
+        for s in self.series:
+            data[self.value_title if self.kind == "bar" and len(self.series) == 1 else s.name] = list(s.values)
+            if s.has_band:  # the estimate range and flag go with the values (the downloads carry them)
+                data[f"{s.name} · {self.low_title}"] = list(s.low)
+                data[f"{s.name} · {self.high_title}"] = list(s.high)
+            if any(s.estimated):
+                data[f"{s.name} · {self.flag_title}"] = [self.estimate_label if e else "" for e in s.estimated]
         return pd.DataFrame({"": list(self.categories), **data})
 
     def max_total(self) -> float:

@@ -44,6 +44,12 @@ def _rgb(hex_colour: str):
     return RGBColor.from_string(hex_colour.lstrip("#").upper())
 
 
+def _lighter(hex_colour: str, share: float = 0.45) -> str:
+    """The colour mixed with white (a band's bounds in a lighter tone of their series)."""
+    r, g, b = (int(hex_colour.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4))
+    return "#" + "".join(f"{round(c + (255 - c) * share):02X}" for c in (r, g, b))
+
+
 class _Deck:
     """A 16:9 deck (13.333 × 7.5 in) with type sized for a projector; the geometry comes from model.py."""
 
@@ -137,7 +143,7 @@ class _Deck:
                           space_after=5)
             return
         if model.metrics:
-            per_row = 3 if len(model.metrics) == 6 else len(model.metrics)
+            per_row = 3 if model.kind == HEADLINE else len(model.metrics)
             rows = -(-len(model.metrics) // per_row)
             tile_height = 2.35 if model.kind == HEADLINE else STRIP_HEIGHT
             self.metrics(slide, model.metrics, left, top, width, tile_height, per_row)
@@ -260,6 +266,7 @@ class _Deck:
     def chart(self, slide, chart: Chart, left, top, width, height, slide_title: str) -> None:
         from pptx.chart.data import CategoryChartData
         from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION, XL_MARKER_STYLE
+        from pptx.enum.dml import MSO_LINE_DASH_STYLE
         from pptx.oxml.ns import qn
         from pptx.util import Inches, Pt
 
@@ -270,6 +277,12 @@ class _Deck:
         data.categories = list(chart.categories)
         for s in chart.series:
             data.add_series(s.name, list(s.values))
+        # An estimate range is a band: its low and high bounds as two thin lines of the series' colour, after the
+        # series themselves and without a legend entry (PowerPoint has no band in a line chart).
+        bands = [s for s in chart.series if chart.kind == "line" and s.has_band]
+        for s in bands:
+            data.add_series(f"{s.name} · {chart.low_title}", list(s.low))
+            data.add_series(f"{s.name} · {chart.high_title}", list(s.high))
         kind = {"bar_stacked": XL_CHART_TYPE.BAR_STACKED, "line": XL_CHART_TYPE.LINE_MARKERS,
                 "bar": XL_CHART_TYPE.BAR_CLUSTERED}[chart.kind]
         native = slide.shapes.add_chart(kind, Inches(left), Inches(top), Inches(width), Inches(height), data).chart
@@ -326,7 +339,7 @@ class _Deck:
             plot.has_data_labels = True
             plot.data_labels.font.size = Pt(18)
             plot.data_labels.number_format, plot.data_labels.number_format_is_linked = "0", False
-        for native_series, s in zip(plot.series, chart.series, strict=True):
+        for native_series, s in zip(list(plot.series)[:len(chart.series)], chart.series, strict=True):
             if chart.kind == "line":
                 native_series.smooth = False
                 native_series.format.line.color.rgb = _rgb(s.colour)
@@ -336,6 +349,18 @@ class _Deck:
                 native_series.marker.format.fill.solid()
                 native_series.marker.format.fill.fore_color.rgb = _rgb(s.colour)
                 native_series.marker.format.line.color.rgb = _rgb(s.colour)
+                # An estimate: the line leading to it dashed and its marker hollow.
+                for index, estimated in enumerate(s.estimated):
+                    if estimated:
+                        point = native_series.points[index]
+                        point.format.line.color.rgb = _rgb(s.colour)
+                        point.format.line.width = Pt(3.5)
+                        point.format.line.dash_style = MSO_LINE_DASH_STYLE.DASH
+                        point.marker.style = XL_MARKER_STYLE.CIRCLE
+                        point.marker.size = 8
+                        point.marker.format.fill.solid()
+                        point.marker.format.fill.fore_color.rgb = _rgb("#FFFFFF")
+                        point.marker.format.line.color.rgb = _rgb(s.colour)
             else:
                 native_series.format.fill.solid()
                 native_series.format.fill.fore_color.rgb = _rgb(s.colour)
@@ -343,6 +368,25 @@ class _Deck:
                     point = native_series.points[index]
                     point.format.fill.solid()
                     point.format.fill.fore_color.rgb = _rgb(colour)
+
+        band_series = list(plot.series)[len(chart.series):]
+        for index, native_series in enumerate(band_series):
+            s = bands[index // 2]
+            native_series.smooth = False
+            native_series.format.line.color.rgb = _rgb(_lighter(s.colour))
+            native_series.format.line.width = Pt(1.5)
+            native_series.format.line.dash_style = MSO_LINE_DASH_STYLE.ROUND_DOT
+            native_series.marker.style = XL_MARKER_STYLE.NONE
+        if band_series and native.has_legend:
+            # The bounds keep out of the legend: a legend entry marked deleted, by series index.
+            legend = native.legend._element
+            for index in range(len(chart.series), len(chart.series) + len(band_series)):
+                entry = legend.makeelement(qn("c:legendEntry"), {})
+                idx = entry.makeelement(qn("c:idx"), {"val": str(index)})
+                delete = entry.makeelement(qn("c:delete"), {"val": "1"})
+                entry.append(idx)
+                entry.append(delete)
+                legend.insert(1, entry)
 
     def save(self, target) -> None:
         total = len(self.briefing.slides)

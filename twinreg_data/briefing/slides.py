@@ -14,7 +14,15 @@ import datetime as dt
 import pandas as pd
 
 from ..figures.cooperation import ACTION_STATUS_COLOURS
-from ..figures.indicators import COUNTRY_COLOURS, format_value, unit_label, value_with_unit
+from ..figures.indicators import (
+    COUNTRY_COLOURS,
+    compared_periods,
+    estimate_text,
+    flag_label,
+    format_value,
+    unit_label,
+    value_with_unit,
+)
 from ..figures.overview import STATUS_COLOURS
 from ..filters import Filters
 from ..i18n import N_, NP_, format_day, format_number, format_pct, t, tn
@@ -22,13 +30,16 @@ from ..labels import (
     COOP_STATUS_LABELS,
     DOMAIN_LABELS,
     INDICATORS_ASSESSMENT_LABELS,
+    INDICATORS_COL_LABELS,
+    INDICATORS_UNIT_LABELS,
+    MEETING_CHANGE_KIND_LABELS,
     MEETING_COL_LABELS,
     SIDE_LABELS,
     STATUS_LABELS,
 )
-from ..queries.changes import Changes
+from ..queries.changes import CLOSED, ESCALATED, MOVED, NEW, Changes
+from ..queries.comparison import IMPROVED, NEUTRAL, NO_CLEAR_CHANGE, NOT_COMPARABLE, WORSENED
 from ..queries.cooperation import FINISHED_STATUSES
-from ..queries.indicators import IMPROVED, NEUTRAL, NO_PREVIOUS, UNCHANGED, WORSENED
 from ..queries.meeting import KeyIndicator, MeetingData, meeting_data
 from ..schema import ACTION_STATUSES, BOTTLENECK_STATUSES, CLOSED_STATUSES, DOMAIN_COLOURS
 from ..store import Store
@@ -60,7 +71,10 @@ from .model import (
 
 TABLE_ROWS = 6  # rows a table shows on a slide; more would not be readable from the back of a room
 # Worse first: what a meeting must discuss comes to the top of the list of indicator changes.
-ASSESSMENT_ORDER = {WORSENED: 0, IMPROVED: 1, NEUTRAL: 2, UNCHANGED: 3, NO_PREVIOUS: 4}
+ASSESSMENT_ORDER = {WORSENED: 0, IMPROVED: 1, NEUTRAL: 2, NO_CLEAR_CHANGE: 3, NOT_COMPARABLE: 4}
+# The tone of a bottleneck's line: a closure is good news, an escalation needs attention.
+KIND_TONES = {CLOSED: IMPROVED, ESCALATED: "overdue", NEW: "", MOVED: ""}
+LINES_MAX = 3  # lines of actions under the table of new figures (the notes list every one)
 
 
 # Source lines of the slides ({date}: the data's date), shared by the slides that draw on the same data.
@@ -68,6 +82,8 @@ SOURCE_MONITOR = N_("Source: TwinReg Monitor — bottleneck register, indicators
 SOURCE_REGISTER = N_("Source: TwinReg bottleneck register and status history · data as of {date}")
 SOURCE_ACTIONS = N_("Source: TwinReg WP3 action plan · data as of {date}")
 NO_INDICATOR_DATA = N_("No indicator data for this domain in the selected period and side.")
+NO_BASELINE = N_("No import before {date}: what the database held at the last meeting is unknown, so no figure is "
+                 "counted as new.")
 
 
 # -- small helpers ---------------------------------------------------------------------------------------
@@ -93,15 +109,39 @@ def _status(code: object, lang: str) -> str:
     return t(STATUS_LABELS[code], lang) if isinstance(code, str) and code else t("(new)", lang)
 
 
-def delta_text(change: float | None, change_pct: float | None, previous_period: str | None, lang: str) -> str:
-    """'+300 000 (+4.3%) vs 2023'; empty when there is no earlier value."""
+def delta_text(change: float | None, change_pct: float | None, previous_period: str | None, lang: str,
+               period: str | None = None) -> str:
+    """'+300 000 (+4.3%) 2024 vs 2023' (both periods named when `period` is given; 'vs 2023' otherwise); empty
+    when there is no comparable value."""
     if change is None or pd.isna(change):
         return ""
     sign = "+" if change > 0 else "−" if change < 0 else "±"
     text = sign + format_value(abs(change), lang)
     if change_pct is not None and not pd.isna(change_pct) and change != 0:
         text += f" ({sign}{format_pct(abs(change_pct), lang)})"
-    return text + (" " + t("vs {period}", lang, period=previous_period) if previous_period else "")
+    if not previous_period or not isinstance(previous_period, str):
+        return text
+    return text + " " + (compared_periods(period, previous_period, lang) if period
+                         else t("vs {period}", lang, period=previous_period))
+
+
+def verdict_text(row, lang: str) -> str:
+    """A figure's verdict and its change with both periods: 'Improved · −6 (−10.9 %) 2026-Q3 vs 2025-Q3' (the
+    verdict first: a cell cut short keeps it); the period compared with is marked when its figure is an estimate
+    ('2025 vs 2024 (estimate)')."""
+    previous = row.previous_period
+    if isinstance(previous, str) and previous and bool(getattr(row, "previous_estimate", False)):
+        previous = f"{previous} " + t("(estimate)", lang)
+    change = delta_text(row.change, row.change_pct, previous, lang, row.period)
+    verdict = t(INDICATORS_ASSESSMENT_LABELS[row.assessment], lang)
+    return f"{verdict} · {change}" if change else verdict
+
+
+def figure_text(row, unit: str, lang: str, with_range: bool = True) -> str:
+    """'2026-Q3: 49 days (estimate 44.1–53.9)': the figure, its period, and the estimate flag (with its range)."""
+    value = value_with_unit(row.value, unit, lang)
+    low, high = (row.value_low, row.value_high) if with_range else (None, None)
+    return f"{row.period}: " + estimate_text(value, bool(row.estimate), low, high, lang)
 
 
 # -- slide builders --------------------------------------------------------------------------------------
@@ -152,7 +192,7 @@ def _headline_slide(meeting: MeetingData) -> Slide:
         Metric(t("Open bottlenecks", lang), format_number(open_count, lang),
                t("of {total} in the register", lang, total=format_number(len(meeting.register), lang))),
         Metric(t("New since {date}", lang, date=_since_text(meeting)),
-               format_number(counts["new_bottlenecks"], lang)),
+               format_number(counts["new"], lang)),
         Metric(t("Resolved or written off since {date}",
                  lang, date=_since_text(meeting)), format_number(counts["closed"], lang),
                tone=IMPROVED if counts["closed"] else ""),
@@ -169,8 +209,10 @@ def _headline_slide(meeting: MeetingData) -> Slide:
                  notes=notes + "\n" + t("Data as of {date} (latest import).", lang, date=_as_of_text(meeting)))
 
 
-def _change_text(row, lang: str) -> str:
-    return f"{_status(row.from_status, lang)} → {_status(row.to_status, lang)}"
+def path_text(path: list[str] | tuple[str, ...], from_status: str | None, lang: str) -> str:
+    """A bottleneck's whole path in the window: '(new) → Identified → Analysed → Prioritised'."""
+    steps = ([] if isinstance(from_status, str) and from_status else [t("(new)", lang)])
+    return " → ".join(steps + [_status(status, lang) for status in path])
 
 
 def _window_text(meeting: MeetingData) -> str:
@@ -178,34 +220,38 @@ def _window_text(meeting: MeetingData) -> str:
              today=format_day(meeting.today, meeting.lang))
 
 
+def _kind(kind: str, lang: str) -> str:
+    return t(MEETING_CHANGE_KIND_LABELS[kind], lang)
+
+
 def _changes_slide(meeting: MeetingData) -> Slide:
     lang, ch = meeting.lang, meeting.changes
     counts = ch.counts()
     metrics = (
-        Metric(t("New bottlenecks", lang), format_number(counts["new_bottlenecks"], lang)),
-        Metric(t("Status changes", lang), format_number(counts["status_changes"], lang)),
-        Metric(t("Resolved or written off", lang), format_number(counts["closed"], lang),
-               tone=IMPROVED if counts["closed"] else ""),
+        Metric(t("Resolved or written off", lang), format_number(counts[CLOSED], lang),
+               tone=IMPROVED if counts[CLOSED] else ""),
+        Metric(_kind(ESCALATED, lang), format_number(counts[ESCALATED], lang),
+               tone="overdue" if counts[ESCALATED] else ""),
+        Metric(t("New bottlenecks", lang), format_number(counts[NEW], lang)),
+        Metric(_kind(MOVED, lang), format_number(counts[MOVED], lang)),
         Metric(t("Stalled (over {days} days)", lang, days=format_number(ch.stall_days, lang)),
                format_number(counts["stalled"], lang), tone=WORSENED if counts["stalled"] else ""),
     )
-    recent = ch.status_changes.sort_values(["date", "seq", "code"], ascending=False)
+    lines = ch.bottlenecks  # one line per bottleneck, closed first, then escalated, new, moved
     table = fit_table(
-        (t(NP_("meeting.col", "Date"), lang), t("Bottleneck", lang), t("Change", lang),
-         t("Who", lang)),
-        [(Cell(_day(r.date, lang)), Cell(f"{r.code} · {r.title}"),
-          Cell(_change_text(r, lang), IMPROVED if r.to_status in CLOSED_STATUSES else ""),
-          Cell(_first_of_list(r.who))) for r in recent.head(TABLE_ROWS).itertuples()],
-        (1.7, 4.7, 3.3, 2.6), CONTENT_WIDTH, BODY_BOTTOM - BODY_TOP - STRIP_HEIGHT - 0.2, len(recent), lang)
+        (t("Bottleneck", lang), t("Change", lang), t(NP_("meeting.col", "Date"), lang), t("Who", lang)),
+        [(Cell(f"{r.code} · {r.title}"), Cell(path_text(r.path, r.from_status, lang), KIND_TONES[r.kind]),
+          Cell(_day(r.last_date, lang)), Cell(_first_of_list(r.who))) for r in lines.head(TABLE_ROWS).itertuples()],
+        (4.5, 4.2, 1.6, 2.0), CONTENT_WIDTH, BODY_BOTTOM - BODY_TOP - STRIP_HEIGHT - 0.2, len(lines), lang)
     notes = [_window_text(meeting)]
     notes += [f"{m.label}: {m.value}" for m in metrics]
-    notes += [t("New bottlenecks:", lang)] + [f"  {r.code} {r.title} ({_day(r.identified_on, lang)})"
-                                               for r in ch.new_bottlenecks.itertuples()]
-    notes += [t("Status changes:", lang)] + [
-        f"  {_day(r.date, lang)} {r.code}: {_change_text(r, lang)}" + (f" — {r.who}" if isinstance(r.who, str) else "")
-        for r in ch.status_changes.itertuples()]
-    notes += [t("Resolved or written off:", lang)] + [f"  {r.code} {r.title}: {_status(r.status, lang)} "
-                                                  f"({_day(r.closed_on, lang)})" for r in ch.closed.itertuples()]
+    for kind in (CLOSED, ESCALATED, NEW, MOVED):
+        of_kind = ch.of_kind(kind)
+        if of_kind.empty:
+            continue
+        notes += [_kind(kind, lang) + ":"] + [
+            f"  {r.code} {r.title}: {path_text(r.path, r.from_status, lang)} ({_day(r.last_date, lang)})"
+            + (f" — {r.who}" if isinstance(r.who, str) else "") for r in of_kind.itertuples()]
     notes += [t("Stalled:", lang)] + [
         f"  {r.code} {r.title}: " + t("no event for {days} days", lang, days=format_number(r.days_since_event, lang))
         for r in ch.stalled.itertuples()]
@@ -216,18 +262,19 @@ def _changes_slide(meeting: MeetingData) -> Slide:
                  notes="\n".join(notes))
 
 
-def _indicator_change(row, lang: str) -> str:
-    text = delta_text(row.change, row.change_pct, row.previous_period, lang)
-    return text if text else t(INDICATORS_ASSESSMENT_LABELS[row.assessment], lang)
+def _action_line(row, lang: str) -> str:
+    """An action by its title and lead, never its bare code: 'e-ID pilot (Uusimaa Regional Council)'."""
+    return t("{title} (lead: {lead})", lang, title=row.title, lead=row.lead)
 
 
 def _changes_data_slide(meeting: MeetingData) -> Slide:
     lang, ch = meeting.lang, meeting.changes
     counts = ch.counts()
     metrics = (
-        Metric(t("Indicators with new data", lang), format_number(counts["indicators"], lang)),
+        Metric(t("New figures", lang), format_number(counts["new_figures"], lang)),
         Metric(t("Improved", lang), format_number(counts["improved"], lang), tone=IMPROVED),
         Metric(t("Worsened", lang), format_number(counts["worsened"], lang), tone=WORSENED),
+        Metric(t("Revised figures", lang), format_number(counts["revised"], lang)),
         Metric(t(NP_("meeting.changes", "Actions done"), lang), format_number(counts["actions_done"], lang)),
         Metric(t("Actions now overdue", lang), format_number(counts["actions_overdue"], lang),
                tone="overdue" if counts["actions_overdue"] else ""),
@@ -236,36 +283,42 @@ def _changes_data_slide(meeting: MeetingData) -> Slide:
         _order=ch.indicators["assessment"].map(ASSESSMENT_ORDER).fillna(9),
         _size=ch.indicators["change_pct"].abs().fillna(0),
     ).sort_values(["_order", "_size"], ascending=[True, False])
-    lines = []
-    if not ch.actions_done.empty:
-        lines.append(t("Actions done: {codes}", lang, codes=", ".join(ch.actions_done["code"])))
-    if not ch.actions_overdue.empty:
-        lines.append(t("Actions that became overdue: {codes}", lang, codes=", ".join(ch.actions_overdue["code"])))
+    actions = ([t("Now overdue: {action}", lang, action=_action_line(r, lang))
+                for r in ch.actions_overdue.itertuples()]
+               + [t("Done: {action}", lang, action=_action_line(r, lang)) for r in ch.actions_done.itertuples()])
+    lines = actions[:LINES_MAX]
+    if len(actions) > LINES_MAX:
+        lines.append(tn("… and {n} more action (see the notes)", "… and {n} more actions (see the notes)",
+                        len(actions) - LINES_MAX, lang))
     table = fit_table(
-        (t("Indicator", lang), t("Country", lang), t("Latest value", lang),
-         t("Change", lang)),
-        [(Cell(r.name), Cell(t(SIDE_LABELS[r.country], lang)),
-          Cell(f"{r.period}: {value_with_unit(r.value, r.unit, lang)}"),
-          Cell(_indicator_change(r, lang), r.assessment)) for r in frame.head(TABLE_ROWS).itertuples()],
-        (5.0, 1.3, 2.8, 3.6), CONTENT_WIDTH,
+        (t("Indicator", lang), t("Country", lang), t("Latest value", lang), t("Change", lang)),
+        [(Cell(r.name), Cell(t(SIDE_LABELS[r.country], lang)), Cell(figure_text(r, r.unit, lang, with_range=False)),
+          Cell(verdict_text(r, lang), r.assessment)) for r in frame.head(TABLE_ROWS).itertuples()],
+        (3.7, 1.3, 3.0, 4.7), CONTENT_WIDTH,
         BODY_BOTTOM - BODY_TOP - STRIP_HEIGHT - 0.2 - LINE_HEIGHT * len(lines), len(frame), lang)
     notes = [_window_text(meeting)] + [f"{m.label}: {m.value}" for m in metrics]
-    notes += [t("Indicators with new data:", lang)] + [
+    if not ch.baseline:
+        notes.append(t(NO_BASELINE, lang, date=_since_text(meeting)))
+    notes += [t("New figures:", lang)] + [
+        f"  {r.name} ({_series_name(r.country, r.area, r.area_label, lang)}) {figure_text(r, r.unit, lang)}; "
+        f"{verdict_text(r, lang)}" for r in frame.itertuples()]
+    notes += [t("Revised figures:", lang)] + [
         f"  {r.name} ({_series_name(r.country, r.area, r.area_label, lang)}) {r.period}: "
-        f"{value_with_unit(r.value, r.unit, lang)}; {_indicator_change(r, lang)} — "
-        f"{t(INDICATORS_ASSESSMENT_LABELS[r.assessment], lang)}" for r in frame.itertuples()]
+        f"{format_value(r.old_value, lang)} → {value_with_unit(r.value, r.unit, lang)}"
+        + (" " + t("(estimate)", lang) if r.flag == "estimate" else "") for r in ch.revisions.itertuples()]
     notes += [t("Actions done:", lang)] + [
-        f"  {r.code} {r.title} ({_day(r.completed_on, lang)})" for r in ch.actions_done.itertuples()]
+        f"  {r.title} — {r.lead} ({_day(r.completed_on, lang)})" for r in ch.actions_done.itertuples()]
     notes += [t("Actions that became overdue:", lang)] + [
-        f"  {r.code} {r.title}: " + t("due {date}", lang, date=_day(r.due, lang)) + f", {r.lead}"
+        f"  {r.title} — {r.lead}: " + t("due {date}", lang, date=_day(r.due, lang))
         for r in ch.actions_overdue.itertuples()]
+    empty = (t("No new indicator data since {date}.", lang, date=_since_text(meeting)) if ch.baseline
+             else t(NO_BASELINE, lang, date=_since_text(meeting)))
     return Slide(CHANGES_DATA, t("What changed: indicators and actions",
                                  lang), _source(meeting, N_("Source: TwinReg Monitor import "
         "history (indicator data) and WP3 "
         "action plan · data as of {date}")),
                  subtitle=_window_text(meeting), metrics=metrics, table=table, lines=tuple(lines),
-                 empty="" if table else t("No new indicator data since {date}.", lang, date=_since_text(meeting)),
-                 notes="\n".join(notes))
+                 empty="" if table else empty, notes="\n".join(notes))
 
 
 def _domain_status_slide(meeting: MeetingData) -> Slide:
@@ -324,24 +377,45 @@ def _series_name(country: str, area: str, area_label: str, lang: str) -> str:
 
 
 def indicator_chart(series: pd.DataFrame, name: str, unit: str, lang: str) -> Chart | None:
-    """Line chart of an indicator's headline area per country (Finland, then Estonia), values as stored."""
+    """Line chart of an indicator's headline area per country (Finland, then Estonia), values as stored; estimates
+    are marked per point (drawn dashed) and their ranges go with the series (drawn as a band)."""
     headline = series[series["area_rank"] == 1]
     if headline.empty:
         return None
     periods = headline[["period", "period_start"]].drop_duplicates("period").sort_values("period_start")
-    values = headline.pivot_table(index="period", columns="country", values="value", aggfunc="first")
+
+    def column(frame: pd.DataFrame, name: str) -> list:
+        values = frame.set_index("period")[name].reindex(periods["period"])
+        return [None if pd.isna(v) else v for v in values]
+
     chart_series = []
     for country in ("FI", "EE"):
-        if country not in values.columns:
+        rows = headline[headline["country"] == country].drop_duplicates("period")
+        if rows.empty:
             continue
-        first = headline[headline["country"] == country].iloc[0]
-        column = values[country].reindex(periods["period"])
+        first = rows.iloc[0]
+        values = column(rows, "value")
+        flags = column(rows, "flag")
+        lows, highs = column(rows, "value_low"), column(rows, "value_high")
+        estimated = tuple(f == "estimate" or lo is not None or hi is not None
+                          for f, lo, hi in zip(flags, lows, highs, strict=True))
+        has_range = any(v is not None for v in lows + highs)
         chart_series.append(Series(
             _series_name(country, first["area"], first["area_label"], lang),
-            tuple(None if pd.isna(v) else float(v) for v in column), COUNTRY_COLOURS[country]))
+            tuple(None if v is None else float(v) for v in values), COUNTRY_COLOURS[country],
+            estimated=estimated if any(estimated) else (),
+            low=tuple(None if v is None else float(v) for v in lows) if has_range else (),
+            high=tuple(None if v is None else float(v) for v in highs) if has_range else ()))
     decimals = 0 if all(v is None or float(v).is_integer() or abs(v) >= 1000
                         for s in chart_series for v in s.values) else 1
-    return Chart("line", name, tuple(periods["period"]), tuple(chart_series), unit_label(unit, lang), decimals)
+    titles = {key: _column_title(key, lang) for key in ("low", "high", "flag")}
+    return Chart("line", name, tuple(periods["period"]), tuple(chart_series), unit_label(unit, lang), decimals,
+                 low_title=titles["low"], high_title=titles["high"], flag_title=titles["flag"],
+                 estimate_label=flag_label("estimate", lang))
+
+
+def _column_title(key: str, lang: str) -> str:
+    return t(INDICATORS_COL_LABELS[key], lang)
 
 
 def _domain_slide(meeting: MeetingData, domain: str, key: KeyIndicator | None) -> tuple[Slide, str | None]:
@@ -359,14 +433,19 @@ def _domain_slide(meeting: MeetingData, domain: str, key: KeyIndicator | None) -
         chart = indicator_chart(key.series, key.meta.name, key.meta.unit, lang)
         for r in key.latest.itertuples():
             label = f"{_series_name(r.country, r.area, r.area_label, lang)} ({r.period})"
-            change = delta_text(r.change, r.change_pct, r.previous_period, lang)
-            metrics.append(Metric(label, value_with_unit(r.value, r.unit, lang), change, r.assessment))
-            notes.append(f"{label}: {value_with_unit(r.value, r.unit, lang)} {change} — "
-                         f"{t(INDICATORS_ASSESSMENT_LABELS[r.assessment], lang)}")
+            if r.estimate:
+                label += " · " + flag_label("estimate", lang)
+            metrics.append(Metric(label, value_with_unit(r.value, r.unit, lang), verdict_text(r, lang),
+                                  r.assessment))
+            notes.append(f"{_series_name(r.country, r.area, r.area_label, lang)} {figure_text(r, r.unit, lang)}; "
+                         f"{verdict_text(r, lang)}")
         if chart is not None:
+            mark = " (" + flag_label("estimate", lang) + ")"
             notes.append(t("Series:", lang) + " " + "; ".join(
-                f"{s.name}: " + ", ".join(f"{c} {format_value(v, lang)}" for c, v in
-                                          zip(chart.categories, s.values, strict=True) if v is not None)
+                f"{s.name}: " + ", ".join(f"{c} {format_value(v, lang)}" + (mark if s.estimated and s.estimated[i]
+                                                                            else "")
+                                          for i, (c, v) in enumerate(zip(chart.categories, s.values, strict=True))
+                                          if v is not None)
                 for s in chart.series))
     source = (t("Source: {source}; TwinReg bottleneck register · data as of {date}",
                 lang, source=meta.source, date=_as_of_text(meeting)) if meta
@@ -452,55 +531,67 @@ def build_briefing(store: Store, filters: Filters, since: dt.date | None = None,
 
 
 def changes_tables(changes: Changes, lang: str) -> list[tuple[str, pd.DataFrame]]:
-    """Every list of `changes` as a table with translated headers and labels, in the order of the briefing."""
+    """Every list of `changes` as a table with translated headers and labels, in the order of the briefing: each
+    change once (a bottleneck on one line with its whole path), so a table's length is the slides' count."""
     c = {name: t(MEETING_COL_LABELS[name], lang) for name in (
-        "code", "title", "date", "from", "to", "who", "note", "indicator", "country", "area", "period", "value",
-        "unit", "previous_period", "previous_value", "change_abs", "change_pct", "assessment", "new_values",
-        "uploaded", "identified_on", "closed_on", "last_event", "days_silent", "severity", "status", "owner_fi",
-        "owner_ee", "lead", "due", "completed_on")}
+        "code", "title", "kind", "path", "date", "who", "indicator", "country", "area", "period", "value", "unit",
+        "estimate", "low", "high", "compared_with", "previous_value", "change_abs", "change_pct", "assessment",
+        "new_values", "uploaded", "old_value", "last_event", "days_silent", "status", "owner_fi", "owner_ee", "lead",
+        "due", "completed_on")}
     domain = t("Domain", lang)
 
-    def labels(frame: pd.DataFrame, column: str, prefix: str) -> pd.Series:
-        return frame[column].map(lambda v: _status(v, lang) if prefix == "status" else t(f"{prefix}.{v}", lang))
+    def mapped(values: pd.Series, label) -> pd.Series:
+        return values.map(lambda v: label(v) if isinstance(v, str) and v else "").astype(object)
+
+    def domains(frame: pd.DataFrame) -> pd.Series:
+        return mapped(frame["domain"], lambda d: t(DOMAIN_LABELS[d], lang))
+
+    def statuses(frame: pd.DataFrame, column: str) -> pd.Series:
+        return mapped(frame[column], lambda s: _status(s, lang))
+
+    def countries(frame: pd.DataFrame) -> pd.Series:
+        return mapped(frame["country"], lambda v: t(SIDE_LABELS[v], lang))
+
+    def units(frame: pd.DataFrame) -> pd.Series:
+        return mapped(frame["unit"], lambda u: t(INDICATORS_UNIT_LABELS[u], lang))
+
+    def estimates(flags: pd.Series) -> pd.Series:
+        return flags.map(lambda f: flag_label("estimate", lang) if f else "").astype(object)
 
     ch = changes
-    new = ch.new_bottlenecks
-    status = ch.status_changes
-    closed = ch.closed
-    stalled = ch.stalled
-    ind = ch.indicators
+    lines, stalled, ind, rev = ch.bottlenecks, ch.stalled, ch.indicators, ch.revisions
     return [
-        (t("New bottlenecks", lang), pd.DataFrame({
-            c["code"]: new["code"], c["title"]: new["title"], domain: labels(new, "domain", "domain"),
-            c["severity"]: new["severity"], c["status"]: labels(new, "status", "status"),
-            c["identified_on"]: new["identified_on"]})),
-        (t("Status changes", lang), pd.DataFrame({
-            c["date"]: status["date"], c["code"]: status["code"], c["title"]: status["title"],
-            domain: labels(status, "domain", "domain"), c["from"]: labels(status, "from_status", "status"),
-            c["to"]: labels(status, "to_status", "status"), c["who"]: status["who"], c["note"]: status["note"]})),
-        (t("Resolved or written off", lang), pd.DataFrame({
-            c["code"]: closed["code"], c["title"]: closed["title"], domain: labels(closed, "domain", "domain"),
-            c["status"]: labels(closed, "status", "status"), c["closed_on"]: closed["closed_on"]})),
+        (t("Bottlenecks whose status changed", lang), pd.DataFrame({
+            c["kind"]: lines["kind"].map(lambda k: _kind(k, lang)), c["code"]: lines["code"],
+            c["title"]: lines["title"], domain: domains(lines),
+            c["path"]: [path_text(p, f, lang) for p, f in zip(lines["path"], lines["from_status"], strict=True)],
+            c["date"]: lines["last_date"], c["who"]: lines["who"]})),
         (t("Stalled (over {days} days)", lang, days=format_number(ch.stall_days, lang)), pd.DataFrame({
-            c["code"]: stalled["code"], c["title"]: stalled["title"], domain: labels(stalled, "domain", "domain"),
-            c["status"]: labels(stalled, "status", "status"), c["last_event"]: stalled["last_event_on"],
+            c["code"]: stalled["code"], c["title"]: stalled["title"], domain: domains(stalled),
+            c["status"]: statuses(stalled, "status"), c["last_event"]: stalled["last_event_on"],
             c["days_silent"]: stalled["days_since_event"], c["owner_fi"]: stalled["owner_fi"],
             c["owner_ee"]: stalled["owner_ee"]})),
-        (t("Indicators with new data", lang), pd.DataFrame({
-            c["indicator"]: ind["name"], domain: labels(ind, "domain", "domain"),
-            c["country"]: labels(ind, "country", "side"), c["area"]: ind["area_label"], c["period"]: ind["period"],
-            c["value"]: ind["value"], c["unit"]: labels(ind, "unit", "indicators.unit"),
-            c["previous_period"]: ind["previous_period"], c["previous_value"]: ind["previous_value"],
-            c["change_abs"]: ind["change"], c["change_pct"]: (ind["change_pct"] * 100).round(1),
-            c["assessment"]: labels(ind, "assessment", "indicators.assessment"), c["new_values"]: ind["new_values"],
-            c["uploaded"]: ind["uploaded_at"]})),
+        (t("New figures", lang), pd.DataFrame({
+            c["indicator"]: ind["name"], domain: domains(ind), c["country"]: countries(ind),
+            c["area"]: ind["area_label"], c["period"]: ind["period"], c["value"]: ind["value"],
+            c["unit"]: units(ind), c["estimate"]: estimates(ind["estimate"]), c["low"]: ind["value_low"],
+            c["high"]: ind["value_high"], c["compared_with"]: ind["previous_period"],
+            c["previous_value"]: ind["previous_value"], c["change_abs"]: ind["change"],
+            c["change_pct"]: (pd.to_numeric(ind["change_pct"]) * 100).round(1),
+            c["assessment"]: mapped(ind["assessment"], lambda a: t(INDICATORS_ASSESSMENT_LABELS[a], lang)),
+            c["new_values"]: ind["new_values"], c["uploaded"]: ind["uploaded_at"]})),
+        (t("Revised figures", lang), pd.DataFrame({
+            c["indicator"]: rev["name"], domain: domains(rev), c["country"]: countries(rev),
+            c["area"]: rev["area_label"], c["period"]: rev["period"], c["old_value"]: rev["old_value"],
+            c["value"]: rev["value"], c["unit"]: units(rev), c["estimate"]: estimates(rev["flag"] == "estimate"),
+            c["uploaded"]: rev["uploaded_at"]})),
         (t("Actions now overdue", lang), pd.DataFrame({
-            c["code"]: ch.actions_overdue["code"], c["title"]: ch.actions_overdue["title"],
-            c["lead"]: ch.actions_overdue["lead"], c["due"]: ch.actions_overdue["due"],
-            c["status"]: ch.actions_overdue["status"].map(lambda s: t(COOP_STATUS_LABELS[s], lang))})),
+            c["title"]: ch.actions_overdue["title"], c["lead"]: ch.actions_overdue["lead"],
+            c["due"]: ch.actions_overdue["due"],
+            c["status"]: ch.actions_overdue["status"].map(lambda s: t(COOP_STATUS_LABELS[s], lang)),
+            c["code"]: ch.actions_overdue["code"]})),
         (t(NP_("meeting.changes", "Actions done"), lang), pd.DataFrame({
-            c["code"]: ch.actions_done["code"], c["title"]: ch.actions_done["title"],
-            c["lead"]: ch.actions_done["lead"], c["due"]: ch.actions_done["due"],
-            c["completed_on"]: ch.actions_done["completed_on"]})),
+            c["title"]: ch.actions_done["title"], c["lead"]: ch.actions_done["lead"],
+            c["due"]: ch.actions_done["due"], c["completed_on"]: ch.actions_done["completed_on"],
+            c["code"]: ch.actions_done["code"]})),
     ]
-

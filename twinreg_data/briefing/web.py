@@ -27,9 +27,7 @@ def chart_figure(chart: Chart, lang: str, *, height: int = 560, font_size: int =
     for s in chart.series:
         name = html_text(s.name)
         if chart.kind == "line":
-            fig.add_scatter(x=categories, y=list(s.values), name=name, mode="lines+markers",
-                            line={"color": s.colour, "width": 4}, marker={"size": 9}, connectgaps=False,
-                            hovertemplate=f"{name}<br>%{{x}}: %{{y:{value_format}}}<extra></extra>")
+            _line(fig, chart, s, categories, name, value_format)
         elif chart.kind == "bar_stacked":
             fig.add_bar(y=categories, x=list(s.values), name=name, orientation="h", marker_color=s.colour,
                         hovertemplate=f"%{{y}}: %{{x}}<extra>{name}</extra>")
@@ -72,6 +70,44 @@ def chart_figure(chart: Chart, lang: str, *, height: int = 560, font_size: int =
     return fig
 
 
+def _line(fig: go.Figure, chart: Chart, s, categories: list[str], name: str, value_format: str) -> None:
+    """One series of a line chart: its estimate range as a band, measured stretches solid, the stretches leading
+    to an estimate dashed with hollow markers (as in the PowerPoint chart)."""
+    if s.has_band:
+        high = [h if h is not None else v for h, v in zip(s.high, s.values, strict=True)]
+        low = [lo if lo is not None else v for lo, v in zip(s.low, s.values, strict=True)]
+        fig.add_scatter(x=categories, y=high, mode="lines", line={"width": 0}, hoverinfo="skip", showlegend=False,
+                        legendgroup=name, connectgaps=False)
+        fig.add_scatter(x=categories, y=low, mode="lines", line={"width": 0}, fill="tonexty",
+                        fillcolor=_rgba(s.colour, 0.18), hoverinfo="skip", legendgroup=name,
+                        name=html_text(f"{s.name} · {chart.low_title}–{chart.high_title}"), showlegend=False,
+                        connectgaps=False)
+    estimated = list(s.estimated) or [False] * len(s.values)
+    values = list(s.values)
+    count = len(values)
+    # A point belongs to the solid line when a measured stretch starts or ends at it, to the dashed one when an
+    # estimated stretch does (the stretch leading to an estimate is dashed).
+    solid = [v if (not estimated[i]) or (i + 1 < count and not estimated[i + 1]) else None
+             for i, v in enumerate(values)]
+    dashed = [v if estimated[i] or (i + 1 < count and estimated[i + 1]) else None for i, v in enumerate(values)]
+    hover = f"{name}<br>%{{x}}: %{{y:{value_format}}}<extra></extra>"
+    if any(v is not None for v in solid):  # a series of estimates only has no solid line (and no legend entry)
+        fig.add_scatter(x=categories, y=solid, name=name, mode="lines+markers", legendgroup=name,
+                        line={"color": s.colour, "width": 4}, marker={"size": 9}, connectgaps=False,
+                        hovertemplate=hover)
+    if any(estimated):
+        estimate = html_text(chart.estimate_label)
+        fig.add_scatter(x=categories, y=dashed, name=f"{name} · {estimate}", mode="lines+markers",
+                        legendgroup=name, line={"color": s.colour, "width": 4, "dash": "dash"},
+                        marker={"size": 9, "symbol": "circle-open", "line": {"width": 2}}, connectgaps=False,
+                        hovertemplate=f"{name} · {estimate}<br>%{{x}}: %{{y:{value_format}}}<extra></extra>")
+
+
+def _rgba(hex_colour: str, alpha: float) -> str:
+    r, g, b = (int(hex_colour.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4))
+    return f"rgba({r},{g},{b},{alpha})"
+
+
 def _legend_rows(chart: Chart) -> int:
     """Rows a horizontal legend takes above an exported chart (about four entries to a row)."""
     return 0 if chart.kind == "bar" else -(-len(chart.series) // 4)
@@ -90,7 +126,7 @@ SLIDE_CSS = """<style>
 .mt-hero .mt-title { font-size: clamp(2.4rem, 3.6vw, 4.6rem) !important; color: #0B3D91; }
 .mt-hero .mt-subtitle { font-size: clamp(1.2rem, 1.5vw, 2rem); }
 .mt-metrics { display: flex; flex-wrap: wrap; gap: 1rem; margin: 0.4rem 0 1rem 0; }
-.mt-metric { flex: 1 1 12rem; background: #F1F4F8; border-radius: 0.6rem; padding: 0.7rem 1rem; text-align: center; }
+.mt-metric { flex: 1 1 8.5rem; background: #F1F4F8; border-radius: 0.6rem; padding: 0.7rem 1rem; text-align: center; }
 .mt-metrics-big .mt-metric { flex: 1 1 28%; padding: 2.2vh 1rem; }
 .mt-metric-value { font-size: clamp(1.6rem, 2.2vw, 3rem); font-weight: 700; line-height: 1.15; }
 .mt-metrics-big .mt-metric-value { font-size: clamp(2.2rem, 3.6vw, 4.8rem); }

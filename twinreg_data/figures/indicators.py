@@ -21,6 +21,7 @@ from ..labels import (
     INDICATORS_UNIT_LABELS,
     SIDE_LABELS,
 )
+from ..queries.comparison import NO_CLEAR_CHANGE, NOT_COMPARABLE
 from ..queries.indicators import ASSESSMENT_COLOURS, IndicatorMeta
 from ..schema import DOMAIN_COLOURS
 from ..textsafe import html_text, markdown_text
@@ -63,14 +64,16 @@ def value_with_unit(value: float | None, unit: str, lang: str) -> str:
     return f"{text} {unit_label(unit, lang)}"
 
 
-def metric_label(country: str, area: str, area_label: str, period: str, lang: str) -> str:
-    """'Finland · Helsinki (2024)', or just 'Finland (2024)' when the figure is for the whole country (a metric's
-    label: Markdown, the data escaped)."""
+def metric_label(country: str, area: str, area_label: str, period: str, lang: str, estimate: bool = False) -> str:
+    """'Finland · Helsinki (2024)', or just 'Finland (2024)' when the figure is for the whole country, '· Estimate'
+    after it when the figure is one (a metric's label: Markdown, the data escaped)."""
     country_label = t(SIDE_LABELS[country], lang)
     if area == country:
-        return f"{country_label} ({markdown_text(period)})"
-    return t("{country} · {area} ({period})", lang, country=country_label, area=markdown_text(area_label),
-             period=markdown_text(period))
+        label = f"{country_label} ({markdown_text(period)})"
+    else:
+        label = t("{country} · {area} ({period})", lang, country=country_label, area=markdown_text(area_label),
+                  period=markdown_text(period))
+    return label + (" · " + flag_label("estimate", lang) if estimate else "")
 
 
 def delta_text(change: float | None, change_pct: float | None, lang: str) -> str | None:
@@ -87,11 +90,32 @@ def delta_text(change: float | None, change_pct: float | None, lang: str) -> str
     return text
 
 
-def delta_description(previous_period: str | None, lang: str) -> str | None:
-    """'vs 2023' beside the change, or nothing when there is no earlier period."""
+def compared_periods(period: str, previous_period: str | None, lang: str) -> str:
+    """'2026-Q3 vs 2025-Q3': both periods of a change named (just the period when there is no comparison)."""
     if not isinstance(previous_period, str) or not previous_period:
-        return None
-    return t("vs {period}", lang, period=previous_period)
+        return str(period)
+    return t("{period} vs {previous}", lang, period=period, previous=previous_period)
+
+
+def estimate_text(text: str, estimate: bool, low: float | None, high: float | None, lang: str) -> str:
+    """A figure marked as an estimate when it is one: '7 200 000 (estimate 6 624 000–7 776 000)'."""
+    if not estimate:
+        return text
+    if low is None or high is None or pd.isna(low) or pd.isna(high):
+        return t("{value} (estimate)", lang, value=text)
+    return t("{value} (estimate {low}–{high})", lang, value=text, low=format_value(low, lang),
+             high=format_value(high, lang))
+
+
+def delta_description(previous_period: str | None, lang: str, assessment: str = "") -> str | None:
+    """'vs 2025-Q3' beside the change, with the verdict when the change is not clear ('vs 2025-Q3 · No clear
+    change'); the verdict alone when there is no comparable period."""
+    verdict = (t(INDICATORS_ASSESSMENT_LABELS[assessment], lang)
+               if assessment in (NO_CLEAR_CHANGE, NOT_COMPARABLE) else "")
+    if not isinstance(previous_period, str) or not previous_period:
+        return verdict or None
+    text = t("vs {period}", lang, period=previous_period)
+    return f"{text} · {verdict}" if verdict else text
 
 
 def sparkline(frame: pd.DataFrame, country: str) -> list[float]:
@@ -181,8 +205,8 @@ def _panel_axes(countries: list[str], lang: str, x_title: str, y_title: str) -> 
 def series_figure(frame: pd.DataFrame, meta: IndicatorMeta, lang: str) -> go.Figure:
     """Finland and Estonia side by side (one panel per country, shared y axis).
 
-    Each area is a line (the country's headline area bold, others thin); estimate ranges are filled
-    bands; observations flagged `break` carry a marker; flags, ranges and notes show on hover.
+    Each area is a line (the country's headline area bold, others thin); estimates have hollow markers and their
+    ranges are filled bands; observations flagged `break` carry a marker; flags, ranges and notes show on hover.
     """
     countries = [c for c in ("FI", "EE") if c in set(frame["country"].unique())] or ["FI"]
     unit = unit_label(meta.unit, lang)
@@ -199,6 +223,9 @@ def series_figure(frame: pd.DataFrame, meta: IndicatorMeta, lang: str) -> go.Fig
     lows = frame["value_low"].to_numpy(dtype=float)
     highs = frame["value_high"].to_numpy(dtype=float)
     row_countries, flags = frame["country"].to_numpy(), frame["flag"].to_numpy()
+    # An estimate's marker is hollow (its range, when stated, is the band): estimates look like estimates.
+    estimated = (flags == "estimate") | ~np.isnan(lows) | ~np.isnan(highs)
+    symbols = np.where(estimated, "circle-open", "circle").astype(object)
     period_texts = frame["period"].to_numpy(dtype=object)
     keys = list(zip(frame["country"].tolist(), frame["area_rank"].tolist(), strict=True))
     starts = [i for i in range(len(keys)) if i == 0 or keys[i] != keys[i - 1]]
@@ -233,13 +260,15 @@ def series_figure(frame: pd.DataFrame, meta: IndicatorMeta, lang: str) -> go.Fig
                 })
                 shown_legend.add("range")
             x, y, text = _joined([periods[r] for r in parts], [values[r] for r in parts], [hover[r] for r in parts])
+            symbol = np.concatenate([part for r in parts for part in (symbols[r], np.array(["circle"], dtype=object))
+                                     ][:-1])
             traces.append({
                 "type": "scatter", "x": x, "y": y, "mode": "lines+markers",
                 "name": labels[parts[0].start] if headline
                 else t("Other areas ({country})", lang, country=t(SIDE_LABELS[country], lang)),
                 "legendgroup": country if headline else f"others-{country}", "showlegend": True,
                 "line": {"color": colour, "width": 3 if headline else 1.2},
-                "marker": {"size": 6 if headline else 4}, "opacity": 1 if headline else 0.55,
+                "marker": {"size": 7 if headline else 4, "symbol": symbol}, "opacity": 1 if headline else 0.55,
                 "hovertext": text, "hovertemplate": "%{hovertext}<extra></extra>",
                 **axes,
             })
@@ -380,19 +409,23 @@ def observation_view(table: pd.DataFrame, lang: str) -> tuple[Styler | pd.DataFr
 
 
 def overview_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Latest value and change per indicator and country, with the polarity judgement in words."""
+    """Latest value and change per indicator and country against its comparison period, with the verdict in
+    words and the latest figure's flag (Estimate)."""
     col = lambda name: t(INDICATORS_COL_LABELS[name], lang)  # noqa: E731
     return pd.DataFrame({
         col("domain"): frame["domain"].map(lambda d: t(DOMAIN_LABELS[d], lang)),
         col("indicator"): frame["name"],
         col("country"): frame["country"].map(lambda c: t(SIDE_LABELS[c], lang)),
         col("period"): frame["period"],
+        col("previous_period"): frame["previous_period"],
         col("value"): frame["value"],
         col("unit"): frame["unit"].map(lambda u: unit_label(u, lang)),
         col("change"): frame["change"],
         col("change_pct"): (frame["change_pct"] * 100).round(1),
         col("assessment"): frame["assessment"].map(lambda a: t(INDICATORS_ASSESSMENT_LABELS[a], lang)),
-        col("previous_period"): frame["previous_period"],
+        col("flag"): _labelled(frame["flag"].where(frame["flag"] != "break", None), lambda f: flag_label(f, lang)),
+        col("low"): frame["value_low"],
+        col("high"): frame["value_high"],
         col("area"): frame["area_label"],
     })
 
@@ -410,8 +443,13 @@ def overview_styler(table: pd.DataFrame, overview: pd.DataFrame, lang: str) -> S
     def signed(v: float, text: str) -> str:
         return ("+" if v > 0 else "") + text
 
+    col = lambda name: t(INDICATORS_COL_LABELS[name], lang)  # noqa: E731
+    col_low, col_high = col("low"), col("high")
+
     formats = {
         t("Value", lang): lambda v: format_value(v, lang) if pd.notna(v) else "–",
+        col_low: lambda v: format_value(v, lang) if pd.notna(v) else "–",
+        col_high: lambda v: format_value(v, lang) if pd.notna(v) else "–",
         t("Change", lang): lambda v: signed(v, format_value(v, lang)) if pd.notna(v) else "–",
         t("Change %", lang): lambda v: signed(v, format_pct(v / 100, lang)) if pd.notna(v) else "–",
     }

@@ -65,6 +65,14 @@ def domain_colour(domain: str) -> str:
     return DOMAIN_COLOURS.get(domain, "#777777")
 
 
+def _padded_range(values: pd.Series) -> list[float]:
+    """The value axis from 0 (or the lowest value) to the highest, with room at both ends for the labels written
+    outside the bars (a negative bar's label would otherwise run into the indicator names)."""
+    low, high = min(0.0, float(values.min())), max(0.0, float(values.max()))
+    pad = 0.22 * ((high - low) or 1.0)
+    return [low - (pad if low < 0 else 0), high + (pad if high > 0 else 0)]
+
+
 def movers_bars(movers: pd.DataFrame, lang: str) -> go.Figure:
     """The indicators that moved most: % change of the latest value, green when better, red when worse.
 
@@ -73,10 +81,17 @@ def movers_bars(movers: pd.DataFrame, lang: str) -> go.Figure:
     """
     from ..i18n import format_pct
     from ..queries.indicators import ASSESSMENT_COLOURS
+    from .indicators import compared_periods
 
     # Names and periods are plotly markup here (tick labels, hover): escaped with html_text.
-    labels = [f"{html_text(name)} · {t(SIDE_LABELS[country], lang)}"
-              for name, country in zip(movers["name"], movers["country"], strict=True)]
+    estimate = movers["estimate"].tolist() if "estimate" in movers else [False] * len(movers)
+    mark = " · " + t("Estimate", lang)
+    # Two lines per bar: the indicator and country, then both periods of the change (and the estimate flag).
+    sides = {country: t(SIDE_LABELS[country], lang) for country in set(movers["country"])}
+    labels = [f"{html_text(name)} · {sides[country]}<br><span style=\"font-size:11px\">"
+              + html_text(compared_periods(period, previous, lang)) + (mark if est else "") + "</span>"
+              for name, country, period, previous, est in zip(movers["name"], movers["country"], movers["period"],
+                                                             movers["previous_period"], estimate, strict=True)]
     assessments = movers["assessment"].tolist()
     # Object arrays go into the figure as they are; lists would be validated and copied item by item.
     customdata = np.column_stack([
@@ -94,16 +109,19 @@ def movers_bars(movers: pd.DataFrame, lang: str) -> go.Figure:
         "textposition": "auto",
         "cliponaxis": False,
         "customdata": customdata,
-        "hovertemplate": "%{y}<br>%{customdata[1]} → %{customdata[0]}: %{text}<br>%{customdata[2]}<extra></extra>",
+        "hovertemplate": "%{y}<br>%{text}<br>%{customdata[2]}<extra></extra>",
     }
     layout = {
-        "title": {"text": t("Indicators that moved most (latest period vs the one before)", lang),
-                  "subtitle": {"text": t("Green: better, red: worse, by each indicator's direction. Sources: see the "
-                                         "Indicators page.", lang), "font": {"size": 12, "color": "#555"}}},
+        "title": {"text": t("Indicators that moved most (against the same period a year earlier)", lang),
+                  "subtitle": {"text": t("Quarterly and monthly figures against the same quarter or month a year "
+                                         "earlier, annual ones against the year before.", lang) + "<br>"
+                               + t("Green: better, red: worse; grey: within the estimate range or no direction. "
+                                   "Sources: see the Indicators page.", lang),
+                               "font": {"size": 12, "color": "#555"}}},
         "xaxis": {"title": {"text": t("Change, %", lang)}, "zeroline": True, "zerolinecolor": "#999",
-                  "automargin": True},
+                  "automargin": True, "range": _padded_range(movers["change_pct"] * 100)},
         "yaxis": {"autorange": "reversed"},
-        "height": 150 + 40 * len(movers),
-        "margin": {"l": 10, "r": 70, "t": 80, "b": 60},
+        "height": 170 + 52 * len(movers),
+        "margin": {"l": 10, "r": 70, "t": 100, "b": 60},
     }
     return figure([bar], layout)

@@ -17,28 +17,38 @@ from ..filters import Filters
 from ..schema import AREA_LEVELS, DOMAINS
 from ..store import Store
 from .common import area_label, domain_clause, domain_mask, localised
+from .comparison import (
+    IMPROVED,
+    NEUTRAL,
+    NO_CLEAR_CHANGE,
+    NOT_COMPARABLE,
+    WORSENED,
+    assess,
+    comparison_sql,
+)
 
 # Widest first: a country-level figure is the best stand-in for "Finland" or "Estonia".
 _LEVEL_RANK = "CASE a.level " + " ".join(
     f"WHEN '{level}' THEN {rank}" for rank, level in enumerate(reversed(AREA_LEVELS))
 ) + " ELSE 9 END"
 
-# What a change means, given the indicator's polarity (see latest_changes).
-IMPROVED, WORSENED, NEUTRAL, UNCHANGED, NO_PREVIOUS = "improved", "worsened", "neutral", "unchanged", "no_previous"
+# What a change means: queries.comparison holds the rule.
 ASSESSMENT_COLOURS: dict[str, str] = {
     IMPROVED: "#1a7f37",  # green
     WORSENED: "#c62828",  # red
     NEUTRAL: "#6e6e6e",
-    UNCHANGED: "#6e6e6e",
-    NO_PREVIOUS: "#6e6e6e",
+    NO_CLEAR_CHANGE: "#6e6e6e",
+    NOT_COMPARABLE: "#6e6e6e",
 }
-# st.metric colours the delta by its sign: "normal" shows up as green, "inverse" shows up as red.
-POLARITY_DELTA_COLOR: dict[str, str] = {"higher_better": "normal", "higher_worse": "inverse", "neutral": "off"}
 
 
-def delta_color(polarity: str) -> str:
-    """The st.metric delta_color that paints an improvement green and a deterioration red."""
-    return POLARITY_DELTA_COLOR.get(polarity, "off")
+def delta_color(assessment: str, change: float | None) -> str:
+    """The st.metric delta_color that paints the delta (and the sparkline) green for an improvement and red for a
+    deterioration (st.metric colours by the sign: "normal" paints a rise green, "inverse" red), grey for every
+    other verdict (no clear change, not comparable, neutral)."""
+    if assessment not in (IMPROVED, WORSENED) or change is None or pd.isna(change) or change == 0:
+        return "off"
+    return "normal" if (change > 0) == (assessment == IMPROVED) else "inverse"
 
 
 @dataclass(frozen=True)
@@ -191,38 +201,31 @@ def series(store: Store, filters: Filters, code: str) -> pd.DataFrame:
 
 
 def _latest_changes(store: Store, filters: Filters, indicators_sql: str, params: list) -> pd.DataFrame:
-    """Latest value per indicator and country (headline area) against that area's previous period.
+    """Latest value per indicator and country (headline area) against its comparison period (queries.comparison:
+    the same quarter or month a year earlier, the previous value of an annual series).
 
-    assessment: improved / worsened by the indicator's polarity (higher_better: up is improved,
-    higher_worse: up is worsened), neutral for neutral polarity, unchanged, or no_previous.
+    assessment: one of comparison.VERDICTS (improved / worsened by the indicator's polarity, neutral for a clear
+    change of a neutral indicator, no clear change within the stated uncertainty, not comparable); estimate: the
+    latest figure is an estimate.
 
-    Two passes over the observations in scope: one aggregation finds the headline areas, then only their rows
-    are read again for the last two periods (no ranking of every observation).
+    One aggregation over the observations in scope finds the headline areas and their latest period; only the
+    latest and the comparison observation of each are read again.
     """
     ranked_sql, ranked_params = _ranked_sql(filters, indicators_sql)
     name = localised("name", filters.lang, "i")
-    return store.query_df(
-        f"WITH {ranked_sql}, cur AS ("
-        " SELECT r.indicator, r.country, r.area, r.area_label, o.period, o.value, o.flag,"
-        "  lead(o.period) OVER recent AS previous_period, lead(o.value) OVER recent AS previous_value"
-        " FROM observations o JOIN ranked r ON r.indicator = o.indicator AND r.area = o.area AND r.area_rank = 1"
-        " WHERE o.period_start BETWEEN ? AND ?"
-        " WINDOW recent AS (PARTITION BY o.indicator, o.area ORDER BY o.period_start DESC, o.period DESC)"
-        " QUALIFY row_number() OVER recent = 1"
-        ") "
-        f"SELECT cur.indicator, i.domain, {name} AS name, i.unit, i.polarity, cur.country, cur.area,"
-        " cur.area_label, cur.period, cur.value, cur.flag, cur.previous_period, cur.previous_value,"
-        " cur.value - cur.previous_value AS change,"
-        " (cur.value - cur.previous_value) / nullif(abs(cur.previous_value), 0) AS change_pct,"
-        f" CASE WHEN cur.previous_value IS NULL THEN '{NO_PREVIOUS}'"
-        f"  WHEN cur.value = cur.previous_value THEN '{UNCHANGED}'"
-        f"  WHEN i.polarity NOT IN ('higher_better', 'higher_worse') THEN '{NEUTRAL}'"
-        f"  WHEN (cur.value > cur.previous_value) = (i.polarity = 'higher_better') THEN '{IMPROVED}'"
-        f"  ELSE '{WORSENED}' END AS assessment"
-        " FROM cur JOIN indicators i ON i.code = cur.indicator"
-        " ORDER BY array_position(?::VARCHAR[], i.domain), name, cur.indicator, cur.country = 'EE'",
-        [*params, *ranked_params, filters.date_from, filters.date_to, list(DOMAINS)],
+    frame = store.query_df(
+        f"WITH {ranked_sql}, targets AS ("
+        " SELECT r.indicator, r.country, r.area, r.area_label, p.last_start AS latest_start"
+        " FROM ranked r JOIN per_area p ON p.indicator = r.indicator AND p.area = r.area WHERE r.area_rank = 1"
+        f"), compared AS ({comparison_sql('targets')}) "
+        f"SELECT c.indicator, i.domain, {name} AS name, i.unit, c.polarity, c.frequency, c.country, c.area,"
+        " c.area_label, c.period, c.value, c.value_low, c.value_high, c.flag, c.previous_period, c.previous_value,"
+        " c.previous_low, c.previous_high, c.previous_flag, c.broken"
+        " FROM compared c JOIN indicators i ON i.code = c.indicator"
+        " ORDER BY array_position(?::VARCHAR[], i.domain), name, c.indicator, c.country = 'EE'",
+        [*params, *ranked_params, filters.date_from, list(DOMAINS)],
     )
+    return assess(frame)
 
 
 def latest_changes(store: Store, filters: Filters, code: str) -> pd.DataFrame:

@@ -13,6 +13,7 @@ from ..filters import Filters
 from ..schema import BOTTLENECK_STATUSES, CLOSED_STATUSES
 from ..store import Store
 from .common import domain_mask, rows_where
+from .comparison import NO_CLEAR_CHANGE, NOT_COMPARABLE, assess, comparison_sql
 from .indicators import domain_overview
 
 FERRY_INDICATOR = "MOB_FERRY_PAX"
@@ -36,12 +37,18 @@ class Headline:
 
 @dataclass(frozen=True)
 class Ferry:
-    """The Helsinki–Tallinn ferry route's latest passenger figure (the route's, both sides) and the one before."""
+    """The Helsinki–Tallinn ferry route's latest passenger figure (the route's, both sides) against its comparison
+    figure (queries.comparison), with its estimate flag and range."""
 
     period: str | None
     value: float | None
     previous: float | None
     source: str | None
+    previous_period: str | None = None
+    estimate: bool = False
+    low: float | None = None
+    high: float | None = None
+    assessment: str = NOT_COMPARABLE
 
     @property
     def change(self) -> float | None:
@@ -88,14 +95,23 @@ def headline(store: Store, filters: Filters | None = None, today: dt.date | None
 
 
 def ferry_latest(store: Store) -> Ferry:
-    """The ferry route's latest figure (Helsinki port, every period in the data) and the one before it."""
-    row = store.query(
-        "SELECT period, value, lag(value) OVER (ORDER BY period_start) AS previous, "
-        "coalesce(o.source, i.source) FROM observations o JOIN indicators i ON i.code = o.indicator "
-        "WHERE o.indicator = ? AND o.area = 'FI-091' ORDER BY period_start DESC LIMIT 1",
+    """The ferry route's latest figure (Helsinki port, every period in the data) against its comparison figure."""
+    frame = store.query_df(
+        "WITH targets AS (SELECT indicator, area, max(period_start) AS latest_start FROM observations"
+        " WHERE indicator = ? AND area = 'FI-091' GROUP BY ALL), "
+        f"compared AS ({comparison_sql('targets', lower_bound=False)}) "
+        "SELECT c.*, coalesce(nullif(o.source, ''), i.source) AS source FROM compared c"
+        " JOIN observations o ON o.indicator = c.indicator AND o.area = c.area AND o.period = c.period"
+        " JOIN indicators i ON i.code = c.indicator",
         [FERRY_INDICATOR],
     )
-    return Ferry(*row[0]) if row else Ferry(None, None, None, None)
+    if frame.empty:
+        return Ferry(None, None, None, None)
+    row = assess(frame).iloc[0]
+    number = lambda v: None if pd.isna(v) else float(v)  # noqa: E731
+    return Ferry(row["period"], number(row["value"]), number(row["previous_value"]), row["source"],
+                 row["previous_period"] if isinstance(row["previous_period"], str) else None, bool(row["estimate"]),
+                 number(row["value_low"]), number(row["value_high"]), row["assessment"])
 
 
 def counts_of(tally: pd.DataFrame, filters: Filters) -> pd.DataFrame:
@@ -118,9 +134,14 @@ def moved_most(store: Store, filters: Filters, limit: int = 8) -> pd.DataFrame:
 
 
 def movers(changes: pd.DataFrame, limit: int = 8) -> pd.DataFrame:
-    """The rows of a domain_overview whose latest value moved most (by % change), largest move first."""
-    changes = changes[changes["change_pct"].notna() & (changes["change_pct"] != 0)]
-    order = changes["change_pct"].abs().sort_values(ascending=False).index
+    """The rows of a domain_overview that moved most (by % change against their comparison period): clear changes
+    first (queries.comparison), largest first, then changes within the stated uncertainty; never a figure without
+    a comparable one."""
+    changes = changes[changes["change_pct"].notna() & (changes["change_pct"] != 0)
+                      & (changes["assessment"] != NOT_COMPARABLE)]
+    unclear = (changes["assessment"] == NO_CLEAR_CHANGE).to_numpy()
+    order = pd.DataFrame({"unclear": unclear, "size": -changes["change_pct"].abs().to_numpy()},
+                         index=changes.index).sort_values(["unclear", "size"], kind="stable").index
     return changes.loc[order].head(limit).reset_index(drop=True)
 
 
