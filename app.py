@@ -150,7 +150,8 @@ with st.sidebar:
                 st.rerun()
     # The open data package, built only when clicked (twinreg_data/publish.py; `python -m twinreg_data publish`).
     st.download_button(t("Download all data", lang), lambda: publish.package_zip(store()),
-                       "twinreg-monitor-data.zip", "application/zip", icon=":material/dataset:", on_click="ignore",
+                       "twinreg-monitor-data.zip", "application/zip", key="all-data-zip", icon=":material/dataset:",
+                       on_click="ignore",
                        help=t("An open data package (Frictionless Data Package): every public table as CSV and "
                               "Parquet, the indicators as JSON-stat 2.0, with sources, licence and the date of the "
                               "data.", lang))
