@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from ..filters import Filters
-from ..schema import FLOW_MODES, FLOW_UNITS
+from ..schema import FLOW_MODES, FLOW_UNITS, POPULATION_INDICATOR
 from ..store import Store
 from .common import area_label, localised, rows_where, side_mask
 
@@ -30,7 +30,6 @@ FERRY_INDICATOR = "MOB_FERRY_PAX"
 FERRY_MONTHLY_INDICATOR = "MOB_FERRY_PAX_M"
 AIR_INDICATOR = "MOB_AIR_PAX"
 COMMUTERS_INDICATOR = "EMP_COMMUTERS_EE_FI"
-POPULATION_INDICATOR = "INT_POPULATION"
 MOBILITY_INDICATORS = (FERRY_INDICATOR, FERRY_MONTHLY_INDICATOR, AIR_INDICATOR, COMMUTERS_INDICATOR)
 # The label of the flows-table series in commuter_series (the figure translates it).
 FLOWS_SERIES = "flows"
@@ -211,21 +210,24 @@ def population_point(store: Store, filters: Filters) -> tuple[str, str, str] | N
 
 
 def area_points(store: Store, filters: Filters, indicator: str | None) -> pd.DataFrame:
-    """Municipalities of the chosen side with coordinates and the latest value of `indicator` in the period.
+    """Municipalities of the chosen side with coordinates, population and the value of `indicator` in one period:
+    the one in which most municipalities have a value (the latest of those), so that every municipality on the map
+    compares the same period.
 
-    Municipalities without a value keep an empty value: they are drawn as small context dots. A page asks for both
+    Municipalities without a value in that period keep an empty value ("no data" on the map). A page asks for both
     sides and narrows with common.rows_of_side.
     """
     name, region = area_label(filters.lang, "a"), localised("name", filters.lang, "p", mark_english=False)
     return store.query_df(
-        f"SELECT a.code, {name} AS name, a.country, {region} AS region, a.lat, a.lon, "
+        "WITH v AS ("
+        " SELECT o.area, o.value, o.period, o.period_start, o.flag FROM observations o"
+        " WHERE o.indicator = ? AND o.period_start BETWEEN ? AND ?"
+        "  AND o.area IN (SELECT code FROM areas WHERE level = 'municipality')"
+        "), best AS (SELECT period FROM v GROUP BY period ORDER BY count(*) DESC, max(period_start) DESC LIMIT 1) "
+        f"SELECT a.code, {name} AS name, a.country, {region} AS region, a.lat, a.lon, a.population, "
         "v.value, v.period, v.flag "
         "FROM areas a LEFT JOIN areas p ON p.code = a.parent "
-        "LEFT JOIN ("
-        " SELECT area, value, period, flag FROM observations"
-        " WHERE indicator = ? AND period_start BETWEEN ? AND ?"
-        " QUALIFY row_number() OVER (PARTITION BY area ORDER BY period_start DESC) = 1"
-        ") v ON v.area = a.code "
+        "LEFT JOIN (SELECT * FROM v WHERE period = (SELECT period FROM best)) v ON v.area = a.code "
         "WHERE a.level = 'municipality' AND a.country IN (SELECT unnest(?::VARCHAR[])) "
         "AND a.lat IS NOT NULL AND a.lon IS NOT NULL "
         "ORDER BY v.value DESC NULLS LAST, name",
