@@ -107,7 +107,7 @@ def bounds_of(codes: Iterable[str], points: Iterable[tuple[float, float]] = ()) 
     return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
 
 
-def fitted_axes(bounds: tuple[float, float, float, float], pad: float = 0.04) -> tuple[dict, dict, int]:
+def fitted_axes(bounds: tuple[float, float, float, float], pad: float = 0.06) -> tuple[dict, dict, int]:
     """x and y axes showing `bounds` with a margin, true to shape, and the plot height (px) that fits them into
     the assumed plot width without empty bands; the axes keep their ratio when the width changes."""
     west, south, east, north = bounds
@@ -175,10 +175,12 @@ def _text_box(place: Place, bounds: tuple[float, float, float, float], height_px
     return x - half_w, y - half_h, x + half_w, y + half_h
 
 
-def placed_names(places: Iterable[Place], bounds: tuple[float, float, float, float], height_px: int,
-                 limit: int = 8) -> list[Place]:
-    """The largest places whose names do not overlap a larger one's (greedy, by weight), at most `limit`."""
-    west, south, east, north = bounds
+def placed_names(places: Iterable[Place], bounds: tuple[float, float, float, float], limit: int = 8) -> list[Place]:
+    """The largest places whose names fit in the map fitted to `bounds` and do not overlap a larger one's (greedy, by
+    weight), at most `limit`; the others are named on hover only."""
+    xaxis, yaxis, height_px = fitted_axes(bounds)
+    (west, east), (south, north) = xaxis["range"], yaxis["range"]
+    bounds = (west, south, east, north)
     kept: list[Place] = []
     boxes: list[tuple[float, ...]] = []
     for place in sorted(places, key=lambda p: -p.weight):
@@ -187,7 +189,7 @@ def placed_names(places: Iterable[Place], bounds: tuple[float, float, float, flo
         if not (west <= place.lon <= east and south <= place.lat <= north):
             continue
         box = _text_box(place, bounds, height_px)
-        if box[0] < 0 or box[2] > PLOT_WIDTH_PX:
+        if box[0] < 0 or box[2] > PLOT_WIDTH_PX or box[1] < 0 or box[3] > height_px:
             continue
         if any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in boxes):
             continue

@@ -391,10 +391,9 @@ def municipal_map(areas: pd.DataFrame, values: pd.DataFrame, meta: IndicatorMeta
         hover = hover_of.get(code) or f"<b>{html_text(names[code])}</b><br>{no_data}"
         traces.append(geo.area_trace(code, fill_of.get(code), hover))
     bounds = geo.bounds_of(codes)
-    _, _, height = geo.fitted_axes(bounds)
     places = [geo.Place(str(r.area_label).split(" (")[0], float(r.lon), float(r.lat), float(r.population or 0))
               for r in areas.itertuples() if r.area in set(codes) and not pd.isna(r.lat)]
-    traces.append(geo.label_trace(geo.placed_names(places, bounds, height)))
+    traces.append(geo.label_trace(geo.placed_names(places, bounds)))
     traces += geo.sea_label(lang, bounds)
     unit = map_unit(meta, per_capita, lang)
     traces.append({

@@ -22,6 +22,7 @@ from ..labels import MOBILITY_COUNT_LABELS, MOBILITY_FLAG_LABELS, MOBILITY_MODE_
 from ..schema import DOMAIN_COLOURS, FLOW_MODES, FLOW_UNITS
 from ..textsafe import html_text, markdown_text
 from . import figure, geo
+from .indicators import colour_scale
 
 # Okabe–Ito tones: colour-blind safe and told apart from one another on white.
 MODE_COLOURS: dict[str, str] = {
@@ -209,10 +210,7 @@ def _shading(areas: pd.DataFrame, indicator_name: str, lang: str) -> tuple[list[
     codes = [c for c in areas["code"] if geo.has_shape(c)] if not areas.empty else []
     rows = {r.code: r for r in _rows(areas, ["code", "name", "value", "period"])} if codes else {}
     values = [float(rows[c].value) for c in codes if not _missing(rows[c].value)]
-    low, high = (min(values), max(values)) if values else (0.0, 1.0)
-    log = low > 0 and high / low >= 100
-    scale = (lambda v: (math.log10(v) - math.log10(low)) / (math.log10(high) - math.log10(low))) if log and high > low \
-        else (lambda v: (v - low) / (high - low) if high > low else 0.5)
+    scale = colour_scale(values, lang)
     traces, missing = [], False
     for code in codes:
         row = rows[code]
@@ -225,21 +223,18 @@ def _shading(areas: pd.DataFrame, indicator_name: str, lang: str) -> tuple[list[
         else:
             hover = name + "<br>" + t("{indicator}: {value} ({period})", lang, indicator=html_text(indicator_name),
                                       value=format_number(row.value, lang), period=html_text(row.period))
-            traces.append(geo.area_trace(code, sample_colorscale(SHADING_SCALE, [scale(row.value)])[0], hover))
+            traces.append(geo.area_trace(code, sample_colorscale(SHADING_SCALE, [scale.share(row.value)])[0], hover))
     if not values:
         return traces, None, missing
     periods = sorted({str(rows[c].period) for c in codes if not _missing(rows[c].value)})
-    ticks = [m * 10 ** e for e in range(math.floor(math.log10(max(low, 1))), math.ceil(math.log10(high)) + 1)
-             for m in ((1, 10) if log else (1, 2, 5))]
-    ticks = [v for v in ticks if low <= v <= high] if log else [low, high]
     bar = {"type": "scatter", "x": [None], "y": [None], "mode": "markers", "hoverinfo": "skip", "showlegend": False,
            "name": "scale", "marker": {
                "colorscale": SHADING_SCALE, "cmin": 0, "cmax": 1, "color": [0], "showscale": True, "colorbar": {
                    "title": {"text": "<br>".join([*textwrap.wrap(html_text(indicator_name), 18), ", ".join(periods)]
-                                                 + ([t("(log scale)", lang)] if log else [])),
+                                                 + ([t("(log scale)", lang)] if scale.log else [])),
                              "side": "top", "font": {"size": 12}},
-                   "tickmode": "array", "tickvals": [round(scale(v), 6) for v in ticks],
-                   "ticktext": [format_number(v, lang) for v in ticks], "thickness": 14, "len": 0.6,
+                   "tickmode": "array", "tickvals": scale.tick_shares, "ticktext": scale.tick_texts,
+                   "thickness": 14, "len": 0.6,
                    "x": 1.01, "xanchor": "left", "xpad": 4, "y": 1, "yanchor": "top", "outlinewidth": 0}}}
     return traces, bar, missing
 
@@ -256,10 +251,10 @@ def twin_region_map(areas: pd.DataFrame, flows: pd.DataFrame, lang: str, indicat
     """
     arcs = flow_records(flows, lang)
     shading, bar, missing = _shading(areas, indicator_name, lang)
-    ends = [(a["x"][0], a["y"][0]) for a in arcs] + [(a["x"][-1], a["y"][-1]) for a in arcs]
+    # The view holds the side's municipalities and every arc whole (its bulge too).
+    on_arcs = [(x, y) for a in arcs for x, y in zip(a["x"], a["y"], strict=True)]
     codes = list(areas["code"]) if not areas.empty else []
-    bounds = geo.bounds_of(codes, ends)
-    _, _, height = geo.fitted_axes(bounds)
+    bounds = geo.bounds_of(codes, on_arcs)
     weights: dict[str, geo.Place] = {}
     for row in _rows(areas, ["code", "name", "lat", "lon", "population"] if "population" in areas.columns
                      else ["code", "name", "lat", "lon"]) if codes else []:
@@ -272,7 +267,7 @@ def twin_region_map(areas: pd.DataFrame, flows: pd.DataFrame, lang: str, indicat
                 code, name, lat, lon = row
                 if not (_missing(lat) or _missing(lon)):
                     weights[code] = geo.Place(str(name).split(" (")[0], float(lon), float(lat), math.inf)
-    places = geo.placed_names(weights.values(), bounds, height)
+    places = geo.placed_names(weights.values(), bounds)
     traces = [*geo.land_traces(), *shading, *_arc_traces(arcs, flows["unit"].iloc[0] if len(flows) else None, lang),
               geo.label_trace(places), *geo.sea_label(lang, bounds)]
     if bar:
