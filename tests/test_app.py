@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import run_app
+from conftest import map_specs, run_app
 
 from twinreg_data.i18n import format_number, t
 from twinreg_data.queries import overview as queries
@@ -20,8 +20,8 @@ def test_overview_shows_headline_numbers_from_the_database(demo_copy):
     ferry = queries.ferry_latest(open_store(demo_copy))
     ferry_label = t("Ferry passengers Helsinki–Tallinn ({period})", "en", period=ferry.period)
     assert metrics[ferry_label] == format_number(ferry.value, "en")
-    assert len(at.get("plotly_chart")) == 2  # domain × status, indicators that moved most
-    assert len(at.get("deck_gl_json_chart")) == 1  # the twin-region map
+    # domain × status, indicators that moved most, and the twin-region map
+    assert len(at.get("plotly_chart")) == 3 and len(map_specs(at)) == 1
 
 
 def test_overview_in_finnish(demo_copy):
@@ -52,4 +52,4 @@ def test_overview_follows_the_domain_filter_from_the_link(demo_copy):
     assert value == format_number(expected.open_bottlenecks, "en")
     everything = queries.headline(open_store(demo_copy))
     assert expected.open_bottlenecks < everything.open_bottlenecks
-    assert len(at.get("plotly_chart")) == 2 and len(at.get("deck_gl_json_chart")) == 1
+    assert len(at.get("plotly_chart")) == 3 and len(map_specs(at)) == 1

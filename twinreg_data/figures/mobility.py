@@ -185,7 +185,8 @@ def _arc_traces(arcs: list[dict], unit: str | None, lang: str) -> list[dict]:
         middle = ARC_STEPS // 2
         traces.append({"type": "scatter", "x": [a["x"][middle] for a in arcs], "y": [a["y"][middle] for a in arcs],
                        "mode": "markers", "marker": {"size": 14, "color": "rgba(0,0,0,0)"},
-                       "hovertext": [a["hover"] for a in arcs], "hovertemplate": "%{hovertext}<extra></extra>",
+                       "hovertext": [a["hover"] for a in arcs], "customdata": [a["mode"] for a in arcs],
+                       "hovertemplate": "%{hovertext}<extra></extra>",
                        "showlegend": False, "name": "flows"})
     modes = list(dict.fromkeys(a["mode"] for a in arcs))
     mode_title = t("Arc colour: mode", lang)

@@ -1,4 +1,4 @@
-"""Read models of the Indicators page: indicator list, one indicator's series, latest changes, map points.
+"""Read models of the Indicators page: indicator list, one indicator's series, latest changes, map values.
 
 An observation's country is its area's country. When a country has several areas for one indicator
 (e.g. population per municipality), its *headline area* stands for the country in the latest-change
@@ -59,7 +59,7 @@ class IndicatorMeta:
 # order, at most SERIES_AREAS_PER_COUNTRY of them and while their observations fit in SERIES_ROWS_PER_COUNTRY.
 # A municipal monthly series (300 municipalities × 26 years = 94,000 rows per country) so stays a readable chart
 # and a table a browser can show; small series (every demo indicator) are never cut. The map tab shows every
-# municipality's latest value regardless.
+# municipality's value of one period regardless.
 SERIES_AREAS_PER_COUNTRY = 30
 SERIES_ROWS_PER_COUNTRY = 3000
 
@@ -347,16 +347,3 @@ def latest_common_changes(changes: pd.DataFrame, rows: pd.DataFrame) -> tuple[pd
     return moved, True
 
 
-def map_points(store: Store, filters: Filters, code: str) -> pd.DataFrame:
-    """Latest value per municipality with coordinates (periods may differ between municipalities)."""
-    scope_sql, scope_params = _scope(filters)
-    return store.query_df(
-        f"SELECT o.area, {area_label(filters.lang, 'a')} AS area_label, a.country, a.lat, a.lon, o.period,"
-        " o.value, o.flag"
-        " FROM observations o JOIN areas a ON a.code = o.area"
-        f" WHERE o.indicator = ? AND a.level = 'municipality' AND a.lat IS NOT NULL AND a.lon IS NOT NULL"
-        f" AND {scope_sql}"
-        " QUALIFY row_number() OVER (PARTITION BY o.area ORDER BY o.period_start DESC) = 1"
-        " ORDER BY o.value DESC, o.area",
-        [code] + scope_params,
-    )
