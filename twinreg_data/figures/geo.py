@@ -233,7 +233,8 @@ def map_layout(bounds: tuple[float, float, float, float], title: str, *, legend:
     bottom = 30 + (34 if legend else 0) + extra_bottom
     return {
         "xaxis": xaxis, "yaxis": yaxis, "plot_bgcolor": SEA_COLOUR, "paper_bgcolor": "#ffffff",
-        "height": height + 60 + bottom, "margin": {"l": 4, "r": COLORBAR_PX if colorbar else 4, "t": 60, "b": bottom},
+        "height": height + 60 + bottom,
+        "margin": {"l": 4, "r": COLORBAR_PX if colorbar else 4, "t": 60, "b": bottom, "pad": 0},
         "title": {"text": title, "font": {"size": 16}, "x": 0, "xanchor": "left", "yref": "container", "y": 1,
                   "yanchor": "top", "pad": {"t": 12, "l": 4}},
         "hovermode": "closest", "hoverlabel": {"namelength": 0}, "dragmode": "pan",

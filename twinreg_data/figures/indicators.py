@@ -433,7 +433,7 @@ def municipal_bars(values: pd.DataFrame, meta: IndicatorMeta, period: str, lang:
              "showlegend": False}
     title = t("{indicator}, {period}", lang, indicator=html_text(meta.name), period=html_text(period))
     layout = {"title": {"text": title}, "height": 160 + 44 * len(values), "bargap": 0.35,
-              "xaxis": {"title": {"text": map_unit(meta, per_capita, lang)}, "rangemode": "tozero",
+              "xaxis": {"title": {"text": map_unit(meta, per_capita, lang)}, "rangemode": "tozero", "tickformat": ",~f",
                         "separatethousands": True},
               "yaxis": {"automargin": True}, "margin": {"l": 10, "r": 10, "t": 60, "b": 50},
               "separators": ".," if lang == "en" else ", "}
