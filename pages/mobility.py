@@ -66,8 +66,9 @@ def flow_map() -> None:
     else:
         if flows.empty:
             st.caption(t("No flows for this unit, these modes and this year; the map shows municipalities only.", lang))
-        chart(figures.twin_region_map(areas, flows, lang, names.get(code, "")), f"flows_{unit}_{year}", lang,
-              "mob-map")
+        chart(figures.twin_region_map(areas, flows, lang, names.get(code, ""),
+                                      per_capita=mobility.shaded_per_1000(indicators, code)),
+              f"flows_{unit}_{year}", lang, "mob-map")
         st.caption(figures.flow_map_help(unit, names.get(code, "–"), lang) + "  \n"
                    + figures.sources_line([*flows["source"], point_sources.get(code)], lang))
         if not flows.empty:

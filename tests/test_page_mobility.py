@@ -450,3 +450,30 @@ def test_page_with_a_period_without_mobility_data_shows_empty_states(demo_copy):
     assert len(at.get("plotly_chart")) == len(map_specs(at)) == 1  # the municipalities, without a value
     assert [i.value for i in at.info].count(t("Nothing matches the current filters. Widen the domains, side or "
                                               "period in the sidebar.", "en")) == 4
+
+
+def test_municipalities_counted_in_people_are_shaded_per_1000_inhabitants(store):
+    view = Filters()
+    indicators = mobility.point_indicators(store, view)
+    assert mobility.shaded_per_1000(indicators, "INT_EE_SPEAKERS_FI")
+    assert not mobility.shaded_per_1000(indicators, mobility.POPULATION_INDICATOR)
+    areas = mobility.area_points(store, view, "INT_EE_SPEAKERS_FI")
+    valued = areas.dropna(subset=["value"])
+    assert len(valued) == 5 and set(valued["period"]) == {"2017"}
+    # The population beside each value: the population indicator's nearest year (2020 in the demo).
+    in_2020 = dict(plain(store, "SELECT area, value FROM observations WHERE indicator = ? AND period = '2020'",
+                         [mobility.POPULATION_INDICATOR]))
+    assert dict(zip(valued["code"], valued["population"], strict=True)) == {c: in_2020[c] for c in valued["code"]}
+    fig = figures.twin_region_map(areas, mobility.flows_for_year(store, view, 2024, "passengers"), "en",
+                                  "Estonian speakers", per_capita=True)
+    fills = {trace.name: trace.text for trace in fig.data if trace.hoveron == "fills"}
+    helsinki = valued.set_index("code").loc["FI-091"]
+    per_1000 = helsinki["value"] / helsinki["population"] * 1000
+    assert t("{value} per 1,000 inhabitants", "en", value=f"{per_1000:.1f}") in fills["FI-091"]
+    (bar,) = [trace for trace in fig.data if trace.marker and trace.marker.showscale]
+    assert t("Per 1,000 inhabitants", "en") in bar.marker.colorbar.title.text
+    at = run_app(page="pages/mobility.py", query={"lang": "en", "mob_pt": "INT_EE_SPEAKERS_FI"})
+    assert not at.exception
+    (spec,) = map_specs(at)
+    assert any("per 1,000 inhabitants" in (trace.get("text") or "") for trace in spec["data"]
+               if trace.get("hoveron") == "fills")

@@ -205,10 +205,15 @@ def _arc_traces(arcs: list[dict], unit: str | None, lang: str) -> list[dict]:
     return [{k: v for k, v in trace.items() if v is not None} for trace in traces]
 
 
-def _shading(areas: pd.DataFrame, indicator_name: str, lang: str) -> tuple[list[dict], dict | None, bool]:
-    """The municipalities shaded grey by the indicator (light: low, dark: high; hatched: no value), their hover
-    texts, and the colour bar (None without values); also whether any municipality has no value."""
+def _shading(areas: pd.DataFrame, indicator_name: str, lang: str, per_capita: bool) -> tuple[list[dict], dict | None,
+                                                                                             bool]:
+    """The municipalities shaded grey by the indicator (light: low, dark: high; hatched: no value), per 1,000
+    inhabitants when `per_capita`, their hover texts, and the colour bar (None without values); also whether any
+    municipality has no value."""
     codes = [c for c in areas["code"] if geo.has_shape(c)] if not areas.empty else []
+    if codes and per_capita:
+        population = pd.to_numeric(areas["population"], errors="coerce").astype(float)
+        areas = areas.assign(count=areas["value"], value=(areas["value"] / population.where(population > 0) * 1000))
     rows = {r.code: r for r in _rows(areas, ["code", "name", "value", "period"])} if codes else {}
     values = [float(rows[c].value) for c in codes if not _missing(rows[c].value)]
     scale = colour_scale(values, lang)
@@ -222,8 +227,10 @@ def _shading(areas: pd.DataFrame, indicator_name: str, lang: str) -> tuple[list[
                                       indicator=html_text(indicator_name))
             traces.append(geo.area_trace(code, None, hover))
         else:
+            value = (t("{value} per 1,000 inhabitants", lang, value=format_number(row.value, lang, 1)) if per_capita
+                     else format_number(row.value, lang))
             hover = name + "<br>" + t("{indicator}: {value} ({period})", lang, indicator=html_text(indicator_name),
-                                      value=format_number(row.value, lang), period=html_text(row.period))
+                                      value=value, period=html_text(row.period))
             traces.append(geo.area_trace(code, sample_colorscale(SHADING_SCALE, [scale.share(row.value)])[0], hover))
     if not values:
         return traces, None, missing
@@ -231,7 +238,9 @@ def _shading(areas: pd.DataFrame, indicator_name: str, lang: str) -> tuple[list[
     bar = {"type": "scatter", "x": [None], "y": [None], "mode": "markers", "hoverinfo": "skip", "showlegend": False,
            "name": "scale", "marker": {
                "colorscale": SHADING_SCALE, "cmin": 0, "cmax": 1, "color": [0], "showscale": True, "colorbar": {
-                   "title": {"text": "<br>".join([*textwrap.wrap(html_text(indicator_name), 18), ", ".join(periods)]
+                   "title": {"text": "<br>".join([*textwrap.wrap(html_text(indicator_name), 18)]
+                                                 + ([t("Per 1,000 inhabitants", lang)] if per_capita else [])
+                                                 + [", ".join(periods)]
                                                  + ([t("(log scale)", lang)] if scale.log else [])),
                              "side": "top", "font": {"size": 12}},
                    "tickmode": "array", "tickvals": scale.tick_shares, "ticktext": scale.tick_texts,
@@ -241,17 +250,18 @@ def _shading(areas: pd.DataFrame, indicator_name: str, lang: str) -> tuple[list[
 
 
 def twin_region_map(areas: pd.DataFrame, flows: pd.DataFrame, lang: str, indicator_name: str = "",
-                    title: str = "") -> go.Figure:
+                    title: str = "", per_capita: bool = False) -> go.Figure:
     """The twin-region map over the land around the gulf: the municipalities of the chosen side shaded by
     `indicator_name`'s value (grey, a colour bar; hatched without one), flows as arcs (colour: mode, width: volume,
     both in the legend, an arrow at the destination), the largest places and the flows' ends named, the view fitted
-    to the municipalities and the flows shown.
+    to the municipalities and the flows shown. `per_capita`: the shading is per 1,000 inhabitants
+    (queries.mobility.shaded_per_1000).
 
     `areas`: code, name, country, lat, lon, value, period (queries.mobility.area_points).
     `flows`: origin/destination codes, names, lat/lon, mode, unit, year, volume (queries.mobility.flows_for_year).
     """
     arcs = flow_records(flows, lang)
-    shading, bar, missing = _shading(areas, indicator_name, lang)
+    shading, bar, missing = _shading(areas, indicator_name, lang, per_capita)
     # The view holds the side's municipalities and every arc whole (its bulge too).
     on_arcs = [(x, y) for a in arcs for x, y in zip(a["x"], a["y"], strict=True)]
     codes = list(areas["code"]) if not areas.empty else []

@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from ..filters import Filters
-from ..schema import FLOW_MODES, FLOW_UNITS, POPULATION_INDICATOR
+from ..schema import FLOW_MODES, FLOW_UNITS, PER_1000_UNITS, POPULATION_INDICATOR
 from ..store import Store
 from .common import area_label, localised, rows_where, side_mask
 
@@ -223,16 +223,30 @@ def area_points(store: Store, filters: Filters, indicator: str | None) -> pd.Dat
         " SELECT o.area, o.value, o.period, o.period_start, o.flag FROM observations o"
         " WHERE o.indicator = ? AND o.period_start BETWEEN ? AND ?"
         "  AND o.area IN (SELECT code FROM areas WHERE level = 'municipality')"
-        "), best AS (SELECT period FROM v GROUP BY period ORDER BY count(*) DESC, max(period_start) DESC LIMIT 1) "
-        f"SELECT a.code, {name} AS name, a.country, {region} AS region, a.lat, a.lon, a.population, "
-        "v.value, v.period, v.flag "
-        "FROM areas a LEFT JOIN areas p ON p.code = a.parent "
+        "), best AS ("
+        " SELECT period, max(period_start) AS start FROM v GROUP BY period"
+        " ORDER BY count(*) DESC, max(period_start) DESC LIMIT 1"
+        "), pop AS ("  # each municipality's population of the year nearest to that period (for values per 1,000)
+        " SELECT area, value FROM observations WHERE indicator = ? AND length(period) = 4"
+        " QUALIFY row_number() OVER (PARTITION BY area"
+        "  ORDER BY abs(year(period_start) - (SELECT year(start) FROM best)), period_start DESC) = 1"
+        ") "
+        f"SELECT a.code, {name} AS name, a.country, {region} AS region, a.lat, a.lon, "
+        "coalesce(pop.value, a.population) AS population, v.value, v.period, v.flag "
+        "FROM areas a LEFT JOIN areas p ON p.code = a.parent LEFT JOIN pop ON pop.area = a.code "
         "LEFT JOIN (SELECT * FROM v WHERE period = (SELECT period FROM best)) v ON v.area = a.code "
         "WHERE a.level = 'municipality' AND a.country IN (SELECT unnest(?::VARCHAR[])) "
         "AND a.lat IS NOT NULL AND a.lon IS NOT NULL "
         "ORDER BY v.value DESC NULLS LAST, name",
-        [indicator, filters.date_from, filters.date_to, filters.countries],
+        [indicator, filters.date_from, filters.date_to, POPULATION_INDICATOR, filters.countries],
     )
+
+
+def shaded_per_1000(indicators: pd.DataFrame, code: str | None) -> bool:
+    """Whether the map shades municipalities by `code` per 1,000 inhabitants (its unit counts people and it is not
+    the population itself; `indicators` as point_indicators lists them)."""
+    units = dict(zip(indicators["code"], indicators["unit"], strict=True))
+    return units.get(code) in PER_1000_UNITS and code != POPULATION_INDICATOR
 
 
 def indicator_series(store: Store, filters: Filters, code: str) -> pd.DataFrame:
