@@ -21,6 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from ..i18n import t
+from ..textsafe import html_text
 
 GEO_DIR = Path(__file__).resolve().parents[1] / "geo"
 MUNICIPALITIES_FILE = GEO_DIR / "municipalities.geojson"
@@ -201,7 +202,7 @@ def placed_names(places: Iterable[Place], bounds: tuple[float, float, float, flo
 def label_trace(places: Sequence[Place]) -> dict:
     """The names as text on a white halo (not hoverable: the areas under them answer the pointer)."""
     return {"type": "scatter", "x": [p.lon for p in places], "y": [p.lat for p in places], "mode": "text",
-            "text": [p.name for p in places], "textposition": "middle center",
+            "text": [html_text(p.name) for p in places], "textposition": "middle center",
             "textfont": {"size": LABEL_SIZE, "color": LABEL_COLOUR, "shadow": "auto", "weight": 600},
             "hoverinfo": "skip", "showlegend": False, "name": "labels"}
 
