@@ -831,6 +831,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.maps:
         report = {"machine": machine(), "maps": map_timings(scale_data.demo_db(), runs=5)}
+        print(f"reference loop {report['machine'].get('reference_loop_ms')} ms, load average (1 min) "
+              f"{os.getloadavg()[0]:.1f}")
         for target in evaluate({**report, "sizes": {}}):
             print(f"{'PASS' if target['pass'] else 'FAIL'} {target['target']} ({target['value']})")
         return 0
