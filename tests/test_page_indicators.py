@@ -555,3 +555,21 @@ def test_choice_labels_prefix_the_domain_when_several_are_listed_and_mark_indica
                       "EDU_B": f"{t('Education', 'fi')} · Pupils ({t('no data for these filters', 'fi')})"}
     one_domain = figures.choice_labels(choices.iloc[:1], "et")
     assert one_domain == {"TAX_A": "Cases"}
+
+
+def test_map_draws_equal_values_missing_populations_and_no_values():
+    """Edge cases a real upload brings: one value everywhere, a municipality without a population (not coloured per
+    1,000: hatched), an area without a boundary (left out), no value at all (every municipality hatched)."""
+    meta = queries.IndicatorMeta("X", "integration", "X", "persons", "neutral", "annual", "src", None, None, None)
+    areas = pd.DataFrame({"area": ["FI-091", "EE-0784", "FI-999"], "area_label": ["Helsinki", "Tallinn", "Nowhere"],
+                          "country": ["FI", "EE", "FI"], "lat": [60.17, 59.44, None], "lon": [24.93, 24.75, None],
+                          "population": pd.array([656_920, None, None], dtype="Int64")})
+    values = areas.assign(period="2020", value=[5.0, 5.0, 1.0], flag=[None, "estimate", None],
+                          population=[656_920.0, None, None], population_period=["2020", None, None])
+    for per_capita, hatched in ((True, {"EE-0784"}), (False, set())):
+        fig = figures.go.Figure(figures.municipal_map(areas, values, meta, "2020", "en", per_capita).to_dict())
+        fills = _fills(fig)
+        assert set(fills) == {"FI-091", "EE-0784"}  # FI-999 has no boundary
+        assert {code for code, trace in fills.items() if trace.fillpattern.shape == "/"} == hatched
+    empty = figures.go.Figure(figures.municipal_map(areas, values.iloc[:0], meta, "2020", "en", False).to_dict())
+    assert all(trace.fillpattern.shape == "/" for trace in _fills(empty).values())

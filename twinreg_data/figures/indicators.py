@@ -376,7 +376,7 @@ def municipal_map(areas: pd.DataFrame, values: pd.DataFrame, meta: IndicatorMeta
     """
 
 
-    values = values[values["area"].map(geo.has_shape)].reset_index(drop=True)
+    values = values.loc[values["area"].map(geo.has_shape).astype(bool)].reset_index(drop=True)
     shown = map_measure(values, per_capita)
     coloured = shown.notna()
     scale = colour_scale(shown[coloured].tolist(), lang)
@@ -391,8 +391,10 @@ def municipal_map(areas: pd.DataFrame, values: pd.DataFrame, meta: IndicatorMeta
         hover = hover_of.get(code) or f"<b>{html_text(names[code])}</b><br>{no_data}"
         traces.append(geo.area_trace(code, fill_of.get(code), hover))
     bounds = geo.bounds_of(codes)
-    places = [geo.Place(str(r.area_label).split(" (")[0], float(r.lon), float(r.lat), float(r.population or 0))
-              for r in areas.itertuples() if r.area in set(codes) and not pd.isna(r.lat)]
+    drawn = set(codes)
+    places = [geo.Place(str(r.area_label).split(" (")[0], float(r.lon), float(r.lat),
+                        0.0 if pd.isna(r.population) else float(r.population))
+              for r in areas.itertuples() if r.area in drawn and not pd.isna(r.lat) and not pd.isna(r.lon)]
     traces.append(geo.label_trace(geo.placed_names(places, bounds)))
     traces += geo.sea_label(lang, bounds)
     unit = map_unit(meta, per_capita, lang)
