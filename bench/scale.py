@@ -582,6 +582,43 @@ def machine() -> dict:
             "pandas": pd.__version__, "streamlit": streamlit.__version__}
 
 
+# The maps: navigation → the map drawn (its municipalities filled), on a warm server with the demo database.
+MAP_PATHS = {"indicators": "indicators?ind=INT_POPULATION&ind_tab=map", "mobility": "mobility"}
+MAP_DRAWN = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].some(
+    chart => chart.checkVisibility() && chart.querySelectorAll('.scatterlayer path.js-fill').length >= 40)"""
+MAP_TARGET_MS = 4000
+
+
+def map_timings(db: Path, runs: int) -> dict:
+    """Navigation → the map drawn, on a server that has already shown the page once (warm), median of `runs`; and
+    the size of the map's figure JSON as the server sends it."""
+    from playwright.sync_api import sync_playwright
+
+    results: dict = {}
+    copy = _copy_db(db, "browser-maps.duckdb")
+    proc, url = _start_server(copy)
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+            context = browser.new_context(viewport={"width": 1400, "height": 2200})
+            tab = context.new_page()
+            for name, path in MAP_PATHS.items():
+                times = []
+                for run in range(1 + runs):  # the first navigation warms the server's caches
+                    start = time.perf_counter()
+                    tab.goto(f"{url}/{path}", wait_until="commit")
+                    tab.wait_for_function(MAP_DRAWN, timeout=BROWSER_TIMEOUT_MS, polling=50)
+                    if run:
+                        times.append(time.perf_counter() - start)
+                    tab.wait_for_selector(IDLE, timeout=BROWSER_TIMEOUT_MS)
+                results[name] = {"warm_ms": _median_ms(times), "runs_ms": [round(x * 1000, 1) for x in times]}
+                print(f"    {name:12} map drawn: warm {results[name]['warm_ms']:8.1f} ms", file=sys.stderr, flush=True)
+            browser.close()
+    finally:
+        _stop_server(proc)
+    return results
+
+
 def evaluate(report: dict) -> list[dict]:
     """Pass/fail per target of the issue."""
     targets = []
@@ -606,6 +643,9 @@ def evaluate(report: dict) -> list[dict]:
         rss = max(big["peak_rss_mb"], report.get("browser", {}).get("server_peak_rss_mb", 0.0))
         targets.append({"target": f"peak RSS of the app process ≤ {RSS_TARGET_MB} MB at {RSS_TARGET_SIZE:,}",
                         "value": rss, "pass": rss <= RSS_TARGET_MB})
+    for page, m in report.get("maps", {}).items():
+        targets.append({"target": f"{page}: map drawn ≤ {MAP_TARGET_MS} ms after navigation (warm server, demo)",
+                        "value": m["warm_ms"], "pass": m["warm_ms"] <= MAP_TARGET_MS})
     for page, m in report.get("rerun", {}).items():
         targets.append({"target": f"{page}: filter change rerun ≤ {RERUN_TARGET_MS} ms median on the demo database",
                         "value": m["new_ms"], "pass": m["new_ms"] <= RERUN_TARGET_MS and not m["error"]})
@@ -647,6 +687,9 @@ def print_report(report: dict) -> None:
             else:
                 print(f"  {page:12} cold (fresh server) {m['cold_ms']:8.1f}   warm {m['warm_ms']:8.1f}")
         print(f"  server peak RSS {b['server_peak_rss_mb']:.0f} MB")
+    if report.get("maps"):
+        print("\nHeadless Chromium, demo database, navigation → map drawn (warm server), median ms: "
+              + ", ".join(f"{page} {m['warm_ms']:.1f}" for page, m in report["maps"].items()))
     if report.get("fragment"):
         f = report["fragment"]
         print(f"\nHeadless Chromium, demo database, Mobility, input → idle, median ms: map year (st.fragment) "
@@ -749,6 +792,11 @@ def run(quick: bool, sizes: tuple[int, ...] | None = None, browser: bool = True)
             report["browser"]["database"] = f"{largest:,} observations"
         except Exception as exc:  # the other results are still written
             print(f"  headless Chromium failed: {exc}", file=sys.stderr, flush=True)
+        print("  headless Chromium on the demo database: maps", file=sys.stderr, flush=True)
+        try:
+            report["maps"] = map_timings(demo, runs=3 if quick else 5)
+        except Exception as exc:
+            print(f"  map timing failed: {exc}", file=sys.stderr, flush=True)
         if not quick:  # the fragment comparison: full runs only (about 20 s)
             print("  headless Chromium on the demo database: page-local control (fragment) vs full rerun",
                   file=sys.stderr, flush=True)
@@ -774,11 +822,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--sizes", type=int, nargs="*")
     parser.add_argument("--no-browser", action="store_true")
+    parser.add_argument("--maps", action="store_true", help="only the maps in headless Chromium (demo database)")
     parser.add_argument("--child", nargs=6, metavar=("KIND", "DB", "REPS", "OUT", "SLOW_S", "SAMPLE_S"))
     args = parser.parse_args(argv)
     if args.child:
         kind, db, reps, out, slow_s, sample_s = args.child
         {"pages": child_pages, "rerun": child_rerun}[kind](db, int(reps), out, float(slow_s), float(sample_s))
+        return 0
+    if args.maps:
+        report = {"machine": machine(), "maps": map_timings(scale_data.demo_db(), runs=5)}
+        print(f"reference loop {report['machine'].get('reference_loop_ms')} ms, load average (1 min) "
+              f"{os.getloadavg()[0]:.1f}")
+        for target in evaluate({**report, "sizes": {}}):
+            print(f"{'PASS' if target['pass'] else 'FAIL'} {target['target']} ({target['value']})")
         return 0
     run(args.quick, tuple(args.sizes) if args.sizes else None, browser=not args.no_browser)
     return 0

@@ -4,7 +4,16 @@ from functools import partial
 
 import streamlit as st
 
-from pages._ui import chart, downloads, empty_state, filters, keep_in_link, lazy_tabs, show_view_link
+from pages._ui import (
+    chart,
+    downloads,
+    empty_state,
+    filters,
+    keep_in_link,
+    lazy_tabs,
+    show_view_link,
+    url_choice,
+)
 from twinreg_data.figures import indicators as figures
 from twinreg_data.i18n import N_, t
 from twinreg_data.labels import INDICATORS_TAB_LABELS
@@ -37,6 +46,35 @@ if choices.empty:
     st.stop()
 
 
+def municipal_map(code: str, meta: indicators.IndicatorMeta) -> None:
+    """One period's municipal values as a map of both regions (bars when too few municipalities have one)."""
+    periods, default = indicators.map_period_choices(cached(indicators.map_periods, wide, code), view)
+    if not periods:
+        empty_state(lang, N_("This indicator has no values for municipalities in the chosen filters; see the chart or "
+                             "the table."))
+        return
+    url_choice(f"ind_map_period_{code}", "ind_map", periods, default)
+    period = st.select_slider(t("Period on the map", lang), periods, key=f"ind_map_period_{code}") \
+        if len(periods) > 1 else periods[0]
+    keep_in_link("ind_map", period if period != default else None)
+    values = rows_of_side(cached(indicators.map_values, wide, code, period), view)
+    per_capita = indicators.per_1000(meta)
+    if len(values) < indicators.MAP_MIN_AREAS:
+        chart(figures.municipal_bars(values, meta, period, lang, per_capita), f"indicator_{code}_{period}", lang,
+              "ind-map")
+        st.caption(t("Fewer than {n} municipalities have a value for {period}: bars instead of a map.", lang,
+                     n=indicators.MAP_MIN_AREAS, period=markdown_text(period)))
+    else:
+        areas = rows_of_side(cached(indicators.map_areas, wide), view)
+        chart(figures.municipal_map(areas, values, meta, period, lang, per_capita), f"indicator_{code}_map_{period}",
+              lang, "ind-map")
+        st.caption(t("Every municipality's value for {period}; hatched: no value for that period. Hover a municipality "
+                     "for its figure.", lang, period=markdown_text(period))
+                   + " " + t("Source: {source}", lang, source=markdown_text(meta.source)))
+    downloads(partial(figures.map_table, values, meta, lang, per_capita), f"indicator_{code}_map_{period}", lang,
+              key="ind-map")
+
+
 # The chosen indicator and its chart, map and table rerun alone when another one is chosen (st.fragment).
 @st.fragment
 def chosen_indicator() -> None:
@@ -55,7 +93,8 @@ def chosen_indicator() -> None:
         empty_state(lang, N_("This indicator has no values for the chosen side of the border and period. Widen the "
                              "side or period in the sidebar, or choose another indicator."))
     else:
-        changes = indicators.latest_change_of(overview, code)
+        # Both cards show the same period (the latest both sides have), and say which.
+        changes, moved = indicators.latest_common_changes(indicators.latest_change_of(overview, code), rows)
         for column, change in zip(st.columns(max(len(changes), 1)), changes.itertuples(), strict=False):
             column.metric(
                 figures.metric_label(change.country, change.area, change.area_label, change.period, lang,
@@ -67,6 +106,9 @@ def chosen_indicator() -> None:
                 delta_description=figures.delta_description(change.previous_period, lang, change.assessment),
                 chart_data=figures.sparkline(rows, change.country), border=True,
             )
+        if moved:
+            st.caption(t("Both cards show {period}, the latest period with figures on both sides.", lang,
+                         period=markdown_text(changes["period"].iloc[0])))
         table = figures.observation_table(rows, lang)
         # Only the open tab is computed: the map and the full table cost a query and a render each.
         names = ("chart", "map", "table")
@@ -78,17 +120,7 @@ def chosen_indicator() -> None:
                 downloads(table, f"indicator_{code}", lang, key="ind-chart")
         if tabs["map"].open:
             with tabs["map"]:
-                points = rows_of_side(cached(indicators.map_points, wide, code), view)
-                if points.empty:
-                    empty_state(lang, N_("This indicator has no values for municipalities with known coordinates in "
-                                         "the chosen filters; see the chart or the table."))
-                else:
-                    st.pydeck_chart(figures.latest_map(points, meta, lang), key="ind-map")
-                    st.caption(t("Latest value per municipality (periods may differ); circle size and colour grow "
-                                 "with the value. Hover a circle for the figure.", lang)
-                               + " " + t("Source: {source}", lang, source=markdown_text(meta.source)))
-                    downloads(partial(figures.map_table, points, meta, lang), f"indicator_{code}_map", lang,
-                              key="ind-map")
+                municipal_map(code, meta)
         if tabs["table"].open:
             with tabs["table"]:
                 shown, browser_formatted = figures.observation_view(table, lang)

@@ -53,7 +53,7 @@ def flow_map() -> None:
         year = year_col.select_slider(t("Year on the map", lang), years, key="mob_year") if len(years) > 1 else years[0]
     if codes:
         url_choice("mob_points", "mob_pt", codes, codes[0])
-        code = points_col.selectbox(t("Circle size of municipalities", lang), codes, key="mob_points",
+        code = points_col.selectbox(t("Shading of municipalities", lang), codes, key="mob_points",
                                                                                          format_func=names.get)
     for param, value in (("mob_unit", unit), ("mob_mode", modes), ("mob_year", year), ("mob_pt", code)):
         keep_in_link(param, value)
@@ -66,11 +66,9 @@ def flow_map() -> None:
     else:
         if flows.empty:
             st.caption(t("No flows for this unit, these modes and this year; the map shows municipalities only.", lang))
-        else:
-            st.markdown(figures.mode_legend_html(dict.fromkeys(flows["mode"]), lang), unsafe_allow_html=True)
-        st.pydeck_chart(figures.twin_region_map(areas, flows, lang, names.get(code, "")), key="mob-map",
-                        height=figures.MAP_HEIGHT_PX, alt=t("Map of flows between Helsinki-Uusimaa and Harju County",
-                                                            lang))
+        chart(figures.twin_region_map(areas, flows, lang, names.get(code, ""),
+                                      per_capita=mobility.shaded_per_1000(indicators, code)),
+              f"flows_{unit}_{year}", lang, "mob-map")
         st.caption(figures.flow_map_help(unit, names.get(code, "–"), lang) + "  \n"
                    + figures.sources_line([*flows["source"], point_sources.get(code)], lang))
         if not flows.empty:

@@ -71,7 +71,7 @@ if sized_by is None:  # no population figures on this side: the first indicator 
 region = mobility.region_choice(options, sized_by)
 flows = mobility.flows_touching_side(cached(mobility.flows_for_year, wide, region.year, region.unit, ()), view)
 points = rows_of_side(cached(mobility.area_points, wide, region.indicator), view)
-st.pydeck_chart(mobility_figures.twin_region_map(points, flows, lang, region.indicator_name), key="ov-map")
-st.caption(t("Arcs: flows between areas in {year} ({unit}); circles: {indicator}.", lang,
+chart(mobility_figures.twin_region_map(points, flows, lang, region.indicator_name), "twin_region", lang, "ov-map")
+st.caption(t("Arcs: flows between areas in {year} ({unit}); shading of municipalities: {indicator}.", lang,
              year=region.year or "–", unit=mobility_figures.unit_label(region.unit, lang),
              indicator=markdown_text(region.indicator_name) or "–"))

@@ -349,3 +349,16 @@ def editor(demo_copy: Path) -> Path:
 def app_runner():
     """`app_runner(page=..., query={...})` → a run AppTest of the whole app."""
     return run_app
+
+
+def map_specs(at) -> list[dict]:
+    """The figure specs of the maps an AppTest run drew (plotly charts whose traces are filled municipalities)."""
+    import json as _json
+
+    specs = [_json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+    return [spec for spec in specs if any(trace.get("hoveron") == "fills" for trace in spec["data"])]
+
+
+def map_municipalities(spec: dict) -> list[str]:
+    """The area codes of the municipalities drawn on a map."""
+    return [trace["name"] for trace in spec["data"] if trace.get("hoveron") == "fills"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import run_app
+from conftest import map_specs, run_app
 
 from twinreg_data.i18n import format_number, t
 from twinreg_data.queries import overview as queries
@@ -24,8 +24,8 @@ def test_overview_shows_headline_numbers_from_the_database(demo_copy):
     card = next(m for m in at.metric if m.label == ferry_label)
     assert card.proto.delta_description == "vs 2023 · No clear change"  # 6,900,000 lies within the range
     assert "7,200,000 (estimate 6,624,000–7,776,000)" in card.help
-    assert len(at.get("plotly_chart")) == 2  # domain × status, indicators that moved most
-    assert len(at.get("deck_gl_json_chart")) == 1  # the twin-region map
+    # domain × status, indicators that moved most, and the twin-region map
+    assert len(at.get("plotly_chart")) == 3 and len(map_specs(at)) == 1
 
 
 def test_overview_in_finnish(demo_copy):
@@ -56,4 +56,4 @@ def test_overview_follows_the_domain_filter_from_the_link(demo_copy):
     assert value == format_number(expected.open_bottlenecks, "en")
     everything = queries.headline(open_store(demo_copy))
     assert expected.open_bottlenecks < everything.open_bottlenecks
-    assert len(at.get("plotly_chart")) == 2 and len(at.get("deck_gl_json_chart")) == 1
+    assert len(at.get("plotly_chart")) == 3 and len(map_specs(at)) == 1

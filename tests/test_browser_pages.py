@@ -70,6 +70,32 @@ def test_editor_uploads_a_file_and_sees_the_report(browser_server, chromium_page
 
 
 LINK_BOX = '[data-testid="stSidebar"] [data-testid="stCode"]'
+# The map tab's chart drawn: a map (many filled municipalities) or, with too few municipalities, bars.
+MAP_DRAWN = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].some(chart =>
+    chart.querySelectorAll('.scatterlayer path.js-fill').length >= 40 || chart.querySelector('.barlayer .point'))"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["en", "fi", "et"])
+def test_maps_draw_the_regions_offline(browser_server, chromium_page, artifacts_dir, lang):
+    """Every map draws its land and municipalities from the app alone: no request leaves the server's host."""
+    page = chromium_page
+    outside: list[str] = []
+    page.on("request", lambda request: outside.append(request.url)
+            if not request.url.startswith(browser_server) and not request.url.startswith("data:") else None)
+    out = artifacts_dir / "maps"
+    out.mkdir(exist_ok=True)
+    for name, path in (("indicators", "indicators?ind=INT_POPULATION&ind_tab=map"), ("mobility", "mobility"),
+                       ("overview", "")):
+        page.goto(f"{browser_server}/{path}{'&' if '?' in path else '?'}lang={lang}", wait_until="domcontentloaded")
+        wait_for_app_idle(page)
+        page.wait_for_function(MAP_DRAWN, timeout=30_000)
+        page.screenshot(path=str(out / f"{name}-{lang}.png"), full_page=True)
+        assert page.locator(EXCEPTION).count() == 0
+        # The attribution the boundary data require is on the map.
+        assert page.get_by_text("Maa-amet 01.09.2018").first.is_visible()
+    assert outside == []
+    assert _relevant(page.console_errors) == []
 
 
 @pytest.mark.browser
@@ -104,10 +130,10 @@ def test_page_controls_in_a_fragment_update_their_part_and_the_link(browser_serv
     assert page.locator(LINK_BOX).count() == 1 and "ind=MOB_FERRY_CARS" in link, link
 
     # Only the open tab is computed: a click on the map tab reruns the fragment, draws the map, keeps it in the link.
-    assert page.locator('[data-testid="stDeckGlJsonChart"]').count() == 0
+    assert not page.evaluate(MAP_DRAWN)
     page.get_by_role("tab", name=t("Map", "fi")).click()
     page.wait_for_url("**ind_tab=map**", timeout=30_000)
-    page.locator('[data-testid="stDeckGlJsonChart"]').first.wait_for(timeout=30_000)
+    page.wait_for_function(MAP_DRAWN, timeout=30_000)
     wait_for_app_idle(page)
     assert "ind_tab=map" in page.locator(LINK_BOX).inner_text().replace("\n", "")
 

@@ -16,10 +16,10 @@ from tests.conftest import run_app
 
 # Each page with the link parameters that open all of its charts, and how many charts that is at least.
 PAGES = {
-    "overview": ({}, 2),
+    "overview": ({}, 3),
     "bottlenecks": ({"bn": "BN-003"}, 2),
     "indicators": ({"ind": "MOB_FERRY_PAX"}, 1),
-    "mobility": ({}, 4),
+    "mobility": ({}, 5),
     "services": ({}, 1),
     "cooperation": ({}, 2),
 }
@@ -49,6 +49,16 @@ def test_charts_of_a_narrow_filter_are_valid(demo_copy, page: str) -> None:
     assert not at.exception
     for spec in _specs(at):
         go.Figure(spec)
+
+
+@pytest.mark.parametrize("code", ["INT_POPULATION", "INT_EE_SPEAKERS_FI", "MOB_FERRY_PAX"])
+@pytest.mark.parametrize("lang", ["en", "fi", "et"])
+def test_every_indicator_map_is_a_valid_plotly_figure(demo_copy, code: str, lang: str) -> None:
+    """The Indicators page's map tab: a map of municipalities (population, speakers per 1,000) or bars (one port)."""
+    at = run_app(page="pages/indicators.py", query={"lang": lang, "ind": code, "ind_tab": "map"})
+    assert not at.exception
+    (spec,) = _specs(at)
+    go.Figure(spec)
 
 
 def test_validation_catches_a_misspelt_property() -> None:

@@ -10,11 +10,11 @@ change of side or domains then asks the database nothing.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from itertools import product
 
+import pandas as pd
 import pytest
-from conftest import run_app
+from conftest import map_municipalities, map_specs, run_app
 
 from twinreg_data.filters import Filters, max_year
 from twinreg_data.queries import cooperation, indicators, mobility, overview
@@ -205,7 +205,9 @@ def test_one_indicators_series_and_map_are_those_of_the_side(store, code):
             " AND a.country IN (SELECT unnest(?::VARCHAR[])) AND o.period_start BETWEEN ? AND ?",
             [code, view.countries, view.date_from, view.date_to])
         assert sorted(zip(rows["area"], rows["period"], strict=True)) == sorted(map(tuple, expected)), view
-        points = rows_of_side(indicators.map_points(store, view.period_only(), code), view)
+        periods, _ = indicators.map_period_choices(indicators.map_periods(store, view.period_only(), code), view)
+        points = pd.concat([rows_of_side(indicators.map_values(store, view.period_only(), code, period), view)
+                            for period in periods] or [pd.DataFrame({"area": []})]).drop_duplicates("area")
         municipalities = store.query(
             "SELECT DISTINCT o.area FROM observations o JOIN areas a ON a.code = o.area WHERE o.indicator = ?"
             " AND a.level = 'municipality' AND a.lat IS NOT NULL AND a.lon IS NOT NULL"
@@ -285,8 +287,7 @@ def test_a_change_of_side_or_domains_on_the_overview_or_mobility_asks_the_databa
         widget.set_value(value).run()
         assert not at.exception
         assert asked == [], f"{control}={value} asked {asked}"
-        deck = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
-        points = next(layer["data"] for layer in deck["layers"] if layer["@@type"] == "ScatterplotLayer")
+        points = map_municipalities(map_specs(at)[0])
         shown[control, str(value)] = ([m.value for m in at.metric], len(points))
     points = {side: shown["w_side", side][1] for side in ("EE", "FI", "both")}
     assert points["EE"] < points["both"] and points["FI"] < points["both"]

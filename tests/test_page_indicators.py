@@ -182,16 +182,59 @@ def test_overview_assessment_matches_polarity_for_every_indicator(store):
     assert set(finland["country"]) == {"FI"}
 
 
-def test_map_points_are_the_latest_value_per_municipality(store):
-    points = queries.map_points(store, Filters(), "INT_POPULATION")
+def test_map_values_are_one_period_with_the_population_of_that_year(store):
+    periods, default = queries.map_period_choices(queries.map_periods(store, Filters(), "INT_POPULATION"), Filters())
+    # Every year with municipal figures can be chosen; the map opens on the one most municipalities have (2020: all
+    # 42), not on the latest, where Helsinki (2024) or Tallinn (2025) would stand alone.
+    assert periods == ["2020", "2023", "2024", "2025"] and default == "2020"
+    no_municipal = queries.map_periods(store, Filters(), "TAX_DOUBLE_CASES")
+    assert queries.map_period_choices(no_municipal, Filters()) == ([], None)
+    values = queries.map_values(store, Filters(), "INT_POPULATION", "2020")
     expected = store.query(
         "SELECT o.area, o.value FROM observations o JOIN areas a ON a.code = o.area "
-        "WHERE o.indicator = 'INT_POPULATION' AND a.level = 'municipality' AND a.lat IS NOT NULL "
-        "QUALIFY row_number() OVER (PARTITION BY o.area ORDER BY o.period_start DESC) = 1")
-    assert dict(zip(points["area"], points["value"], strict=True)) == dict(expected)
-    assert points["lat"].notna().all() and points["lon"].notna().all()
-    assert set(queries.map_points(store, Filters(side="EE"), "INT_POPULATION")["country"]) == {"EE"}
-    assert queries.map_points(store, Filters(), "TAX_DOUBLE_CASES").empty  # country-level figures only
+        "WHERE o.indicator = 'INT_POPULATION' AND a.level = 'municipality' AND o.period = '2020'")
+    assert dict(zip(values["area"], values["value"], strict=True)) == dict(expected) and len(values) == 42
+    assert set(values["period"]) == {"2020"}
+    # The population beside a value is that of the same year, or the nearest one.
+    assert (values["population"] == values["value"]).all() and set(values["population_period"]) == {"2020"}
+    speakers = queries.map_values(store, Filters(), "EDU_FI_STUDENTS_EE", "2017")
+    assert speakers.empty  # a national figure only
+    speakers = queries.map_values(store, Filters(), "INT_EE_SPEAKERS_FI", "2017")
+    population_2020 = dict(store.query("SELECT area, value FROM observations WHERE indicator = 'INT_POPULATION' "
+                                       "AND period = '2020'"))
+    assert dict(zip(speakers["area"], speakers["population"], strict=True)) == {
+        area: population_2020[area] for area in speakers["area"]}
+
+
+def test_values_of_people_are_mapped_per_1000_inhabitants_but_not_the_population(store):
+    view = Filters()
+    assert queries.per_1000(queries.indicator_meta(store, view, "INT_EE_SPEAKERS_FI"))  # persons
+    assert not queries.per_1000(queries.indicator_meta(store, view, "INT_POPULATION"))  # persons, but itself
+    assert not queries.per_1000(queries.indicator_meta(store, view, "LEG_RESIDENCE_REG_DAYS"))  # days
+    values = queries.map_values(store, view, "INT_EE_SPEAKERS_FI", "2017")
+    shown = figures.map_measure(values, True)
+    assert shown.tolist() == pytest.approx((values["value"] / values["population"] * 1000).tolist(), abs=1e-4)
+
+
+def test_both_cards_show_the_same_period_and_say_which(demo_copy):
+    store = open_store(demo_copy)
+    latest = queries.latest_change_of(queries.domain_overview(store, Filters()), "INT_POPULATION")
+    assert list(latest["period"]) == ["2024", "2025"]  # Helsinki's latest against Tallinn's latest
+    rows = queries.series(store, Filters(), "INT_POPULATION")
+    moved, changed = queries.latest_common_changes(latest, rows)
+    assert changed and list(moved["period"]) == ["2020", "2020"]
+    assert list(moved["area"]) == list(latest["area"])
+    assert list(moved["value"]) == [store.query(
+        "SELECT value FROM observations WHERE indicator = 'INT_POPULATION' AND area = ? AND period = '2020'",
+        [area])[0][0] for area in latest["area"]]
+    at = run_app(page=PAGE, query={"lang": "en", "ind": "INT_POPULATION"})
+    assert not at.exception
+    assert [m.label.endswith("(2020)") for m in at.metric] == [True, True]
+    assert t("Both cards show {period}, the latest period with figures on both sides.", "en", period="2020") in [
+        c.value for c in at.caption]
+    # Periods that already agree are left alone.
+    same = queries.latest_change_of(queries.domain_overview(store, Filters()), "TAX_DOUBLE_CASES")
+    assert queries.latest_common_changes(same, queries.series(store, Filters(), "TAX_DOUBLE_CASES"))[1] is False
 
 
 # -- figure builders -----------------------------------------------------------------------------
@@ -263,20 +306,109 @@ def test_many_areas_share_one_legend_entry_per_country(store):
                       headline.iloc[1], t("Other areas ({country})", "en", country="Estonia")]
 
 
-def test_map_draws_points_without_a_basemap(store):
-    view = Filters(lang="et")
-    points = queries.map_points(store, view, "INT_POPULATION")
-    deck = figures.latest_map(points, queries.indicator_meta(store, view, "INT_POPULATION"), "et")
-    spec = json.loads(deck.to_json())
-    # Streamlit reads pydeck's placeholder style as "no basemap" (None or "" would fetch Carto tiles).
-    assert spec["mapStyle"] == "__MAP_STYLE__" and "mapProvider" not in spec
-    layer = spec["layers"][0]
-    assert layer["@@type"] == "ScatterplotLayer" and len(layer["data"]) == len(points)
-    assert "{area_label}" in deck._tooltip["html"]
-    tallinn = next(d for d in layer["data"] if d["area_label"] == "Tallinn")
-    assert tallinn["value_text"].endswith(t(NP_("indicators.unit", "persons"), "et"))
-    biggest = max(layer["data"], key=lambda d: d["value"])
-    assert biggest["radius"] == max(d["radius"] for d in layer["data"])
+def _map(store, code: str, lang: str = "en", side: str = "both", period: str | None = None):
+    view = Filters(lang=lang, side=side)
+    meta = queries.indicator_meta(store, view, code)
+    periods, default = queries.map_period_choices(queries.map_periods(store, view, code), view)
+    period = period or default
+    values = queries.map_values(store, view, code, period)
+    values = values[values["country"].isin(view.countries)]
+    areas = queries.map_areas(store, view)
+    return figures.municipal_map(areas, values, meta, period, lang, queries.per_1000(meta)), values, areas
+
+
+def _fills(fig) -> dict[str, dict]:
+    return {trace.name: trace for trace in fig.data if trace.type == "scatter" and trace.hoveron == "fills"}
+
+
+def test_indicator_map_is_a_choropleth_of_both_regions_with_a_legend(store):
+    fig, values, areas = _map(store, "INT_POPULATION", "et")
+    go_fig = figures.go.Figure(fig.to_dict())  # validates every property
+    fills = _fills(go_fig)
+    # Every municipality of both regions is a filled shape, keyed by its code, coloured by its value.
+    assert set(fills) == set(areas["area"]) and len(fills) == 42
+    colours = {code: trace.fillcolor for code, trace in fills.items()}
+    assert colours["FI-091"] != colours["FI-616"] and all(not trace.fillpattern.shape for trace in fills.values())
+    # Larger reads brighter along viridis (yellow at the top): Helsinki the brightest, Pukkila the darkest.
+    from plotly.colors import sample_colorscale
+    assert colours["FI-091"] == sample_colorscale("Viridis", [1.0])[0]
+    assert colours["FI-616"] == sample_colorscale("Viridis", [0.0])[0]
+    # The land around the gulf is drawn first, under the municipalities.
+    assert [trace.name for trace in go_fig.data[:2]] == ["FI", "EE"]
+    # A colour bar with numbers, unit and year; the values span 1,833–656,920: a log scale, said so.
+    (bar,) = [trace for trace in go_fig.data if trace.marker and trace.marker.showscale]
+    title = bar.marker.colorbar.title.text
+    assert t(NP_("indicators.unit", "persons"), "et") in title and "2020" in title and t("(log scale)", "et") in title
+    assert "500\u00a0000" in bar.marker.colorbar.ticktext or "500 000" in " ".join(bar.marker.colorbar.ticktext)
+    assert go_fig.layout.title.text == t("{indicator}, {period}", "et", indicator=values.attrs.get("name", "") or
+                                         queries.indicator_meta(store, Filters(lang="et"), "INT_POPULATION").name,
+                                         period="2020")
+    # Hover: name, period and value in the language.
+    assert fills["EE-0784"].text.startswith("<b>Tallinn</b><br>2020: 443\u00a0920") or "443 920" in \
+        fills["EE-0784"].text
+    # The attribution the boundary data require.
+    assert "Maa-amet 01.09.2018" in go_fig.layout.annotations[0].text
+    assert "creativecommons.org/licenses/by/4.0" in go_fig.layout.annotations[0].text
+
+
+def test_municipalities_without_a_value_are_hatched_never_zero(store):
+    fig, values, areas = _map(store, "INT_EE_SPEAKERS_FI", "fi")
+    fills = _fills(figures.go.Figure(fig.to_dict()))
+    with_value = set(values["area"])
+    assert len(with_value) == 5 and len(fills) == 42
+    for code, trace in fills.items():
+        assert (trace.fillpattern.shape == "/") == (code not in with_value), code
+    assert t("No data for {period}", "fi", period="2017") in fills["EE-0784"].text
+    assert any(trace.name == t("No data", "fi") and trace.showlegend for trace in fig.data)
+    # People per 1,000 inhabitants, said in the colour bar, the subtitle and the hover.
+    (bar,) = [trace for trace in fig.data if trace.marker and trace.marker.showscale]
+    unit = t("{unit} per 1,000 inhabitants", "fi", unit=t(NP_("indicators.unit", "persons"), "fi"))
+    assert bar.marker.colorbar.title.text.startswith(unit.split(" ")[0])
+    assert fig.layout.title.subtitle.text
+    helsinki = values.set_index("area").loc["FI-091"]
+    per_1000 = helsinki["value"] / helsinki["population"] * 1000
+    assert t("{value} per 1,000 inhabitants", "fi", value=figures.format_number(per_1000, "fi", 1)) in \
+        fills["FI-091"].text
+
+
+def test_map_view_is_fitted_to_the_side_and_names_do_not_collide(store):
+    from twinreg_data.figures import geo
+
+    both, _, _ = _map(store, "INT_POPULATION")
+    estonia, _, _ = _map(store, "INT_POPULATION", side="EE")
+    (west, east), (south, north) = both.layout.xaxis.range, both.layout.yaxis.range
+    # Both regions: from Hanko to Lapinjärvi, from Kose to Hyvinkää.
+    assert west < 22.9 and east > 26.3 and south < 59.1 and north > 60.7
+    (west, east), (south, north) = estonia.layout.xaxis.range, estonia.layout.yaxis.range
+    assert south > 58.8 and north < 59.8 and west > 23.3 and east < 26.2  # Harju only
+    assert len(_fills(estonia)) == 16
+    names = next(trace for trace in both.data if trace.name == "labels")
+    assert names.text[:3] == ("Helsinki", "Tallinn", "Espoo") and 4 <= len(names.text) <= 8
+    bounds = geo.bounds_of(list(_fills(both)))
+    placed = geo.placed_names([geo.Place(n, x, y, 1) for n, x, y in zip(names.text, names.x, names.y, strict=True)],
+                              bounds)
+    assert len(placed) == len(names.text)  # none overlaps another
+    # Two names that would overlap: only the larger place is written.
+    crowded = [geo.Place("Helsinki", 24.93, 60.17, 2), geo.Place("Helsinki-Vantaa", 24.95, 60.18, 1)]
+    assert [p.name for p in geo.placed_names(crowded, bounds)] == ["Helsinki"]
+
+
+def test_map_json_stays_small(store):
+    """What the browser receives for a map (the figure's JSON) stays under 500 kB: the boundaries are ~200 kB."""
+    import plotly.io as pio
+
+    fig, _, _ = _map(store, "INT_POPULATION", "fi")
+    assert len(pio.to_json(fig, validate=False).encode()) <= 500_000
+
+
+def test_few_municipalities_get_bars_not_a_map(store):
+    view = Filters(lang="fi")
+    meta = queries.indicator_meta(store, view, "MOB_FERRY_PAX")
+    values = queries.map_values(store, view, "MOB_FERRY_PAX", "2024")
+    assert len(values) < queries.MAP_MIN_AREAS
+    fig = figures.go.Figure(figures.municipal_bars(values, meta, "2024", "fi", False).to_dict())
+    assert [trace.type for trace in fig.data] == ["bar"] and list(fig.data[0].x) == [7_200_000]
+    assert "2024" in fig.layout.title.text
 
 
 def test_tables_and_texts_are_translated(store):
@@ -382,34 +514,40 @@ def test_table_shows_exactly_the_filtered_observations(demo_copy):
         for c in ("SOC_KELA_DECISION_DAYS", "SOC_A1_CERTS")}
 
 
-def test_map_tab_shows_municipalities_or_an_empty_state(demo_copy):
+def test_map_tab_shows_municipalities_bars_or_an_empty_state(demo_copy):
     at = run_app(page=PAGE, query={"lang": "en", "ind": "INT_POPULATION", "ind_tab": "map"})
     assert not at.exception
-    decks = at.get("deck_gl_json_chart")
-    assert len(decks) == 1
-    spec = json.loads(decks[0].proto.json)
-    points = queries.map_points(open_store(demo_copy), Filters(), "INT_POPULATION")
-    assert len(spec["layers"][0]["data"]) == len(points)
+    (chart,) = at.get("plotly_chart")
+    spec = json.loads(chart.proto.spec)
+    assert sum(1 for trace in spec["data"] if trace.get("hoveron") == "fills") == 42
+    assert at.select_slider(key="ind_map_period_INT_POPULATION").value == "2020"
+    # Another year from the link: the municipalities without a figure for it are hatched.
+    at = run_app(page=PAGE, query={"lang": "en", "ind": "INT_POPULATION", "ind_tab": "map", "ind_map": "2020"})
+    assert at.select_slider(key="ind_map_period_INT_POPULATION").value == "2020"
+    at = run_app(page=PAGE, query={"lang": "en", "ind": "MOB_FERRY_PAX", "ind_tab": "map"})
+    (chart,) = at.get("plotly_chart")
+    assert [trace["type"] for trace in json.loads(chart.proto.spec)["data"]] == ["bar"]
     at = run_app(page=PAGE, query={"lang": "en", "ind": "TAX_DOUBLE_CASES", "ind_tab": "map"})
-    assert not at.get("deck_gl_json_chart")
-    assert t("This indicator has no values for municipalities with known coordinates in the chosen filters; see the "
-             "chart or the table.", "en") in [i.value for i in at.info]
+    assert not at.get("plotly_chart")
+    assert t("This indicator has no values for municipalities in the chosen filters; see the chart or the table.",
+             "en") in [i.value for i in at.info]
 
 
 def test_only_the_open_tab_is_computed_and_the_link_keeps_it(demo_copy):
     at = run_app(page=PAGE, query={"lang": "fi", "ind": "INT_POPULATION"})
     assert not at.exception
     # The chart tab: no map and no observation table built (the one table is the domain overview).
-    assert len(at.get("plotly_chart")) == 1 and not at.get("deck_gl_json_chart") and len(at.dataframe) == 1
+    assert len(at.get("plotly_chart")) == 1 and len(at.dataframe) == 1
     assert "ind_tab" not in at.query_params
     at.session_state["ind_tab_open"] = t("Map", "fi")  # what a click on the tab sets
     at.run()
     assert not at.exception
-    assert len(at.get("deck_gl_json_chart")) == 1 and not at.get("plotly_chart")
+    (shown,) = at.get("plotly_chart")
+    assert any(trace.get("hoveron") == "fills" for trace in json.loads(shown.proto.spec)["data"])  # the map
     assert at.query_params["ind_tab"] in ("map", ["map"])
     # The link holds the tab's name, not its label: it opens the same tab in another language.
     at = run_app(page=PAGE, query={"lang": "et", "ind": "INT_POPULATION", "ind_tab": "table"})
-    assert len(at.dataframe) == 2 and not at.get("plotly_chart") and not at.get("deck_gl_json_chart")
+    assert len(at.dataframe) == 2 and not at.get("plotly_chart")
 
 
 def test_a_change_within_the_estimate_range_is_grey_and_the_card_shows_the_series(demo_copy):
@@ -447,3 +585,21 @@ def test_choice_labels_prefix_the_domain_when_several_are_listed_and_mark_indica
                       "EDU_B": f"{t('Education', 'fi')} · Pupils ({t('no data for these filters', 'fi')})"}
     one_domain = figures.choice_labels(choices.iloc[:1], "et")
     assert one_domain == {"TAX_A": "Cases"}
+
+
+def test_map_draws_equal_values_missing_populations_and_no_values():
+    """Edge cases a real upload brings: one value everywhere, a municipality without a population (not coloured per
+    1,000: hatched), an area without a boundary (left out), no value at all (every municipality hatched)."""
+    meta = queries.IndicatorMeta("X", "integration", "X", "persons", "neutral", "annual", "src", None, None, None)
+    areas = pd.DataFrame({"area": ["FI-091", "EE-0784", "FI-999"], "area_label": ["Helsinki", "Tallinn", "Nowhere"],
+                          "country": ["FI", "EE", "FI"], "lat": [60.17, 59.44, None], "lon": [24.93, 24.75, None],
+                          "population": pd.array([656_920, None, None], dtype="Int64")})
+    values = areas.assign(period="2020", value=[5.0, 5.0, 1.0], flag=[None, "estimate", None],
+                          population=[656_920.0, None, None], population_period=["2020", None, None])
+    for per_capita, hatched in ((True, {"EE-0784"}), (False, set())):
+        fig = figures.go.Figure(figures.municipal_map(areas, values, meta, "2020", "en", per_capita).to_dict())
+        fills = _fills(fig)
+        assert set(fills) == {"FI-091", "EE-0784"}  # FI-999 has no boundary
+        assert {code for code, trace in fills.items() if trace.fillpattern.shape == "/"} == hatched
+    empty = figures.go.Figure(figures.municipal_map(areas, values.iloc[:0], meta, "2020", "en", False).to_dict())
+    assert all(trace.fillpattern.shape == "/" for trace in _fills(empty).values())

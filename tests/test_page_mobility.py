@@ -9,7 +9,7 @@ from dataclasses import replace
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import run_app, sign_in
+from conftest import map_specs, run_app, sign_in
 from factories import table_rows, write_xlsx
 
 from twinreg_data.figures import mobility as figures
@@ -18,18 +18,10 @@ from twinreg_data.i18n import NP_, t
 from twinreg_data.queries import mobility
 from twinreg_data.store import open_store
 
-BASEMAP_URL = "https://basemaps.cartocdn.com/gl/positron-gl-style/style.json"
-
 
 @pytest.fixture
 def store(demo_copy):
     return open_store(demo_copy)
-
-
-@pytest.fixture
-def no_basemap(monkeypatch):
-    monkeypatch.delenv(figures.BASEMAP_STYLE_ENV, raising=False)
-    monkeypatch.delenv(figures.MAP_PROVIDER_ENV, raising=False)
 
 
 def plain(store, sql: str, params: list | None = None) -> list[tuple]:
@@ -114,11 +106,17 @@ def test_side_keeps_cross_border_flows_and_narrows_municipality_points(store):
         assert set(points["country"]) == {side} and len(points) == expected
 
 
-def test_area_points_carry_the_latest_value_in_the_period(store):
-    latest = plain(store, "SELECT arg_max(value, period_start), arg_max(period, period_start) FROM observations "
-                          "WHERE indicator = ? AND area = 'FI-091'", [mobility.POPULATION_INDICATOR])[0]
+def test_area_points_carry_one_period_for_every_municipality(store):
+    """Helsinki's latest population is of 2024 and Tallinn's of 2025, but every municipality has one of 2020: the
+    map compares 2020 on both sides, not Helsinki 2024 with Tallinn 2025."""
     points = mobility.area_points(store, Filters(), mobility.POPULATION_INDICATOR).set_index("code")
-    assert (points.loc["FI-091", "value"], points.loc["FI-091", "period"]) == latest
+    assert set(points["period"]) == {"2020"} and points["value"].notna().all() and len(points) == 42
+    in_2020 = dict(plain(store, "SELECT area, value FROM observations WHERE indicator = ? AND period = '2020'",
+                         [mobility.POPULATION_INDICATOR]))
+    assert points["value"].to_dict() == {code: in_2020[code] for code in points.index}
+    # A period in which only some municipalities have a value leaves the others empty, not stale.
+    later = mobility.area_points(store, Filters(year_from=2023), mobility.POPULATION_INDICATOR).set_index("code")
+    assert later["period"].dropna().nunique() == 1 and later["value"].isna().sum() >= 38
     in_2020 = plain(store, "SELECT value FROM observations WHERE indicator = ? AND area = 'FI-091' "
                            "AND period = '2020'", [mobility.POPULATION_INDICATOR])[0][0]
     capped = mobility.area_points(store, Filters(year_to=2020), mobility.POPULATION_INDICATOR).set_index("code")
@@ -162,13 +160,13 @@ def test_has_data_and_empty_database(store, empty_db):
     assert region.year is None and region.flows.empty
 
 
-def test_twin_region_takes_the_latest_passenger_year(store, no_basemap):
+def test_twin_region_takes_the_latest_passenger_year(store):
     region = mobility.twin_region(store, Filters())
     latest = plain(store, "SELECT max(year(period_start)) FROM flows WHERE unit = 'passengers' "
                           "AND year(period_start) <= year(current_date)")[0][0]
     assert (region.year, region.unit) == (latest, "passengers")
-    deck = figures.twin_region_map(region.areas, region.flows, "en", region.indicator_name)
-    assert len(_layer(deck, "ArcLayer").data) == len(region.flows)
+    fig = figures.twin_region_map(region.areas, region.flows, "en", region.indicator_name)
+    assert len(_flow_trace(fig).hovertext) == len(region.flows)
 
 
 # -- figures ---------------------------------------------------------------------------------------
@@ -193,74 +191,83 @@ def _areas_frame() -> pd.DataFrame:
     })
 
 
-def _layer(deck, layer_type: str):
-    return next(layer for layer in deck.layers if layer.type == layer_type)
+def _flow_trace(fig):
+    return next(trace for trace in fig.data if trace.name == "flows")
 
 
-def test_map_has_no_basemap_by_default(no_basemap):
-    deck = figures.twin_region_map(_areas_frame(), _flows_frame(), "en", "Population")
-    assert deck.map_provider is None
-    spec = json.loads(deck.to_json())
-    assert "mapProvider" not in spec
-    # pydeck's placeholder style (not a URL): Streamlit then draws no basemap and fetches no tiles.
-    assert "://" not in str(spec.get("mapStyle", ""))
-    assert [layer["@@type"] for layer in spec["layers"]] == ["ScatterplotLayer", "ArcLayer", "TextLayer"]
+def _traces(fig, suffix: str = "") -> list:
+    return [trace for trace in fig.data if trace.name and trace.name.endswith(suffix)]
 
 
-def test_map_json_is_pydecks_own_content_written_compactly(store, no_basemap):
-    """What st.pydeck_chart sends: pydeck's JSON of the map, without its indentation (which made json encode it in
-    pure Python, and doubled the bytes)."""
-    import pydeck as pdk
-
-    region = mobility.twin_region(store, Filters())
-    deck = figures.twin_region_map(region.areas, region.flows, "fi", region.indicator_name)
-    compact, indented = deck.to_json(), pdk.Deck.to_json(deck)
-    assert json.loads(compact) == json.loads(indented) and len(json.loads(compact)["layers"]) == 3
-    assert "\n" not in compact and len(compact) < len(indented) / 1.5
-
-
-def test_map_uses_the_configured_basemap(monkeypatch):
-    monkeypatch.setenv(figures.BASEMAP_STYLE_ENV, BASEMAP_URL)
-    monkeypatch.delenv(figures.MAP_PROVIDER_ENV, raising=False)
-    deck = figures.twin_region_map(_areas_frame(), _flows_frame(), "en")
-    assert (deck.map_provider, deck.map_style) == ("carto", BASEMAP_URL)
-    monkeypatch.setenv(figures.MAP_PROVIDER_ENV, "MapLibre")
-    deck = figures.twin_region_map(_areas_frame(), _flows_frame(), "en")
-    assert (deck.map_provider, deck.map_style) == ("maplibre", BASEMAP_URL)
-    assert json.loads(deck.to_json())["mapStyle"] == BASEMAP_URL
+def test_map_is_drawn_over_the_regions_geography_without_tiles():
+    fig = figures.go.Figure(figures.twin_region_map(_areas_frame(), _flows_frame(), "en", "Population").to_dict())
+    # Land of both countries first, then every municipality of both regions (three of them in this frame).
+    assert [trace.name for trace in fig.data[:2]] == ["FI", "EE"]
+    municipalities = [trace.name for trace in fig.data if trace.hoveron == "fills"]
+    assert municipalities == ["FI-091", "EE-0784", "FI-078"]
+    # No geo subplot (it loads a world topojson from a CDN) and no tile map: plain x/y axes.
+    assert {trace.type for trace in fig.data} == {"scatter"} and not fig.layout.geo.projection.type
+    assert not fig.layout.map.style and "mapbox" not in fig.to_dict()["layout"]
+    assert "Maa-amet" in fig.layout.annotations[0].text
 
 
-def test_arcs_one_per_flow_coloured_by_mode_and_wider_with_volume(no_basemap):
+def test_arcs_coloured_by_mode_and_wider_with_volume_with_a_legend():
     flows = _flows_frame()
-    arcs = _layer(figures.twin_region_map(_areas_frame(), flows, "en"), "ArcLayer").data
-    assert len(arcs) == len(flows)
-    ordered = sorted(arcs, key=lambda a: a["volume"])
-    widths = [a["width"] for a in ordered]
-    assert widths == sorted(widths) and widths[0] < widths[-1] == figures.ARC_MAX_WIDTH_PX
-    assert {a["mode"]: a["colour"][:3] for a in arcs} == {
-        m: figures._rgb(figures.MODE_COLOURS[m])[:3] for m in ("ferry", "air")}
-    assert figures.arc_widths([1, 4, 9, 100]) == sorted(figures.arc_widths([1, 4, 9, 100]))
-    points = _layer(figures.twin_region_map(_areas_frame(), flows, "en"), "ScatterplotLayer").data
-    radii = {p["code"]: p["radius"] for p in points}
-    assert radii["FI-091"] > radii["EE-0784"] > radii["FI-078"] == figures.CONTEXT_RADIUS_M
+    fig = figures.twin_region_map(_areas_frame(), flows, "en")
+    assert len(_flow_trace(fig).hovertext) == len(flows)
+    lines = {trace.name: trace.line for trace in fig.data if trace.mode == "lines" and "-" in trace.name
+             and trace.name.split("-")[0] in figures.MODE_COLOURS}
+    # Ferry 3.6 and 3.5 million: the widest class; air 60,000: two decades below, narrower.
+    assert lines["ferry-0"].width == figures.ARC_WIDTHS_PX[0] and lines["air-2"].width == figures.ARC_WIDTHS_PX[2]
+    assert lines["ferry-0"].color == figures.MODE_COLOURS["ferry"] and lines["air-2"].color == figures.MODE_COLOURS[
+        "air"]
+    widths = figures.arc_widths([100_000, 900, 40, 1])
+    assert widths == sorted(widths, reverse=True) and widths[0] > widths[-1]
+    legend = [trace for trace in fig.data if trace.showlegend]
+    assert [trace.name for trace in legend if trace.legendgroup == "modes"] == ["Ferry", "Air"]
+    assert [trace.name for trace in legend if trace.legendgroup == "widths"] == ["1,000,000–9,999,999",
+                                                                                   "10,000–99,999"]
+    assert legend[0].legendgrouptitle.text == t("Arc colour: mode", "en")
+    # Municipalities: grey by value, hatched without one, with a colour bar and a legend entry.
+    fills = {trace.name: trace for trace in fig.data if trace.hoveron == "fills"}
+    assert fills["FI-078"].fillpattern.shape == "/" and not fills["FI-091"].fillpattern.shape
+    assert any(trace.name == t("No data", "en") for trace in legend)
 
 
-def test_tooltips_labels_and_title_are_translated(no_basemap):
-    deck = figures.twin_region_map(_areas_frame(), _flows_frame(), "fi", "Väkiluku")
-    arcs = _layer(deck, "ArcLayer").data
-    assert (arcs[0]["title"], arcs[0]["line1"], arcs[0]["line2"]) == (
-        "Tallinn → Helsinki (Helsingfors)", "Laiva, 2024", "3\u00a0600\u00a0000 matkustajaa")
-    points = {p["code"]: p["line1"] for p in _layer(deck, "ScatterplotLayer").data}
-    assert points["FI-091"] == "Väkiluku: 684\u00a0018 (2024)" and "ei arvoa" in points["FI-078"]
-    labels = {label["text"] for label in _layer(deck, "TextLayer").data}
-    assert {"Suomenlahti", "Helsinki", "Tallinn", "Helsinki-Uusimaa"} <= labels
-    assert deck._tooltip["html"] == figures.TOOLTIP_HTML == "<b>{title}</b><br/>{line1}<br/>{line2}"
-    et = _layer(figures.twin_region_map(_areas_frame(), _flows_frame(), "et"), "ArcLayer").data
-    assert et[0]["line1"] == "Laev, 2024" and et[0]["line2"].endswith("reisijat")
+def test_flow_map_is_fitted_to_the_side_and_its_arcs(store):
+    region = mobility.twin_region(store, Filters(side="EE"))
+    estonia = figures.twin_region_map(region.areas, region.flows, "en", region.indicator_name)
+    (west, east), (south, north) = estonia.layout.xaxis.range, estonia.layout.yaxis.range
+    # Only Harju's municipalities are drawn, but the arcs to Helsinki and Vantaa stay whole in the frame.
+    assert {trace.name[:2] for trace in estonia.data if trace.hoveron == "fills"} == {"EE"}
+    arc_points = [(x, y) for trace in estonia.data if trace.mode == "lines" and trace.name.split("-")[0] in
+                  figures.MODE_COLOURS for x, y in zip(trace.x, trace.y, strict=True) if x is not None]
+    assert arc_points and all(west <= x <= east and south <= y <= north for x, y in arc_points)
+    assert north > 60.25  # Vantaa
+
+
+def test_tooltips_labels_and_title_are_translated():
+    fig = figures.twin_region_map(_areas_frame(), _flows_frame(), "fi", "Väkiluku")
+    hovers = list(_flow_trace(fig).hovertext)
+    assert hovers[0] == "<b>Tallinn → Helsinki (Helsingfors)</b><br>Laiva, 2024<br>3\u00a0600\u00a0000 matkustajaa"
+    fills = {trace.name: trace.text for trace in fig.data if trace.hoveron == "fills"}
+    assert fills["FI-091"].endswith("Väkiluku: 684\u00a0018 (2024)") and "ei arvoa" in fills["FI-078"]
+    names = set(next(trace for trace in fig.data if trace.name == "labels").text)
+    assert {"Helsinki", "Tallinn"} <= names
+    assert "Suomenlahti" in {text for trace in fig.data if trace.name == "sea" for text in trace.text}
+    et = list(_flow_trace(figures.twin_region_map(_areas_frame(), _flows_frame(), "et")).hovertext)
+    assert "Laev, 2024" in et[0] and et[0].endswith("reisijat")
     assert figures.flow_map_title("passengers", 2024, "fi") == "Matkustajat alueiden välillä vuonna 2024"
     assert figures.flow_map_title("commuters", 2023, "et") == "Pendeldajad piirkondade vahel, 2023"
     assert list(figures.flows_table(_flows_frame(), "fi").columns[:3]) == ["Mistä", "Mihin", "Kulkumuoto"]
-    assert "Lento" in figures.mode_legend_html(["ferry", "air"], "fi")
+
+
+def test_flow_map_json_stays_small(store):
+    import plotly.io as pio
+
+    region = mobility.twin_region(store, Filters())
+    fig = figures.twin_region_map(region.areas, region.flows, "fi", region.indicator_name)
+    assert len(pio.to_json(fig, validate=False).encode()) <= 500_000
 
 
 def test_ferry_figure_shows_band_flags_units_and_source(store):
@@ -309,27 +316,33 @@ def _array(value: list | dict) -> list:
     return list(value)
 
 
-def _deck_spec(at) -> dict:
-    return json.loads(at.get("deck_gl_json_chart")[0].proto.json)
-
-
 def _arcs(at) -> list[dict]:
-    return next(layer for layer in _deck_spec(at)["layers"] if layer["@@type"] == "ArcLayer")["data"]
+    """The arcs of the page's map: mode and hover text of each."""
+    (spec,) = map_specs(at)
+    flows = next((trace for trace in spec["data"] if trace.get("name") == "flows"), {"customdata": [],
+                                                                                      "hovertext": []})
+    return [{"mode": mode, "hover": hover} for mode, hover in zip(flows["customdata"], flows["hovertext"],
+                                                                  strict=True)]
 
 
-def test_page_shows_map_table_and_charts_on_the_demo(store, no_basemap):
+def _charts(at) -> list:
+    """The page's plotly charts other than the map."""
+    return [chart for chart in at.get("plotly_chart")
+            if not any(trace.get("hoveron") == "fills" for trace in json.loads(chart.proto.spec)["data"])]
+
+
+def test_page_shows_map_table_and_charts_on_the_demo(store):
     at = run_app(page="pages/mobility.py")
     assert not at.exception
     assert at.title[0].value == t("Mobility", "en")
     region = mobility.twin_region(store, Filters())
     assert at.subheader[0].value == figures.flow_map_title("passengers", region.year, "en")
     assert len(_arcs(at)) == len(region.flows) == len(at.dataframe[0].value)
-    assert "mapStyle" not in _deck_spec(at) or "://" not in _deck_spec(at)["mapStyle"]
-    assert len(at.get("plotly_chart")) == 4
+    assert len(_charts(at)) == 4 and len(map_specs(at)) == 1
     assert len(at.get("download_button")) >= 2 * 6
 
 
-def test_chart_tables_are_built_only_when_downloaded(store, no_basemap, monkeypatch):
+def test_chart_tables_are_built_only_when_downloaded(store, monkeypatch):
     """The four charts' data tables exist only for their CSV / Excel buttons: no run builds them (the browser test
     in tests/test_browser_downloads.py clicks one and gets it)."""
     built: list[str] = []
@@ -339,17 +352,17 @@ def test_chart_tables_are_built_only_when_downloaded(store, no_basemap, monkeypa
             built.append(_name), _original(*args, **kwargs))[1])
     at = run_app(page="pages/mobility.py")
     assert not at.exception
-    assert len(at.get("plotly_chart")) == 4 and len(at.get("download_button")) >= 2 * 5
+    assert len(_charts(at)) == 4 and len(at.get("download_button")) >= 2 * 5
     assert built == []
 
 
 def _ferry_years(at) -> list[int]:
-    ferry = json.loads(at.get("plotly_chart")[0].proto.spec)
+    ferry = json.loads(_charts(at)[0].proto.spec)
     return sorted({int(x) for trace in ferry["data"] if trace.get("mode") == "lines+markers"
                    for x in _array(trace["x"])})
 
 
-def test_an_import_and_its_rollback_show_at_once_in_charts_built_before(editor, no_basemap, tmp_path,
+def test_an_import_and_its_rollback_show_at_once_in_charts_built_before(editor, tmp_path,
                                                                          monkeypatch):
     """An import or a rollback through the Data page clears the cached query results: the ferry chart drawn before
     gains the imported year, then loses it again."""
@@ -378,7 +391,7 @@ def test_an_import_and_its_rollback_show_at_once_in_charts_built_before(editor, 
     assert not at.exception and _ferry_years(at) == before
 
 
-def test_page_filters_change_the_shown_flows(store, no_basemap):
+def test_page_filters_change_the_shown_flows(store):
     at = run_app(page="pages/mobility.py")
     at.multiselect(key="mob_modes").select("air").run()
     assert not at.exception
@@ -395,7 +408,7 @@ def test_page_filters_change_the_shown_flows(store, no_basemap):
     assert set(linked.dataframe[0].value["Unit"]) == {"Commuters"}
 
 
-def test_page_follows_the_global_period_and_side(store, no_basemap):
+def test_page_follows_the_global_period_and_side(store):
     at = run_app(page="pages/mobility.py", query={"lang": "en", "side": "EE", "from": "2005", "to": "2010"})
     assert not at.exception
     assert at.subheader[0].value == figures.flow_map_title("passengers", 2010, "en")
@@ -404,20 +417,20 @@ def test_page_follows_the_global_period_and_side(store, no_basemap):
     at.run()
     points = at.dataframe[1].value
     assert set(points["Country"]) == {"EE"}
-    ferry = json.loads(at.get("plotly_chart")[0].proto.spec)
+    ferry = json.loads(_charts(at)[0].proto.spec)
     years = [x for trace in ferry["data"] if trace.get("mode") == "lines+markers" for x in _array(trace["x"])]
     assert years and min(years) >= 2005 and max(years) <= 2010
 
 
 @pytest.mark.parametrize("lang", ["fi", "et"])
-def test_page_in_finnish_and_estonian(demo_copy, no_basemap, lang):
+def test_page_in_finnish_and_estonian(demo_copy, lang):
     at = run_app(page="pages/mobility.py", query={"lang": lang, "mob_year": "not-a-year"})
     assert not at.exception
     assert at.title[0].value == t("Mobility", lang)
     latest = mobility.twin_region(open_store(demo_copy), replace(Filters(), lang=lang)).year
     assert at.subheader[0].value == figures.flow_map_title("passengers", latest, lang)
     assert t(NP_("mobility.col", "From"), lang) in at.dataframe[0].value.columns
-    assert {arc["line1"] for arc in _arcs(at)} >= {f"{t('Ferry', lang)}, {latest}"}
+    assert any(f"{t('Ferry', lang)}, {latest}" in arc["hover"] for arc in _arcs(at))
 
 
 def test_page_on_an_empty_database_shows_the_empty_state(empty_db):
@@ -426,14 +439,41 @@ def test_page_on_an_empty_database_shows_the_empty_state(empty_db):
     assert [i.value for i in at.info] == [t("No mobility data yet. An official can import the demo workbooks with "
                                             "`python -m twinreg_data init --demo`, or upload flows and observations "
                                             "in the template.", "en")]
-    assert not at.get("deck_gl_json_chart") and not at.get("plotly_chart")
+    assert not at.get("plotly_chart")
 
 
-def test_page_with_a_period_without_mobility_data_shows_empty_states(demo_copy, no_basemap):
+def test_page_with_a_period_without_mobility_data_shows_empty_states(demo_copy):
     at = run_app(page="pages/mobility.py", query={"lang": "en", "from": "2000", "to": "2004"})
     assert not at.exception
     assert at.caption[1].value == t("No flows for this unit, these modes and this year; the map shows municipalities "
                                     "only.", "en")
-    assert not at.get("plotly_chart")
+    assert len(at.get("plotly_chart")) == len(map_specs(at)) == 1  # the municipalities, without a value
     assert [i.value for i in at.info].count(t("Nothing matches the current filters. Widen the domains, side or "
                                               "period in the sidebar.", "en")) == 4
+
+
+def test_municipalities_counted_in_people_are_shaded_per_1000_inhabitants(store):
+    view = Filters()
+    indicators = mobility.point_indicators(store, view)
+    assert mobility.shaded_per_1000(indicators, "INT_EE_SPEAKERS_FI")
+    assert not mobility.shaded_per_1000(indicators, mobility.POPULATION_INDICATOR)
+    areas = mobility.area_points(store, view, "INT_EE_SPEAKERS_FI")
+    valued = areas.dropna(subset=["value"])
+    assert len(valued) == 5 and set(valued["period"]) == {"2017"}
+    # The population beside each value: the population indicator's nearest year (2020 in the demo).
+    in_2020 = dict(plain(store, "SELECT area, value FROM observations WHERE indicator = ? AND period = '2020'",
+                         [mobility.POPULATION_INDICATOR]))
+    assert dict(zip(valued["code"], valued["population"], strict=True)) == {c: in_2020[c] for c in valued["code"]}
+    fig = figures.twin_region_map(areas, mobility.flows_for_year(store, view, 2024, "passengers"), "en",
+                                  "Estonian speakers", per_capita=True)
+    fills = {trace.name: trace.text for trace in fig.data if trace.hoveron == "fills"}
+    helsinki = valued.set_index("code").loc["FI-091"]
+    per_1000 = helsinki["value"] / helsinki["population"] * 1000
+    assert t("{value} per 1,000 inhabitants", "en", value=f"{per_1000:.1f}") in fills["FI-091"]
+    (bar,) = [trace for trace in fig.data if trace.marker and trace.marker.showscale]
+    assert t("Per 1,000 inhabitants", "en") in bar.marker.colorbar.title.text
+    at = run_app(page="pages/mobility.py", query={"lang": "en", "mob_pt": "INT_EE_SPEAKERS_FI"})
+    assert not at.exception
+    (spec,) = map_specs(at)
+    assert any("per 1,000 inhabitants" in (trace.get("text") or "") for trace in spec["data"]
+               if trace.get("hoveron") == "fills")

@@ -127,7 +127,7 @@ def test_read_models_narrowed_to_the_side_alone_do_not_depend_on_the_domains(dem
     every, some = Filters(side="EE", year_from=2010), Filters(side="EE", year_from=2010, domains=domains)
     for code in ("MOB_FERRY_PAX", "TAX_DOUBLE_CASES", "INT_POPULATION"):
         assert indicators.indicator_meta(store, every, code) == indicators.indicator_meta(store, some, code)
-        for query in (indicators.series, indicators.latest_changes, indicators.map_points):
+        for query in (indicators.series, indicators.latest_changes, indicators.map_periods):
             pd.testing.assert_frame_equal(query(store, every, code), query(store, some, code))
     region, region_some = mobility.twin_region(store, every), mobility.twin_region(store, some)
     assert (region.year, region.unit, region.indicator_name) == (region_some.year, region_some.unit,

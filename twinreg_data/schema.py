@@ -76,6 +76,12 @@ UNITS = (
     "prescriptions",
     "flights",
 )
+# Units that count people (or what people do or receive): a map compares municipalities of 680,000 and of 5,000
+# inhabitants by these per 1,000 inhabitants, never as raw counts. Every other unit (days, %, EUR, an index, traffic
+# through a port) is mapped as it is.
+PER_1000_UNITS = ("persons", "commuters", "students", "count", "prescriptions")
+# The indicator holding each area's population: the denominator of PER_1000_UNITS (never divided by itself).
+POPULATION_INDICATOR = "INT_POPULATION"
 OBSERVATION_FLAGS = ("provisional", "estimate", "break")
 FLOW_MODES = ("ferry", "air", "bus", "rail", "tunnel")
 FLOW_UNITS = ("passengers", "commuters", "vehicles")

@@ -1,12 +1,8 @@
-"""Figure builders: pure functions of DataFrames returning plotly / pydeck figures, one module per page."""
+"""Figure builders: pure functions of DataFrames returning plotly figures (maps: figures.geo), one module a page."""
 
 from __future__ import annotations
 
-import json
-
 import plotly.graph_objects as go
-import pydeck as pdk
-from pydeck.bindings.json_tools import default_serialize
 
 
 def figure(data: list[dict], layout: dict) -> go.Figure:
@@ -23,14 +19,3 @@ def date_display_format(lang: str) -> str:
     """Date format (moment.js) for the date columns of shown tables, which the grid applies in the browser:
     5.11.2019 in Finnish and Estonian, 5 Nov 2019 in English."""
     return "D MMM YYYY" if lang == "en" else "D.M.YYYY"
-
-
-class Deck(pdk.Deck):
-    """A pydeck map whose JSON (what st.pydeck_chart sends) is compact and written by the json module's C encoder.
-
-    pydeck indents its JSON, and an indent makes json fall back to its pure-Python encoder: 27 ms for a map of
-    600 municipalities and routes, and twice the bytes. Same content, same key order.
-    """
-
-    def to_json(self) -> str:
-        return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))

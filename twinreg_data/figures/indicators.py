@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-import pydeck as pdk
 from pandas.io.formats.style import Styler
+from plotly.colors import sample_colorscale
 
 from ..i18n import format_day, format_number, format_numbers, format_pct, t
 from ..labels import (
@@ -25,15 +27,12 @@ from ..queries.comparison import NO_CLEAR_CHANGE, NOT_COMPARABLE
 from ..queries.indicators import ASSESSMENT_COLOURS, IndicatorMeta
 from ..schema import DOMAIN_COLOURS
 from ..textsafe import html_text, markdown_text
-from . import Deck, figure
+from . import figure, geo
 
 # Finland blue and Estonia purple: distinct for colour-blind readers and never green/red, which
 # are kept for "improved"/"worsened".
 COUNTRY_COLOURS: dict[str, str] = {"FI": "#1F5AA6", "EE": "#7A4FA0"}
 BREAK_COLOUR = "#111111"
-MAP_LABELS = 6  # names written on the map (largest values first)
-# Viridis stops (colour-blind safe, light = low, dark = high reversed so that larger reads darker).
-_RAMP = [(253, 231, 37), (94, 201, 98), (33, 145, 140), (59, 82, 139), (68, 1, 84)]
 
 
 def format_value(value: float | None, lang: str) -> str:
@@ -300,70 +299,195 @@ def series_figure(frame: pd.DataFrame, meta: IndicatorMeta, lang: str) -> go.Fig
     return figure(traces, layout)
 
 
-def _ramp_colour(share: float) -> list[int]:
-    """Colour at `share` (0–1) along the viridis ramp."""
-    pos = min(max(share, 0.0), 1.0) * (len(_RAMP) - 1)
-    i = min(int(pos), len(_RAMP) - 2)
-    frac = pos - i
-    return [round(a + (b - a) * frac) for a, b in zip(_RAMP[i], _RAMP[i + 1], strict=True)] + [210]
+# The colour scale of every indicator map: viridis, perceptually uniform and readable with any colour vision, the
+# same on the page, in the PNG/SVG export (the figure itself) and in print.
+MAP_COLOURSCALE = "Viridis"
 
 
-def _fit_view(lat: pd.Series, lon: pd.Series, width_px: int = 700, height_px: int = 500) -> pdk.ViewState:
-    """Centre and zoom that show every point with a margin (deck.gl: 512 px for 360 degrees at zoom 0)."""
-    south, north, west, east = float(lat.min()), float(lat.max()), float(lon.min()), float(lon.max())
-    centre_lat = (south + north) / 2
-    lon_span = max((east - west) * 1.3, 0.05)
-    lat_span = max((north - south) * 1.3, 0.05) / math.cos(math.radians(centre_lat))  # Mercator stretch
-    zoom = math.log2(min(width_px * 360 / (512 * lon_span), height_px * 360 / (512 * lat_span)))
-    return pdk.ViewState(latitude=centre_lat, longitude=(west + east) / 2, zoom=round(min(max(zoom, 4), 11), 2))
+@dataclass(frozen=True)
+class ColourScale:
+    """Where values fall on a map's colour scale (0–1) and the colour bar's ticks, written for the language.
+
+    Linear, unless the values are all positive and span two orders of magnitude (population: Helsinki against
+    Pukkila), where a linear scale would paint every municipality but one the same dark colour: then by logarithm.
+    """
+
+    low: float
+    high: float
+    log: bool
+    tick_shares: list[float]
+    tick_texts: list[str]
+
+    def share(self, value: float) -> float:
+        if self.high <= self.low:
+            return 0.5
+        if self.log:
+            return (math.log10(value) - math.log10(self.low)) / (math.log10(self.high) - math.log10(self.low))
+        return (value - self.low) / (self.high - self.low)
 
 
-def latest_map(points: pd.DataFrame, meta: IndicatorMeta, lang: str) -> pdk.Deck:
-    """Latest value per municipality as circles sized (by area) and coloured by value; no basemap needed."""
-    data = points[["area_label", "lat", "lon", "period", "value"]].copy()
-    top = max(float(data["value"].abs().max()), 1e-9)
-    shares = (data["value"].clip(lower=0) / top).fillna(0)
-    data["radius"] = 800 + 6500 * shares.map(math.sqrt)
-    data["colour"] = shares.map(_ramp_colour)
-    data["value_text"] = data["value"].map(lambda v: value_with_unit(v, meta.unit, lang))
-    data["period"] = data["period"].astype(str)
-    layer = pdk.Layer(
-        "ScatterplotLayer", data=data, get_position=["lon", "lat"], get_radius="radius",
-        get_fill_color="colour", get_line_color=[40, 40, 40, 200], line_width_min_pixels=1,
-        stroked=True, pickable=True,
-    )
-    # Without a basemap the names of the largest places give the reader their bearings.
-    named = data.nlargest(MAP_LABELS, "value")
-    labels = pdk.Layer(
-        "TextLayer", data=named, get_position=["lon", "lat"], get_text="area_label", get_size=13,
-        get_color=[30, 30, 30, 230], get_alignment_baseline="'top'", get_pixel_offset=[0, 12],
-        # 'auto': the font atlas takes its characters from the labels (ä, å, õ …); quoted so pydeck passes a
-        # literal string rather than an expression.
-        character_set="'auto'", font_family="'\"Source Sans\", \"Source Sans Pro\", Arial, sans-serif'",
-    )
-    view = _fit_view(data["lat"], data["lon"])
-    # map_style stays pydeck's placeholder, which Streamlit reads as "no basemap": nothing is fetched from
-    # the internet (map_style=None would make Streamlit load Carto tiles).
-    return Deck(
-        layers=[layer, labels], initial_view_state=view, map_provider=None,
-        tooltip={"html": "<b>{area_label}</b><br/>{period}: {value_text}",
-                 "style": {"backgroundColor": "#222", "color": "white", "fontSize": "13px"}},
-    )
+def _nice_step(span: float, ticks: int = 5) -> float:
+    raw = span / ticks
+    magnitude = 10 ** math.floor(math.log10(raw))
+    return next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
 
 
-def map_table(points: pd.DataFrame, meta: IndicatorMeta, lang: str) -> pd.DataFrame:
-    """The points on the map with translated headers (what the map download contains)."""
+def colour_scale(values: list[float], lang: str) -> ColourScale:
+    """The colour scale of `values` (see ColourScale), its ticks at round numbers."""
+    if not values:
+        return ColourScale(0.0, 1.0, False, [], [])
+    low, high = float(min(values)), float(max(values))
+    if high <= low:
+        return ColourScale(low, high, False, [0.5], [format_value(low, lang)])
+    log = low > 0 and high / low >= 100
+    if log:
+        ticks = [m * 10 ** e for e in range(math.floor(math.log10(low)), math.ceil(math.log10(high)) + 1)
+                 for m in (1, 2, 5)]
+    else:
+        step = _nice_step(high - low)
+        ticks = [i * step for i in range(math.ceil(low / step), math.floor(high / step) + 1)]
+    ticks = [v for v in ticks if low <= v <= high] or [low, high]
+    scale = ColourScale(low, high, log, [], [])
+    digits = 0 if all(float(v).is_integer() for v in ticks) else 1
+    return ColourScale(low, high, log, [round(scale.share(v), 6) for v in ticks],
+                       [format_number(v, lang, digits) for v in ticks])
+
+
+def map_measure(values: pd.DataFrame, per_capita: bool) -> pd.Series:
+    """What a map shows of each value: the value itself, or per 1,000 inhabitants (empty without a population)."""
+    if not per_capita:
+        return values["value"].astype(float)
+    population = pd.to_numeric(values["population"], errors="coerce").astype(float)
+    return (values["value"].astype(float) / population.where(population > 0) * 1000).round(4)
+
+
+def map_unit(meta: IndicatorMeta, per_capita: bool, lang: str) -> str:
+    """The unit of a map's colours: '%', 'persons', or 'persons per 1,000 inhabitants'."""
+    unit = "%" if meta.unit == "percent" else unit_label(meta.unit, lang)
+    return t("{unit} per 1,000 inhabitants", lang, unit=unit) if per_capita else unit
+
+
+def _measure_text(value: float, per_capita: bool, meta: IndicatorMeta, lang: str) -> str:
+    if per_capita:
+        return t("{value} per 1,000 inhabitants", lang, value=format_number(value, lang, 1))
+    return value_with_unit(value, meta.unit, lang)
+
+
+def _map_hovers(values: pd.DataFrame, shown: pd.Series, meta: IndicatorMeta, lang: str, per_capita: bool) -> list[str]:
+    """Name, period and value of each municipality (and the count and population behind a value per 1,000)."""
+    hovers = []
+    for row, measure in zip(values.itertuples(), shown.tolist(), strict=True):
+        lines = [f"<b>{html_text(row.area_label)}</b>"]
+        if per_capita and not pd.isna(measure):
+            lines.append(f"{html_text(row.period)}: {_measure_text(measure, True, meta, lang)}")
+            lines.append(t("{value} in a population of {population} ({year})", lang,
+                           value=value_with_unit(row.value, meta.unit, lang),
+                           population=format_number(row.population, lang), year=html_text(row.population_period)))
+        elif per_capita:
+            lines.append(f"{html_text(row.period)}: {value_with_unit(row.value, meta.unit, lang)}")
+            lines.append(t("No population figure: not coloured", lang))
+        else:
+            lines.append(f"{html_text(row.period)}: {value_with_unit(row.value, meta.unit, lang)}")
+        if flag_label(row.flag, lang):
+            lines.append(f"<i>{flag_label(row.flag, lang)}</i>")
+        hovers.append("<br>".join(lines))
+    return hovers
+
+
+def municipal_map(areas: pd.DataFrame, values: pd.DataFrame, meta: IndicatorMeta, period: str, lang: str,
+                  per_capita: bool) -> go.Figure:
+    """The municipalities of the chosen side coloured by `values` (one period) over the land around the gulf.
+
+    `areas`: every municipality of the side (queries.indicators.map_areas); `values`: those with a value in
+    `period` (map_values). A municipality without a value is hatched as "no data", never coloured as zero; values
+    of people are per 1,000 inhabitants when `per_capita` (queries.indicators.per_1000). A colour bar gives the
+    numbers and the unit; the largest places are named, the rest on hover.
+    """
+
+
+    values = values.loc[values["area"].map(geo.has_shape).astype(bool)].reset_index(drop=True)
+    shown = map_measure(values, per_capita)
+    coloured = shown.notna()
+    scale = colour_scale(shown[coloured].tolist(), lang)
+    colours = sample_colorscale(MAP_COLOURSCALE, [scale.share(v) for v in shown[coloured]]) if coloured.any() else []
+    fill_of = dict(zip(values.loc[coloured, "area"], colours, strict=True))
+    hover_of = dict(zip(values["area"], _map_hovers(values, shown, meta, lang, per_capita), strict=True))
+    codes = [c for c in areas["area"] if geo.has_shape(c)]
+    names = dict(zip(areas["area"], areas["area_label"], strict=True))
+    no_data = t("No data for {period}", lang, period=html_text(period))
+    traces = geo.land_traces()
+    for code in codes:
+        hover = hover_of.get(code) or f"<b>{html_text(names[code])}</b><br>{no_data}"
+        traces.append(geo.area_trace(code, fill_of.get(code), hover))
+    bounds = geo.bounds_of(codes)
+    drawn = set(codes)
+    places = [geo.Place(str(r.area_label).split(" (")[0], float(r.lon), float(r.lat),
+                        0.0 if pd.isna(r.population) else float(r.population))
+              for r in areas.itertuples() if r.area in drawn and not pd.isna(r.lat) and not pd.isna(r.lon)]
+    traces.append(geo.label_trace(geo.placed_names(places, bounds)))
+    traces += geo.sea_label(lang, bounds)
+    unit = map_unit(meta, per_capita, lang)
+    traces.append({
+        "type": "scatter", "x": [None], "y": [None], "mode": "markers", "hoverinfo": "skip", "showlegend": False,
+        "name": "scale", "marker": {
+            "colorscale": MAP_COLOURSCALE, "cmin": 0, "cmax": 1, "color": [0], "showscale": True, "colorbar": {
+                "title": {"text": "<br>".join([*textwrap.wrap(unit, 18), html_text(period)]
+                                              + ([t("(log scale)", lang)] if scale.log else [])),
+                          "side": "top", "font": {"size": 12}},
+                "tickmode": "array", "tickvals": scale.tick_shares, "ticktext": scale.tick_texts,
+                "thickness": 14, "len": 0.8, "lenmode": "fraction", "x": 1.01, "xanchor": "left", "xpad": 4,
+                "y": 1, "yanchor": "top", "outlinewidth": 0}}})
+    missing = len(codes) - len(fill_of)
+    if missing:
+        traces.append(geo.no_data_key(lang))
+    title = t("{indicator}, {period}", lang, indicator=html_text(meta.name), period=html_text(period))
+    layout = geo.map_layout(bounds, title, legend=bool(missing), colorbar=True)
+    if per_capita:
+        note = t("Per 1,000 inhabitants, so that municipalities of very different size can be compared", lang)
+        layout["title"]["subtitle"] = {"text": note, "font": {"size": 12, "color": "#555"}}
+    layout["annotations"] = [geo.attribution(lang)]
+    layout["separators"] = ".," if lang == "en" else ", "
+    return figure(traces, layout)
+
+
+def municipal_bars(values: pd.DataFrame, meta: IndicatorMeta, period: str, lang: str, per_capita: bool) -> go.Figure:
+    """Too few municipalities for a map: their values as bars, largest on top, coloured by country."""
+    values = values.reset_index(drop=True)
+    shown = map_measure(values, per_capita)
+    order = shown.fillna(-np.inf).sort_values(kind="stable").index
+    labels = [html_text(values.loc[i, "area_label"]) for i in order]
+    hovers = _map_hovers(values.loc[order], shown.loc[order], meta, lang, per_capita)
+    trace = {"type": "bar", "orientation": "h", "x": shown.loc[order].tolist(), "y": labels,
+             "marker": {"color": [COUNTRY_COLOURS.get(values.loc[i, "country"], "#777777") for i in order]},
+             "text": [_measure_text(v, per_capita, meta, lang) if not pd.isna(v) else "–" for v in shown.loc[order]],
+             "textposition": "auto", "hovertext": hovers, "hovertemplate": "%{hovertext}<extra></extra>",
+             "showlegend": False}
+    title = t("{indicator}, {period}", lang, indicator=html_text(meta.name), period=html_text(period))
+    layout = {"title": {"text": title}, "height": 160 + 44 * len(values), "bargap": 0.35,
+              "xaxis": {"title": {"text": map_unit(meta, per_capita, lang)}, "rangemode": "tozero", "tickformat": ",~f",
+                        "separatethousands": True},
+              "yaxis": {"automargin": True}, "margin": {"l": 10, "r": 10, "t": 60, "b": 50},
+              "separators": ".," if lang == "en" else ", "}
+    return figure([trace], layout)
+
+
+def map_table(values: pd.DataFrame, meta: IndicatorMeta, lang: str, per_capita: bool) -> pd.DataFrame:
+    """The municipalities on the map with translated headers (what the map download contains): the value, and per
+    1,000 inhabitants with the population used when the map shows that."""
     col = lambda name: t(INDICATORS_COL_LABELS[name], lang)  # noqa: E731
-    return pd.DataFrame({
-        col("area"): points["area_label"],
-        col("country"): points["country"].map(lambda c: t(SIDE_LABELS[c], lang)),
-        col("period"): points["period"],
-        col("value"): points["value"],
+    table = pd.DataFrame({
+        col("area"): values["area_label"],
+        col("country"): values["country"].map(lambda c: t(SIDE_LABELS[c], lang)),
+        col("period"): values["period"],
+        col("value"): values["value"],
         col("unit"): unit_label(meta.unit, lang),
-        col("flag"): points["flag"].map(lambda f: flag_label(f, lang)),
-        "lat": points["lat"],
-        "lon": points["lon"],
+        col("flag"): values["flag"].map(lambda f: flag_label(f, lang)),
     })
+    if per_capita:
+        table[t("Per 1,000 inhabitants", lang)] = map_measure(values, True)
+        table[t("Population", lang)] = values["population"]
+        table[t("Population year", lang)] = values["population_period"]
+    return table
 
 
 def _numbers_style(table: pd.DataFrame, columns: list[str], lang: str) -> Styler:

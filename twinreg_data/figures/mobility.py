@@ -1,22 +1,18 @@
 """Figures of the Mobility page (and the Overview's twin-region map): pure functions of DataFrames.
 
-The map draws without internet: by default the Deck has no basemap at all (points, arcs and labels
-carry the geography). A basemap is added only when TWINREG_BASEMAP_STYLE holds a style URL
-(TWINREG_MAP_PROVIDER picks the provider, default "carto").
+The map is drawn over the region's own geography (figures.geo: land, municipal boundaries, names); nothing is
+fetched from the internet.
 """
 
 from __future__ import annotations
 
 import math
-import os
 import textwrap
 from collections import namedtuple
 from collections.abc import Iterable, Iterator
 
-import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-import pydeck as pdk
 from babel.dates import get_month_names
 from pandas.io.formats.style import Styler
 from plotly.colors import sample_colorscale
@@ -25,7 +21,8 @@ from ..i18n import LOCALES, N_, NP_, format_number, normalise_language, t
 from ..labels import MOBILITY_COUNT_LABELS, MOBILITY_FLAG_LABELS, MOBILITY_MODE_LABELS, MOBILITY_UNIT_LABELS
 from ..schema import DOMAIN_COLOURS, FLOW_MODES, FLOW_UNITS
 from ..textsafe import html_text, markdown_text
-from . import Deck, figure
+from . import figure, geo
+from .indicators import colour_scale
 
 # Okabe–Ito tones: colour-blind safe and told apart from one another on white.
 MODE_COLOURS: dict[str, str] = {
@@ -35,33 +32,16 @@ MODE_COLOURS: dict[str, str] = {
     "rail": "#009E73",
     "tunnel": "#D55E00",
 }
-ARC_MIN_WIDTH_PX = 2.0
-ARC_MAX_WIDTH_PX = 14.0
-POINT_MIN_RADIUS_M = 900.0
-POINT_MAX_RADIUS_M = 6000.0
-CONTEXT_RADIUS_M = 600.0
-VALUE_FILL = [52, 73, 94, 150]
-CONTEXT_FILL = [120, 120, 120, 150]
-LABEL_COLOUR = [40, 40, 40, 255]
-REGION_COLOUR = [110, 110, 110, 255]
-SEA_COLOUR = [70, 120, 170, 255]
-# A point in the open sea between Hanko and Paldiski: where the "Gulf of Finland" label goes.
-GULF_LABEL_POSITION = [23.75, 59.72]
-LABELLED_POINTS = 6
-TOOLTIP_HTML = "<b>{title}</b><br/>{line1}<br/>{line2}"
-MAP_WIDTH_PX, MAP_HEIGHT_PX = 900, 560
-# Arcs lie flat on the map (tilt 90°) and the view looks straight down: the two directions of a route
-# bulge to opposite sides, so both stay visible, and nothing is hidden behind a raised arc.
-ARC_TILT_DEG, ARC_HEIGHT = 90, 0.12
-BASEMAP_STYLE_ENV = "TWINREG_BASEMAP_STYLE"
-MAP_PROVIDER_ENV = "TWINREG_MAP_PROVIDER"
+ARC_WIDTHS_PX = (10.0, 6.0, 3.5, 2.0)  # by the decade of a flow's volume below the largest one's
+ARC_STEPS = 24  # points along an arc
+ARC_BULGE = 0.18  # how far an arc bows out, as a share of its length
+# The municipalities under the arcs: light to mid grey (lightness rises evenly; the arcs keep the colours).
+SHADING_SCALE = [[0.0, "#f4f4f4"], [1.0, "#8c8c8c"]]
 FLAG_SYMBOLS = {"estimate": "circle-open", "provisional": "square-open", "break": "diamond"}
-# pydeck reads a plain string as a JavaScript expression; a string in single quotes stays a string.
 PLOT_HEIGHT_PX = 290
 BELOW_AXIS_PX = 64  # tick labels and the axis title under a time-series plot
 LEGEND_ROW_PX = 22
 TITLE_WRAP_CHARS, SOURCE_WRAP_CHARS = 52, 75
-FONT_FAMILY = """'"Source Sans Pro", "Source Sans 3", sans-serif'"""
 
 
 # -- shared helpers ------------------------------------------------------------------------------
@@ -112,180 +92,208 @@ def _plotly_separators(lang: str) -> str:
 
 
 # -- the map -------------------------------------------------------------------------------------
-def basemap() -> tuple[str | None, str | None]:
-    """(map_provider, map_style) from the environment; (None, None) means no basemap at all."""
-    style = os.environ.get(BASEMAP_STYLE_ENV, "").strip()
-    if not style:
-        return None, None
-    provider = os.environ.get(MAP_PROVIDER_ENV, "").strip().lower() or "carto"
-    return provider, style
-
-
 def arc_widths(volumes: Iterable[float]) -> list[float]:
-    """Arc widths in pixels growing with the square root of the volume (so small flows stay visible)."""
+    """Arc widths in pixels by the decade of the volume below the largest one's (10 px, 6, 3.5, then 2): a few
+    widths a reader can tell apart, each a line of the legend."""
     values = [0.0 if _missing(v) else max(float(v), 0.0) for v in volumes]
     top = max(values, default=0.0)
-    if top <= 0:
-        return [ARC_MIN_WIDTH_PX for _ in values]
-    return [ARC_MIN_WIDTH_PX + (ARC_MAX_WIDTH_PX - ARC_MIN_WIDTH_PX) * math.sqrt(v / top) for v in values]
+    return [ARC_WIDTHS_PX[_decade_class(v, top)] for v in values]
 
 
-def point_radii(values: Iterable[float]) -> list[float]:
-    """Circle radii in metres: area proportional to the value; no value gives a small context dot."""
-    numbers = [None if _missing(v) else max(float(v), 0.0) for v in values]
-    top = max((v for v in numbers if v is not None), default=0.0)
-    radii = []
-    for value in numbers:
-        if value is None:
-            radii.append(CONTEXT_RADIUS_M)
-        elif top <= 0:
-            radii.append(POINT_MIN_RADIUS_M)
-        else:
-            radii.append(POINT_MIN_RADIUS_M + (POINT_MAX_RADIUS_M - POINT_MIN_RADIUS_M) * math.sqrt(value / top))
-    return radii
+def _decade_class(value: float, top: float) -> int:
+    if top <= 0 or value <= 0:
+        return len(ARC_WIDTHS_PX) - 1
+    return min(max(math.floor(math.log10(top)) - math.floor(math.log10(value)), 0), len(ARC_WIDTHS_PX) - 1)
+
+
+def _class_range(index: int, top: float, lang: str) -> str:
+    """'1 000 000–9 999 999' … of a width class (the last one: 'under …')."""
+    high = 10 ** (math.floor(math.log10(top)) + 1 - index) if top > 0 else 1
+    if index == len(ARC_WIDTHS_PX) - 1:
+        return t("under {n}", lang, n=format_number(high, lang))
+    return f"{format_number(high / 10, lang)}–{format_number(high - 1, lang)}"
+
+
+def _arc_path(start: tuple[float, float], end: tuple[float, float], steps: int = ARC_STEPS) -> tuple[list, list]:
+    """A curve from start to end bulging to the right of the direction of travel (so the two directions of a route
+    lie side by side), as x (lon) and y (lat), computed where the map is true to shape."""
+    (x0, y0), (x1, y1) = start, end
+    y0s, y1s = y0 * geo.Y_STRETCH, y1 * geo.Y_STRETCH
+    dx, dy = x1 - x0, y1s - y0s
+    cx, cy = (x0 + x1) / 2 + dy * ARC_BULGE, (y0s + y1s) / 2 - dx * ARC_BULGE
+    xs, ys = [], []
+    for i in range(steps + 1):
+        s = i / steps
+        xs.append(round((1 - s) ** 2 * x0 + 2 * (1 - s) * s * cx + s ** 2 * x1, 5))
+        ys.append(round(((1 - s) ** 2 * y0s + 2 * (1 - s) * s * cy + s ** 2 * y1s) / geo.Y_STRETCH, 5))
+    return xs, ys
 
 
 def flow_records(flows: pd.DataFrame, lang: str) -> list[dict]:
-    """One plain dict per drawable flow (both ends have coordinates): positions, colour, width, tooltip."""
+    """One plain dict per drawable flow (both ends have coordinates): path, colour, width class and hover text."""
     if flows.empty:
         return []
     drawable = flows.dropna(subset=["origin_lat", "origin_lon", "destination_lat", "destination_lon"])
+    top = max((float(v) for v in drawable["volume"] if not _missing(v)), default=0.0)
     records = []
     columns = ["origin", "destination", "origin_name", "destination_name", "origin_lat", "origin_lon",
                "destination_lat", "destination_lon", "mode", "unit", "year", "volume"]
-    for row, width in zip(_rows(drawable, columns), arc_widths(drawable["volume"]), strict=True):
-        colour = MODE_COLOURS.get(row.mode, "#777777")
+    for row in _rows(drawable, columns):
+        xs, ys = _arc_path((float(row.origin_lon), float(row.origin_lat)),
+                           (float(row.destination_lon), float(row.destination_lat)))
+        volume = 0.0 if _missing(row.volume) else float(row.volume)
         records.append({
             "origin": row.origin, "destination": row.destination, "mode": row.mode, "unit": row.unit,
-            "year": int(row.year), "volume": float(row.volume),
-            "source": [float(row.origin_lon), float(row.origin_lat)],
-            "target": [float(row.destination_lon), float(row.destination_lat)],
-            "colour": _rgb(colour, 230), "colour_target": _rgb(colour, 120), "width": round(width, 2),
-            "title": f"{row.origin_name} → {row.destination_name}",
-            "line1": t("{mode}, {period}", lang, mode=mode_label(row.mode, lang), period=row.year),
-            "line2": t(MOBILITY_COUNT_LABELS[row.unit], lang, n=format_number(row.volume, lang)),
+            "year": int(row.year), "volume": volume, "x": xs, "y": ys, "width_class": _decade_class(volume, top),
+            "colour": MODE_COLOURS.get(row.mode, "#777777"),
+            "hover": "<br>".join([
+                f"<b>{html_text(row.origin_name)} → {html_text(row.destination_name)}</b>",
+                t("{mode}, {period}", lang, mode=mode_label(row.mode, lang), period=row.year),
+                t(MOBILITY_COUNT_LABELS[row.unit], lang, n=format_number(row.volume, lang))
+                if row.unit in MOBILITY_COUNT_LABELS else format_number(row.volume, lang)]),
         })
     return records
 
 
-def point_records(areas: pd.DataFrame, lang: str, indicator_name: str = "") -> list[dict]:
-    """One dict per municipality: position, radius (by value), fill and tooltip."""
-    if areas.empty:
-        return []
-    records = []
-    has_value = "value" in areas.columns
-    values = areas["value"] if has_value else [None] * len(areas)
-    columns = ["code", "name", "lat", "lon"] + (["period"] if "period" in areas.columns else [])
-    for row, value, radius in zip(_rows(areas, columns), values, point_radii(values), strict=True):
-        if _missing(value):
-            line = t("{indicator}: no value in the selected period", lang, indicator=indicator_name)
+def _arc_traces(arcs: list[dict], unit: str | None, lang: str) -> list[dict]:
+    """The arcs as one line trace per mode and width class (an arrow at each destination), a hover point at the
+    middle of each, and the legend: one entry per mode (colour) and per width class (volume)."""
+    traces: list[dict] = []
+    groups: dict[tuple[str, int], list[dict]] = {}
+    for arc in arcs:
+        groups.setdefault((arc["mode"], arc["width_class"]), []).append(arc)
+    for (mode, width_class), members in groups.items():
+        xs: list[float | None] = []
+        ys: list[float | None] = []
+        for arc in members:
+            xs += [*arc["x"], None]
+            ys += [*arc["y"], None]
+        width = ARC_WIDTHS_PX[width_class]
+        traces.append({"type": "scatter", "x": xs, "y": ys, "mode": "lines", "hoverinfo": "skip",
+                       "line": {"color": members[0]["colour"], "width": width}, "opacity": 0.85,
+                       "showlegend": False, "name": f"{mode}-{width_class}"})
+        # Arrowheads at the destinations: with angleref "previous" each points away from the point before it, so
+        # every tip follows an invisible point taken a little back along its own arc.
+        ax = [v for arc in members for v in (arc["x"][-3], arc["x"][-1])]
+        ay = [v for arc in members for v in (arc["y"][-3], arc["y"][-1])]
+        traces.append({"type": "scatter", "x": ax, "y": ay, "mode": "markers", "hoverinfo": "skip",
+                       "showlegend": False, "name": f"{mode}-{width_class}-arrows",
+                       "marker": {"symbol": "arrow", "angleref": "previous",
+                                  "size": [0, 6 + 1.5 * width] * len(members),
+                                  "color": members[0]["colour"], "line": {"width": 0}}})
+    if arcs:
+        middle = ARC_STEPS // 2
+        traces.append({"type": "scatter", "x": [a["x"][middle] for a in arcs], "y": [a["y"][middle] for a in arcs],
+                       "mode": "markers", "marker": {"size": 14, "color": "rgba(0,0,0,0)"},
+                       "hovertext": [a["hover"] for a in arcs], "customdata": [a["mode"] for a in arcs],
+                       "hovertemplate": "%{hovertext}<extra></extra>",
+                       "showlegend": False, "name": "flows"})
+    modes = list(dict.fromkeys(a["mode"] for a in arcs))
+    mode_title = t("Arc colour: mode", lang)
+    for i, mode in enumerate(modes):
+        traces.append({"type": "scatter", "x": [None], "y": [None], "mode": "lines", "name": mode_label(mode, lang),
+                       "line": {"color": MODE_COLOURS.get(mode, "#777777"), "width": 5}, "legendgroup": "modes",
+                       "legendgrouptitle": {"text": mode_title} if i == 0 else None, "showlegend": True})
+    top = max((a["volume"] for a in arcs), default=0.0)
+    classes = sorted({a["width_class"] for a in arcs})
+    width_title = t("Arc width: {unit} per year", lang, unit=unit_label(unit, lang).lower())
+    for i, width_class in enumerate(classes):
+        traces.append({"type": "scatter", "x": [None], "y": [None], "mode": "lines",
+                       "name": _class_range(width_class, top, lang), "legendgroup": "widths",
+                       "line": {"color": "#666666", "width": ARC_WIDTHS_PX[width_class]},
+                       "legendgrouptitle": {"text": width_title} if i == 0 else None, "showlegend": True})
+    return [{k: v for k, v in trace.items() if v is not None} for trace in traces]
+
+
+def _shading(areas: pd.DataFrame, indicator_name: str, lang: str, per_capita: bool) -> tuple[list[dict], dict | None,
+                                                                                             bool]:
+    """The municipalities shaded grey by the indicator (light: low, dark: high; hatched: no value), per 1,000
+    inhabitants when `per_capita`, their hover texts, and the colour bar (None without values); also whether any
+    municipality has no value."""
+    codes = [c for c in areas["code"] if geo.has_shape(c)] if not areas.empty else []
+    if codes and per_capita:
+        population = pd.to_numeric(areas["population"], errors="coerce").astype(float)
+        areas = areas.assign(count=areas["value"], value=(areas["value"] / population.where(population > 0) * 1000))
+    rows = {r.code: r for r in _rows(areas, ["code", "name", "value", "period"])} if codes else {}
+    values = [float(rows[c].value) for c in codes if not _missing(rows[c].value)]
+    scale = colour_scale(values, lang)
+    traces, missing = [], False
+    for code in codes:
+        row = rows[code]
+        name = f"<b>{html_text(row.name)}</b>"
+        if _missing(row.value):
+            missing = True
+            hover = name + "<br>" + t("{indicator}: no value in the selected period", lang,
+                                      indicator=html_text(indicator_name))
+            traces.append(geo.area_trace(code, None, hover))
         else:
-            line = t("{indicator}: {value} ({period})",
-                     lang, indicator=indicator_name, value=format_number(value, lang),
-                     period=getattr(row, "period", ""))
-        records.append({
-            "code": row.code, "name": str(row.name), "value": None if _missing(value) else float(value),
-            "position": [float(row.lon), float(row.lat)], "radius": round(radius, 1),
-            "fill": CONTEXT_FILL if _missing(value) else VALUE_FILL, "title": str(row.name), "line1": line,
-            "line2": "",
-        })
-    return records
+            value = (t("{value} per 1,000 inhabitants", lang, value=format_number(row.value, lang, 1)) if per_capita
+                     else format_number(row.value, lang))
+            hover = name + "<br>" + t("{indicator}: {value} ({period})", lang, indicator=html_text(indicator_name),
+                                      value=value, period=html_text(row.period))
+            traces.append(geo.area_trace(code, sample_colorscale(SHADING_SCALE, [scale.share(row.value)])[0], hover))
+    if not values:
+        return traces, None, missing
+    periods = sorted({str(rows[c].period) for c in codes if not _missing(rows[c].value)})
+    bar = {"type": "scatter", "x": [None], "y": [None], "mode": "markers", "hoverinfo": "skip", "showlegend": False,
+           "name": "scale", "marker": {
+               "colorscale": SHADING_SCALE, "cmin": 0, "cmax": 1, "color": [0], "showscale": True, "colorbar": {
+                   "title": {"text": "<br>".join([*textwrap.wrap(html_text(indicator_name), 18)]
+                                                 + ([t("Per 1,000 inhabitants", lang)] if per_capita else [])
+                                                 + [", ".join(periods)]
+                                                 + ([t("(log scale)", lang)] if scale.log else [])),
+                             "side": "top", "font": {"size": 12}},
+                   "tickmode": "array", "tickvals": scale.tick_shares, "ticktext": scale.tick_texts,
+                   "thickness": 14, "len": 0.6,
+                   "x": 1.01, "xanchor": "left", "xpad": 4, "y": 1, "yanchor": "top", "outlinewidth": 0}}}
+    return traces, bar, missing
 
 
-def label_records(areas: pd.DataFrame, flows: pd.DataFrame, lang: str) -> list[dict]:
-    """Names of the areas at the ends of the flows, region names beyond the coast, and the sea's name.
+def twin_region_map(areas: pd.DataFrame, flows: pd.DataFrame, lang: str, indicator_name: str = "",
+                    title: str = "", per_capita: bool = False) -> go.Figure:
+    """The twin-region map over the land around the gulf: the municipalities of the chosen side shaded by
+    `indicator_name`'s value (grey, a colour bar; hatched without one), flows as arcs (colour: mode, width: volume,
+    both in the legend, an arrow at the destination), the largest places and the flows' ends named, the view fitted
+    to the municipalities and the flows shown. `per_capita`: the shading is per 1,000 inhabitants
+    (queries.mobility.shaded_per_1000).
 
-    Plain Python over the rows: a few dozen areas, where pandas' dropna/nlargest/groupby took milliseconds.
-    """
-    labels: dict[str, dict] = {}
-    if not flows.empty:
-        ends = ("origin", "destination")
-        rows = [r for r in _rows(flows, [f"{end}{part}" for end in ends for part in ("", "_name", "_lat", "_lon")])
-                if not any(_missing(getattr(r, f"{end}_{axis}")) for end in ends for axis in ("lat", "lon"))]
-        for end in ends:
-            for row in rows:
-                code, name, lat, lon = (getattr(row, f"{end}{part}") for part in ("", "_name", "_lat", "_lon"))
-                # Finnish towns get their label above the dot, Estonian ones below: the sea lies between.
-                above = lat >= 59.8
-                labels[code] = {"text": str(name).split(" (")[0], "position": [float(lon), float(lat)],
-                                "size": 13, "colour": LABEL_COLOUR, "offset": [0, -12 if above else 12],
-                                "baseline": "bottom" if above else "top"}
-    # The largest circles get a (smaller) name too, so the map reads without a basemap.
-    if not areas.empty and "value" in areas.columns:
-        valued = [row for row in _rows(areas, ["code", "name", "lat", "lon", "value"]) if not _missing(row.value)]
-        for row in sorted(valued, key=lambda r: -r.value)[:LABELLED_POINTS]:  # stable: ties keep their order
-            if row.code not in labels:
-                labels[row.code] = {"text": str(row.name).split(" (")[0], "position": [float(row.lon), float(row.lat)],
-                                    "size": 11, "colour": REGION_COLOUR, "offset": [0, 10], "baseline": "top"}
-    out = list(labels.values())
-    if not areas.empty and "region" in areas.columns:
-        regions: dict[tuple[str, str], list[tuple[float, float]]] = {}
-        for row in _rows(areas, ["country", "region", "lat", "lon"]):
-            if not _missing(row.region):
-                regions.setdefault((row.country, row.region), []).append((row.lat, row.lon))
-        for (_country, region), points in sorted(regions.items()):
-            lats, lons = np.array([p[0] for p in points]), np.array([p[1] for p in points])
-            north = lats.mean() >= 59.8
-            lat = lats.max() + 0.1 if north else lats.min() - 0.1
-            out.append({"text": str(region), "position": [float(lons.mean()), float(lat)], "size": 15,
-                        "colour": REGION_COLOUR, "offset": [0, 0], "baseline": "center"})
-    out.append({"text": t("Gulf of Finland", lang), "position": GULF_LABEL_POSITION, "size": 14,
-                "colour": SEA_COLOUR, "offset": [0, 0], "baseline": "center"})
-    return out
-
-
-def view_state(points: Iterable[list[float]]) -> pdk.ViewState:
-    """Centre and zoom that fit the given [lon, lat] points into the map (the twin region by default)."""
-    coords = [p for p in points if p and not any(_missing(c) for c in p)]
-    if not coords:
-        coords = [[22.9, 59.1], [26.3, 60.7]]  # Helsinki-Uusimaa and Harju County
-    lons, lats = [c[0] for c in coords], [c[1] for c in coords]
-    lat_c, lon_c = (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
-    span_lon = max(max(lons) - min(lons), 0.5) * 1.1
-    span_lat = max(max(lats) - min(lats), 0.3) * 1.1 / math.cos(math.radians(lat_c))
-    # deck.gl's zoom 0 shows the whole world in 512 pixels.
-    zoom = min(math.log2(MAP_WIDTH_PX * 360 / (512 * span_lon)), math.log2(MAP_HEIGHT_PX * 360 / (512 * span_lat)))
-    return pdk.ViewState(latitude=round(lat_c, 4), longitude=round(lon_c, 4), zoom=round(min(max(zoom, 4), 11), 2),
-                         pitch=0, bearing=0)
-
-
-def twin_region_map(areas: pd.DataFrame, flows: pd.DataFrame, lang: str, indicator_name: str = "") -> pdk.Deck:
-    """The twin-region map: flows as arcs (width by volume, colour by mode), municipalities as circles
-    (size by `indicator_name`'s value), labels; tooltips in `lang`.
-
-    `areas`: code, name, country, lat, lon, optional region, value, period (queries.mobility.area_points).
+    `areas`: code, name, country, lat, lon, value, period (queries.mobility.area_points).
     `flows`: origin/destination codes, names, lat/lon, mode, unit, year, volume (queries.mobility.flows_for_year).
     """
-    arcs, points, labels = flow_records(flows, lang), point_records(areas, lang, indicator_name), \
-        label_records(areas, flows, lang)
-    text_layer = {
-        "get_position": "position", "get_text": "text", "get_size": "size", "get_color": "colour",
-        "get_pixel_offset": "offset", "get_alignment_baseline": "baseline", "get_text_anchor": "'middle'",
-        "character_set": "'auto'", "font_family": FONT_FAMILY, "font_weight": 600,
-        "font_settings": {"sdf": True}, "outline_width": 4, "outline_color": [255, 255, 255, 230],
-        # Labels stay readable on top of circles and arcs.
-        "parameters": {"depthCompare": "always"},
-    }
-    layers = [
-        pdk.Layer("ScatterplotLayer", data=points, id="areas", get_position="position", get_radius="radius",
-                  get_fill_color="fill", get_line_color=[255, 255, 255, 220], stroked=True, line_width_min_pixels=1,
-                  radius_min_pixels=2, pickable=True, auto_highlight=True),
-        pdk.Layer("ArcLayer", data=arcs, id="flows", get_source_position="source", get_target_position="target",
-                  get_source_color="colour", get_target_color="colour_target", get_width="width",
-                  get_tilt=ARC_TILT_DEG, get_height=ARC_HEIGHT, pickable=True, auto_highlight=True),
-        pdk.Layer("TextLayer", data=labels, id="labels", **text_layer),
-    ]
-    coords = [r["position"] for r in points + labels] + [r["source"] for r in arcs] + [r["target"] for r in arcs]
-    provider, style = basemap()
-    # Streamlit escapes the interpolated fields, so the markup lives in the template and the fields are text.
-    tooltip = {"html": TOOLTIP_HTML, "style": {"backgroundColor": "white", "color": "#222", "fontSize": "13px",
-                                              "border": "1px solid #ccc", "padding": "6px"}}
-    if provider is None:
-        # No map_style argument: pydeck then writes its placeholder style, which Streamlit reads as
-        # "no basemap". An explicit map_style=None would make Streamlit fetch its default Carto tiles.
-        return Deck(layers=layers, initial_view_state=view_state(coords), map_provider=None, tooltip=tooltip)
-    return Deck(layers=layers, initial_view_state=view_state(coords), map_provider=provider, map_style=style,
-                tooltip=tooltip)
+    arcs = flow_records(flows, lang)
+    shading, bar, missing = _shading(areas, indicator_name, lang, per_capita)
+    # The view holds the side's municipalities and every arc whole (its bulge too).
+    on_arcs = [(x, y) for a in arcs for x, y in zip(a["x"], a["y"], strict=True)]
+    codes = list(areas["code"]) if not areas.empty else []
+    bounds = geo.bounds_of(codes, on_arcs)
+    weights: dict[str, geo.Place] = {}
+    for row in _rows(areas, ["code", "name", "lat", "lon", "population"] if "population" in areas.columns
+                     else ["code", "name", "lat", "lon"]) if codes else []:
+        weight = getattr(row, "population", None)
+        weights[row.code] = geo.Place(str(row.name).split(" (")[0], float(row.lon), float(row.lat),
+                                      0.0 if _missing(weight) else float(weight))
+    if not flows.empty:
+        for end in ("origin", "destination"):
+            for row in _rows(flows, [end, f"{end}_name", f"{end}_lat", f"{end}_lon"]):
+                code, name, lat, lon = row
+                if not (_missing(lat) or _missing(lon)):
+                    weights[code] = geo.Place(str(name).split(" (")[0], float(lon), float(lat), math.inf)
+    places = geo.placed_names(weights.values(), bounds)
+    traces = [*geo.land_traces(), *shading, *_arc_traces(arcs, flows["unit"].iloc[0] if len(flows) else None, lang),
+              geo.label_trace(places), *geo.sea_label(lang, bounds)]
+    if bar:
+        traces.append(bar)
+    if missing:
+        traces.append(geo.no_data_key(lang))
+    legend = bool(arcs) or missing
+    layout = geo.map_layout(bounds, html_text(title), legend=legend, colorbar=bar is not None,
+                            extra_bottom=40 if arcs else 0)
+    layout["annotations"] = [geo.attribution(lang)]
+    layout["separators"] = _plotly_separators(lang)
+    if not title:
+        layout["margin"]["t"] = 10
+        layout["height"] -= 50
+    return figure(traces, layout)
 
 
 def flow_map_title(unit: str | None, year: int | None, lang: str) -> str:
@@ -294,15 +302,9 @@ def flow_map_title(unit: str | None, year: int | None, lang: str) -> str:
 
 def flow_map_help(unit: str | None, indicator_name: str, lang: str) -> str:
     """A caption (Markdown): the indicator's name is escaped."""
-    return t("Arc width: volume per year and direction ({unit}). Arc colour: mode. Circle size: {indicator}.",
+    return t("Arcs: flows per year and direction ({unit}), width by volume, colour by mode, an arrow at the "
+             "destination. Municipalities: {indicator}, darker for more; hatched: no value.",
              lang, unit=unit_label(unit, lang).lower(), indicator=markdown_text(indicator_name))
-
-
-def mode_legend_html(modes: Iterable[str], lang: str) -> str:
-    """A one-line colour key of the arcs' modes (pydeck draws no legend of its own)."""
-    items = [f'<span style="color:{MODE_COLOURS.get(m, "#777777")};font-size:1.2em">&#9632;</span>&nbsp;'
-             f"{html_text(mode_label(m, lang))}" for m in modes]
-    return '<div style="line-height:1.6">' + " &nbsp;&nbsp; ".join(items) + "</div>"
 
 
 def flows_table(flows: pd.DataFrame, lang: str) -> pd.DataFrame:

@@ -1,4 +1,4 @@
-"""Read models of the Indicators page: indicator list, one indicator's series, latest changes, map points.
+"""Read models of the Indicators page: indicator list, one indicator's series, latest changes, map values.
 
 An observation's country is its area's country. When a country has several areas for one indicator
 (e.g. population per municipality), its *headline area* stands for the country in the latest-change
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..filters import Filters
-from ..schema import AREA_LEVELS, DOMAINS
+from ..schema import AREA_LEVELS, DOMAINS, PER_1000_UNITS, POPULATION_INDICATOR
 from ..store import Store
 from .common import area_label, domain_clause, domain_mask, localised
 from .comparison import (
@@ -69,7 +69,7 @@ class IndicatorMeta:
 # order, at most SERIES_AREAS_PER_COUNTRY of them and while their observations fit in SERIES_ROWS_PER_COUNTRY.
 # A municipal monthly series (300 municipalities × 26 years = 94,000 rows per country) so stays a readable chart
 # and a table a browser can show; small series (every demo indicator) are never cut. The map tab shows every
-# municipality's latest value regardless.
+# municipality's value of one period regardless.
 SERIES_AREAS_PER_COUNTRY = 30
 SERIES_ROWS_PER_COUNTRY = 3000
 
@@ -247,16 +247,106 @@ def latest_change_of(overview: pd.DataFrame, code: str) -> pd.DataFrame:
     return overview[overview["indicator"] == code].reset_index(drop=True)
 
 
-def map_points(store: Store, filters: Filters, code: str) -> pd.DataFrame:
-    """Latest value per municipality with coordinates (periods may differ between municipalities)."""
+# Below this many municipalities with a value a map compares nothing: the values are shown as bars instead.
+MAP_MIN_AREAS = 5
+
+
+def per_1000(meta: IndicatorMeta) -> bool:
+    """Whether a map shows `meta`'s values per 1,000 inhabitants: its unit counts people (schema.PER_1000_UNITS) and
+    it is not the population itself."""
+    return meta.unit in PER_1000_UNITS and meta.code != POPULATION_INDICATOR
+
+
+def map_areas(store: Store, filters: Filters) -> pd.DataFrame:
+    """Every municipality of the chosen side with its name, centre and population (the map's areas and names)."""
+    return store.query_df(
+        f"SELECT a.code AS area, {area_label(filters.lang, 'a')} AS area_label, a.country, a.lat, a.lon,"
+        " a.population FROM areas a"
+        " WHERE a.level = 'municipality' AND a.country IN (SELECT unnest(?::VARCHAR[]))"
+        " ORDER BY a.population DESC NULLS LAST, a.code",
+        [filters.countries],
+    )
+
+
+def map_periods(store: Store, filters: Filters, code: str) -> pd.DataFrame:
+    """The periods in which `code` has municipal values, with how many municipalities per country (FI, EE): the
+    map shows one period, and default_map_period picks it for the chosen side."""
     scope_sql, scope_params = _scope(filters)
     return store.query_df(
-        f"SELECT o.area, {area_label(filters.lang, 'a')} AS area_label, a.country, a.lat, a.lon, o.period,"
-        " o.value, o.flag"
+        "SELECT o.period, min(o.period_start) AS period_start,"
+        " count(*) FILTER (WHERE a.country = 'FI') AS areas_fi, count(*) FILTER (WHERE a.country = 'EE') AS areas_ee"
         " FROM observations o JOIN areas a ON a.code = o.area"
-        f" WHERE o.indicator = ? AND a.level = 'municipality' AND a.lat IS NOT NULL AND a.lon IS NOT NULL"
-        f" AND {scope_sql}"
-        " QUALIFY row_number() OVER (PARTITION BY o.area ORDER BY o.period_start DESC) = 1"
-        " ORDER BY o.value DESC, o.area",
-        [code] + scope_params,
+        f" WHERE o.indicator = ? AND a.level = 'municipality' AND {scope_sql}"
+        " GROUP BY o.period ORDER BY period_start, o.period",
+        [code, *scope_params],
     )
+
+
+def map_period_choices(periods: pd.DataFrame, filters: Filters) -> tuple[list[str], str | None]:
+    """Narrowing of map_periods: the periods with municipal values on the chosen side, oldest first, and the one a
+    map shows first: the one with the most municipalities (the latest of those), so that a year in which a single
+    city has published does not leave every other municipality empty."""
+    counts = sum(periods[f"areas_{c.lower()}"] for c in filters.countries)
+    shown = periods[counts > 0]
+    if shown.empty:
+        return [], None
+    best = counts[counts > 0]
+    default = shown.loc[best[best == best.max()].index[-1], "period"]
+    return list(shown["period"]), str(default)
+
+
+def map_values(store: Store, filters: Filters, code: str, period: str) -> pd.DataFrame:
+    """The municipal values of `code` in `period` (both sides; narrow with common.rows_of_side), each with the
+    municipality's population of the nearest year (the population indicator, else the areas table) for values per
+    1,000 inhabitants."""
+    return store.query_df(
+        "WITH pop AS ("
+        " SELECT area, value, period FROM observations"
+        "  WHERE indicator = ? AND length(period) = 4"
+        "  QUALIFY row_number() OVER (PARTITION BY area"
+        "   ORDER BY abs(year(period_start) - year(?::DATE)), period_start DESC) = 1"
+        ") "
+        f"SELECT o.area, {area_label(filters.lang, 'a')} AS area_label, a.country, a.lat, a.lon, o.period, o.value,"
+        " o.flag, coalesce(p.value, a.population) AS population,"
+        " CASE WHEN p.value IS NOT NULL THEN p.period ELSE CAST(a.population_year AS VARCHAR) END"
+        "  AS population_period"
+        " FROM observations o JOIN areas a ON a.code = o.area LEFT JOIN pop p ON p.area = o.area"
+        " WHERE o.indicator = ? AND o.period = ? AND a.level = 'municipality'"
+        " AND a.country IN (SELECT unnest(?::VARCHAR[]))"
+        " ORDER BY o.value DESC, o.area",
+        [POPULATION_INDICATOR, _period_start(store, code, period), code, period, filters.countries],
+    )
+
+
+def _period_start(store: Store, code: str, period: str) -> dt.date:
+    row = store.query("SELECT min(period_start) FROM observations WHERE indicator = ? AND period = ?", [code, period])
+    return row[0][0] if row and row[0][0] else dt.date(1900, 1, 1)
+
+
+def latest_common_changes(changes: pd.DataFrame, rows: pd.DataFrame) -> tuple[pd.DataFrame, bool]:
+    """Narrowing of an indicator's latest changes (one row per country, latest_change_of) to the same period on both
+    sides: when the headline areas' latest periods differ, each card moves to the latest period that both have in
+    `rows` (the indicator's series), against that area's previous period. Also says whether the cards moved.
+    Without a common period the latest ones are kept (the cards still name their periods)."""
+    if len(changes) < 2 or changes["period"].nunique() == 1:
+        return changes, False
+    by_country = {row.country: rows[rows["area"] == row.area].sort_values("period_start", kind="stable")
+                  for row in changes.itertuples()}
+    common = set.intersection(*(set(frame["period"]) for frame in by_country.values()))
+    if not common:
+        return changes, False
+    moved = changes.copy()
+    for i, row in enumerate(changes.itertuples()):
+        frame = by_country[row.country]
+        periods = frame["period"].tolist()
+        latest = max(common, key=lambda p: frame.loc[frame["period"] == p, "period_start"].iloc[0])
+        at = periods.index(latest)
+        value = float(frame["value"].iloc[at])
+        previous = float(frame["value"].iloc[at - 1]) if at > 0 else None
+        moved.loc[moved.index[i], ["period", "value", "flag"]] = [latest, value, frame["flag"].iloc[at]]
+        moved.loc[moved.index[i], ["previous_period", "previous_value", "change", "change_pct"]] = (
+            [periods[at - 1], previous, value - previous, (value - previous) / abs(previous) if previous else None]
+            if previous is not None else [None, None, None, None])
+    return moved, True
+
+

@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from ..filters import Filters
-from ..schema import FLOW_MODES, FLOW_UNITS
+from ..schema import FLOW_MODES, FLOW_UNITS, PER_1000_UNITS, POPULATION_INDICATOR
 from ..store import Store
 from .common import area_label, localised, rows_where, side_mask
 
@@ -30,7 +30,6 @@ FERRY_INDICATOR = "MOB_FERRY_PAX"
 FERRY_MONTHLY_INDICATOR = "MOB_FERRY_PAX_M"
 AIR_INDICATOR = "MOB_AIR_PAX"
 COMMUTERS_INDICATOR = "EMP_COMMUTERS_EE_FI"
-POPULATION_INDICATOR = "INT_POPULATION"
 MOBILITY_INDICATORS = (FERRY_INDICATOR, FERRY_MONTHLY_INDICATOR, AIR_INDICATOR, COMMUTERS_INDICATOR)
 # The label of the flows-table series in commuter_series (the figure translates it).
 FLOWS_SERIES = "flows"
@@ -211,26 +210,43 @@ def population_point(store: Store, filters: Filters) -> tuple[str, str, str] | N
 
 
 def area_points(store: Store, filters: Filters, indicator: str | None) -> pd.DataFrame:
-    """Municipalities of the chosen side with coordinates and the latest value of `indicator` in the period.
+    """Municipalities of the chosen side with coordinates, population and the value of `indicator` in one period:
+    the one in which most municipalities have a value (the latest of those), so that every municipality on the map
+    compares the same period.
 
-    Municipalities without a value keep an empty value: they are drawn as small context dots. A page asks for both
+    Municipalities without a value in that period keep an empty value ("no data" on the map). A page asks for both
     sides and narrows with common.rows_of_side.
     """
     name, region = area_label(filters.lang, "a"), localised("name", filters.lang, "p", mark_english=False)
     return store.query_df(
+        "WITH v AS ("
+        " SELECT o.area, o.value, o.period, o.period_start, o.flag FROM observations o"
+        " WHERE o.indicator = ? AND o.period_start BETWEEN ? AND ?"
+        "  AND o.area IN (SELECT code FROM areas WHERE level = 'municipality')"
+        "), best AS ("
+        " SELECT period, max(period_start) AS start FROM v GROUP BY period"
+        " ORDER BY count(*) DESC, max(period_start) DESC LIMIT 1"
+        "), pop AS ("  # each municipality's population of the year nearest to that period (for values per 1,000)
+        " SELECT area, value FROM observations WHERE indicator = ? AND length(period) = 4"
+        " QUALIFY row_number() OVER (PARTITION BY area"
+        "  ORDER BY abs(year(period_start) - (SELECT year(start) FROM best)), period_start DESC) = 1"
+        ") "
         f"SELECT a.code, {name} AS name, a.country, {region} AS region, a.lat, a.lon, "
-        "v.value, v.period, v.flag "
-        "FROM areas a LEFT JOIN areas p ON p.code = a.parent "
-        "LEFT JOIN ("
-        " SELECT area, value, period, flag FROM observations"
-        " WHERE indicator = ? AND period_start BETWEEN ? AND ?"
-        " QUALIFY row_number() OVER (PARTITION BY area ORDER BY period_start DESC) = 1"
-        ") v ON v.area = a.code "
+        "coalesce(pop.value, a.population) AS population, v.value, v.period, v.flag "
+        "FROM areas a LEFT JOIN areas p ON p.code = a.parent LEFT JOIN pop ON pop.area = a.code "
+        "LEFT JOIN (SELECT * FROM v WHERE period = (SELECT period FROM best)) v ON v.area = a.code "
         "WHERE a.level = 'municipality' AND a.country IN (SELECT unnest(?::VARCHAR[])) "
         "AND a.lat IS NOT NULL AND a.lon IS NOT NULL "
         "ORDER BY v.value DESC NULLS LAST, name",
-        [indicator, filters.date_from, filters.date_to, filters.countries],
+        [indicator, filters.date_from, filters.date_to, POPULATION_INDICATOR, filters.countries],
     )
+
+
+def shaded_per_1000(indicators: pd.DataFrame, code: str | None) -> bool:
+    """Whether the map shades municipalities by `code` per 1,000 inhabitants (its unit counts people and it is not
+    the population itself; `indicators` as point_indicators lists them)."""
+    units = dict(zip(indicators["code"], indicators["unit"], strict=True))
+    return units.get(code) in PER_1000_UNITS and code != POPULATION_INDICATOR
 
 
 def indicator_series(store: Store, filters: Filters, code: str) -> pd.DataFrame:
