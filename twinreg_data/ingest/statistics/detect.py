@@ -13,6 +13,7 @@ import zipfile
 import zlib
 
 from ...schema import TABLES_BY_NAME
+from .. import xmlscan
 from .model import StatFileError
 
 FORMATS = ("px", "jsonstat", "pxweb_csv", "pxweb_xlsx", "eurostat_sdmx_csv", "eurostat_tsv", "eurostat_xlsx")
@@ -163,7 +164,7 @@ def _detect_workbook(data: bytes) -> str | None:
             if "xl/workbook.xml" not in names:
                 return None
             with zf.open("xl/workbook.xml") as fh:
-                workbook = fh.read(HEAD_BYTES).decode("utf-8", "replace")
+                workbook = fh.read(HEAD_BYTES)
             # The first kilobytes of the shared strings and of the first sheets (some writers keep strings
             # inline in the sheets) are enough to recognise who wrote the workbook.
             parts = ["xl/sharedStrings.xml"] + [f"xl/worksheets/sheet{n}.xml" for n in range(1, 5)]
@@ -174,12 +175,13 @@ def _detect_workbook(data: bytes) -> str | None:
                         strings += fh.read(HEAD_BYTES).decode("utf-8", "replace")
     except (zipfile.BadZipFile, OSError, KeyError, RuntimeError):
         return None
-    sheet_names = {n.lower() for n in re.findall(r'<sheet\b[^>]*\bname="([^"]*)"', workbook)}
+    sheet_names = {n.lower() for n in xmlscan.sheet_names(workbook)}
     if set(TABLES_BY_NAME) & sheet_names:
         return None  # our own template (any of its sheets: a bottlenecks sheet may well cite a statistics office)
     if re.search(r"Data extracted on|Source of data", strings) and re.search(r"Eurostat|ESTAT", strings):
         return "eurostat_xlsx"
-    if re.search(r"<t[^>]*>[^<]*\s--\s[^<]*</t>", strings) or re.search(
+    # Linear passes only: a regular expression over XML can be driven quadratic by a hostile part.
+    if xmlscan.texts_with(strings, "--") or re.search(
             r"Tilastokeskus|Statistics Finland|Statistikcentralen|Statistikaamet|Statistics Estonia", strings):
         return "pxweb_xlsx"
     return None
