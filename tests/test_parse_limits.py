@@ -329,3 +329,9 @@ def test_what_calamine_hides_is_read_by_the_exact_pass(marker: bytes) -> None:
     assert not quick(xml)
     scan = exact(xml)
     assert scan.formula_cells_without_value or scan.error_cells or scan.hidden_rows
+
+
+def test_every_reference_attribute_counts_not_only_the_first() -> None:
+    # A second r on a cell is not XML (calamine's parser refuses it), but the bound must not rest on that.
+    xml = plain_sheet(60_000, b'<row r="60001"><c r="A60001" r="XFD1048576"><v>1</v></c></row>')
+    assert not quick(xml)

@@ -88,11 +88,12 @@ def quick_within_limits(xml: bytes, shared_lengths: array.array, max_rows: int, 
     longest = max(shared_lengths) if shared_lengths else 0
     if longest and text.count(b'"s"') * longest > max_text_chars:
         return False  # every cell typed t="s" (and more) counted at the longest shared string
+    # Every attribute named r (or ending in r) counts, not only a cell's first one: a bound, never too low.
     letters = 1
-    if b'<c r="AA' in text:
-        if b'<c r="AAAA' in text:
+    if b'r="AA' in text:
+        if b'r="AAAA' in text:
             return False  # no such column: calamine refuses the reference, the exact pass says where
-        letters = 3 if b'<c r="AAA' in text else 2
+        letters = 3 if b'r="AAA' in text else 2
     # The longest row number any reference can have (a letter then digits, wherever it stands), tested once: is
     # what calamine would allocate (rows × columns between the first and the last cell) safely bounded? The
     # exact limits on rows and cells are then applied to calamine's range before anything is copied out of it.
@@ -116,17 +117,17 @@ def _exact_extent(xml: bytes, text: bytes) -> tuple[int, int] | None:
 
     raw = np.frombuffer(xml, np.uint8)
     mapped = np.frombuffer(text, np.uint8)
-    width = 17  # `<c r="` and the longest reference with its closing quote (3 letters, 7 digits) and more
+    width = 17  # `r="` and the longest reference with its closing quote (3 letters, 7 digits) and more
     body = len(mapped) - width
     if body <= 0:
         return None
-    starts = np.flatnonzero((mapped[:body] == ord("<")) & (mapped[1:body + 1] == ord("c")))
-    starts = starts[(mapped[starts + 2] == ord(" ")) & (mapped[starts + 3] == ord("r"))
-                    & (mapped[starts + 4] == ord("=")) & (mapped[starts + 5] == ord('"'))]
-    if len(starts) == 0 or text.count(b'<c r="') != len(starts):
+    # Every `r="` followed by a capital letter (a cell's reference, and any other attribute ending in r).
+    starts = np.flatnonzero((mapped[:body] == ord("r")) & (mapped[1:body + 1] == ord("=")))
+    starts = starts[(mapped[starts + 2] == ord('"')) & (mapped[starts + 3] == ord("A"))]
+    if len(starts) == 0 or text.count(b'r="A') != len(starts):
         return None  # a reference too near the end of the part to be read here
     position = np.arange(11)
-    window = starts[:, None] + 6 + position
+    window = starts[:, None] + 3 + position
     kind, value = mapped[window], raw[window].astype(np.int64)
     letters = np.argmin(kind == ord("A"), axis=1)
     quoted = kind == ord('"')
