@@ -335,3 +335,26 @@ def test_every_reference_attribute_counts_not_only_the_first() -> None:
     # A second r on a cell is not XML (calamine's parser refuses it), but the bound must not rest on that.
     xml = plain_sheet(60_000, b'<row r="60001"><c r="A60001" r="XFD1048576"><v>1</v></c></row>')
     assert not quick(xml)
+
+
+def test_a_sheet_named_twice_has_every_part_checked(store: Store, tmp_path: Path) -> None:
+    """Two sheets called "observations" (calamine reads one of them): the far cell of either is refused."""
+    from factories import read_zip_entry, rewrite_zip
+
+    src = valid_xlsx(tmp_path, "src.xlsx")
+    workbook = read_zip_entry(src, "xl/workbook.xml")
+    rels = read_zip_entry(src, "xl/_rels/workbook.xml.rels")
+    second = (b'<sheet name="observations" sheetId="99" '
+              b'r:id="rIdTwin" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"/>')
+    part = b'<Relationship Id="rIdTwin" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/' \
+           b'worksheet" Target="worksheets/twin.xml"/>'
+    twin = cell_at_last_grid_cell(
+        b'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/'
+        b'2006/main"><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>')
+    path = rewrite_zip(src, tmp_path / "twins.xlsx",
+                       patch={"xl/workbook.xml": workbook.replace(b"</sheets>", second + b"</sheets>"),
+                              "xl/_rels/workbook.xml.rels": rels.replace(b"</Relationships>",
+                                                                         part + b"</Relationships>")},
+                       add={"xl/worksheets/twin.xml": twin})
+    report = import_file(store, path)
+    assert (report.status, report.refusal_reason) == ("refused", "too_many_cells"), describe(report)

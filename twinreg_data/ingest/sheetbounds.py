@@ -159,9 +159,9 @@ def check_sheet(xml: bytes, shared_lengths: array.array, max_rows: int, max_cell
 
 
 def parts_to_check(zf: zipfile.ZipFile, part: str | None) -> list[str]:
-    """The sheet's own part; for a target not found as written (calamine may still find it), every worksheet
-    part of the workbook, so that no sheet reaches calamine unchecked."""
+    """The sheet's own part; when the workbook does not say unambiguously which part that is (calamine may
+    still find one), every XML part under xl/, so that no sheet reaches calamine unchecked."""
     listed = zf.namelist()
     if part in listed:
         return [part]
-    return sorted(n for n in listed if n.lower().startswith("xl/worksheets/") and n.lower().endswith(".xml"))
+    return sorted(n for n in listed if n.lower().startswith("xl/") and n.lower().endswith(".xml"))

@@ -94,8 +94,9 @@ def _scan_sheet(zf: zipfile.ZipFile, part: str | None, name: str, shared: array.
     return scan if len(parts) == 1 else xmlscan.SheetScan()
 
 
-def _sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
-    """Map sheet name → worksheet part path inside the zip."""
+def _sheet_parts(zf: zipfile.ZipFile) -> dict[str, str | None]:
+    """Map sheet name → worksheet part path inside the zip; None where the workbook is ambiguous about it (a
+    name or a relationship given twice), so that every worksheet part is checked rather than a guess."""
     from defusedxml import ElementTree
 
     ns_main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -105,19 +106,19 @@ def _sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
         rels = ElementTree.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
     except KeyError:
         return {}
-    targets = {}
+    targets: dict[str | None, str | None] = {}
     for rel in rels:
         target = rel.get("Target", "")
         target = target.lstrip("/")
         if not target.startswith("xl/"):
             target = "xl/" + target
-        target = posixpath.normpath(target)
-        targets[rel.get("Id")] = target
-    parts = {}
+        rid = rel.get("Id")
+        targets[rid] = None if rid in targets else posixpath.normpath(target)
+    parts: dict[str, str | None] = {}
     for sheet in workbook.iter(f"{ns_main}sheet"):
-        rid = sheet.get(f"{ns_rel}id")
+        rid, name = sheet.get(f"{ns_rel}id"), sheet.get("name")
         if rid in targets:
-            parts[sheet.get("name")] = targets[rid]
+            parts[name] = None if name in parts else targets[rid]
     return parts
 
 
