@@ -262,12 +262,13 @@ FAR = [
     b'<row r="1048576"><c><v>1</v></c></row>',  # no reference: placed by its row
     b'<row r="1048576"><c\tr="XFD1048576"><v>1</v></c></row>',  # white space other than a space
     b"<row r='1048576'><c r='XFD1048576'><v>1</v></c></row>",  # single quotes
-    b'<row r="1048576"><c r="xfd1048576"><v>1</v></c></row>',  # lower case
+    b'<row r="2"><c r="xfd1048576"><v>1</v></c></row>',  # lower case: calamine reads it, under any row
+    b'<row r="2"><c r="AAAAA9"><v>1</v></c><c r="A99999999"><v>1</v></c></row>',  # 5 letters, 8 digits: the same
 ]
 
 
 @pytest.mark.parametrize("rows", [3, 60_000])
-@pytest.mark.parametrize("far", FAR, ids=["xfd1048576", "prefixed", "no_ref", "tab", "quotes", "lower"])
+@pytest.mark.parametrize("far", FAR, ids=["xfd1048576", "prefixed", "no_ref", "tab", "quotes", "lower", "long"])
 def test_a_far_cell_never_passes_and_is_refused_exactly(rows: int, far: bytes) -> None:
     xml = plain_sheet(rows, far)
     assert not quick(xml)

@@ -96,20 +96,32 @@ def column_number(letters: str) -> int:
     return n
 
 
-_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-_COLUMN_OF: dict[str, int] = {}  # at most 18,278 entries: A … ZZZ
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+_COLUMN_OF: dict[str, int] = {}  # letters seen → column number (a sheet uses a few hundred at most)
+FAR = 10**12  # where a reference too long to be real is taken to point: far past every limit
 
 
 def split_ref(ref: str) -> tuple[int, int] | None:
-    """'XFD1048576' → (16384, 1048576); None for anything that is not a plain cell reference."""
+    """'XFD1048576' → (16384, 1048576), as calamine reads it: letters in either case, any number of letters and
+    digits (one too long to be real counts as FAR, never as missing). None for what calamine refuses (no letters,
+    no digits, anything else in it)."""
     digits = ref.lstrip(_LETTERS)
     letters = ref[: len(ref) - len(digits)]
-    if not letters or len(letters) > 3 or not (digits.isascii() and digits.isdigit()) or len(digits) > 7:
+    if not letters or not digits or not (digits.isascii() and digits.isdigit()):
         return None
     column = _COLUMN_OF.get(letters)
     if column is None:
-        column = _COLUMN_OF[letters] = column_number(letters)
-    return column, int(digits)
+        column = column_number(letters.upper()) if len(letters) <= 6 else FAR
+        if len(_COLUMN_OF) < 100_000:
+            _COLUMN_OF[letters] = column
+    return column, int(digits) if len(digits) <= 12 else FAR
+
+
+def row_number(r: str) -> int | None:
+    """A row's r attribute as calamine reads it; None when it is no number."""
+    if not (r.isascii() and r.isdigit()):
+        return None
+    return int(r) if len(r) <= 12 else FAR
 
 
 @dataclass
@@ -294,7 +306,8 @@ def scan_sheet(stream: IO[bytes], shared_lengths: array.array, max_rows: int, ma
             has_is = True
         elif tag == "row":
             r = attrs.get("r", "")
-            row = int(r) if r.isdigit() and len(r) <= 7 else row + 1
+            number = row_number(r)
+            row = number if number is not None else row + 1
             col = 0
             if attrs.get("hidden") in _TRUE:
                 scan.hidden_rows.append(row)
