@@ -63,7 +63,7 @@ db: venv
 	fi
 
 run: venv db
-	$(PY) -m streamlit run app.py --server.address localhost --server.port 8501 --browser.gatherUsageStats false
+	$(PY) -m streamlit run server.py --server.address localhost --server.port 8501 --browser.gatherUsageStats false
 
 test: dev
 	$(PY) -m pytest -n 2 -q $(PYTEST_ARGS)

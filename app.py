@@ -1,9 +1,12 @@
 """TwinReg Monitor: page config, global controls kept in the URL, navigation."""
 
-import streamlit as st
+from urllib.parse import urlencode
 
-from pages._ui import show_view_link
-from twinreg_data import auth
+import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+from pages._ui import go_to, show_view_link
+from twinreg_data import auth, publish, sessions, uploads
 from twinreg_data.filters import MIN_YEAR, PARAMS, SIDES, Filters, max_year, parse_query, to_query
 from twinreg_data.i18n import LANGUAGES, NP_, normalise_language, t
 from twinreg_data.labels import DOMAIN_LABELS, PAGE_LABELS, ROLE_LABELS, SIDE_LABELS
@@ -77,6 +80,13 @@ def current_identity(config: auth.AuthConfig) -> auth.Identity:
             return auth.ANONYMOUS
         return auth.identity_from_claims(claims, config)
     identity = st.session_state.get("local_identity")
+    if identity is None and "session_cookie_read" not in st.session_state:
+        # A reload, a new tab or a deep link starts a new session: the browser's session cookie signs it in.
+        st.session_state.session_cookie_read = True
+        restored = sessions.restore_from_cookie(store(), config, st.context.cookies.get(sessions.COOKIE_NAME, ""))
+        if restored is not None:
+            identity, st.session_state.signed_in_at = restored
+            st.session_state.local_identity = identity
     if identity is None:
         return auth.ANONYMOUS
     if auth.session_expired(st.session_state.signed_in_at, config):
@@ -91,6 +101,12 @@ if not config.oidc:
     announce_initial_admin(str(store().path))
 identity = current_identity(config)
 st.session_state.update(auth_config=config, identity=identity)
+# A sign-in or sign-out hands the browser its session cookie on a full page load (twinreg_data/sessions.py).
+if go_to_url := st.session_state.pop("go_to", None):
+    go_to(go_to_url)
+# Only a visitor who may import may upload files to this server (twinreg_data/uploads.py, served by server.py).
+if (run_context := get_script_run_ctx()) is not None:
+    uploads.GATE.entitle(run_context.session_id, identity.can_import)
 
 PAGES = [  # (file stem, material icon)
     ("overview", "dashboard"),
@@ -129,7 +145,15 @@ with st.sidebar:
                 st.logout()
             else:
                 st.session_state.pop("local_identity", None)
+                st.session_state.session_cookie_read = True  # this session does not sign in again from it
+                st.session_state.go_to = sessions.hand_over("", 0, "/?" + urlencode(query, doseq=True))
                 st.rerun()
+    # The open data package, built only when clicked (twinreg_data/publish.py; `python -m twinreg_data publish`).
+    st.download_button(t("Download all data", lang), lambda: publish.package_zip(store()),
+                       "twinreg-monitor-data.zip", "application/zip", icon=":material/dataset:", on_click="ignore",
+                       help=t("An open data package (Frictionless Data Package): every public table as CSV and "
+                              "Parquet, the indicators as JSON-stat 2.0, with sources, licence and the date of the "
+                              "data.", lang))
     st.caption(t("Link to this view", lang), help=t("Copy this link to share exactly what you see (language, "
                                                     "domains, side, period).", lang))
     # A container, not st.empty: a page's fragment rewrites the link here when only the fragment reruns.

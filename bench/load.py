@@ -14,6 +14,12 @@ An error is any of: an exception element, an `st.error` alert, a failed or super
 a page not found, a closed connection or a run that takes longer than the time-out.
 
 Phases (all bounded in reruns and time, 127.0.0.1 only):
+  visitors   the realistic model: 50 visitors arrive over 30 s and read 10–30 s between clicks (6 clicks each);
+             target 0 errors and a click p95 ≤ 2 s;
+  flood      100 wrong sign-ins submitted at once, each from its own forwarded client address, while 50
+             visitors browse as above: their click p95 during the flood ≤ 1.5 × the visitors phase's, the server's
+             memory up ≤ 200 MB;
+  burst      50 first page loads at the same moment: 0 errors, p95 reported;
   sessions   10, 25 and 50 concurrent sessions, each opening the app and doing a fixed number of reruns;
   upload     25 sessions rerun the overview while an editor, in headless Chromium, signs in, uploads a workbook
              that adds one open bottleneck and confirms the import; every session must show the new count in its
@@ -45,10 +51,10 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from twinreg_data.i18n import NP_
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from twinreg_data.i18n import NP_  # noqa: E402 - the project root is on the path only now
 
 RESULTS = ROOT / "bench" / "results"
 CHROMIUM = Path(os.environ.get("TWINREG_CHROMIUM", "/usr/bin/chromium"))
@@ -56,7 +62,10 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 EDITOR = ("load-editor", "load editor password")
 RUN_TIMEOUT_S = 60.0
-THINK_S = (0.5, 2.0)
+THINK_S = (0.5, 2.0)  # back-to-back: the session phases, a stress test
+VISITOR_THINK_S = (10.0, 30.0)  # reading time between clicks in the realistic model
+ARRIVAL_S = 30.0
+VISITOR_P95_TARGET_S = 2.0
 P95_TARGET_S = 3.0
 SOAK_GROWTH_TARGET_MB = 100.0
 UPLOAD_CODE = "BN-901"
@@ -139,6 +148,11 @@ class Session:
     query: str = ""
     widgets: dict[str, tuple[str, list[str]]] = field(default_factory=dict)  # id → (key, values sent)
     options: dict[str, tuple[str, list[str]]] = field(default_factory=dict)  # key → (widget id, options)
+    headers: dict[str, str] = field(default_factory=dict)  # sent with the websocket handshake
+    text_inputs: list[str] = field(default_factory=list)  # ids of the last run's text inputs, in page order
+    buttons: list[str] = field(default_factory=list)  # ids of the last run's (form) buttons
+    texts: dict[str, str] = field(default_factory=dict)  # text input id → value sent
+    triggers: set[str] = field(default_factory=set)  # buttons pressed in the next rerun only
     _queue: asyncio.Queue | None = None
     _reader: asyncio.Task | None = None
 
@@ -146,7 +160,7 @@ class Session:
         from websockets.asyncio.client import connect
 
         self.ws = await connect(self.url, subprotocols=["streamlit"], max_size=None, open_timeout=RUN_TIMEOUT_S,
-                                ping_interval=None, compression=None)
+                                ping_interval=None, compression=None, additional_headers=self.headers or None)
         self._queue = asyncio.Queue()
         self._reader = asyncio.create_task(self._read())
         return await self.rerun("open")
@@ -181,6 +195,14 @@ class Session:
             widget = state.widget_states.widgets.add()
             widget.id = widget_id
             widget.string_array_value.data.extend(values)
+        for widget_id, text in self.texts.items():
+            widget = state.widget_states.widgets.add()
+            widget.id, widget.string_value = widget_id, text
+        for widget_id in self.triggers:
+            widget = state.widget_states.widgets.add()
+            widget.id, widget.trigger_value = widget_id, True
+        self.triggers = set()
+        self.text_inputs, self.buttons = [], []
         started = time.monotonic()
         result = RunResult(started, 0.0, action, self.page or "overview", True)
         try:
@@ -215,6 +237,10 @@ class Session:
                     if metrics == 0 and result.page == "overview":
                         result.open_bottlenecks = element.metric.body
                     metrics += 1
+                elif etype == "text_input":
+                    self.text_inputs.append(element.text_input.id)
+                elif etype == "button":
+                    self.buttons.append(element.button.id)
                 elif etype in ("multiselect", "button_group", "slider"):
                     widget = getattr(element, etype)
                     key = widget.id.rsplit("-", 1)[-1]
@@ -238,6 +264,19 @@ class Session:
         widget_id, _ = self.options[key]
         self.widgets = {i: v for i, v in self.widgets.items() if v[0] != key}
         self.widgets[widget_id] = (key, values)
+
+    async def open_sign_in(self) -> RunResult:
+        """Go to the sign-in page (after open())."""
+        self.page = "sign_in"
+        return await self.rerun("sign-in page")
+
+    async def sign_in(self, name: str, password: str) -> RunResult:
+        """Fill in the sign-in form shown by open_sign_in() and submit it."""
+        if len(self.text_inputs) < 2 or not self.buttons:
+            raise RuntimeError("no sign-in form on the page")
+        self.texts = {self.text_inputs[0]: name, self.text_inputs[1]: password}
+        self.triggers = {self.buttons[0]}
+        return await self.rerun("sign in")
 
     async def act(self, overview_only: bool = False) -> RunResult:
         """One user action: a filter change or a page switch, then the rerun it causes."""
@@ -265,12 +304,12 @@ class Session:
         return await self.rerun(action)
 
 
-async def think(rng: random.Random) -> None:
-    await asyncio.sleep(rng.uniform(*THINK_S))
+async def think(rng: random.Random, think_s: tuple[float, float] = THINK_S) -> None:
+    await asyncio.sleep(rng.uniform(*think_s))
 
 
 async def session_task(url: str, seed: int, reruns: int, deadline: float, delay: float,
-                       overview_only: bool = False, until=None) -> Session:
+                       overview_only: bool = False, until=None, think_s: tuple[float, float] = THINK_S) -> Session:
     """Open the app, then act and rerun `reruns` times (or until `until(session)` is true) before `deadline`."""
     rng = random.Random(seed)
     session = Session(url, rng, f"s{seed}")
@@ -281,7 +320,7 @@ async def session_task(url: str, seed: int, reruns: int, deadline: float, delay:
             for _ in range(reruns):
                 if time.monotonic() > deadline or (until is not None and until(session)):
                     break
-                await think(rng)
+                await think(rng, think_s)
                 await session.act(overview_only)
     except Exception as exc:
         session.results.append(RunResult(time.monotonic(), 0.0, "open", "overview", False,
@@ -322,6 +361,78 @@ async def phase_sessions(url: str, count: int, reruns: int, limit_s: float, seed
     deadline = started + limit_s
     tasks = [session_task(url, seed * 1000 + i, reruns, deadline, delay=random.Random(seed + i).uniform(0, 2))
              for i in range(count)]
+    sessions = await asyncio.gather(*tasks)
+    return summarise(list(sessions), time.monotonic() - started)
+
+
+async def phase_visitors(url: str, count: int, actions: int, limit_s: float, seed: int) -> dict:
+    """The realistic model: `count` visitors arrive over the first ARRIVAL_S seconds and read 10–30 s
+    (VISITOR_THINK_S) between clicks, as people reading a dashboard do."""
+    started = time.monotonic()
+    deadline = started + limit_s
+    rng = random.Random(seed)
+    tasks = [session_task(url, seed * 1000 + i, actions, deadline, delay=rng.uniform(0, ARRIVAL_S),
+                          think_s=VISITOR_THINK_S) for i in range(count)]
+    sessions = await asyncio.gather(*tasks)
+    return summarise(list(sessions), time.monotonic() - started)
+
+
+async def phase_flood(url: str, pid: int | None, visitors: int, actions: int, attempts: int, seed: int) -> dict:
+    """`attempts` wrong sign-ins submitted at the same moment, each from its own client address (a forwarded
+    header from the trusted local proxy, so that the per-client limits do not stop them before the password is
+    hashed), while `visitors` browse as in the visitors phase. Their clicks during the flood are compared with
+    the visitors phase; the server's memory is sampled every 0.25 s."""
+    rng = random.Random(seed)
+    attackers = [Session(url, random.Random(seed + i), f"a{i}",
+                         headers={"X-Forwarded-For": f"198.51.100.{i % 254 + 1}"}) for i in range(attempts)]
+    for chunk in range(0, attempts, 10):  # open the attackers' sessions first, ten at a time (not measured)
+        await asyncio.gather(*(a.open() for a in attackers[chunk:chunk + 10]))
+    await asyncio.gather(*(a.open_sign_in() for a in attackers))
+    started = time.monotonic()
+    flood: dict[str, float] = {}
+    samples: list[float] = []
+
+    async def attack() -> list[RunResult]:
+        await asyncio.sleep(ARRIVAL_S + 5)  # once every visitor is reading
+        flood["start"], flood["rss_before"] = time.monotonic(), rss_mb(pid) if pid else 0.0
+        results = await asyncio.gather(*(a.sign_in(f"visitor{i % 7}", "a wrong password, guessed")
+                                         for i, a in enumerate(attackers)))
+        flood["end"] = time.monotonic()
+        return list(results)
+
+    async def sample() -> None:
+        while "end" not in flood:
+            if "start" in flood and pid:
+                samples.append(rss_mb(pid) or 0.0)
+            await asyncio.sleep(0.25)
+
+    sampler = asyncio.create_task(sample())
+    tasks = [session_task(url, seed * 1000 + i, actions, started + 600, delay=rng.uniform(0, ARRIVAL_S),
+                          think_s=VISITOR_THINK_S) for i in range(visitors)]
+    browsing, answers = await asyncio.gather(asyncio.gather(*tasks), attack())
+    await sampler
+    for a in attackers:
+        await a.close()
+    during = [r.latency for s in browsing for r in s.results
+              if r.ok and r.action != "open" and flood["start"] <= r.started <= flood["end"]]
+    refused = sum(1 for r in answers if not r.ok and "st.error" in r.error)
+    summary = summarise(list(browsing), time.monotonic() - started)
+    summary.update({
+        "attempts": attempts, "attempts_refused_with_the_message": refused,
+        "flood_seconds": round(flood["end"] - flood["start"], 1),
+        "clicks_during_flood": len(during),
+        "click_p95_during_flood_s": None if not during else round(percentile(during, 0.95), 3),
+        "rss_before_flood_mb": round(flood["rss_before"], 1),
+        "rss_max_during_flood_mb": round(max(samples, default=flood["rss_before"]), 1),
+    })
+    summary["rss_rise_mb"] = round(summary["rss_max_during_flood_mb"] - summary["rss_before_flood_mb"], 1)
+    return summary
+
+
+async def phase_burst(url: str, count: int, seed: int) -> dict:
+    """`count` first page loads at the same moment (a meeting room opening the link together)."""
+    started = time.monotonic()
+    tasks = [session_task(url, seed * 1000 + i, 0, started + RUN_TIMEOUT_S * 2, delay=0) for i in range(count)]
     sessions = await asyncio.gather(*tasks)
     return summarise(list(sessions), time.monotonic() - started)
 
@@ -504,10 +615,13 @@ def start_server(workdir: Path) -> tuple[subprocess.Popen, str]:
     port = free_port()
     base_url = f"http://127.0.0.1:{port}"
     log = (workdir / "server.log").open("wb")
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+    # The flood phase's attackers come through "the proxy" on 127.0.0.1, each with its own forwarded address.
+    secrets_file = workdir / "secrets.toml"
+    secrets_file.write_text('[twinreg]\ntrusted_proxies = ["127.0.0.1", "::1"]\n')
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "server.py", "--server.headless", "true",
                              "--server.port", str(port), "--server.address", "127.0.0.1",
-                             "--browser.gatherUsageStats", "false"], cwd=ROOT, env=env, stdin=subprocess.DEVNULL,
-                            stdout=log, stderr=subprocess.STDOUT)
+                             "--browser.gatherUsageStats", "false", "--secrets.files", str(secrets_file)],
+                            cwd=ROOT, env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 90
     while not health_ok(base_url):
         if proc.poll() is not None or time.monotonic() > deadline:
@@ -568,15 +682,32 @@ def markdown(result: dict) -> str:
         "load generator and (for the upload) headless Chromium share these CPUs.",
         "",
         "Each session speaks Streamlit's websocket protocol (`/_stcore/stream`, protobuf BackMsg/ForwardMsg) "
-        "like the browser frontend: it opens the app, then reruns it after a think time of "
-        f"{THINK_S[0]}–{THINK_S[1]} s, changing domains, side, period or language or switching page. Latency is "
-        "request → `script_finished`. Errors: exception elements, `st.error` alerts, failed runs, closed "
-        f"connections, runs over {RUN_TIMEOUT_S:.0f} s. Demo database; server on 127.0.0.1.",
-        "",
-        "| sessions | reruns | errors | rerun p50 | rerun p95 | rerun max | first load p50 | runs/s | "
-        "server CPU per run | machine load (1 min) |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "like the browser frontend: it opens the app, then reruns it after a think time, changing domains, side, "
+        "period or language or switching page. Latency is request → `script_finished`. Errors: exception "
+        f"elements, `st.error` alerts, failed runs, closed connections, runs over {RUN_TIMEOUT_S:.0f} s. Demo "
+        "database; server on 127.0.0.1.",
     ]
+    if "visitors" in phases or "burst" in phases:
+        lines += ["", "## Visitors as they come (the realistic model)", "",
+                  f"Visitors arrive over {ARRIVAL_S:.0f} s and read {VISITOR_THINK_S[0]:.0f}–"
+                  f"{VISITOR_THINK_S[1]:.0f} s between clicks; the burst opens the app in every session at the same "
+                  "moment.", "",
+                  "| phase | sessions | clicks | errors | click p50 | click p95 | first load p50 | first load p95 | "
+                  "server CPU per run | machine load (1 min) |",
+                  "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+        flood_label = f"visitors during {phases['flood']['attempts']} wrong sign-ins" if "flood" in phases else ""
+        for key, label in (("visitors", "visitors"), ("flood", flood_label), ("burst", "burst of first loads")):
+            if key in phases:
+                p = phases[key]
+                lines.append(f"| {label} | {p['sessions']} | {p['reruns']} | {p['errors']} | {p['rerun_p50_s']} s | "
+                             f"{p['rerun_p95_s']} s | {p['open_p50_s']} s | {p['open_p95_s']} s | "
+                             f"{p.get('server_cpu_per_run_s', '–')} s | {p['machine_load_1min']} |")
+    lines += ["", "## Back-to-back sessions (a stress test)", "",
+              f"Think time {THINK_S[0]}–{THINK_S[1]} s between reruns: far more clicks per visitor than people make.",
+              "",
+              "| sessions | reruns | errors | rerun p50 | rerun p95 | rerun max | first load p50 | runs/s | "
+              "server CPU per run | machine load (1 min) |",
+              "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for key in sorted((k for k in phases if k.startswith("sessions_")), key=lambda k: int(k.split("_")[1])):
         p = phases[key]
         lines.append(f"| {p['sessions']} | {p['reruns']} | {p['errors']} | {p['rerun_p50_s']} s | "
@@ -621,6 +752,23 @@ async def run(args: argparse.Namespace, base_url: str, pid: int | None, workdir:
     # Warm-up (not reported): the first runs compile pages and fill the query cache.
     await phase_sessions(ws_url, 3, 6, 120, seed=1)
     memory["after warm-up"] = rss_mb(pid) if pid else None
+    if args.visitors:
+        print(f"phase: {args.visitors} visitors reading 10–30 s between clicks", flush=True)
+        phases["visitors"] = await measured(pid, phase_visitors(ws_url, args.visitors, args.visitor_actions,
+                                                                args.visitor_limit, seed=7))
+        memory["after visitors"] = rss_mb(pid) if pid else None
+        print(json.dumps({k: v for k, v in phases["visitors"].items() if k != "error_samples"}), flush=True)
+    if args.flood:
+        print(f"phase: {args.flood} wrong sign-ins at once while {args.visitors} visitors browse", flush=True)
+        phases["flood"] = await measured(pid, phase_flood(ws_url, pid, args.visitors, args.visitor_actions,
+                                                          args.flood, seed=13))
+        memory["after flood"] = rss_mb(pid) if pid else None
+        print(json.dumps({k: v for k, v in phases["flood"].items() if k != "error_samples"}), flush=True)
+    if args.burst:
+        print(f"phase: burst of {args.burst} first page loads", flush=True)
+        phases["burst"] = await measured(pid, phase_burst(ws_url, args.burst, seed=11))
+        memory["after burst"] = rss_mb(pid) if pid else None
+        print(json.dumps({k: v for k, v in phases["burst"].items() if k != "error_samples"}), flush=True)
     for count in args.sessions:
         print(f"phase: {count} sessions", flush=True)
         phases[f"sessions_{count}"] = await measured(pid, phase_sessions(ws_url, count, args.reruns, args.phase_limit,
@@ -640,6 +788,28 @@ async def run(args: argparse.Namespace, base_url: str, pid: int | None, workdir:
         print(json.dumps({k: v for k, v in phases["soak"].items() if k not in ("error_samples", "rss_samples")}),
               flush=True)
     targets = []
+    if "visitors" in phases:
+        v = phases["visitors"]
+        targets.append((f"{v['sessions']} visitors reading 10–30 s between clicks: 0 errors", v["errors"] == 0,
+                        f"{v['errors']} errors in {v['runs']} runs"))
+        targets.append((f"{v['sessions']} visitors: click (rerun) p95 ≤ {VISITOR_P95_TARGET_S:.0f} s",
+                        v["rerun_p95_s"] is not None and v["rerun_p95_s"] <= VISITOR_P95_TARGET_S,
+                        f"{v['rerun_p95_s']} s (first page load p95 {v['open_p95_s']} s)"))
+    if "flood" in phases and "visitors" in phases:
+        f, base = phases["flood"], phases["visitors"]["rerun_p95_s"]
+        during = f["click_p95_during_flood_s"]
+        targets.append((f"{f['attempts']} parallel wrong sign-ins: visitors' click p95 at most 1.5 × without them",
+                        during is not None and base is not None and during <= 1.5 * base,
+                        f"{during} s during the flood ({f['clicks_during_flood']} clicks) vs {base} s "
+                        f"({'–' if not during or not base else f'{during / base:.2f}×'})"))
+        targets.append((f"{f['attempts']} parallel wrong sign-ins: server memory rises ≤ 200 MB",
+                        f["rss_rise_mb"] <= 200, f"{f['rss_before_flood_mb']} → max {f['rss_max_during_flood_mb']} "
+                        f"MB (+{f['rss_rise_mb']} MB); {f['attempts_refused_with_the_message']} of {f['attempts']} "
+                        f"refused with the message, in {f['flood_seconds']} s"))
+    if "burst" in phases:
+        b = phases["burst"]
+        targets.append((f"a burst of {b['sessions']} first page loads: 0 errors", b["errors"] == 0,
+                        f"{b['errors']} errors; first load p50 {b['open_p50_s']} s, p95 {b['open_p95_s']} s"))
     if "sessions_50" in phases:
         targets.append(("0 errors at 50 sessions", phases["sessions_50"]["errors"] == 0,
                         f"{phases['sessions_50']['errors']} errors in {phases['sessions_50']['runs']} runs"))
@@ -665,6 +835,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--url", help="an already running local server (default: start one)")
     parser.add_argument("--pid", type=int, help="its process id, for the memory figures")
+    parser.add_argument("--visitors", type=int, default=50, help="visitors in the realistic model (0: none)")
+    parser.add_argument("--visitor-actions", type=int, default=6, help="clicks per visitor")
+    parser.add_argument("--visitor-limit", type=float, default=420.0, help="time limit of the visitors phase (s)")
+    parser.add_argument("--burst", type=int, default=50, help="first page loads at once (0: none)")
+    parser.add_argument("--flood", type=int, default=100, help="wrong sign-ins at once during browsing (0: none)")
     parser.add_argument("--sessions", default="10,25,50", help="session counts, comma-separated")
     parser.add_argument("--reruns", type=int, default=8, help="reruns per session in the session phases")
     parser.add_argument("--phase-limit", type=float, default=240.0, help="time limit of each session phase (s)")
@@ -679,6 +854,7 @@ def main() -> int:
     args.sessions = [int(n) for n in args.sessions.split(",") if n.strip()]
     if args.quick:
         args.sessions, args.reruns, args.soak = [5, 10], 3, 30.0
+        args.visitors, args.visitor_actions, args.burst, args.flood = 10, 2, 10, 10
     workdir = Path(tempfile.mkdtemp(prefix="twinreg-load-"))
     proc = None
     try:
@@ -698,7 +874,9 @@ def main() -> int:
         "seconds": round(time.monotonic() - started, 1),
         "command": "python bench/load.py " + " ".join(sys.argv[1:]),
         "machine": machine(),
-        "settings": {"think_s": THINK_S, "run_timeout_s": RUN_TIMEOUT_S, "reruns_per_session": args.reruns,
+        "settings": {"think_s": THINK_S, "visitor_think_s": VISITOR_THINK_S, "arrival_s": ARRIVAL_S,
+                     "visitors": args.visitors, "visitor_actions": args.visitor_actions, "burst": args.burst,
+                     "run_timeout_s": RUN_TIMEOUT_S, "reruns_per_session": args.reruns,
                      "sessions": args.sessions, "upload_sessions": args.upload_sessions,
                      "soak_s": args.soak, "soak_sessions": args.soak_sessions},
     })

@@ -121,3 +121,16 @@ def chart(fig, stem: str, lang: str, key: str, *, export_fig=None, image_downloa
                          "image/png", key=f"png-{key}", on_click="ignore", icon=":material/image:")
     right.download_button(t("SVG image", lang), lambda: figure_export.figure_svg(target), f"{stem}.svg",
                           "image/svg+xml", key=f"svg-{key}", on_click="ignore", icon=":material/image:")
+
+
+_REDIRECT_JS = """
+export default function (component) {
+    window.location.replace(component.data.url);
+}
+"""
+_redirect = st.components.v2.component("twinreg_redirect", js=_REDIRECT_JS)
+
+
+def go_to(url: str) -> None:
+    """Send the browser to `url` on this server (a full page load; the session cookie routes need one)."""
+    _redirect(data={"url": url}, key="twinreg_redirect")

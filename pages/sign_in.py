@@ -1,11 +1,13 @@
 """Sign in: the configured OIDC provider(s), or a local account."""
 
 import datetime as dt
+from urllib.parse import urlencode
 
 import streamlit as st
 
 from pages._ui import filters
-from twinreg_data import auth
+from twinreg_data import auth, sessions
+from twinreg_data.filters import to_query
 from twinreg_data.i18n import NP_, t, tn
 from twinreg_data.st_cache import store
 
@@ -36,6 +38,9 @@ else:
         except auth.AuthError:
             st.error(t("Wrong user name or password.", lang))
         else:
-            st.session_state.local_identity = identity
-            st.session_state.signed_in_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+            signed_in_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+            # The browser then gets a session cookie, so a reload, a new tab or a deep link stays signed in.
+            cookie_url = sessions.signed_in_handoff(store().path, config, identity.name, signed_in_at,
+                                                    "/?" + urlencode(to_query(filters()), doseq=True))
+            st.session_state.update(local_identity=identity, signed_in_at=signed_in_at, go_to=cookie_url)
             st.rerun()

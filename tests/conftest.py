@@ -169,7 +169,7 @@ def demo_db_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def browser_server(demo_db_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerUrl]:
-    """Run `streamlit run app.py` on a free local port against a copy of the demo database.
+    """Run the app (`streamlit run server.py`) on a free local port against a copy of the demo database.
 
     Yields the base URL (a `str` without trailing slash; `.log_tail()` gives the end of the server log).
     Meant for tests marked `browser`.
@@ -200,17 +200,20 @@ def copy_database(db: Path, folder: Path) -> Path:
 
 @contextmanager
 def streamlit_server(db: Path, workdir: Path, *, port: int | None = None, host: str = "127.0.0.1",
-                     cwd: Path = REPO_ROOT, extra_args: tuple[str, ...] = ()) -> Iterator[ServerUrl]:
-    """`streamlit run app.py` on 127.0.0.1:`port` (a free one by default) against `db`, started from `cwd`, until it
-    answers its health check; yields the base URL with `host` as its host name, and stops the server after."""
+                     cwd: Path = REPO_ROOT, extra_args: tuple[str, ...] = (),
+                     extra_env: dict[str, str] | None = None) -> Iterator[ServerUrl]:
+    """`streamlit run server.py` (app.py with the server's middleware, as `make run` starts it) on
+    127.0.0.1:`port` (a free one by default) against `db`, started from `cwd`, until it answers its health check;
+    yields the base URL with `host` as its host name, and stops the server after."""
     port = port or _free_port()
     base_url = f"http://{host}:{port}"
     log_path = workdir / "streamlit.log"
     env = os.environ.copy()
     env["TWINREG_DB"] = str(db)
     env["PYTHONUNBUFFERED"] = "1"
+    env.update(extra_env or {})
     cmd = [
-        sys.executable, "-m", "streamlit", "run", str(REPO_ROOT / "app.py"),
+        sys.executable, "-m", "streamlit", "run", str(REPO_ROOT / "server.py"),
         "--server.headless", "true",
         "--server.port", str(port),
         "--server.address", "127.0.0.1",

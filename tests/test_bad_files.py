@@ -1059,3 +1059,23 @@ def test_external_links_are_refused_with_the_way_out(store: Store, tmp_path: Pat
     assert (report.status, report.refusal_reason) == ("refused", "external_links"), describe(report)
     assert "other workbooks (external links)" in report.message and "Break Link" in report.message
     assert counts(store) == before
+
+
+@pytest.mark.parametrize("encoding, named", [("utf-16", None), ("utf-16", "utf-16"), ("utf-16-le", None),
+                                             ("utf-16-le", "utf-16"), ("utf-16-be", "UTF16")])
+def test_excel_unicode_text_csv_is_read(store: Store, tmp_path: Path, encoding: str, named: str | None) -> None:
+    """Excel's "Unicode text" is UTF-16 (with a byte-order mark, tab separated); without one too, with or
+    without --encoding utf-16."""
+    note = "Hämeenlinna – 5 € · Ingå · Tõnu"
+    path = write_bytes(tmp_path / "observations.txt",
+                       csv_bytes(table_rows("observations", [obs(note=note)]), encoding=encoding, delimiter="\t"))
+    assert path.read_bytes().count(b"\x00") > 100  # really UTF-16
+    report = import_file(store, path, encoding=named)
+    assert report.status == "applied", describe(report)
+    assert store.query("SELECT note, value FROM observations WHERE period = '2023'") == [(note, 8_000_000.0)]
+
+
+def test_binary_with_nul_bytes_is_still_refused(store: Store, tmp_path: Path) -> None:
+    path = write_bytes(tmp_path / "data.csv", bytes(range(256)) * 40)
+    report = import_file(store, path)
+    assert (report.status, report.refusal_reason) == ("refused", "binary")

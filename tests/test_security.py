@@ -65,6 +65,7 @@ def test_streamlit_reads_these_settings():
         assert config.get_option("server.enableCORS") is True
         assert config.get_option("server.maxUploadSize") * 1024 * 1024 == filecheck.MAX_FILE_BYTES
         assert config.get_option("client.showErrorDetails") == "none"
+        assert config.get_option("server.fileWatcherType") == "none"
     finally:
         config.get_config_options(force_reparse=True)
 

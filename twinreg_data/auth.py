@@ -142,6 +142,8 @@ class AuthConfig:
     providers: tuple[str, ...] = field(default=())
     # Addresses or networks of reverse proxies whose X-Forwarded-For is believed (see client_address).
     trusted_proxies: tuple[str, ...] = ()
+    # Signs the session cookie of local sign-ins (twinreg_data/sessions.py); empty: a key kept beside the database.
+    cookie_secret: str = field(default="", repr=False)
 
     @classmethod
     def from_secrets(cls, secrets_map: Mapping) -> AuthConfig:
@@ -165,6 +167,7 @@ class AuthConfig:
             oidc=oidc,
             providers=providers,
             trusted_proxies=tuple(str(v).strip() for v in section.get("trusted_proxies", ()) or ()),
+            cookie_secret=str(section.get("cookie_secret") or auth.get("cookie_secret") or ""),
         )
 
 

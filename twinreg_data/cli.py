@@ -215,6 +215,18 @@ def cmd_backup(args) -> int:
     return 0
 
 
+def cmd_publish(args) -> int:
+    from .publish import publish
+
+    try:
+        path = publish(_store(args), args.dir)
+    except FileExistsError:
+        print(f"{args.dir} is not empty: publish into a new or empty folder.", file=sys.stderr)
+        return 2
+    print(f"Open data package written: {path}")
+    return 0
+
+
 def cmd_restore(args) -> int:
     from .backup import restore
 
@@ -403,6 +415,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("backup", help="copy the database into an empty folder")
     p.add_argument("dir")
     p.set_defaults(func=cmd_backup)
+    p = sub.add_parser("publish", help="write the public data as an open data package (Frictionless) into DIR")
+    p.add_argument("dir")
+    p.set_defaults(func=cmd_publish)
     p = sub.add_parser("restore", help="replace the database with a backup folder")
     p.add_argument("dir")
     p.set_defaults(func=cmd_restore)

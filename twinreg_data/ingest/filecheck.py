@@ -170,6 +170,22 @@ def _sized_head(path: Path, name: str, head_bytes: int) -> tuple[int, bytes]:
         return size, fh.read(head_bytes)
 
 
+def utf16_encoding(head: bytes) -> str | None:
+    """"utf-16" for text in UTF-16 (Excel's "Unicode text": a byte-order mark, or every other byte of mostly ASCII
+    text zero), else None."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    sample = head[:4096] if len(head) % 2 == 0 else head[:4095]
+    if len(sample) >= 8:
+        odd_zero, even_zero = sample[1::2].count(0), sample[0::2].count(0)
+        half = len(sample) // 2
+        if odd_zero > 0.9 * half and even_zero == 0:
+            return "utf-16-le"
+        if even_zero > 0.9 * half and odd_zero == 0:
+            return "utf-16-be"
+    return None
+
+
 def inspect_file(path: str | Path, display_name: str | None = None) -> FileKind:
     """Classify a file as xlsx or csv by content, or raise RefusedFile saying why not."""
     path = Path(path)
@@ -187,6 +203,8 @@ def inspect_file(path: str | Path, display_name: str | None = None) -> FileKind:
         raise RefusedFile("pdf", name=name)
     if head.startswith(b"PK"):
         raise RefusedFile("damaged_zip", "unusual_zip", name=name)
+    if utf16_encoding(head):
+        head = head.decode(utf16_encoding(head), "replace").encode("utf-8", "replace")
     if b"\x00" in head:
         raise RefusedFile("binary", name=name)
     if _looks_like_html(head):

@@ -1,4 +1,5 @@
-"""Reader for one table as CSV (UTF-8 unless an encoding is given; ; , or tab separated)."""
+"""Reader for one table as CSV (UTF-8, or UTF-16 as Excel's "Unicode text" saves it, unless an encoding is given;
+; , or tab separated)."""
 
 from __future__ import annotations
 
@@ -7,12 +8,16 @@ import io
 from collections.abc import Mapping
 from typing import Any
 
+from ..filecheck import utf16_encoding
 from .common import ParseFailure, encode_columns, split_header
 
 KIND = "csv"
 # An English message (the parent words it with i18n.t; this process has no catalogue).
 
 def _decode(data: bytes, encoding: str | None) -> str:
+    if encoding and encoding.replace("_", "-").lower() in ("utf-16", "utf16"):
+        encoding = utf16_encoding(data) or "utf-16"  # "utf-16" alone cannot read text without a byte-order mark
+    encoding = encoding or utf16_encoding(data)
     if encoding:
         try:
             return data.decode(encoding)
