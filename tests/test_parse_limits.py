@@ -359,3 +359,29 @@ def test_a_sheet_named_twice_has_every_part_checked(store: Store, tmp_path: Path
                        add={"xl/worksheets/twin.xml": twin})
     report = import_file(store, path)
     assert (report.status, report.refusal_reason) == ("refused", "too_many_cells"), describe(report)
+
+
+@pytest.mark.parametrize("twin_name", ["same", "other case"])
+def test_a_part_given_twice_in_the_zip_is_refused(store: Store, tmp_path: Path, twin_name: str) -> None:
+    """Two zip entries for one sheet: Python's zipfile reads the last, calamine may read the first, so the
+    sheet that was checked might not be the one read. No spreadsheet program writes such a file."""
+    import warnings
+    import zipfile
+
+    from factories import read_zip_entry, sheet_part
+
+    src = valid_xlsx(tmp_path, "src.xlsx")
+    part = sheet_part(src, "observations")
+    far = cell_at_last_grid_cell(read_zip_entry(src, part))
+    path = tmp_path / "twice.xlsx"
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout, \
+            warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # "Duplicate name": the point of the test
+        for info in zin.infolist():
+            zout.writestr(info.filename, zin.read(info.filename) if info.filename != part else far)
+        zout.writestr(part if twin_name == "same" else part.upper(), read_zip_entry(src, part))
+    before = store.scalar("SELECT count(*) FROM observations")
+    report = import_file(store, path)
+    assert (report.status, report.refusal_reason) == ("refused", "damaged_zip"), describe(report)
+    assert "unusual zip archive" in report.message
+    assert store.scalar("SELECT count(*) FROM observations") == before

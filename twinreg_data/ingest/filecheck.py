@@ -104,6 +104,10 @@ def _check_zip(path: Path, name: str) -> None:
     with zf:
         infos = zf.infolist()
         names = {i.filename for i in infos}
+        # Two parts under one name (or names differing only in case): Python's zipfile reads the last, the
+        # spreadsheet reader may read another, so what was checked might not be what is read.
+        if len({i.filename.lower() for i in infos}) != len(infos):
+            raise RefusedFile("damaged_zip", "unusual_zip", name=name)
         if len(infos) > MAX_ZIP_ENTRIES:
             raise RefusedFile("zip_entries", name=name, parts=len(infos), limit=MAX_ZIP_ENTRIES)
         if "mimetype" in names and "xl/workbook.xml" not in names:
