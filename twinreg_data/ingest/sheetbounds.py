@@ -1,23 +1,26 @@
-"""Is a worksheet part within the limits? Answered at C speed for plain sheets, by the exact expat pass otherwise.
+"""Is a worksheet part safe for calamine to read? Answered at C speed for plain sheets, by the exact expat pass
+otherwise.
 
 The exact pass (`xmlscan.scan_sheet`) calls Python for every element: on a sheet of a million cells that costs
 about as much as calamine's whole read. Most sheets need none of it, so `check_sheet` first tries a quick test
 built from whole-buffer byte operations (`bytes.translate`, `count`, `find`: linear, no regular expression, no
-Python per cell) that gives an *upper bound* on what calamine will hold:
+Python per cell) that gives *upper bounds* on what calamine will hold:
 
 - every cell element (`<c …>` or `<p:c …>`, self-closing or not) must start with its reference `r="A1"`, so the
   cells are counted and their references are the only places their positions come from (calamine places a cell
-  without `r` after the previous one);
-- the references' longest column (1–3 letters) and longest row number (digits) bound the rows and columns
-  between the first and the last cell; when that bound is too coarse and the sheet is large, the references are
-  read exactly with numpy (vector operations over the buffer, imported only then);
-- the cells typed `t="s"`, times the longest shared string, bound the text the shared strings expand to.
+  without `r` after the previous one, and reads a reference in lower case too: both go to the exact pass);
+- the longest column (letters after any `r="`) and the longest row number (digits after any capital letter)
+  bound the rows and columns between the first and the last cell; when that bound is too coarse and the sheet
+  is large, the references are read exactly with numpy (vector operations, imported only then);
+- the cells typed `t="s"` (any attribute value "s"), times the longest shared string, bound the text the shared
+  strings expand to.
 
-The quick test gives up, and the exact pass decides, whenever the sheet is not plain: not UTF-8, a comment,
-CDATA or processing instruction, attributes written other than `name="value"`, a cell without a leading
-reference, a formula, an error value or a hidden row or column (the exact pass also reports those), or a bound
-over a limit (the exact pass then counts only the cells with a value, as calamine does, and words the refusal).
-A bound is never lower than the truth, so a sheet the quick test passes is within the limits.
+The quick test passes a sheet only when it holds at most `max_cells` cells, its shared strings stay within
+`max_text_chars` and the range calamine builds for it stays within DENSE_CEILING_CELLS (about 1 GB); the reader
+then applies the exact row and cell limits to that range before copying anything out of it. Whatever the quick
+test cannot pass (not UTF-8, a cell without a leading reference, a formula, an error value, a hidden row or
+column, a bound over a limit) goes to the exact pass, which counts only the cells with a value, as calamine
+does, reports what calamine hides and words any refusal. Every bound is at least the truth.
 
 Standard library only, except numpy in the large-sheet case: the sandboxed child imports this module.
 """
@@ -71,8 +74,8 @@ def _utf8(xml: bytes) -> bool:
 
 def quick_within_limits(xml: bytes, shared_lengths: array.array, max_rows: int, max_cells: int,
                         max_text_chars: int) -> bool:
-    """True when byte operations prove the sheet within the limits with nothing for the exact pass to report;
-    False when they cannot (the exact pass then decides). Never True for a sheet over a limit.
+    """True when byte operations prove the sheet safe for calamine (cells, shared text, the range within the
+    ceiling) with nothing for the exact pass to report; False when they cannot (the exact pass then decides).
 
     About ten linear passes over the part in C (translate, count, find), none in Python per cell."""
     if not _utf8(xml):
@@ -150,7 +153,7 @@ def _exact_extent(xml: bytes, text: bytes) -> tuple[int, int] | None:
 
 def check_sheet(xml: bytes, shared_lengths: array.array, max_rows: int, max_cells: int,
                 max_text_chars: int) -> xmlscan.SheetScan:
-    """What the sheet holds that calamine hides, once it is known to be within the limits.
+    """What the sheet holds that calamine hides, once it is known to be safe for calamine to read.
 
     Raises xmlscan.LimitReached (from the exact pass, counting only cells with a value), DtdFound, XmlBroken."""
     if quick_within_limits(xml, shared_lengths, max_rows, max_cells, max_text_chars):
