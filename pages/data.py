@@ -2,6 +2,7 @@
 
 import re
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 import streamlit as st
@@ -21,6 +22,7 @@ from twinreg_data.ingest import (
     export_workbook,
     reports,
     rollback,
+    when_queued,
     write_template,
 )
 from twinreg_data.ingest.statistics.recipe import (
@@ -48,6 +50,17 @@ def workbook_bytes(writer, name: str) -> bytes:
     path = workdir / name
     writer(path)
     return path.read_bytes()
+
+
+@contextmanager
+def checking(file_name: str):
+    """A spinner while a file is checked; "queued" under it while another upload's parse holds every slot."""
+    with st.spinner(t("Checking {file}…", lang, file=markdown_text(file_name))):
+        note = st.empty()
+        with when_queued(lambda: note.info(t("Queued: waiting for another file to finish…", lang),
+                                           icon=":material/hourglass_top:")):
+            yield
+        note.empty()
 
 
 ONE_AREA, NO_SERIES = "__one_area__", "__no_series__"  # choices that are no dimension
@@ -151,7 +164,7 @@ def statistics_mapping(checked: CheckedUpload) -> CheckedUpload:
         indicators={new_code: NewIndicator(new_code, new_domain, new_unit, new_polarity, name_en=new_name.strip())}
         if new_code and new_code in (indicator, *series.values()) else {})
     if st.session_state.get("map_applied") != wanted.dumps():
-        with st.spinner(t("Checking {file}…", lang, file=markdown_text(report.file_name))):
+        with checking(report.file_name):
             checked = check_file(db, st.session_state.check_path, report.file_name, recipe=wanted,
                                  tables=checked.tables)
         st.session_state.update(check=checked, map_applied=wanted.dumps())
@@ -195,7 +208,7 @@ with tabs[0]:
             safe_name = re.sub(r"[^\w.\-]+", "_", uploaded.name)[-100:] or "upload"
             path = workdir / f"{len(st.session_state.get('check_token') or ())}-{safe_name}"
             path.write_bytes(uploaded.getvalue())
-            with st.spinner(t("Checking {file}…", lang, file=uploaded.name)):
+            with checking(uploaded.name):
                 checked = check_file(db, path, uploaded.name, None if encoding == "utf-8" else encoding,
                                      user=identity.name, hidden=hidden)
             st.session_state.update(check_token=token, check=checked, check_path=str(path), annotated=None)

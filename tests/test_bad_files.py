@@ -595,6 +595,82 @@ def check_event_text(expected: dict[str, str]) -> Callable[[Store, ImportReport]
     return check
 
 
+# -- parsing bounded everywhere (issue 22): linear XML passes, expansion limits ----------------------------------
+
+
+def spaced_cell_ends(tmp: Path) -> Path:
+    """Every cell closes with `</c >` (valid XML) and 120,000 empty cells follow the data: a regular expression
+    looking for `</c>` from each `<c` went quadratic on it (150 s of CPU for a 346 KB file)."""
+    def patch(xml: bytes) -> bytes:
+        empty = b'<c r="J%d" s="0"></c ><c r="K%d" s="0"></c ><c r="L%d" s="0"></c >'
+        padding = b"".join(b'<row r="%d">' % r + empty % (r, r, r) + b"</row>" for r in range(3, 40_003))
+        xml = xml.replace(b"</sheetData>", padding + b"</sheetData>")
+        return xml.replace(b"</c>", b"</c >")
+    return patched_xlsx(patch, "spaced.xlsx", rows=[obs(value="=1+2")])(tmp)
+
+
+LONGEST_CELL_TEXT = 32_767  # the most characters an Excel cell holds
+
+
+def shared_string_bomb(tmp: Path) -> Path:
+    """One shared string of 32,767 characters referenced by 200,000 cells: 6.5 billion characters once read."""
+    src = valid_xlsx(tmp, "src.xlsx")
+    part = sheet_part(src, "observations")
+    rows = b"".join(b'<row r="%d"><c r="H%d" t="s"><v>0</v></c></row>' % (r, r) for r in range(3, 200_003))
+    sheet = read_zip_entry(src, part).replace(b"</sheetData>", rows + b"</sheetData>")
+    strings = (b'<?xml version="1.0" encoding="UTF-8"?>\n<sst xmlns="http://schemas.openxmlformats.org/'
+               b'spreadsheetml/2006/main" count="200000" uniqueCount="1"><si><t>' + b"x" * LONGEST_CELL_TEXT
+               + b"</t></si></sst>")
+    types = read_zip_entry(src, "[Content_Types].xml").replace(b"</Types>", (
+        b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+        b'spreadsheetml.sharedStrings+xml"/></Types>'))
+    rels = read_zip_entry(src, "xl/_rels/workbook.xml.rels").replace(b"</Relationships>", (
+        b'<Relationship Id="rIdSst" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+        b'sharedStrings" Target="sharedStrings.xml"/></Relationships>'))
+    return rewrite_zip(src, tmp / "shared_bomb.xlsx", patch={part: sheet, "[Content_Types].xml": types,
+                                                             "xl/_rels/workbook.xml.rels": rels},
+                       add={"xl/sharedStrings.xml": strings})
+
+
+def utf16_dtd_after_comment(tmp: Path) -> Path:
+    """A UTF-16 sheet part whose DTD hides behind 60 KB of comment (the byte search for `<!DOCTYPE` missed it and
+    the sheet was read as empty)."""
+    def inject(xml: bytes) -> bytes:
+        xml = re.sub(rb"^<\?xml[^>]*\?>\s*", b"", xml)
+        dtd = LAUGHS.partition(b"\n")[2]
+        text = ('<?xml version="1.0" encoding="UTF-16"?>\n<!--' + " padding " * 6_700 + "-->\n"
+                + dtd.decode() + xml.replace(b"<t>FI-091</t>", b"<t>&lol9;</t>", 1).decode())
+        return text.encode("utf-16")
+    return patched_xlsx(inject, "utf16_dtd.xlsx")(tmp)
+
+
+def cell_at_last_grid_cell(xml: bytes) -> bytes:
+    """One more value in the very last cell of the grid, XFD1048576, under a dimension that does not say so."""
+    return xml.replace(b"</sheetData>", b'<row r="1048576"><c r="XFD1048576" t="n"><v>1</v></c></row></sheetData>')
+
+
+def unpacked_part_over_limit(tmp: Path) -> Path:
+    return rewrite_zip(valid_xlsx(tmp, "src.xlsx"), tmp / "big_part.xlsx",
+                       add={"xl/media/image1.png": random.Random(5).randbytes(3 * 2**20 // 2)})
+
+
+def external_link(tmp: Path) -> Path:
+    """A workbook whose cells take values from another workbook: Excel keeps the link in xl/externalLinks/ and
+    the values cached at the last save, which were imported without a word."""
+    src = valid_xlsx(tmp, "src.xlsx")
+    link = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<externalLink xmlns="http://schemas.'
+            b'openxmlformats.org/spreadsheetml/2006/main"><externalBook xmlns:r="http://schemas.openxmlformats.org/'
+            b'officeDocument/2006/relationships" r:id="rId1"><sheetNames><sheetName val="Data"/></sheetNames>'
+            b'<sheetDataSet><sheetData sheetId="0"><row r="1"><cell r="A1"><v>8000000</v></cell></row></sheetData>'
+            b'</sheetDataSet></externalBook></externalLink>')
+    link_rels = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.'
+                 b'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.'
+                 b'openxmlformats.org/officeDocument/2006/relationships/externalLinkPath" '
+                 b'Target="file:///\\\\fileserver\\share\\population.xlsx" TargetMode="External"/></Relationships>')
+    return rewrite_zip(src, tmp / "linked.xlsx", add={"xl/externalLinks/externalLink1.xml": link,
+                                                      "xl/externalLinks/_rels/externalLink1.xml.rels": link_rels})
+
+
 HOSTILE_CASES = [
     # -- formula injection: text that a spreadsheet would run is stored as text (and escaped on export)
     Case("formula_text_in_text_cell", text_cells_xlsx("bottlenecks", bn(title_en=FORMULA_TEXTS[0])), "applied",
@@ -686,6 +762,16 @@ HOSTILE_CASES = [
          limits={"MAX_CELLS": 20_000}),
     Case("all_16384_columns_undeclared", full_width_sheet_no_dimension, "refused", reason="too_many_cells",
          hostile=True, limits={"MAX_CELLS": 20_000}),
+    # -- parsing bounded everywhere: one linear pass over the XML, limits on what a sheet expands to
+    Case("cells_closing_with_space", spaced_cell_ends, "invalid", rule="formula_without_value",
+         cell="observations!D2", hostile=True),
+    Case("shared_string_bomb", shared_string_bomb, "refused", reason="too_large_unpacked", hostile=True),
+    Case("utf16_sheet_dtd_after_comment", utf16_dtd_after_comment, "refused", reason="xml_entities", hostile=True),
+    Case("value_in_cell_xfd1048576", patched_xlsx(cell_at_last_grid_cell, "xfd1048576.xlsx"), "refused",
+         reason="too_many_cells", hostile=True),
+    Case("external_links", external_link, "refused", reason="external_links"),
+    Case("unpacked_part_over_limit", unpacked_part_over_limit, "refused", reason="too_large_unpacked",
+         limits={"MAX_PART_BYTES": 2**20}),
 ]
 
 
@@ -965,6 +1051,14 @@ def test_every_text_field_round_trips_with_estonian_letters(tmp_path: Path, monk
     assert import_file(first, exported, user="tester").status == "nothing_to_do"
     first.close()
     second.close()
+
+
+def test_external_links_are_refused_with_the_way_out(store: Store, tmp_path: Path) -> None:
+    before = counts(store)
+    report = import_file(store, external_link(tmp_path))
+    assert (report.status, report.refusal_reason) == ("refused", "external_links"), describe(report)
+    assert "other workbooks (external links)" in report.message and "Break Link" in report.message
+    assert counts(store) == before
 
 
 @pytest.mark.parametrize("encoding, named", [("utf-16", None), ("utf-16", "utf-16"), ("utf-16-le", None),

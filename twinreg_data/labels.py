@@ -413,6 +413,10 @@ REFUSAL_LABELS: dict[str, str | Message] = {
     "encrypted": N_("{name} is encrypted. Remove the password and upload again."),
     "encrypted_workbook": N_("{name} is password-protected. Remove the password in Excel (File → Info → Protect "
                              "workbook) and upload again."),
+    "external_links": N_("{name} takes values from other workbooks (external links). Those values are copies "
+                         "from the last time the file was saved and may be out of date, so the file is refused. "
+                         "In Excel choose Data → Edit Links → Break Link (or paste the cells as values), "
+                         "save, and upload again."),
     "html": N_("{name} is a web page (HTML/XML) saved with a spreadsheet name. Open it in Excel and save it as Excel "
                "workbook (.xlsx)."),
     "macros": N_("{name} is a macro-enabled workbook. Macros are never run here: save it as a plain .xlsx and upload "
@@ -427,7 +431,11 @@ REFUSAL_LABELS: dict[str, str | Message] = {
     "out_of_memory": N_("{name}: the file needs more memory to read than allowed."),
     "parser_crashed": N_("{name} could not be read: the spreadsheet reader stopped on it (exit code {code}). The "
                          "file is damaged or hostile; open it in Excel, save it as a new .xlsx and try again."),
+    "part_too_large": N_("{name}: the part {part} would unpack to {size_mb} MB (limit {limit_mb} MB). Split it into "
+                         "smaller workbooks."),
     "pdf": N_("{name} is a PDF document, not a spreadsheet."),
+    "sheet_text_too_large": N_("{name}: the sheet “{sheet}” would expand to more than {limit} characters of text "
+                               "(its cells repeat long texts). Shorten the texts or split the file."),
     "sheet_unreadable": N_("{name}: the sheet “{sheet}” cannot be read: {detail}"),
     "text_as_xlsx": N_("{name} is named like an Excel file but is plain text (perhaps a CSV renamed to .xlsx). "
                        "Upload it with a .csv name, or save it as .xlsx in Excel."),

@@ -37,6 +37,7 @@ _PUBLIC = {
     "annotated_workbook": "annotate",
     "write_template": "template",
     "export_workbook": "template",
+    "when_queued": "sandbox",
 }
 __all__ = sorted(_PUBLIC)
 

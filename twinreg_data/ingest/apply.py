@@ -164,6 +164,7 @@ def read_upload(path: str | Path, display_name: str | None = None, encoding: str
         "max_rows": filecheck.MAX_ROWS,
         "max_columns": filecheck.MAX_COLUMNS,
         "max_cells": filecheck.MAX_CELLS,
+        "max_text_chars": filecheck.MAX_TEXT_CHARS,
     }
     try:
         output = run_child("twinreg_data.ingest.readers", request)

@@ -1,24 +1,30 @@
 """Decide what an uploaded file really is, by its content, before anything parses it.
 
 Only cheap, bounded reads happen here: the first bytes, the zip central
-directory and the first kilobytes of each XML part. The real parsing runs in a
-child process (see ingest.sandbox and ingest.readers) with memory and time limits.
+directory and the start of each XML part (one streaming expat pass up to its root
+element, or a sheet's <dimension>: linear, never a regular expression over XML).
+The real parsing runs in a child process (see ingest.sandbox and ingest.readers)
+with memory and time limits.
 """
 
 from __future__ import annotations
 
 import hashlib
-import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..i18n import t_numbers
 from ..labels import REFUSAL_LABELS
+from . import xmlscan
 
 MAX_FILE_BYTES = 50 * 1024 * 1024  # equals server.maxUploadSize in .streamlit/config.toml
 MAX_ZIP_ENTRIES = 2_000
 MAX_UNCOMPRESSED_BYTES = 600 * 1024 * 1024
+MAX_PART_BYTES = 300 * 1024 * 1024  # one part unpacked: a sheet of MAX_CELLS short cells stays below it
+# What the cells of one sheet would expand to: each reference to a shared string counts its characters again
+# (one 32,767-character string in 200,000 cells would be 6.5 billion characters for the reader to hold).
+MAX_TEXT_CHARS = 100_000_000
 MAX_ENTRY_RATIO = 150  # real worksheets compress 5–40×; zip bombs 1,000× and more
 RATIO_CHECK_MIN_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 500_000
@@ -61,58 +67,33 @@ class FileKind:
     format: str = ""  # for "statistics": one of ingest.statistics.FORMATS
 
 
-def _column_number(letters: str) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + (ord(ch) - 64)
-    return n
-
-
-_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"')
-
-
 MAX_PROLOG_BYTES = 1024 * 1024  # real parts start their root element within a few hundred bytes
-_DTD_MARKERS = tuple(m.encode(enc) for m in ("<!DOCTYPE", "<!ENTITY") for enc in ("ascii", "utf-16-le",
-                                                                                 "utf-16-be"))
 
 
-def _prolog_has_dtd(part, head: bytes) -> bool:
-    """True when the XML prolog (what precedes the root element) holds a DTD or never ends.
-
-    `part` is an open zip entry positioned after `head`; more of it is read only while the prolog
-    (XML declaration, processing instructions, comments, whitespace) goes on, at most MAX_PROLOG_BYTES.
-    """
-    data = head
-    i = 0
-    if data.startswith(b"\xef\xbb\xbf"):
-        i = 3
-
-    def more() -> bool:
-        nonlocal data
-        if len(data) >= MAX_PROLOG_BYTES:
-            return False
-        chunk = part.read(65_536)
-        data += chunk
-        return bool(chunk)
-
-    while True:
-        while i < len(data) and data[i] in b" \t\r\n":
-            i += 1
-        if len(data) - i < 9 and more():
-            continue
-        if i >= len(data):
-            return len(data) >= MAX_PROLOG_BYTES
-        for opener, closer in ((b"<?", b"?>"), (b"<!--", b"-->")):
-            if data.startswith(opener, i):
-                start = i + len(opener)
-                while (end := data.find(closer, start)) < 0:
-                    start = max(start, len(data) - len(closer))
-                    if not more():
-                        return True  # an unterminated or oversized prolog: refuse rather than guess
-                i = end + len(closer)
-                break
-        else:
-            return data.startswith(b"<!", i)  # a DTD (or another declaration); anything else is the root
+def _check_xml_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> None:
+    """One streaming pass (expat) over the start of an XML part: a DTD is refused wherever the prolog hides it
+    (behind a long comment, in UTF-16), and a sheet that declares an absurd size is refused before any parse."""
+    lower = info.filename.lower()
+    is_sheet = lower.startswith("xl/worksheets/") and lower.endswith(".xml")
+    with zf.open(info) as part:
+        try:
+            # OOXML never declares a DTD; one is the sign of an entity-expansion ("billion laughs") attack.
+            head = xmlscan.check_part(part, is_sheet, MAX_PROLOG_BYTES)
+        except xmlscan.DtdFound as exc:
+            raise RefusedFile("xml_entities", name=name, part=info.filename) from exc
+        except xmlscan.XmlBroken as exc:
+            # Before its root element a part is only a declaration, comments and instructions: anything else
+            # (or a prolog too long to be one) is refused rather than guessed at.
+            raise RefusedFile("unreadable", "workbook_unreadable", name=name,
+                              detail=f"{info.filename}: {exc}") from exc
+    if head.dimension:
+        rows, cols = head.dimension
+        # LibreOffice declares the whole grid for a sheet formatted down to its last row or column:
+        # that says nothing of the cells it has, which the reader child counts within its limits.
+        whole_grid = rows == GRID_ROWS or cols in GRID_COLUMNS
+        if not whole_grid and (rows > MAX_ROWS + 1 or rows * cols > MAX_CELLS):
+            raise RefusedFile("too_many_cells", "sheet_declares_too_many", name=name, rows=rows,
+                              columns=cols, cells=rows * cols, max_rows=MAX_ROWS, max_cells=MAX_CELLS)
 
 
 def _check_zip(path: Path, name: str) -> None:
@@ -123,6 +104,10 @@ def _check_zip(path: Path, name: str) -> None:
     with zf:
         infos = zf.infolist()
         names = {i.filename for i in infos}
+        # Two parts under one name (or names differing only in case): Python's zipfile reads the last, the
+        # spreadsheet reader may read another, so what was checked might not be what is read.
+        if len({i.filename.lower() for i in infos}) != len(infos):
+            raise RefusedFile("damaged_zip", "unusual_zip", name=name)
         if len(infos) > MAX_ZIP_ENTRIES:
             raise RefusedFile("zip_entries", name=name, parts=len(infos), limit=MAX_ZIP_ENTRIES)
         if "mimetype" in names and "xl/workbook.xml" not in names:
@@ -133,11 +118,19 @@ def _check_zip(path: Path, name: str) -> None:
             raise RefusedFile("not_xlsx", name=name)
         if any(n.lower().endswith("vbaproject.bin") or n.lower().startswith("xl/activex") for n in names):
             raise RefusedFile("macros", "activex", name=name)
+        # Cells that take their values from other workbooks hold only the values cached at the last save, which
+        # may be long out of date, and the links name files elsewhere (a network share, a URL) that whoever opens
+        # the file, or the marked-up copy we return, may be asked to fetch: refused, with the way to break them.
+        if any(n.lower().startswith("xl/externallinks/") for n in names):
+            raise RefusedFile("external_links", name=name)
         total = 0
         for info in infos:
             if info.flag_bits & 0x1:
                 raise RefusedFile("encrypted", name=name)
             total += info.file_size
+            if info.file_size > MAX_PART_BYTES:
+                raise RefusedFile("too_large_unpacked", "part_too_large", name=name, part=info.filename,
+                                  size_mb=round(info.file_size / 2**20), limit_mb=MAX_PART_BYTES // 2**20)
             if (
                 info.file_size > RATIO_CHECK_MIN_BYTES
                 and info.file_size > MAX_ENTRY_RATIO * max(info.compress_size, 1)
@@ -152,26 +145,8 @@ def _check_zip(path: Path, name: str) -> None:
             raise RefusedFile("macros", name=name)
         for info in infos:
             lower = info.filename.lower()
-            if not (lower.endswith(".xml") or lower.endswith(".rels") or lower.endswith(".vml")):
-                continue
-            with zf.open(info) as part:
-                head = part.read(16_384)
-                # OOXML never declares a DTD; one is the sign of an entity-expansion ("billion laughs") attack.
-                # A DTD may hide behind long comments, so the whole prolog is read, not just the head.
-                has_dtd = _prolog_has_dtd(part, head)
-            if has_dtd or any(marker in head for marker in _DTD_MARKERS):
-                raise RefusedFile("xml_entities", name=name, part=info.filename)
-            if lower.startswith("xl/worksheets/") and lower.endswith(".xml"):
-                m = _DIMENSION.search(head)
-                if m and m.group(3):
-                    rows = int(m.group(4))
-                    cols = _column_number(m.group(3).decode())
-                    # LibreOffice declares the whole grid for a sheet formatted down to its last row or column:
-                    # that says nothing of the cells it has, which the reader child counts within its limits.
-                    whole_grid = rows == GRID_ROWS or cols in GRID_COLUMNS
-                    if not whole_grid and (rows > MAX_ROWS + 1 or rows * cols > MAX_CELLS):
-                        raise RefusedFile("too_many_cells", "sheet_declares_too_many", name=name, rows=rows,
-                                          columns=cols, cells=rows * cols, max_rows=MAX_ROWS, max_cells=MAX_CELLS)
+            if lower.endswith(".xml") or lower.endswith(".rels") or lower.endswith(".vml"):
+                _check_xml_part(zf, info, name)
 
 
 def sha256_of(path: Path) -> str:

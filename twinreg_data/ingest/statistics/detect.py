@@ -13,6 +13,7 @@ import zipfile
 import zlib
 
 from ...schema import TABLES_BY_NAME
+from .. import xmlscan
 from .model import StatFileError
 
 FORMATS = ("px", "jsonstat", "pxweb_csv", "pxweb_xlsx", "eurostat_sdmx_csv", "eurostat_tsv", "eurostat_xlsx")
@@ -155,6 +156,14 @@ def _looks_like_pxweb_csv(text: str) -> bool:
     return numeric >= 0.6 * max(1, len([c for c in cells if c])) and (periods > 0 or titled or named_stub)
 
 
+_STATISTICS_OFFICES = ("Tilastokeskus", "Statistics Finland", "Statistikcentralen", "Statistikaamet",
+                       "Statistics Estonia")
+
+
+def _any_of(text: str, needles: tuple[str, ...]) -> bool:
+    return any(needle in text for needle in needles)
+
+
 def _detect_workbook(data: bytes) -> str | None:
     """pxweb_xlsx or eurostat_xlsx by the first sheet's text; None for any other workbook."""
     try:
@@ -163,7 +172,7 @@ def _detect_workbook(data: bytes) -> str | None:
             if "xl/workbook.xml" not in names:
                 return None
             with zf.open("xl/workbook.xml") as fh:
-                workbook = fh.read(HEAD_BYTES).decode("utf-8", "replace")
+                workbook = fh.read(HEAD_BYTES)
             # The first kilobytes of the shared strings and of the first sheets (some writers keep strings
             # inline in the sheets) are enough to recognise who wrote the workbook.
             parts = ["xl/sharedStrings.xml"] + [f"xl/worksheets/sheet{n}.xml" for n in range(1, 5)]
@@ -174,12 +183,13 @@ def _detect_workbook(data: bytes) -> str | None:
                         strings += fh.read(HEAD_BYTES).decode("utf-8", "replace")
     except (zipfile.BadZipFile, OSError, KeyError, RuntimeError):
         return None
-    sheet_names = {n.lower() for n in re.findall(r'<sheet\b[^>]*\bname="([^"]*)"', workbook)}
+    sheet_names = {n.lower() for n in xmlscan.sheet_names(workbook)}
     if set(TABLES_BY_NAME) & sheet_names:
         return None  # our own template (any of its sheets: a bottlenecks sheet may well cite a statistics office)
-    if re.search(r"Data extracted on|Source of data", strings) and re.search(r"Eurostat|ESTAT", strings):
+    # Substring tests and linear passes only: no regular expression runs over XML (a hostile part can drive
+    # one quadratic).
+    if _any_of(strings, ("Data extracted on", "Source of data")) and _any_of(strings, ("Eurostat", "ESTAT")):
         return "eurostat_xlsx"
-    if re.search(r"<t[^>]*>[^<]*\s--\s[^<]*</t>", strings) or re.search(
-            r"Tilastokeskus|Statistics Finland|Statistikcentralen|Statistikaamet|Statistics Estonia", strings):
+    if xmlscan.texts_with(strings, "--") or _any_of(strings, _STATISTICS_OFFICES):
         return "pxweb_xlsx"
     return None
