@@ -9,7 +9,7 @@ import streamlit as st
 
 from twinreg_data.exports import About, file_stem, to_csv_zip_bytes, to_xlsx_bytes
 from twinreg_data.filters import Filters, view_link
-from twinreg_data.i18n import N_, t
+from twinreg_data.i18n import N_, NP_, t
 from twinreg_data.queries import provenance
 from twinreg_data.st_cache import cached
 
@@ -148,6 +148,21 @@ def chart(fig, stem: str, lang: str, key: str, *, export_fig=None, image_downloa
                          "image/png", key=f"png-{key}", on_click="ignore", icon=":material/image:")
     right.download_button(t("SVG image", lang), lambda: figure_export.figure_svg(target), f"{stem}.svg",
                           "image/svg+xml", key=f"svg-{key}", on_click="ignore", icon=":material/image:")
+
+
+def needs_sign_in(stem: str, lang: str, signed_in: bool, sign_in_page: object | None) -> None:
+    """What a visitor sees at the address of a page they may not use (a page registered hidden in its place):
+    why, in their language, and the way to sign in; not Streamlit's English "Page not found"."""
+    from twinreg_data.labels import PAGE_LABELS
+
+    st.title(t(PAGE_LABELS[stem], lang))
+    if signed_in:
+        st.warning(t("Your account may not use this page: it is for officials who import data. Ask an administrator "
+                     "for the editor role.", lang), icon=":material/lock:")
+    else:
+        st.info(t("Sign in to use this page.", lang), icon=":material/lock:")
+        if sign_in_page is not None:
+            st.page_link(sign_in_page, label=t(NP_("page", "Sign in"), lang), icon=":material/login:")
 
 
 _REDIRECT_JS = """
