@@ -5,6 +5,7 @@ from functools import partial
 import streamlit as st
 
 from pages._ui import about, chart, downloads, empty_state, filters, keep_in_link
+from twinreg_data.exports import with_codes
 from twinreg_data.figures import bottlenecks as figures
 from twinreg_data.figures import date_display_format
 from twinreg_data.i18n import N_, NP_, format_number, t, tn
@@ -101,7 +102,7 @@ with register_tab:
                      selection_mode="single-row", hide_index=True, column_config={
                          t(NP_("bottlenecks.col", "Stalled"), lang): st.column_config.CheckboxColumn(
                              help=t("Open and no event for more than {days} days.", lang, days=stall_days()))})
-        downloads(table, "bottlenecks",
+        downloads(partial(with_codes, table, figures.code_columns(register, lang), lang), "bottlenecks",
                   about(t("Bottleneck register", lang), register_source, page_filters=local_filters), key="bn-register")
 with matrix_tab:
     if register.empty:
@@ -112,7 +113,8 @@ with matrix_tab:
                                                                   lang)), key="bn-matrix",
                         on_select=on_point_selected, selection_mode="points")
         st.caption(t("Click a point to open that bottleneck below. The same bottlenecks as in the register.", lang))
-        downloads(partial(figures.matrix_table, register, lang), "bottlenecks-matrix",
+        downloads(lambda: with_codes(figures.matrix_table(register, lang), figures.code_columns(register, lang), lang),
+                  "bottlenecks-matrix",
                   about(t("Priority matrix", lang), register_source, page_filters=local_filters), key="bn-matrix")
 
 st.divider()

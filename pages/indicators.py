@@ -5,6 +5,7 @@ from functools import partial
 import streamlit as st
 
 from pages._ui import about, chart, downloads, empty_state, filters, keep_in_link, lazy_tabs, show_view_link
+from twinreg_data.exports import with_codes
 from twinreg_data.figures import indicators as figures
 from twinreg_data.i18n import N_, t
 from twinreg_data.labels import INDICATORS_TAB_LABELS
@@ -64,6 +65,7 @@ def chosen_indicator() -> None:
                 chart_data=figures.sparkline(rows, change.country), border=True,
             )
         table = figures.observation_table(rows, lang)
+        codes = figures.code_columns(rows, lang)
         sources = (meta.source, *rows.get("source", ()))
         unit = figures.unit_label(meta.unit, lang)
         ind_filter = ((t("Indicator", lang), f"{code} · {meta.name}"),)
@@ -74,7 +76,8 @@ def chosen_indicator() -> None:
             with tabs["chart"]:
                 chart(figures.series_figure(rows, meta, lang), f"indicator_{code}", lang, "ind-chart")
                 st.markdown("  \n".join(figures.about_lines(meta, lang)))
-                downloads(table, f"indicator_{code}", about(meta.name, sources, unit, ind_filter), key="ind-chart")
+                downloads(partial(with_codes, table, codes, lang), f"indicator_{code}",
+                          about(meta.name, sources, unit, ind_filter), key="ind-chart")
         if tabs["map"].open:
             with tabs["map"]:
                 points = rows_of_side(cached(indicators.map_points, wide, code), view)
@@ -86,7 +89,8 @@ def chosen_indicator() -> None:
                     st.caption(t("Latest value per municipality (periods may differ); circle size and colour grow "
                                  "with the value. Hover a circle for the figure.", lang)
                                + " " + t("Source: {source}", lang, source=markdown_text(meta.source)))
-                    downloads(partial(figures.map_table, points, meta, lang), f"indicator_{code}_map",
+                    downloads(lambda: with_codes(figures.map_table(points, meta, lang),
+                                                 figures.code_columns(points, lang), lang), f"indicator_{code}_map",
                               about(t("{indicator}: latest value per municipality", lang, indicator=meta.name),
                                     sources, unit, ind_filter), key="ind-map")
         if tabs["table"].open:
@@ -94,7 +98,8 @@ def chosen_indicator() -> None:
                 shown, browser_formatted = figures.observation_view(table, lang)
                 localized = {c: st.column_config.NumberColumn(format="localized") for c in browser_formatted}
                 st.dataframe(shown, hide_index=True, key="ind-table", placeholder="–", column_config=localized)
-                downloads(table, f"indicator_{code}_observations", about(meta.name, sources, unit, ind_filter),
+                downloads(partial(with_codes, table, codes, lang), f"indicator_{code}_observations",
+                          about(meta.name, sources, unit, ind_filter),
                           key="ind-table")
     show_view_link()  # app.py does not run on a fragment rerun: the link follows the choice here
 

@@ -5,6 +5,7 @@ from functools import partial
 import streamlit as st
 
 from pages._ui import about, chart, downloads, empty_state, filters, keep_in_link, show_view_link
+from twinreg_data.exports import with_codes
 from twinreg_data.figures import services as figures
 from twinreg_data.i18n import N_, NP_, t, tn
 from twinreg_data.labels import SERVICES_CHANNEL_LABELS
@@ -74,7 +75,8 @@ def catalogue() -> None:
                      height=min(38 + 35 * len(table), 920),
                      column_config={t("Service", lang): st.column_config.TextColumn(width="large"),
                                     t("Web address", lang): st.column_config.LinkColumn()})
-        downloads(table, "services", about(t("Catalogue", lang), catalogue_source, page_filters=page_filters),
+        downloads(partial(with_codes, table, figures.code_columns(rows, lang), lang), "services",
+                  about(t("Catalogue", lang), catalogue_source, page_filters=page_filters),
                   key="sv-table")
     show_view_link()  # app.py does not run on a fragment rerun: the link follows the choices here
 

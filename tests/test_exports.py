@@ -95,3 +95,16 @@ def test_file_names_say_what_and_which_filters():
         "services_EE_2010-2020_et"
     assert file_stem("a b/c", Filters(lang="fi", domains=("mobility", "labour"), year_from=2000, year_to=2026)) == \
         "a_b_c_FI-EE_2000-2026_mobility+labour_fi"
+
+
+def test_codes_get_their_own_columns_beside_the_labels():
+    from twinreg_data.exports import with_codes
+    from twinreg_data.i18n import t
+
+    table = pd.DataFrame({"Alue": ["Helsinki", "Tallinna"], "Arvo": [1, 2]}, index=[7, 3])
+    out = with_codes(table, {"Alue": ["FI-091", "=EE-0784"], "Puuttuu": ["x", "y"]}, "fi")
+    code = t("{column} (code)", "fi", column="Alue")
+    assert list(out.columns) == [code, "Alue", "Arvo"] and out[code].tolist() == ["FI-091", "=EE-0784"]
+    assert list(table.columns) == ["Alue", "Arvo"]  # the table shown is left as it is
+    text = to_csv_bytes(out).decode("utf-8-sig")
+    assert "'=EE-0784" in text  # a code is escaped like any cell

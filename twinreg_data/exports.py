@@ -118,6 +118,18 @@ def readme_text(about: About, columns: list[str]) -> str:
     return "\r\n".join(lines) + "\r\n"
 
 
+def with_codes(table: pd.DataFrame, codes: dict[str, object], lang: str) -> pd.DataFrame:
+    """A download of `table` with the codes behind its labels in their own columns: "<column> (code)" just before
+    each labelled column named in `codes` (its codes in the table's row order). Missing codes stay empty."""
+    out = table.copy()
+    for label, values in codes.items():
+        if label not in out.columns:
+            continue
+        column = pd.Series(list(values), index=out.index, dtype=object).where(lambda v: v.notna(), "")
+        out.insert(out.columns.get_loc(label), t("{column} (code)", lang, column=label), column)
+    return out
+
+
 def file_stem(stem: str, view: Filters) -> str:
     """A file name that says what and which filters: table, side, period, domains and language, ASCII only."""
     parts = [stem, view.side if view.side != "both" else "FI-EE", f"{view.year_from}-{view.year_to}"]

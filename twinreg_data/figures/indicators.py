@@ -322,6 +322,12 @@ def latest_map(points: pd.DataFrame, meta: IndicatorMeta, lang: str) -> pdk.Deck
     )
 
 
+def code_columns(frame: pd.DataFrame, lang: str) -> dict[str, object]:
+    """The codes behind the area and country labels of `observation_table` and `map_table` (for downloads)."""
+    col = lambda name: t(INDICATORS_COL_LABELS[name], lang)  # noqa: E731
+    return {col("area"): frame["area"].to_numpy(), col("country"): frame["country"].to_numpy()}
+
+
 def map_table(points: pd.DataFrame, meta: IndicatorMeta, lang: str) -> pd.DataFrame:
     """The points on the map with translated headers (what the map download contains)."""
     col = lambda name: t(INDICATORS_COL_LABELS[name], lang)  # noqa: E731
