@@ -21,7 +21,7 @@ AUDIT_ACTION_LABELS: dict[str, str | Message] = {
 
 # audit.outcome.*
 AUDIT_OUTCOME_LABELS: dict[str, str | Message] = {
-    "applied": N_("applied"),
+    "applied": NP_("audit.outcome", "applied"),
     "backup_failed": N_("backup failed"),
     "blocked": N_("blocked"),
     "dry_run": N_("checked only"),
