@@ -69,11 +69,12 @@ def domain_status_table(counts: pd.DataFrame, lang: str) -> pd.DataFrame:
     frame = counts.loc[counts["count"] > 0] if "count" in counts else counts
     order = {s: i for i, s in enumerate(BOTTLENECK_STATUSES)}
     frame = frame.assign(_d=frame["domain"].map(DOMAINS.index), _s=frame["status"].map(order)).sort_values(["_d", "_s"])
+    domain, status = t("Domain", lang), t("Status", lang)
     return pd.DataFrame({
-        t("Domain code", lang): frame["domain"].to_numpy(dtype=object),
-        t("Domain", lang): [t(DOMAIN_LABELS[d], lang) for d in frame["domain"]],
-        t("Status code", lang): frame["status"].to_numpy(dtype=object),
-        t("Status", lang): [t(STATUS_LABELS[s], lang) for s in frame["status"]],
+        t("{column} (code)", lang, column=domain): frame["domain"].to_numpy(dtype=object),
+        domain: [t(DOMAIN_LABELS[d], lang) for d in frame["domain"]],
+        t("{column} (code)", lang, column=status): frame["status"].to_numpy(dtype=object),
+        status: [t(STATUS_LABELS[s], lang) for s in frame["status"]],
         t("Count", lang): frame["count"].astype(int).to_numpy(),
     })
 
