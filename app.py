@@ -133,7 +133,7 @@ if not identity.signed_in:
     sign_in_page = st.Page("pages/sign_in.py", title=t(NP_("page", "Sign in"), lang), icon=":material/login:",
                            url_path="sign_in", default=not pages)
     pages.append(sign_in_page)
-if pages and pages[0].url_path == "":  # /overview typed by hand opens the main page, with the link's parameters
+if config.public or identity.signed_in:  # /overview typed by hand opens the main page with the link's parameters
     main_page = pages[0]
     pages.append(st.Page(lambda: st.switch_page(main_page, query_params={
         key: st.query_params.get_all(key) for key in st.query_params}), title=t(PAGE_LABELS["overview"], lang),

@@ -290,3 +290,16 @@ def test_admin_tables_have_translated_headers_and_readable_details(demo_copy):
     accounts = tables[(t("Name", lang), t("Role", lang), t("Created (UTC)", lang), t("Password set (UTC)", lang))]
     roles = dict(zip(accounts[t("Name", lang)], accounts[t("Role", lang)], strict=True))
     assert roles["anna"] == t(ROLE_LABELS["admin"], lang) == "ylläpitäjä"
+
+
+def test_a_private_monitor_asks_anonymous_visitors_to_sign_in(demo_copy):
+    """public = false: an anonymous visitor gets the Sign-in page, and every other page's address is registered
+    hidden in its place (asking to sign in), /overview among them, without clashing with the main page's alias."""
+    at = new_app()
+    at.secrets = {"twinreg": {"public": False}}
+    at.run()
+    assert not at.exception
+    assert at.session_state["auth_config"].public is False
+    assert at.title[0].value == t(NP_("signin.title", "Sign in"), "en")
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        at.switch_page("pages/overview.py")
