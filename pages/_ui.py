@@ -162,7 +162,8 @@ def needs_sign_in(stem: str, lang: str, signed_in: bool, sign_in_page: object | 
     else:
         st.info(t("Sign in to use this page.", lang), icon=":material/lock:")
         if sign_in_page is not None:
-            st.page_link(sign_in_page, label=t(NP_("page", "Sign in"), lang), icon=":material/login:")
+            st.page_link(sign_in_page, label=t(NP_("page", "Sign in"), lang), icon=":material/login:",
+                         query_params={"lang": lang, "next": stem})  # back here after signing in
 
 
 _REDIRECT_JS = """

@@ -154,5 +154,11 @@ def test_anonymous_visitor_at_the_data_page_is_asked_to_sign_in(browser_server, 
     main = page.locator('[data-testid="stMainBlockContainer"]')
     main.get_by_role("link", name=t(NP_("page", "Sign in"), lang)).click()
     page.get_by_role("textbox", name=t("User name", lang)).wait_for(timeout=60_000)
-    assert page.url.split("?")[0].endswith("/sign_in")
+    assert page.url.split("?")[0].endswith("/sign_in") and "next=data" in page.url
+    # Signed in, an editor is back on the page that asked for it.
+    page.get_by_role("textbox", name=t("User name", lang)).fill(BROWSER_EDITOR[0])
+    page.get_by_role("textbox", name=t("Password", lang)).fill(BROWSER_EDITOR[1])
+    page.get_by_role("button", name=t(NP_("signin.submit", "Sign in"), lang)).click()
+    page.get_by_role("heading", name=t("Data for officials", lang)).wait_for(timeout=60_000)
+    assert page.url.split("?")[0].endswith("/data")
     assert _relevant(page.console_errors) == []
