@@ -1,11 +1,12 @@
 """TwinReg Monitor: page config, global controls kept in the URL, navigation."""
 
+from functools import partial
 from urllib.parse import urlencode
 
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from pages._ui import go_to, show_view_link
+from pages._ui import go_to, needs_sign_in, show_view_link
 from twinreg_data import auth, publish, sessions, uploads
 from twinreg_data.filters import MIN_YEAR, PARAMS, SIDES, Filters, max_year, parse_query, to_query
 from twinreg_data.i18n import LANGUAGES, NP_, normalise_language, t
@@ -117,18 +118,29 @@ PAGES = [  # (file stem, material icon)
     ("cooperation", "handshake"),
     ("meeting", "co_present"),
 ]
+# The main page is served at the root; its own url_path is only a unique name ("/home" opens it too).
 pages = [] if not (config.public or identity.signed_in) else [
-    st.Page(f"pages/{stem}.py", title=t(PAGE_LABELS[stem], lang), icon=f":material/{icon}:", url_path=stem,
-            default=stem == "overview")
+    st.Page(f"pages/{stem}.py", title=t(PAGE_LABELS[stem], lang), icon=f":material/{icon}:",
+            url_path="home" if stem == "overview" else stem, default=stem == "overview")
     for stem, icon in PAGES
 ]
-# Pages a role may not use are not registered for the session, so their URLs lead nowhere.
+locked = [stem for stem, _ in PAGES if not pages] + ([] if identity.can_import else ["data"])
+# Pages a role may not use are not registered for the session: their URLs show why, in the visitor's language.
 if identity.can_import:
     pages.append(st.Page("pages/data.py", title=t("Data", lang), icon=":material/upload_file:", url_path="data"))
+sign_in_page = None
 if not identity.signed_in:
-    pages.append(st.Page("pages/sign_in.py", title=t(NP_("page", "Sign in"), lang), icon=":material/login:",
-                                                                                         url_path="sign_in",
-                         default=not pages))
+    sign_in_page = st.Page("pages/sign_in.py", title=t(NP_("page", "Sign in"), lang), icon=":material/login:",
+                           url_path="sign_in", default=not pages)
+    pages.append(sign_in_page)
+if config.public or identity.signed_in:  # /overview typed by hand opens the main page with the link's parameters
+    main_page = pages[0]
+    pages.append(st.Page(lambda: st.switch_page(main_page, query_params={
+        key: st.query_params.get_all(key) for key in st.query_params}), title=t(PAGE_LABELS["overview"], lang),
+        url_path="overview", visibility="hidden"))
+pages += [st.Page(partial(needs_sign_in, stem, lang, identity.signed_in, sign_in_page),
+                  title=t(PAGE_LABELS[stem], lang), url_path=stem, visibility="hidden")
+          for stem in locked]
 page = st.navigation(pages)
 if resume:
     target = next((p for p in pages if p.url_path == resume["page"]), None)

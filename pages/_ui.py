@@ -7,9 +7,11 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from twinreg_data.exports import to_csv_bytes, to_xlsx_bytes
+from twinreg_data.exports import About, file_stem, to_csv_zip_bytes, to_xlsx_bytes
 from twinreg_data.filters import Filters, view_link
-from twinreg_data.i18n import N_, t
+from twinreg_data.i18n import N_, NP_, t
+from twinreg_data.queries import provenance
+from twinreg_data.st_cache import cached
 
 
 def filters() -> Filters:
@@ -26,22 +28,42 @@ def filters() -> Filters:
     return st.session_state.filters
 
 
-def downloads(frame: pd.DataFrame | Callable[[], pd.DataFrame], stem: str, lang: str, key: str | None = None) -> None:
-    """CSV and XLSX of exactly `frame` (what the view shows), formula triggers escaped. For a table that is only
-    downloaded (a chart's data), `frame` is the function that builds it, so that it is built only when clicked.
+def about(title: str, sources: object = (), unit: str = "", page_filters: tuple[tuple[str, str], ...] = (),
+          notes: tuple[str, ...] = ()) -> About:
+    """The metadata of a download: what the page knows (title, sources, unit, its own filters) and what every
+    view has (the global filters, the time of the latest import, the link to this view)."""
+    if isinstance(sources, str):
+        sources = (sources,)
+    listed = tuple(str(s) for s in sources if s is not None and str(s).strip() and str(s) != "nan")
+    return About(title=title, sources=listed, view=filters(), unit=unit, page_filters=page_filters,
+                 data_as_of=cached(provenance.data_as_of), link=current_view_link(), notes=notes)
+
+
+def downloads(frame: pd.DataFrame | Callable[[], pd.DataFrame], stem: str, about: About,
+              key: str | None = None) -> None:
+    """A zip of the CSV with its metadata (README.txt, metadata.json) and an Excel file with a "metadata" sheet, of
+    exactly `frame` (what the view shows), formula triggers escaped. For a table that is only downloaded (a
+    chart's data), `frame` is the function that builds it, so that it is built only when clicked. The file names
+    say what and which filters (`exports.file_stem`).
 
     The files are built only when clicked (deferred data, no rerun): building both files of every table on
     every rerun took about a third of the overview's server time, which limits how many visitors a server serves
     (bench/results/load.md).
     """
     build = frame if callable(frame) else lambda: frame
+    lang = about.lang
+    name = file_stem(stem, about.view)
     left, right = st.columns(2, width=360)
     key = key or stem
-    left.download_button(t("Download CSV", lang), lambda: to_csv_bytes(build()), f"{stem}.csv", "text/csv",
-                         key=f"csv-{key}", icon=":material/download:", on_click="ignore")
-    right.download_button(t("Download Excel", lang), lambda: to_xlsx_bytes(build()), f"{stem}.xlsx",
+    left.download_button(t("Download CSV", lang), lambda: to_csv_zip_bytes(build(), about), f"{name}.zip",
+                         "application/zip", key=f"csv-{key}", icon=":material/download:", on_click="ignore",
+                         help=t("A zip file: the table as data.csv, with README.txt and metadata.json saying what it "
+                                "is, where it comes from and under which licence.", lang))
+    right.download_button(t("Download Excel", lang), lambda: to_xlsx_bytes(build(), about=about), f"{name}.xlsx",
                           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                          key=f"xlsx-{key}", icon=":material/download:", on_click="ignore")
+                          key=f"xlsx-{key}", icon=":material/download:", on_click="ignore",
+                          help=t("The table, and on a second sheet what it is, where it comes from and under which "
+                                 "licence.", lang))
 
 
 def empty_state(lang: str, message_key: str = N_("Nothing matches the current filters. Widen the domains, side or "
@@ -96,10 +118,15 @@ def show_view_link() -> None:
     box = st.session_state.get("link_box")
     if box is None:
         return
-    params = {key: st.query_params.get_all(key) for key in st.query_params}
-    box.code(view_link(st.context.url, st.get_option("server.baseUrlPath"), st.session_state.link_page, params),
-             language=None, wrap_lines=True)
+    box.code(current_view_link(), language=None, wrap_lines=True)
     st.session_state.link_shown = True
+
+
+def current_view_link() -> str:
+    """The link that opens the view on screen, with the page's own parameters."""
+    params = {key: st.query_params.get_all(key) for key in st.query_params}
+    return view_link(st.context.url, st.get_option("server.baseUrlPath"), st.session_state.get("link_page", ""),
+                     params)
 
 
 def chart(fig, stem: str, lang: str, key: str, *, export_fig=None, image_downloads: bool = True) -> None:
@@ -121,6 +148,22 @@ def chart(fig, stem: str, lang: str, key: str, *, export_fig=None, image_downloa
                          "image/png", key=f"png-{key}", on_click="ignore", icon=":material/image:")
     right.download_button(t("SVG image", lang), lambda: figure_export.figure_svg(target), f"{stem}.svg",
                           "image/svg+xml", key=f"svg-{key}", on_click="ignore", icon=":material/image:")
+
+
+def needs_sign_in(stem: str, lang: str, signed_in: bool, sign_in_page: object | None) -> None:
+    """What a visitor sees at the address of a page they may not use (a page registered hidden in its place):
+    why, in their language, and the way to sign in; not Streamlit's English "Page not found"."""
+    from twinreg_data.labels import PAGE_LABELS
+
+    st.title(t(PAGE_LABELS[stem], lang))
+    if signed_in:
+        st.warning(t("Your account may not use this page: it is for officials who import data. Ask an administrator "
+                     "for the editor role.", lang), icon=":material/lock:")
+    else:
+        st.info(t("Sign in to use this page.", lang), icon=":material/lock:")
+        if sign_in_page is not None:
+            st.page_link(sign_in_page, label=t(NP_("page", "Sign in"), lang), icon=":material/login:",
+                         query_params={"lang": lang, "next": stem})  # back here after signing in
 
 
 _REDIRECT_JS = """

@@ -4,7 +4,8 @@ from functools import partial
 
 import streamlit as st
 
-from pages._ui import chart, downloads, empty_state, filters, keep_in_link
+from pages._ui import about, chart, downloads, empty_state, filters, keep_in_link
+from twinreg_data.exports import with_codes
 from twinreg_data.figures import bottlenecks as figures
 from twinreg_data.figures import date_display_format
 from twinreg_data.i18n import N_, NP_, format_number, t, tn
@@ -73,6 +74,13 @@ local = queries.RegisterFilter(search=search, statuses=tuple(statuses), severity
 # Without a page-local filter the register is the selection itself (asked again, the cache would copy it once more).
 register = selection if local == queries.RegisterFilter() else cached(queries.register, view, local)
 total = len(selection)
+register_source = t("TwinReg Monitor, bottleneck register", lang)
+local_filters = tuple((label, value) for label, value in (
+    (t(NP_("bottlenecks.filter", "Search"), lang), search.strip()),
+    (t("Status", lang), ", ".join(t(STATUS_LABELS[s], lang) for s in statuses)),
+    (t("Severity (1 minor – 5 blocking)", lang), f"{severity[0]}–{severity[1]}" if severity != (1, 5) else ""),
+    (t("Owner", lang), owner.strip()),
+    (t("Open for at least (years)", lang), str(int(min_age)) if min_age else "")) if value)
 codes = register["code"].tolist()
 
 register_tab, matrix_tab = st.tabs([t("Register", lang), t("Priority matrix", lang)])
@@ -94,7 +102,8 @@ with register_tab:
                      selection_mode="single-row", hide_index=True, column_config={
                          t(NP_("bottlenecks.col", "Stalled"), lang): st.column_config.CheckboxColumn(
                              help=t("Open and no event for more than {days} days.", lang, days=stall_days()))})
-        downloads(table, "bottlenecks", lang, key="bn-register")
+        downloads(partial(with_codes, table, figures.code_columns(register, lang), lang), "bottlenecks",
+                  about(t("Bottleneck register", lang), register_source, page_filters=local_filters), key="bn-register")
 with matrix_tab:
     if register.empty:
         empty_state(lang, N_("No bottleneck matches the search and filters. Clear the search, widen the filters "
@@ -104,7 +113,9 @@ with matrix_tab:
                                                                   lang)), key="bn-matrix",
                         on_select=on_point_selected, selection_mode="points")
         st.caption(t("Click a point to open that bottleneck below. The same bottlenecks as in the register.", lang))
-        downloads(partial(figures.matrix_table, register, lang), "bottlenecks-matrix", lang, key="bn-matrix")
+        downloads(lambda: with_codes(figures.matrix_table(register, lang), figures.code_columns(register, lang), lang),
+                  "bottlenecks-matrix",
+                  about(t("Priority matrix", lang), register_source, page_filters=local_filters), key="bn-matrix")
 
 st.divider()
 st.header(t("Bottleneck details", lang))
@@ -145,7 +156,8 @@ chart(figures.status_timeline(detail, lang, t("Source: TwinReg bottleneck regist
 if not detail.events.empty:
     events = figures.events_table(detail, lang)
     st.dataframe(events, hide_index=True, column_config={t(NP_("bottlenecks.timeline", "Date"), lang): dates})
-    downloads(events, f"{detail.code}-history", lang, key="bn-history")
+    downloads(events, f"{detail.code}-history",
+              about(f"{detail.code} · {detail.title}: " + t("Status history", lang), register_source), key="bn-history")
 
 for section, frame, builder in (("indicators", detail.indicators, figures.indicators_table),
                                 ("services", detail.services, figures.services_table),
@@ -156,4 +168,6 @@ for section, frame, builder in (("indicators", detail.indicators, figures.indica
         continue
     shown = builder(detail, lang)
     st.dataframe(shown, hide_index=True, column_config={t("Due", lang): dates})
-    downloads(shown, f"{detail.code}-{section}", lang, key=f"bn-{section}")
+    downloads(shown, f"{detail.code}-{section}",
+              about(f"{detail.code} · {detail.title}: " + t(BOTTLENECKS_DETAIL_LABELS[section], lang), register_source),
+              key=f"bn-{section}")

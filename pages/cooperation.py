@@ -5,7 +5,7 @@ from functools import partial
 
 import streamlit as st
 
-from pages._ui import chart, downloads, empty_state, filters
+from pages._ui import about, chart, downloads, empty_state, filters
 from twinreg_data.figures import cooperation as figures
 from twinreg_data.figures import date_display_format
 from twinreg_data.i18n import N_, NP_, format_day, format_number, t
@@ -55,7 +55,8 @@ else:
         dates = st.column_config.DateColumn(format=date_display_format(lang))
         st.dataframe(table, hide_index=True, key="coop-actions", placeholder="–", height=min(38 + 35 * len(table), 920),
                      column_config=dict.fromkeys(figures.date_columns(lang), dates))
-        downloads(table, "action_plan", lang, key="coop-actions")
+        downloads(table, "action_plan", about(t("Actions", lang), t("TwinReg Monitor, action plan (work packages "
+                                                                        "WP1–WP3)", lang)), key="coop-actions")
 
 st.header(t("Cooperation models of other EU cross-border regions", lang))
 st.caption(t("Reference material: the sidebar filters do not apply to the benchmark.", lang))
@@ -71,10 +72,12 @@ st.caption(" ".join([t("Not in the chart (no population figure): {names}.",
                        lang, names=", ".join(markdown_text(n) for n in missing)) if missing else "",
                      t("EGTC: European grouping of territorial cooperation (Regulation (EC) No 1082/2006).",
                        lang)]).strip())
-downloads(partial(figures.chart_data, regions, lang), "benchmark_chart", lang, key="coop-bench-chart")
+benchmark_about = about(t("Cooperation models of other EU cross-border regions", lang), regions["source"],
+                        notes=(t("Reference material: the sidebar filters do not apply to the benchmark.", lang),))
+downloads(partial(figures.chart_data, regions, lang), "benchmark_chart", benchmark_about, key="coop-bench-chart")
 table = figures.benchmark_table(regions, lang)
 st.dataframe(figures.style_benchmark(table, regions, lang), hide_index=True, key="coop-bench", placeholder="–",
              height=min(38 + 35 * len(table), 920))
 if lang != "en":
     st.caption(t("Funding, bodies and lessons are recorded in English.", lang))
-downloads(table, "benchmark_regions", lang, key="coop-bench")
+downloads(table, "benchmark_regions", benchmark_about, key="coop-bench")

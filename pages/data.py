@@ -342,8 +342,7 @@ with tabs[2]:
 
 if identity.can_manage_accounts:
     with tabs[3]:
-        st.dataframe(auth.list_users(db).rename(columns={"name": t("Name", lang),
-                                                         "role": t("Role", lang)}), hide_index=True)
+        st.dataframe(reports.accounts_frame(db, lang), hide_index=True)
         with st.form("add_account", clear_on_submit=True):
             st.markdown("**" + t("Add an account", lang) + "**")
             name = st.text_input(t("Name", lang))

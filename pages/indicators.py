@@ -5,6 +5,7 @@ from functools import partial
 import streamlit as st
 
 from pages._ui import (
+    about,
     chart,
     downloads,
     empty_state,
@@ -14,6 +15,7 @@ from pages._ui import (
     show_view_link,
     url_choice,
 )
+from twinreg_data.exports import with_codes
 from twinreg_data.figures import indicators as figures
 from twinreg_data.i18n import N_, t
 from twinreg_data.labels import INDICATORS_TAB_LABELS
@@ -71,8 +73,11 @@ def municipal_map(code: str, meta: indicators.IndicatorMeta) -> None:
         st.caption(t("Every municipality's value for {period}; hatched: no value for that period. Hover a municipality "
                      "for its figure.", lang, period=markdown_text(period))
                    + " " + t("Source: {source}", lang, source=markdown_text(meta.source)))
-    downloads(partial(figures.map_table, values, meta, lang, per_capita), f"indicator_{code}_map_{period}", lang,
-              key="ind-map")
+    downloads(lambda: with_codes(figures.map_table(values, meta, lang, per_capita),
+                                 figures.code_columns(values, lang), lang), f"indicator_{code}_map_{period}",
+              about(t("{indicator}: value per municipality, {period}", lang, indicator=meta.name, period=period),
+                    (meta.source, *values.get("source", ())), figures.unit_label(meta.unit, lang),
+                    ((t("Indicator", lang), f"{code} · {meta.name}"),)), key="ind-map")
 
 
 # The chosen indicator and its chart, map and table rerun alone when another one is chosen (st.fragment).
@@ -110,6 +115,10 @@ def chosen_indicator() -> None:
             st.caption(t("Both cards show {period}, the latest period with figures on both sides.", lang,
                          period=markdown_text(changes["period"].iloc[0])))
         table = figures.observation_table(rows, lang)
+        codes = figures.code_columns(rows, lang)
+        sources = (meta.source, *rows.get("source", ()))
+        unit = figures.unit_label(meta.unit, lang)
+        ind_filter = ((t("Indicator", lang), f"{code} · {meta.name}"),)
         # Only the open tab is computed: the map and the full table cost a query and a render each.
         names = ("chart", "map", "table")
         tabs = lazy_tabs(names, [t(INDICATORS_TAB_LABELS[n], lang) for n in names], "ind_tab_open", "ind_tab")
@@ -117,7 +126,8 @@ def chosen_indicator() -> None:
             with tabs["chart"]:
                 chart(figures.series_figure(rows, meta, lang), f"indicator_{code}", lang, "ind-chart")
                 st.markdown("  \n".join(figures.about_lines(meta, lang)))
-                downloads(table, f"indicator_{code}", lang, key="ind-chart")
+                downloads(partial(with_codes, table, codes, lang), f"indicator_{code}",
+                          about(meta.name, sources, unit, ind_filter), key="ind-chart")
         if tabs["map"].open:
             with tabs["map"]:
                 municipal_map(code, meta)
@@ -126,7 +136,9 @@ def chosen_indicator() -> None:
                 shown, browser_formatted = figures.observation_view(table, lang)
                 localized = {c: st.column_config.NumberColumn(format="localized") for c in browser_formatted}
                 st.dataframe(shown, hide_index=True, key="ind-table", placeholder="–", column_config=localized)
-                downloads(table, f"indicator_{code}_observations", lang, key="ind-table")
+                downloads(partial(with_codes, table, codes, lang), f"indicator_{code}_observations",
+                          about(meta.name, sources, unit, ind_filter),
+                          key="ind-table")
     show_view_link()  # app.py does not run on a fragment rerun: the link follows the choice here
 
 
@@ -140,4 +152,6 @@ else:
     summary = figures.overview_table(overview, lang)
     st.dataframe(figures.overview_styler(summary, overview, lang), hide_index=True, key="ind-overview",
                  placeholder="–")
-    downloads(summary, "indicators_overview", lang, key="ind-overview")
+    downloads(summary, "indicators_overview",
+              about(t("All indicators in the selected domains", lang),
+                    t("The source of each indicator is given on the Indicators page.", lang)), key="ind-overview")

@@ -5,7 +5,7 @@ import datetime as dt
 
 import streamlit as st
 
-from pages._ui import chart, downloads, empty_state, filters, keep_in_link
+from pages._ui import about, chart, downloads, empty_state, filters, keep_in_link
 from twinreg_data import briefing
 from twinreg_data.i18n import N_, format_day, t
 from twinreg_data.queries.changes import default_since, parse_since
@@ -112,9 +112,10 @@ if presenting:
 
 with st.expander(t("Data on this slide", lang)):
     if slide.chart is not None:
-        downloads(slide.chart.frame, f"{stem}-chart", lang, key="mt-slide-chart")
+        downloads(slide.chart.frame, f"{stem}-chart", about(slide.chart.title or slide.title, slide.source),
+                  key="mt-slide-chart")
     if slide.table is not None:
-        downloads(slide.table.frame, f"{stem}-table", lang, key="mt-slide-table")
+        downloads(slide.table.frame, f"{stem}-table", about(slide.title, slide.source), key="mt-slide-table")
     st.text(slide.notes)
 
 st.subheader(t("Everything that changed since {date}", lang, date=format_day(pack.since, lang)))
@@ -124,4 +125,7 @@ for index, (title, frame) in enumerate(briefing.changes_tables(pack.changes, lan
             st.caption(t("None.", lang))
             continue
         st.dataframe(frame, hide_index=True)
-        downloads(frame, f"changes-{pack.since.isoformat()}-{index + 1}", lang, key=f"mt-changes-{index}")
+        downloads(frame, f"changes-{pack.since.isoformat()}-{index + 1}",
+                  about(t("Everything that changed since {date}", lang, date=format_day(pack.since, lang))
+                        + ": " + title, t("TwinReg Monitor: imports and the bottleneck register", lang)),
+                  key=f"mt-changes-{index}")

@@ -4,7 +4,7 @@ from functools import partial
 
 import streamlit as st
 
-from pages._ui import chart, downloads, empty_state, filters, keep_in_link, show_view_link, url_choice
+from pages._ui import about, chart, downloads, empty_state, filters, keep_in_link, show_view_link, url_choice
 from twinreg_data.figures import mobility as figures
 from twinreg_data.i18n import N_, t
 from twinreg_data.labels import MOBILITY_CHART_LABELS
@@ -58,6 +58,11 @@ def flow_map() -> None:
     for param, value in (("mob_unit", unit), ("mob_mode", modes), ("mob_year", year), ("mob_pt", code)):
         keep_in_link(param, value)
 
+    map_filters = tuple((label, value) for label, value in (
+        (t("Unit", lang), figures.unit_label(unit, lang) if unit else ""),
+        (t("Modes", lang), ", ".join(figures.mode_label(m, lang) for m in modes) or t("All modes", lang)),
+        (t("Year on the map", lang), str(year or "")),
+        (t("Circle size of municipalities", lang), names.get(code, ""))) if value)
     flows = mobility.flows_touching_side(cached(mobility.flows_for_year, wide, year, unit, tuple(modes)), view)
     areas = rows_of_side(cached(mobility.area_points, wide, code), view)
     st.subheader(figures.flow_map_title(unit, year, lang))
@@ -76,7 +81,10 @@ def flow_map() -> None:
             st.markdown("**" + t("Flows on the map ({unit}, {year})",
                                  lang, unit=figures.unit_label(unit, lang), year=year) + "**")
             st.dataframe(figures.number_styler(table, lang), hide_index=True, key="mob-flows-table")
-            downloads(table, f"flows_{unit}_{year}", lang, key="mob-flows")
+            downloads(table, f"flows_{unit}_{year}",
+                      about(t("Flows on the map ({unit}, {year})", lang, unit=figures.unit_label(unit, lang),
+                              year=year), flows["source"], figures.unit_label(unit, lang), map_filters),
+                      key="mob-flows")
         # Computed only when opened (a styled table of every municipality; opening reruns this fragment only).
         points_box = st.expander(t("Municipalities on the map: {indicator}", lang,
                                    indicator=markdown_text(names.get(code)) or "–"),
@@ -85,7 +93,9 @@ def flow_map() -> None:
             with points_box:
                 points = figures.points_table(areas, lang)
                 st.dataframe(figures.number_styler(points, lang), hide_index=True, key="mob-points-table")
-                downloads(points, f"municipalities_{code}", lang, key="mob-points")
+                downloads(points, f"municipalities_{code}",
+                          about(t("Municipalities on the map: {indicator}", lang, indicator=names.get(code) or "–"),
+                                (point_sources.get(code),), page_filters=map_filters), key="mob-points")
     show_view_link()  # app.py does not run on a fragment rerun: the link follows the map's controls here
 
 
@@ -106,4 +116,5 @@ for column, (rows, figure, table_of, stem) in zip(st.columns(2) + st.columns(2),
             empty_state(lang)
             continue
         chart(figure(rows, lang), stem, lang, f"mob-{stem}")
-        downloads(partial(table_of, rows, lang), f"mobility_{stem}", lang, key=f"mob-{stem}")
+        downloads(partial(table_of, rows, lang), f"mobility_{stem}",
+                  about(t(MOBILITY_CHART_LABELS[stem], lang), figures.sources_of(rows)), key=f"mob-{stem}")

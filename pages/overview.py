@@ -1,11 +1,13 @@
 """Overview: headline cards, bottlenecks by domain × status, the indicators that moved most, the twin region."""
 
+from functools import partial
+
 import streamlit as st
 
-from pages._ui import chart, downloads, empty_state, filters
+from pages._ui import about, chart, downloads, empty_state, filters
 from twinreg_data.figures import mobility as mobility_figures
 from twinreg_data.figures.indicators import delta_description, estimate_text
-from twinreg_data.figures.overview import domain_status_bars, movers_bars
+from twinreg_data.figures.overview import domain_status_bars, domain_status_table, movers_bars
 from twinreg_data.i18n import format_number, format_pct, t, tn
 from twinreg_data.queries import indicators, mobility, overview
 from twinreg_data.queries.common import rows_of_side, rows_of_side_and_domains
@@ -53,13 +55,19 @@ if counts.empty:
 else:
     source = t("Source: TwinReg bottleneck register, current status of each bottleneck", lang)
     chart(domain_status_bars(counts, lang, source), "bottlenecks_by_domain_status", lang, "ov-status-chart")
-    downloads(counts, "bottlenecks_by_domain_status", lang, key="ov-status")
+    downloads(partial(domain_status_table, counts, lang), "bottlenecks_by_domain_status",
+              about(t("Bottlenecks by domain and status", lang),
+                    t("TwinReg Monitor, bottleneck register: current status of each bottleneck", lang),
+                    t("Number of bottlenecks", lang)),
+              key="ov-status")
 
 if movers.empty:
     st.info(t("No indicator has two periods to compare in the current selection.", lang))
 else:
     chart(movers_bars(movers, lang), "indicators_moved_most", lang, "ov-movers-chart")
-    downloads(movers, "indicators_moved_most", lang, key="ov-movers")
+    downloads(movers, "indicators_moved_most",
+              about(t("Indicators that moved most (each against its comparison period)", lang),
+                    t("The source of each indicator is given on the Indicators page.", lang)), key="ov-movers")
 
 # The map shows the whole twin region, whichever domains are chosen; the side narrows it.
 st.subheader(t("The twin region", lang))

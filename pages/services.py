@@ -4,7 +4,8 @@ from functools import partial
 
 import streamlit as st
 
-from pages._ui import chart, downloads, empty_state, filters, keep_in_link, show_view_link
+from pages._ui import about, chart, downloads, empty_state, filters, keep_in_link, show_view_link
+from twinreg_data.exports import with_codes
 from twinreg_data.figures import services as figures
 from twinreg_data.i18n import N_, NP_, t, tn
 from twinreg_data.labels import SERVICES_CHANNEL_LABELS
@@ -50,14 +51,22 @@ def catalogue() -> None:
 
     # Neither the side nor the period narrows the catalogue: asked for the language and the domains alone.
     rows = cached(services.catalogue, view.domains_only(), tuple(availability), channel, search)
+    catalogue_source = t("TwinReg Monitor, cross-border services catalogue (availability as assessed by the "
+                         "partners)", lang)
+    page_filters = tuple((label, value) for label, value in (
+        (t("Availability across the border", lang),
+         ", ".join(figures.availability_label(a, lang) for a in availability)),
+        (t(NP_("services.filter", "Channel"), lang), t(SERVICES_CHANNEL_LABELS[channel], lang) if channel else ""),
+        (t(NP_("services.filter", "Search"), lang), search.strip())) if value)
     if rows.empty:
         empty_state(lang, N_("No service matches these choices. Clear the search, pick more availability levels or "
                              "another channel, or widen the domains in the sidebar."))
     else:
         counts = services.availability_counts(rows)
         chart(figures.availability_chart(counts, lang), "services_availability", lang, "sv-chart")
-        downloads(partial(figures.availability_counts_table, counts, lang), "services_by_domain", lang,
-                  key="sv-chart")
+        downloads(partial(figures.availability_counts_table, counts, lang), "services_by_domain",
+                  about(t("Services by domain and availability across the border", lang), catalogue_source,
+                        t("Number of services", lang), page_filters), key="sv-chart")
 
         st.subheader(t("Catalogue", lang))
         st.caption(tn("{n} service shown", "{n} services shown", len(rows), lang))
@@ -66,7 +75,9 @@ def catalogue() -> None:
                      height=min(38 + 35 * len(table), 920),
                      column_config={t("Service", lang): st.column_config.TextColumn(width="large"),
                                     t("Web address", lang): st.column_config.LinkColumn()})
-        downloads(table, "services", lang, key="sv-table")
+        downloads(partial(with_codes, table, figures.code_columns(rows, lang), lang), "services",
+                  about(t("Catalogue", lang), catalogue_source, page_filters=page_filters),
+                  key="sv-table")
     show_view_link()  # app.py does not run on a fragment rerun: the link follows the choices here
 
 

@@ -9,6 +9,7 @@ from pages._ui import filters
 from twinreg_data import auth, sessions
 from twinreg_data.filters import to_query
 from twinreg_data.i18n import NP_, t, tn
+from twinreg_data.labels import PAGE_LABELS
 from twinreg_data.st_cache import store
 
 lang = filters().lang
@@ -40,7 +41,10 @@ else:
         else:
             signed_in_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
             # The browser then gets a session cookie, so a reload, a new tab or a deep link stays signed in.
+            # Back to the page that asked for the sign-in (a known page only: the link must not lead elsewhere).
+            wanted = st.query_params.get("next", "")
+            back = wanted if wanted in PAGE_LABELS and wanted not in ("overview", "sign_in") else ""
             cookie_url = sessions.signed_in_handoff(store().path, config, identity.name, signed_in_at,
-                                                    "/?" + urlencode(to_query(filters()), doseq=True))
+                                                    f"/{back}?" + urlencode(to_query(filters()), doseq=True))
             st.session_state.update(local_identity=identity, signed_in_at=signed_in_at, go_to=cookie_url)
             st.rerun()

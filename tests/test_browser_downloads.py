@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+import zipfile
 
 import openpyxl
 import pytest
@@ -13,7 +15,7 @@ from test_browser_smoke import EXCEPTION, wait_for_app_idle
 
 from twinreg_data.exports import to_csv_bytes
 from twinreg_data.figures import mobility as figures
-from twinreg_data.filters import Filters
+from twinreg_data.filters import Filters, max_year
 from twinreg_data.i18n import t
 from twinreg_data.queries import mobility
 from twinreg_data.store import open_store
@@ -34,16 +36,27 @@ def test_deferred_downloads_deliver_the_table_in_a_browser(browser_server, chrom
     pair = csv_buttons.count() - 1
     with page.expect_download(timeout=60_000) as csv_download:
         csv_buttons.nth(pair).click()
-    text = csv_download.value.path().read_bytes().decode("utf-8-sig")
+    # The CSV comes in a zip with its metadata (README.txt, metadata.json); the name says what and which filters.
+    assert csv_download.value.suggested_filename == f"services_FI-EE_2000-{max_year()}_en.zip"
+    with zipfile.ZipFile(csv_download.value.path()) as zf:
+        assert sorted(zf.namelist()) == ["README.txt", "data.csv", "metadata.json"]
+        text = zf.read("data.csv").decode("utf-8-sig")
+        meta = json.loads(zf.read("metadata.json"))
+        readme = zf.read("README.txt").decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text)))
     assert len(rows) > 1 and len(rows[0]) >= 2  # a header and data rows
     assert all(not cell.startswith(("=", "+", "@")) for line in rows for cell in line)
+    assert meta["title"] == t("Catalogue", "en") and meta["licence"] == "CC BY 4.0" and meta["data_as_of"]
+    assert meta["link"].startswith(browser_server) and "/services" in meta["link"]
+    assert meta["columns"] == rows[0] and t("Licence", "en") in readme
     with page.expect_download(timeout=60_000) as xlsx_download:
         xlsx_buttons.nth(pair).click()
     book = openpyxl.load_workbook(io.BytesIO(xlsx_download.value.path().read_bytes()))
     sheet = book.active
     assert sheet.max_row == len(rows)
     assert [c.value for c in next(sheet.iter_rows(max_row=1))] == rows[0]
+    fields = {row[0]: row[1] for row in book["metadata"].iter_rows(min_row=2, values_only=True) if row[0]}
+    assert fields[t("Title", "en")] == t("Catalogue", "en") and fields[t("Link to this view", "en")] == meta["link"]
     wait_for_app_idle(page)
     assert page.locator(EXCEPTION).count() == 0
 
@@ -60,10 +73,12 @@ def test_a_chart_table_built_on_click_is_the_charts_data(browser_server, chromiu
     csv_buttons = page.get_by_role("button", name=t("Download CSV", "en"))
     with page.expect_download(timeout=60_000) as download:
         csv_buttons.last.click()  # the seasonality chart's (the municipalities table below it is not opened)
-    assert download.value.suggested_filename == "mobility_season.csv"
+    assert download.value.suggested_filename == f"mobility_season_FI-EE_2000-{max_year()}_en.zip"
     store = open_store(copy_database(demo_db_path, tmp_path))
     expected = to_csv_bytes(figures.seasonality_table(mobility.seasonality(store, Filters(lang="en").period_only()),
                                                       "en"))
-    assert download.value.path().read_bytes() == expected
+    with zipfile.ZipFile(download.value.path()) as zf:
+        assert zf.read("data.csv") == expected
+        assert json.loads(zf.read("metadata.json"))["title"] == t("Ferry passengers by month", "en")
     wait_for_app_idle(page)
     assert page.locator(EXCEPTION).count() == 0

@@ -148,3 +148,43 @@ def test_page_controls_in_a_fragment_update_their_part_and_the_link(browser_serv
     assert page.locator(LINK_BOX).count() == 1 and "sv_q=tax" in link, link
     assert page.locator(EXCEPTION).count() == 0
     assert _relevant(page.console_errors) == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["fi", "et"])
+def test_overview_typed_by_hand_opens_the_overview(browser_server, chromium_page, lang):
+    """/overview is the main page's own name: it opens the Overview (at the root, the link's parameters kept),
+    not Streamlit's English "Page not found"."""
+    page = chromium_page
+    page.goto(f"{browser_server}/overview?lang={lang}&side=EE", wait_until="domcontentloaded")
+    wait_for_app_idle(page)
+    page.get_by_role("heading", name=t("TwinReg Monitor", lang)).first.wait_for(timeout=60_000)
+    wait_for_app_idle(page)
+    assert page.get_by_text("Page not found").count() == 0
+    assert page.locator(EXCEPTION).count() == 0
+    assert page.url.split("?")[0].rstrip("/") == browser_server and "side=EE" in page.url and f"lang={lang}" in page.url
+    assert page.get_by_text(t("Open bottlenecks", lang)).first.is_visible()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["en", "et"])
+def test_anonymous_visitor_at_the_data_page_is_asked_to_sign_in(browser_server, chromium_page, artifacts_dir, lang):
+    page = chromium_page
+    page.goto(f"{browser_server}/data?lang={lang}", wait_until="domcontentloaded")
+    wait_for_app_idle(page)
+    notice = page.get_by_text(t("Sign in to use this page.", lang))
+    notice.wait_for(timeout=60_000)
+    page.screenshot(path=str(artifacts_dir / f"data-anonymous-{lang}.png"), full_page=True)
+    assert page.get_by_text("Page not found").count() == 0
+    assert page.get_by_role("heading", name=t(PAGE_LABELS["data"], lang)).first.is_visible()
+    main = page.locator('[data-testid="stMainBlockContainer"]')
+    main.get_by_role("link", name=t(NP_("page", "Sign in"), lang)).click()
+    page.get_by_role("textbox", name=t("User name", lang)).wait_for(timeout=60_000)
+    assert page.url.split("?")[0].endswith("/sign_in") and "next=data" in page.url
+    # Signed in, an editor is back on the page that asked for it.
+    page.get_by_role("textbox", name=t("User name", lang)).fill(BROWSER_EDITOR[0])
+    page.get_by_role("textbox", name=t("Password", lang)).fill(BROWSER_EDITOR[1])
+    page.get_by_role("button", name=t(NP_("signin.submit", "Sign in"), lang)).click()
+    page.get_by_role("heading", name=t("Data for officials", lang)).wait_for(timeout=60_000)
+    assert page.url.split("?")[0].endswith("/data")
+    assert _relevant(page.console_errors) == []

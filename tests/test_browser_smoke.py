@@ -6,6 +6,8 @@ import re
 
 import pytest
 
+from twinreg_data.i18n import t
+
 # Test ids and attributes rendered by Streamlit 1.67's frontend.
 APP = '[data-testid="stApp"]'
 # The root element reports the script run state ("initial", "running", "notRunning", ...) and the
@@ -64,10 +66,19 @@ def test_home_page_renders(browser_server, chromium_page, artifacts_dir):
     assert _relevant(page.console_errors) == [], "browser console errors:\n" + "\n".join(page.console_errors)
 
 
+@pytest.mark.browser
 def test_the_view_link_leads_to_the_page_shown(browser_server, chromium_page):
-    """A viewer who opens /data (an editor's page) sees the main page; the sidebar's link must lead there too."""
+    """A visitor who opens /data (an editor's page) is asked to sign in there, and /overview typed by hand shows
+    the main page at the root: the sidebar's link leads to the page shown."""
     page = chromium_page
     page.goto(f"{browser_server}/data?lang=fi&side=EE", wait_until="domcontentloaded")
+    wait_for_app_idle(page)
+    page.get_by_text(t("Sign in to use this page.", "fi")).wait_for(timeout=60_000)
+    link = page.locator('[data-testid="stSidebar"] [data-testid="stCode"]').inner_text().strip()
+    assert link == f"{browser_server}/data?lang=fi&side=EE"
+    page.goto(f"{browser_server}/overview?lang=fi&side=EE", wait_until="domcontentloaded")
+    wait_for_app_idle(page)
+    page.get_by_text(t("Open bottlenecks", "fi")).first.wait_for(timeout=60_000)
     wait_for_app_idle(page)
     link = page.locator('[data-testid="stSidebar"] [data-testid="stCode"]').inner_text().strip()
     assert link == f"{browser_server}/?lang=fi&side=EE"

@@ -263,3 +263,43 @@ def test_editor_maps_and_imports_a_real_statistics_file(editor):
     assert not at.exception
     assert not at.warning and at.selectbox(key="map_indicator").value == "CTX_POP_MONTH"
     assert any(t("Nothing to import: every row is already in the database.", "en") in i.value for i in at.info)
+
+
+def test_admin_tables_have_translated_headers_and_readable_details(demo_copy):
+    """The audit log and the accounts (Data page) speak the page's language; an audit line's details read as
+    "File: … · Import: #1", not as raw JSON."""
+    from twinreg_data.labels import AUDIT_ACTION_LABELS, ROLE_LABELS
+
+    store = open_store(demo_copy)
+    auth.add_user(store, "anna", "a long password", "admin")
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.query_params["lang"] = "fi"
+    at = sign_in(at.run(), "anna", "a long password")
+    at.switch_page(DATA_PAGE).run()
+    assert not at.exception
+    lang = "fi"
+    tables = {tuple(frame.value.columns): frame.value for frame in at.dataframe}
+    audit_columns = (t("When (UTC)", lang), t("Who", lang), t(NP_("data", "Action"), lang), t("Outcome", lang),
+                     t("Detail", lang))
+    log = tables[audit_columns]
+    details = log[t("Detail", lang)].tolist()
+    assert not any(str(d).lstrip().startswith("{") for d in details)
+    file_label, import_label = t(NP_("audit.detail", "File"), lang), t(NP_("audit.detail", "Import"), lang)
+    assert any(f"{file_label}: 01_areas_indicators.xlsx" in d and f"{import_label}: #1" in d for d in details)
+    assert t(AUDIT_ACTION_LABELS["account_add"], lang) in set(log[t(NP_("data", "Action"), lang)])
+    accounts = tables[(t("Name", lang), t("Role", lang), t("Created (UTC)", lang), t("Password set (UTC)", lang))]
+    roles = dict(zip(accounts[t("Name", lang)], accounts[t("Role", lang)], strict=True))
+    assert roles["anna"] == t(ROLE_LABELS["admin"], lang) == "ylläpitäjä"
+
+
+def test_a_private_monitor_asks_anonymous_visitors_to_sign_in(demo_copy):
+    """public = false: an anonymous visitor gets the Sign-in page, and every other page's address is registered
+    hidden in its place (asking to sign in), /overview among them, without clashing with the main page's alias."""
+    at = new_app()
+    at.secrets = {"twinreg": {"public": False}}
+    at.run()
+    assert not at.exception
+    assert at.session_state["auth_config"].public is False
+    assert at.title[0].value == t(NP_("signin.title", "Sign in"), "en")
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        at.switch_page("pages/overview.py")

@@ -7,6 +7,45 @@ from __future__ import annotations
 
 from .i18n import N_, NP_, Message
 
+# audit.action.*: what an audit line records (Data page, audit log)
+AUDIT_ACTION_LABELS: dict[str, str | Message] = {
+    "account_add": N_("Account added"),
+    "account_password": N_("Password set"),
+    "account_remove": N_("Account removed"),
+    "account_role": N_("Role changed"),
+    "import": NP_("audit.action", "Import"),
+    "rollback": N_("Rollback"),
+    "sign_in": N_("Sign-in"),
+    "upload": N_("Upload checked"),
+}
+
+# audit.outcome.*
+AUDIT_OUTCOME_LABELS: dict[str, str | Message] = {
+    "applied": NP_("audit.outcome", "applied"),
+    "backup_failed": N_("backup failed"),
+    "blocked": N_("blocked"),
+    "dry_run": N_("checked only"),
+    "failed": N_("failed"),
+    "invalid": N_("errors found"),
+    "needs_decisions": N_("needs decisions"),
+    "nothing_to_do": N_("nothing to do"),
+    "ok": N_("done"),
+    "refused": N_("refused"),
+}
+
+# audit.detail.*: the fields of an audit line's details
+AUDIT_DETAIL_LABELS: dict[str, str | Message] = {
+    "account": NP_("audit.detail", "Account"),
+    "client": NP_("audit.detail", "Client"),
+    "errors": NP_("audit.detail", "Errors"),
+    "file": NP_("audit.detail", "File"),
+    "import_id": NP_("audit.detail", "Import"),
+    "reason": NP_("audit.detail", "Reason"),
+    "role": NP_("audit.detail", "Role"),
+    "rows": NP_("audit.detail", "Rows"),
+    "sha256": NP_("audit.detail", "SHA-256"),
+}
+
 # blocked.*
 BLOCKED_LABELS: dict[str, str | Message] = {
     "already_rolled_back": N_("Import #{id} ({file}) was already rolled back."),

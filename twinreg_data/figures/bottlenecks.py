@@ -47,6 +47,12 @@ def _text(value: object) -> str:
 # -- register ----------------------------------------------------------------------------------------------
 
 
+def code_columns(register: pd.DataFrame, lang: str) -> dict[str, object]:
+    """The codes behind the domain, status and side labels of `register_table` and `matrix_table` (downloads)."""
+    return {t("Domain", lang): register["domain"].to_numpy(), t("Status", lang): register["status"].to_numpy(),
+            t("Side", lang): register["side"].to_numpy()}
+
+
 def register_table(register: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The register as shown and downloaded: translated headers and labels, one row per bottleneck."""
     return pd.DataFrame({

@@ -332,6 +332,12 @@ def _nice_step(span: float, ticks: int = 5) -> float:
     return next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
 
 
+def code_columns(frame: pd.DataFrame, lang: str) -> dict[str, object]:
+    """The codes behind the area and country labels of `observation_table` and `map_table` (for downloads)."""
+    col = lambda name: t(INDICATORS_COL_LABELS[name], lang)  # noqa: E731
+    return {col("area"): frame["area"].to_numpy(), col("country"): frame["country"].to_numpy()}
+
+
 def colour_scale(values: list[float], lang: str) -> ColourScale:
     """The colour scale of `values` (see ColourScale), its ticks at round numbers."""
     if not values:

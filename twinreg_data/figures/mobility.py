@@ -66,6 +66,15 @@ def _missing(value: object) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA
 
 
+def sources_of(frame: pd.DataFrame) -> list[str]:
+    """The distinct sources of a series or flow frame (its indicator's source first), for a download's metadata."""
+    found: list[str] = []
+    for column in ("indicator_source", "source"):
+        if column in frame:
+            found += [str(s) for s in frame[column] if not _missing(s)]
+    return list(dict.fromkeys(found))
+
+
 def sources_line(sources: Iterable[object], lang: str, max_chars: int = 400, escape=markdown_text) -> str:
     """"Sources: a; b" of the distinct non-empty sources, cut with an ellipsis when too long; the sources escaped
     with `escape` (Markdown by default: the line is a caption; `html_text` for a chart)."""

@@ -47,11 +47,14 @@ def domain_status_bars(counts: pd.DataFrame, lang: str, source: str) -> go.Figur
             "marker": {"color": STATUS_COLOURS[status]},
             "hovertemplate": "%{y}: %{x}<extra>" + name + "</extra>",
         })
+    # Counts are whole numbers: ticks at integers only (plotly would put ticks at 0.5 for small counts).
+    longest = max((sum(int(count_of.get((d, s), 0)) for s in BOTTLENECK_STATUSES) for d in domains), default=0)
     layout = {
         "barmode": "stack",
         "title": {"text": t("Bottlenecks by domain and status", lang),
                   "subtitle": {"text": source, "font": {"size": 12, "color": "#555"}}},
-        "xaxis": {"title": {"text": t("Count", lang)}},
+        "xaxis": {"title": {"text": t("Count", lang)}, "tickformat": "d", "rangemode": "tozero",
+                  **({"tick0": 0, "dtick": 1} if longest <= 10 else {})},
         "yaxis": {"autorange": "reversed"},
         "legend": {"orientation": "h", "x": 0, "y": -0.15, "yanchor": "top", "traceorder": "normal"},
         "margin": {"l": 10, "r": 10, "t": 80, "b": 60},
@@ -59,6 +62,21 @@ def domain_status_bars(counts: pd.DataFrame, lang: str, source: str) -> go.Figur
     }
     # Built in one go from plain dicts: plotly validates each property once, not again per add_*/update_* call.
     return figure(bars, layout)
+
+
+def domain_status_table(counts: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The chart's data as downloaded: codes in their own columns beside their labels in `lang`."""
+    frame = counts.loc[counts["count"] > 0] if "count" in counts else counts
+    order = {s: i for i, s in enumerate(BOTTLENECK_STATUSES)}
+    frame = frame.assign(_d=frame["domain"].map(DOMAINS.index), _s=frame["status"].map(order)).sort_values(["_d", "_s"])
+    domain, status = t("Domain", lang), t("Status", lang)
+    return pd.DataFrame({
+        t("{column} (code)", lang, column=domain): frame["domain"].to_numpy(dtype=object),
+        domain: [t(DOMAIN_LABELS[d], lang) for d in frame["domain"]],
+        t("{column} (code)", lang, column=status): frame["status"].to_numpy(dtype=object),
+        status: [t(STATUS_LABELS[s], lang) for s in frame["status"]],
+        t("Count", lang): frame["count"].astype(int).to_numpy(),
+    })
 
 
 def domain_colour(domain: str) -> str:

@@ -61,6 +61,12 @@ def _bottleneck_text(frame: pd.DataFrame, lang: str) -> pd.Series:
                      index=frame.index, dtype=object)
 
 
+def code_columns(frame: pd.DataFrame, lang: str) -> dict[str, object]:
+    """The codes behind the domain, availability and channel labels of `catalogue_table` (for downloads)."""
+    return {t(SERVICES_COL_LABELS[name], lang): frame[name].to_numpy()
+            for name in ("domain", "availability", "channel")}
+
+
 def catalogue_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The catalogue as shown and downloaded: translated headers, labels and language names."""
     col = {name: t(SERVICES_COL_LABELS[name], lang) for name in (

@@ -6,10 +6,20 @@ import json
 
 import pandas as pd
 
-from .. import audit
+from .. import audit, auth
 from ..auth import Identity
 from ..i18n import N_, NP_, t
-from ..labels import DIMENSION_ROLE_LABELS, IMPORT_STATUS_LABELS, RULE_LABELS, SEVERITY_LABELS, STATUS_LABELS
+from ..labels import (
+    AUDIT_ACTION_LABELS,
+    AUDIT_DETAIL_LABELS,
+    AUDIT_OUTCOME_LABELS,
+    DIMENSION_ROLE_LABELS,
+    IMPORT_STATUS_LABELS,
+    ROLE_LABELS,
+    RULE_LABELS,
+    SEVERITY_LABELS,
+    STATUS_LABELS,
+)
 from ..store import Store
 from .apply import ImportReport
 from .problems import group_problems, rule_name
@@ -142,11 +152,58 @@ def rollback_candidates(store: Store, identity: Identity) -> list[tuple[int, str
             if identity.may_roll_back(r[2])]
 
 
+def _label(labels: dict, code: object, lang: str) -> str:
+    """The translated label of a code, or the code itself when it has none (a line written by a newer version)."""
+    return t(labels[code], lang) if code in labels else str(code)
+
+
+def audit_detail_text(detail: object, lang: str) -> str:
+    """An audit line's details for people: "File: x.xlsx · Import: #3 · SHA-256: 56123997a29e…", fields
+    translated, a role by its label, the checksum shortened; text that is not a JSON object is shown as it is."""
+    try:
+        fields = json.loads(detail) if isinstance(detail, str) else None
+    except ValueError:
+        fields = None
+    if not isinstance(fields, dict):
+        return "" if detail is None else str(detail)
+    parts = []
+    for key, value in fields.items():
+        if value is None or value == "" or (key == "errors" and value == 0):
+            continue
+        if key == "sha256":
+            value = str(value)[:12] + "…"
+        elif key == "import_id":
+            value = f"#{value}"
+        elif key == "role":
+            value = _label(ROLE_LABELS, value, lang)
+        elif isinstance(value, dict | list):
+            value = ", ".join(f"{k}: {v}" for k, v in value.items()) if isinstance(value, dict) else \
+                ", ".join(map(str, value))
+        parts.append(f"{_label(AUDIT_DETAIL_LABELS, key, lang)}: {value}")
+    return " · ".join(parts)
+
+
 def audit_frame(store: Store, lang: str, limit: int = 500) -> pd.DataFrame:
-    return audit.read(store, limit).rename(columns={
-        "logged_at": t("When (UTC)", lang), "actor": t("Who", lang),
-        "action": t(NP_("data", "Action"), lang), "outcome": t("Outcome", lang),
-        "detail": t("Detail", lang),
+    """The audit log as the Data page shows it: headers, actions and outcomes translated, details readable."""
+    lines = audit.read(store, limit)
+    return pd.DataFrame({
+        t("When (UTC)", lang): lines["logged_at"],
+        t("Who", lang): lines["actor"],
+        t(NP_("data", "Action"), lang): [_label(AUDIT_ACTION_LABELS, a, lang) for a in lines["action"]],
+        t("Outcome", lang): [_label(AUDIT_OUTCOME_LABELS, o, lang) for o in lines["outcome"]],
+        t("Detail", lang): [audit_detail_text(d, lang) for d in lines["detail"]],
+    })
+
+
+def accounts_frame(store: Store, lang: str) -> pd.DataFrame:
+    """The accounts as the Data page shows them: name, role (translated), when created and when the password was
+    last set (UTC)."""
+    users = auth.list_users(store)
+    return pd.DataFrame({
+        t("Name", lang): users["name"],
+        t("Role", lang): [_label(ROLE_LABELS, r, lang) for r in users["role"]],
+        t("Created (UTC)", lang): users["created_at"],
+        t("Password set (UTC)", lang): users["password_changed_at"],
     })
 
 

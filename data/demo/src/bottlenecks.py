@@ -2,7 +2,7 @@
 
 The obstacles are realistic for people who live, work, study or run a business across the Gulf of Finland.
 Public facts (people counts, the X-Road, e-prescription, e-ID and address-exchange milestones) come from the
-project's reference file facts.md and cite their original publisher. Everything else (most people ranges,
+project's reference note of public facts and cite their original publisher. Everything else (most people ranges,
 identification dates, intermediate steps and the 2025–2026 events) is a demo scenario and says so.
 """
 
@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-DEMO = "demo estimate, not official"
+EST = "an estimate by the TwinReg Monitor demo team"
+DEMO = "Estimate by the TwinReg Monitor demo team, not an official figure"
 DEMO_REF = "Demo record modelled on typical Finnish–Estonian border obstacles; not an official register entry"
 DEMO_NOTE = " (Demo scenario, not an official record.)"
 
@@ -35,12 +36,13 @@ def _bn(code: str, domain: str, side: str, level: str, severity: int, people: tu
     BOTTLENECKS.append(record)
 
 
-COMMUTERS_SRC = ("'10,000 or more' regular Estonian commuters to Finland (Green European Journal 2018); "
-                 "upper bound is a demo estimate, not official")
-POSTED_SRC = ("Demo estimate, not official: Estonia is the top origin of ~20,000 employees posted to Finland in 2021 "
-              "(Finnish OSH authority via aalberq.com), but the Estonian share is not published")
-SPEAKERS_SRC = ("50,202 Estonian-speakers in Finland in 2023 (Statistics Finland); share affected is a "
-                "demo estimate, not official")
+COMMUTERS_SRC = ("“10,000 or more” regular Estonian commuters to Finland (Green European Journal, 2018); the upper "
+                 "bound is an estimate by the TwinReg Monitor demo team")
+POSTED_SRC = ("Estimate by the TwinReg Monitor demo team: Estonia is the top origin of about 20,000 employees "
+              "posted to Finland in 2021 (Occupational Safety and Health Administration in Finland, as reported by "
+              "Aalberq), but the Estonian share is not published")
+SPEAKERS_SRC = ("50,202 Estonian speakers in Finland in 2023 (Statistics Finland); the share affected is an "
+                "estimate by the TwinReg Monitor demo team")
 
 # --- mobility -------------------------------------------------------------------------------------------------
 _bn("BN-001", "mobility", "both", "regional", 3, (10000, 25000, COMMUTERS_SRC), ("HSL", "Tallinna Transpordiamet"),
@@ -111,7 +113,8 @@ _bn("BN-004", "mobility", "both", "national", 3, (2000, 6000, DEMO),
 _bn("BN-005", "taxation", "both", "national", 4, (5000, 15000, DEMO), ("Verohallinto", "Maksu- ja Tolliamet"),
     "enquiry", "2020-10-12", "agreement", "commuters; remote workers; employers",
     "TAX_DOUBLE_CASES;EMP_COMMUTERS_EE_FI",
-    "Your Europe Advice 2023: teleworking and tax enquiries rising (ECAS); " + DEMO_REF,
+    "European Citizen Action Service (ECAS), Your Europe Advice 2023: teleworking and tax enquiries rising; "
+    "" + DEMO_REF,
     en=("Taxation of remote work by cross-border commuters",
         "Since 2020 many commuters employed in Finland work part of the week from their home in Estonia. Employers "
         "and employees are unsure which country may tax the home-office days and whether social security changes, "
@@ -144,7 +147,7 @@ _bn("BN-006", "taxation", "both", "national", 4, (3000, 8000, DEMO), ("Verohalli
 _bn("BN-007", "taxation", "FI", "national", 3, (5000, 12000, POSTED_SRC), ("Verohallinto", "Maksu- ja Tolliamet"),
     "interview", "2016-09-14", "procedure", "construction workers; posted workers; subcontractors",
     "TAX_FI_TAXCARD_EE;EMP_POSTED_NOTIF",
-    "baltic-course: tax number required on Finnish construction sites; " + DEMO_REF,
+    "The Baltic Course (baltic-course.com): tax number required on Finnish construction sites; " + DEMO_REF,
     en=("Finnish tax number required on construction sites",
         "Everyone working on a shared construction site in Finland must carry a photo ID card showing a Finnish tax "
         "number, and people without a Finnish identity code must first prove their identity at a Finnish tax "
@@ -161,7 +164,7 @@ _bn("BN-007", "taxation", "FI", "national", 3, (5000, 12000, POSTED_SRC), ("Vero
 
 _bn("BN-008", "taxation", "FI", "national", 3, (4000, 10000, DEMO), ("Verohallinto", "Maksu- ja Tolliamet"),
     "enquiry", "2019-06-03", "information", "short-term workers; seasonal workers", "TAX_FI_TAXCARD_EE",
-    "Yle (article 3-5620293) and baltic-course on the six-month rule; " + DEMO_REF,
+    "Yle, article 3-5620293 (yle.fi), and The Baltic Course on the six-month rule; " + DEMO_REF,
     en=("Unclear tax status of short-term workers (six-month rule)",
         "Pay for work in Finland is taxed as a resident's income once the stay exceeds six months, but stays are "
         "often broken by weekends and holidays in Estonia. Workers get a 35% source-tax card or a progressive tax "
@@ -227,8 +230,8 @@ _bn("BN-011", "education", "EE", "municipal", 3, (300, 900, DEMO), ("Opetushalli
         "hilisemat naasmist Soome."))
 
 _bn("BN-012", "education", "both", "national", 2,
-    (1500, 3000, ">700 Finnish students in Tallinn (2014) and 167 at Tallinn University's Helsinki "
-                 "branch; yearly graduates affected are a demo estimate, not official"),
+    (1500, 3000, "More than 700 Finnish students in Tallinn and 167 at Tallinn University's Helsinki branch "
+                 "(“Helsinki–Tallinn Facts and Figures”, 2014); the graduates affected each year are " + EST),
     ("Opetushallitus", "Haridus- ja Teadusministeerium"), "report", "2020-05-11", "digital_interoperability",
     "students; graduates; employers; universities", "EDU_FI_STUDENTS_EE", DEMO_REF,
     en=("Study records cannot be verified digitally across the border",
@@ -247,11 +250,13 @@ _bn("BN-012", "education", "both", "national", 2,
 
 # --- digital --------------------------------------------------------------------------------------------------
 _bn("BN-013", "digital", "both", "EU", 4,
-    (3000, 9000, "~500 dispensations a month in 2019 and ~9,000 FI→EE dispensations by 2020 "
-                 "(baltic-course; JMIR 2023); number of people is a demo estimate, not official"),
+    (3000, 9000, "About 500 dispensations a month in 2019 (The Baltic Course, citing Kela) and about 9,000 "
+                 "Finland-to-Estonia dispensations by 2020 (Journal of Medical Internet Research, 2023); the "
+                 "number of people is " + EST),
     ("Kela", "Tervisekassa; Tervise ja Heaolu Infosüsteemide Keskus (TEHIK)"), "report", "2016-05-17",
     "digital_interoperability", "commuters; Finns living in Estonia; tourists", "DIG_ERX_FI_EE",
-    "eHDSI/CEF; Yle; JMIR 2023",
+    "eHealth Digital Service Infrastructure (eHDSI/CEF); Yle; Journal of Medical Internet Research "
+    "(JMIR), 2023",
     en=("Finnish e-prescriptions not valid in Estonian pharmacies",
         "Finns living or working in Estonia could not buy their medicines in Estonian pharmacies with a Finnish "
         "e-prescription and had to obtain a paper prescription. Finland and Estonia agreed to be the first EU "
@@ -269,7 +274,7 @@ _bn("BN-013", "digital", "both", "EU", 4,
 _bn("BN-014", "digital", "both", "EU", 3, (2000, 8000, DEMO),
     ("Kela", "Tervisekassa; Tervise ja Heaolu Infosüsteemide Keskus (TEHIK)"), "report", "2016-05-17",
     "digital_interoperability", "commuters; Estonians living in Finland; tourists", "DIG_ERX_EE_FI",
-    "JMIR 2023; farmaceuticos.com",
+    "Journal of Medical Internet Research (JMIR), 2023; farmaceuticos.com",
     en=("Estonian e-prescriptions not valid in Finnish pharmacies",
         "Estonians living or working in Finland could not use an Estonian e-prescription in a Finnish pharmacy and "
         "had to see a Finnish doctor again for a new prescription. The Estonian-to-Finnish direction was built "
@@ -287,7 +292,8 @@ _bn("BN-014", "digital", "both", "EU", 3, (2000, 8000, DEMO),
 _bn("BN-015", "digital", "FI", "EU", 4, (20000, 50000, SPEAKERS_SRC),
     ("Digi- ja väestötietovirasto (Väestörekisterikeskus until 2019)", "Riigi Infosüsteemi Amet"), "report",
     "2017-02-14", "digital_interoperability", "Estonians living in Finland; commuters", "DIG_EID_SERVICES",
-    "vrk.fi: Suomi.fi e-Identification accepts eIDAS-notified foreign e-IDs from February 2019",
+    "Population Register Centre (VRK, vrk.fi): Suomi.fi e-Identification accepts eIDAS-notified foreign e-IDs from "
+    "February 2019",
     en=("Estonian ID-card not accepted by Finnish public e-services",
         "Estonians living in Finland without Finnish online banking codes could not log in to Finnish public "
         "e-services such as Suomi.fi, Kela or MyTax. The eIDAS Regulation obliges public services to accept the "
@@ -304,7 +310,7 @@ _bn("BN-015", "digital", "FI", "EU", 4, (20000, 50000, SPEAKERS_SRC),
 _bn("BN-016", "digital", "both", "EU", 5, (20000, 60000, SPEAKERS_SRC),
     ("Digi- ja väestötietovirasto; Liikenne- ja viestintävirasto Traficom", "Riigi Infosüsteemi Amet"),
     "roundtable", "2021-11-09", "digital_interoperability", "commuters; newcomers; families; entrepreneurs",
-    "DIG_EID_SERVICES", "Info Norden top-10 border obstacles 2023: the 'digital wall'; " + DEMO_REF,
+    "DIG_EID_SERVICES", "Info Norden, top ten cross-border obstacles, 2023: the “digital wall”; " + DEMO_REF,
     en=("Private e-services do not accept the other country's e-ID (the digital wall)",
         "In Finland banks, telecom operators, insurers and many online shops accept only Finnish bank codes or "
         "mobile ID, and Estonian services rarely accept Finnish ones. People who live on one side and work on the "
@@ -325,7 +331,8 @@ _bn("BN-016", "digital", "both", "EU", 5, (20000, 60000, SPEAKERS_SRC),
 _bn("BN-017", "employment", "FI", "national", 3, (6000, 10000, POSTED_SRC),
     ("Työ- ja elinkeinoministeriö", "Tööinspektsioon"), "statistics", "2022-03-08", "procedure",
     "posted workers; subcontractors; construction companies", "EMP_POSTED_NOTIF",
-    "Finnish OSH authority: 10,003 posting notifications in 2021, top origin Estonia (via aalberq.com)",
+    "Occupational Safety and Health Administration in Finland: 10,003 posting notifications in 2021, top origin "
+    "Estonia; as reported by Aalberq (aalberq.com)",
     en=("Posting rules are burdensome for small Estonian companies",
         "An Estonian company that posts workers to Finland must file a posting notification, appoint a "
         "representative in Finland and keep documents available, on top of A1 certificates and tax numbers. Small "
@@ -458,7 +465,8 @@ _bn("BN-024", "social_security", "both", "EU", 2, (20000, 50000, DEMO),
 _bn("BN-025", "legal_admin", "both", "national", 3, (10000, 60000, DEMO),
     ("Digi- ja väestötietovirasto (Väestörekisterikeskus until 2019)", "Riigi Infosüsteemi Amet"), "report",
     "2016-02-16", "digital_interoperability", "companies; movers; public authorities", None,
-    "ria.ee; OpenGovAsia; OECD-OPSI on the X-Road federation",
+    "Information System Authority (RIA, ria.ee), OpenGov Asia and the OECD Observatory of Public Sector Innovation "
+    "on the X-Road federation",
     en=("Population and business register data not exchanged between authorities",
         "Finnish and Estonian authorities had to ask people and companies for register extracts from the other "
         "country, because the two national data exchange layers were not connected. The solution was a federation "
@@ -473,11 +481,11 @@ _bn("BN-025", "legal_admin", "both", "national", 3, (10000, 60000, DEMO),
         "andmevahetuskihi (Palveluväylä) föderatsioon."))
 
 _bn("BN-026", "legal_admin", "both", "national", 3,
-    (4500, 5500, "~5,000 Finns registered in both FI and EE (DVV press release 27.8.2024); the range "
-                 "is a demo estimate"),
+    (4500, 5500, "About 5,000 Finns registered in both countries (Digital and Population Data Services "
+                 "Agency DVV, press release, 27 August 2024); the range is " + EST),
     ("Digi- ja väestötietovirasto", "Siseministeerium"), "statistics", "2019-09-10", "agreement",
     "movers; families; municipalities", "LEG_DUAL_REG_PERSONS;INT_POPULATION",
-    "DVV press release 27.8.2024",
+    "Digital and Population Data Services Agency (DVV), press release, 27 August 2024 (dvv.fi)",
     en=("People registered as residents in both countries",
         "About 5,000 Finns are registered as residents both in Finland and in Estonia, which distorts population "
         "figures, municipal funding and electoral rolls and can lead to duplicate benefits or taxes. The population "
@@ -492,11 +500,11 @@ _bn("BN-026", "legal_admin", "both", "national", 3,
         "või -maksud. Rahvastikuregistritel puudus kord, millega teineteisele inimese elukohavahetusest teatada."))
 
 _bn("BN-027", "legal_admin", "both", "EU", 4,
-    (16000, 60000, "16,000 people with Finnish identity codes registered in Estonia (c. 2012, Yle); "
-                   "upper bound is a demo estimate, not official"),
+    (16000, 60000, "16,000 people with Finnish identity codes registered in Estonia (Yle, about 2012); the "
+                   "upper bound is " + EST),
     ("Digi- ja väestötietovirasto", "Siseministeerium"), "report", "2021-03-16", "digital_interoperability",
     "movers; commuters; public authorities", None,
-    "Info Norden top-10 2023: e-ID matching across registers; " + DEMO_REF,
+    "Info Norden, top ten cross-border obstacles, 2023 (e-ID matching across registers); " + DEMO_REF,
     en=("Matching a person's records across population registers",
         "A person has a different identity code in each country, and registers cannot reliably tell that two "
         "records belong to the same person when names are spelt differently. Errors lead to wrong tax, benefit and "
@@ -565,7 +573,7 @@ _bn("BN-030", "integration", "FI", "municipal", 2, (3000, 6000, SPEAKERS_SRC),
 _bn("BN-031", "integration", "both", "national", 4, (4000, 12000, DEMO),
     ("Finanssivalvonta", "Finantsinspektsioon"), "report", "2021-06-08", "procedure",
     "newcomers; commuters; students", None,
-    "Info Norden top-10 2023: bank accounts without a local ID code; " + DEMO_REF,
+    "Info Norden, top ten cross-border obstacles, 2023: bank accounts without a local ID code; " + DEMO_REF,
     en=("Opening a bank account or renting a home without a local identity code",
         "Banks and landlords ask for a local personal identity code and credit history before opening an account "
         "or signing a lease. Newcomers from across the gulf are caught in a loop: no account without an address, "
@@ -597,8 +605,7 @@ _bn("BN-032", "integration", "FI", "national", 3, (5000, 15000, DEMO),
 
 # --- information ----------------------------------------------------------------------------------------------
 _bn("BN-033", "information", "FI", "national", 3,
-    (40000, 55000, "50,202 Estonian-speakers in Finland (2023, Statistics Finland); the range is a "
-                   "demo estimate"),
+    (40000, 55000, "50,202 Estonian speakers in Finland (Statistics Finland, 2023); the range is " + EST),
     ("Digi- ja väestötietovirasto (Suomi.fi)", "Riigi Infosüsteemi Amet (eesti.ee)"), "survey", "2018-11-20",
     "information", "workers; families; newcomers", "INF_PAGES_ET;INT_EE_SPEAKERS_FI", DEMO_REF,
     en=("Little information on rights and duties in Estonian",
@@ -635,11 +642,12 @@ _bn("BN-034", "information", "both", "regional", 3, (10000, 30000, DEMO),
         "vastaks küsimustele üle asutuste piiride."))
 
 _bn("BN-035", "information", "both", "national", 3,
-    (10000, 21000, "'10,000 or more' regular commuters (Green European Journal 2018) and ~21,000 in "
-                   "official Finnish data (~2013, BNN citing ERR Pealtnägija)"),
+    (10000, 21000, "“10,000 or more” regular commuters (Green European Journal, 2018) and about 21,000 in "
+                   "official Finnish data (about 2013; Baltic News Network citing ERR's Pealtnägija)"),
     ("Tilastokeskus", "Statistikaamet"), "statistics", "2016-10-11", "agreement",
     "public authorities; regional councils; researchers", "EMP_COMMUTERS_EE_FI;TAX_FI_TAXCARD_EE",
-    "Green European Journal 2018; BNN citing ERR Pealtnägija; Silm et al., European Planning Studies 2020",
+    "Green European Journal, 2018; Baltic News Network citing ERR's Pealtnägija; Silm et al., European Planning "
+    "Studies, 2020",
     en=("No reliable statistics on cross-border commuters",
         "Estimates of Estonians working in Finland range from 10,000 regular commuters to older claims of "
         "50,000–100,000, while official Finnish data showed about 21,000. Without a shared register-based count, "
@@ -785,14 +793,15 @@ _EVENT_ROWS: list[tuple[str, ...]] = [
     ("BN-013", "2018-03-13", "in_progress", "Kela; TEHIK", "National contact points implemented and tested."),
     ("BN-013", "2019-01-21", "resolved", "Kela; TEHIK",
      "First Finnish e-prescriptions dispensed in Estonian pharmacies, the first such exchange in the EU.",
-     "Yle; JMIR 2023; eHDSI/CEF (January 2019)"),
+     "Yle; Journal of Medical Internet Research (JMIR), 2023; eHealth Digital Service Infrastructure "
+     "(eHDSI/CEF), January 2019"),
     ("BN-014", "2016-05-17", "identified", "Kela; Eesti Haigekassa",
      "The Estonian-to-Finnish direction was left for a later phase."),
     ("BN-014", "2019-01-21", "in_progress", "Kela; TEHIK",
      "Work on the reverse direction continued after the Finnish-to-Estonian launch."),
     ("BN-014", "2020-07-01", "resolved", "Kela; TEHIK",
      "Estonian e-prescriptions can be dispensed in Finnish pharmacies, about 18 months after the FI→EE launch; "
-     "day and month approximate.", "JMIR 2023; farmaceuticos.com (2020)"),
+     "day and month approximate.", "Journal of Medical Internet Research (JMIR), 2023; farmaceuticos.com, 2020"),
     ("BN-015", "2017-02-14", "identified", "Väestörekisterikeskus",
      "Estonians without Finnish bank codes could not log in to Suomi.fi services."),
     ("BN-015", "2017-10-17", "solution_proposed", "Väestörekisterikeskus",
@@ -802,7 +811,7 @@ _EVENT_ROWS: list[tuple[str, ...]] = [
      "Regulation (EU) No 910/2014 (eIDAS), Article 6"),
     ("BN-015", "2019-02-15", "resolved", "Väestörekisterikeskus",
      "Suomi.fi e-Identification accepts eIDAS-notified foreign e-IDs such as the Estonian ID-card; day approximate.",
-     "vrk.fi (February 2019)"),
+     "Population Register Centre (VRK), February 2019 (vrk.fi)"),
     ("BN-016", "2021-11-09", "identified", "Helsinki-Tallinn Euregio",
      "Roundtable participants could not sign contracts online without a local identity code."),
     ("BN-016", "2023-04-25", "analysed", "Info Norden",
@@ -877,21 +886,28 @@ _EVENT_ROWS: list[tuple[str, ...]] = [
     ("BN-025", "2016-02-16", "identified", "Väestörekisterikeskus; Riigi Infosüsteemi Amet",
      "Authorities reported manual requests for register extracts from the other country."),
     ("BN-025", "2016-12-15", "solution_proposed", "Valtiovarainministeriö; Majandus- ja Kommunikatsiooniministeerium",
-     "Agreement on an X-Road trust federation at the end of 2016; day approximate.", "ria.ee"),
+     "Agreement on an X-Road trust federation at the end of 2016; day approximate.", "Information System Authority "
+                                                                                     "(RIA), X-Road federation with "
+                                                                                     "Finland (ria.ee)"),
     ("BN-025", "2017-09-01", "in_progress", "Riigi Infosüsteemi Amet",
-     "Data exchange between X-tee and the Suomi.fi Data Exchange Layer became possible.", "ria.ee"),
+     "Data exchange between X-tee and the Suomi.fi Data Exchange Layer became possible.", "Information System "
+                                                                                          "Authority (RIA), X-Road "
+                                                                                          "federation with Finland "
+                                                                                          "(ria.ee)"),
     ("BN-025", "2018-02-08", "resolved", "Riigi Infosüsteemi Amet; Väestörekisterikeskus",
      "Official connection announced; population and business register data are exchanged.",
-     "ria.ee; OpenGovAsia; OECD-OPSI"),
+     "Information System Authority (RIA), ria.ee; OpenGov Asia; OECD Observatory of Public Sector "
+     "Innovation (oecd-opsi.org)"),
     ("BN-026", "2019-09-10", "identified", "Väestörekisterikeskus",
      "Register comparison showed Finns registered as residents in both countries."),
     ("BN-026", "2020-12-08", "analysed", "Digi- ja väestötietovirasto; Siseministeerium",
      "Legal basis for exchanging notifications of moves examined."),
     ("BN-026", "2022-09-21", "in_progress", "Digi- ja väestötietovirasto; Siseministeerium",
-     "Address-exchange agreement signed.", "DVV press release 27.8.2024"),
+     "Address-exchange agreement signed.", "Digital and Population Data Services Agency (DVV), press release, 27 "
+                                           "August 2024 (dvv.fi)"),
     ("BN-026", "2024-08-27", "in_progress", "Digi- ja väestötietovirasto",
      "About 5,000 Finns registered in both countries; reporting under the agreement to start by the end of 2025.",
-     "DVV press release 27.8.2024"),
+     "Digital and Population Data Services Agency (DVV), press release, 27 August 2024 (dvv.fi)"),
     ("BN-026", "2026-10-20", "partly_resolved", "Digi- ja väestötietovirasto; Siseministeerium",
      "First full exchange round completed; cases without a reported move remain."),
     ("BN-027", "2021-03-16", "identified", "Digi- ja väestötietovirasto",

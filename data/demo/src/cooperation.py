@@ -1,8 +1,8 @@
 """Demo records: cross-border public services, the TwinReg action plan and the benchmark regions.
 
-Services: real providers and milestones (facts.md B2, B3, B5); availability ratings are a demo assessment.
+Services: real providers and milestones (public facts B2, B3, B5); availability ratings are a demo assessment.
 Actions: an illustrative action plan for the three TwinReg work packages; dates and statuses are invented
-for the demo and are not the official plan. Benchmark regions: facts.md section C, with its confidence.
+for the demo and are not the official plan. Benchmark regions: public facts section C, written as citations.
 """
 
 from __future__ import annotations
@@ -33,9 +33,9 @@ SERVICES: list[dict] = [
         "provider_fi": DVV, "provider_ee": RIA + " – eIDAS node",
         "availability": "partial", "channel": "digital", "languages": "fi;sv;en",
         "bottlenecks": "BN-013;BN-014", "url": "https://dvv.fi/en",
-        "note": "Estonian ID-card accepted since Feb 2019 (vrk.fi, high confidence). Many services still "
-                "require a Finnish personal identity code after login, the 'digital wall' (Info Norden top-10 "
-                "2023, high confidence). " + ASSESSED,
+        "note": "Estonian ID-card accepted since Feb 2019 (Population Register Centre, vrk.fi). Many services still "
+                "require a Finnish personal identity code after login, the 'digital wall' (Info Norden, top ten "
+                "cross-border obstacles, 2023). " + ASSESSED,
     },
     {
         "code": "SV-002", "domain": "digital",
@@ -46,7 +46,8 @@ SERVICES: list[dict] = [
         "availability": "available", "channel": "both", "languages": "fi;sv;et;en",
         "bottlenecks": "BN-015", "url": "https://www.kanta.fi/en",
         "note": "Finnish ePrescriptions dispensed in Estonian pharmacies since Jan 2019, the first in the EU; "
-                "Estonian ePrescriptions in Finnish pharmacies since 2020 (JMIR 2023, high confidence). "
+                "Estonian ePrescriptions in Finnish pharmacies since 2020 (Journal of Medical Internet Research, "
+                "2023). "
                 "Some medicine groups are excluded (kanta.fi). Indicators DIG_ERX_FI_EE, DIG_ERX_EE_FI.",
     },
     {
@@ -58,7 +59,7 @@ SERVICES: list[dict] = [
         "availability": "available", "channel": "digital", "languages": "fi;et;en",
         "bottlenecks": "BN-016", "url": "https://www.ria.ee/en",
         "note": "Federation agreed end-2016; exchange possible from 1 Sep 2017; official connection announced "
-                "8 Feb 2018; carries population and business register data (ria.ee, high confidence). "
+                "8 Feb 2018; carries population and business register data (Information System Authority, ria.ee). "
                 "Few municipal services use it yet: demo assessment.",
     },
     {
@@ -83,7 +84,7 @@ SERVICES: list[dict] = [
         "availability": "available", "channel": "both", "languages": "fi;sv;en",
         "bottlenecks": "BN-005;BN-006", "url": "https://www.vero.fi/en/",
         "note": "The first tax card usually needs a visit to a tax office to prove identity; work in Finland "
-                "for more than 6 months makes income taxable in Finland (medium confidence). "
+                "for more than 6 months makes income taxable in Finland (The Baltic Course). "
                 "Indicator TAX_FI_TAXCARD_EE. Demo description.",
     },
     {
@@ -133,7 +134,8 @@ SERVICES: list[dict] = [
         "availability": "available", "channel": "digital", "languages": "fi;sv;et;en",
         "bottlenecks": "BN-033;BN-034", "url": "https://europa.eu/youreurope/",
         "note": "Free personal replies in the enquirer's EU language. 2023 enquiry mix: social security 28%, "
-                "residence rights 19%, entry procedures 13% (ECAS, high confidence). Indicator INF_ENQUIRIES.",
+                "residence rights 19%, entry procedures 13% (European Citizen Action Service, Your Europe Advice "
+                "2023). Indicator INF_ENQUIRIES.",
     },
     {
         "code": "SV-010", "domain": "information",
@@ -154,7 +156,7 @@ SERVICES: list[dict] = [
         "provider_fi": "City of Helsinki (InfoFinland editorial team) with ministries and municipalities",
         "availability": "available", "channel": "digital", "languages": "fi;sv;et;en;ru",
         "bottlenecks": "BN-035;BN-036", "url": "https://www.infofinland.fi/",
-        "note": "Source: infofinland.fi. Pages in Estonian are counted by indicator INF_PAGES_ET. "
+        "note": "Content from InfoFinland (infofinland.fi). Pages in Estonian are counted by indicator INF_PAGES_ET. "
                 "Demo description.",
     },
     {
@@ -166,8 +168,9 @@ SERVICES: list[dict] = [
         "provider_ee": "Centre of Registers and Information Systems (RIK) – e-Business Register",
         "availability": "partial", "channel": "digital", "languages": "fi;sv;et;en",
         "bottlenecks": "BN-027", "url": "https://www.prh.fi/en/",
-        "note": "Business Information System data travels over the federated X-Road since 2018 (high "
-                "confidence). Registering a branch in the other country still means re-submitting company "
+        "note": "Business Information System data travels over the federated X-Road since 2018 "
+                "(Information System Authority, ria.ee). Registering a branch in the other country still means "
+                "re-submitting company "
                 "documents. " + ASSESSED,
     },
     {
@@ -191,7 +194,8 @@ SERVICES: list[dict] = [
         "availability": "partial", "channel": "digital", "languages": "fi;et",
         "bottlenecks": "BN-026", "url": "https://www.siseministeerium.ee/en",
         "note": "About 5,000 people are registered in both countries; agreement signed 21 Sep 2022, reporting "
-                "to start by end-2025 (DVV press release 27.8.2024, high confidence). Rated partial in this "
+                "to start by end-2025 (Digital and Population Data Services Agency DVV, press release, 27 August "
+                "2024). Rated partial in this "
                 "demo: assumed running for new moves only. Indicator LEG_DUAL_REG_PERSONS.",
     },
     {
@@ -253,7 +257,7 @@ SERVICES: list[dict] = [
         "availability": "available", "channel": "digital", "languages": "fi;sv;en",
         "bottlenecks": "BN-017", "url": "https://www.tyosuojelu.fi/",
         "note": "2021: 10,003 posting notifications covering about 20,000 employees; Estonia is the largest "
-                "country of origin (Finnish OSH authority via aalberq.com, medium confidence). "
+                "country of origin (Occupational Safety and Health Administration in Finland, as reported by Aalberq). "
                 "Indicator EMP_POSTED_NOTIF.",
     },
     {
@@ -584,7 +588,8 @@ REGIONS_BENCHMARK: list[dict] = [
         "lessons": "TwinReg's own predecessor: a network (agreement of 22 Jun 1999) that became an association "
                    "in 2003, lived on projects and, per the OECD, gained little recognition. A lasting model "
                    "needs base funding and a political mandate from both capitals, not project money alone.",
-        "source": "tallinn.ee; UBC 2004; OECD (medium confidence). Population ~2 M is a 2004 figure.",
+        "source": "City of Tallinn (tallinn.ee), Helsinki–Tallinn Euregio; Union of the Baltic Cities (UBC), "
+                  "2004; OECD. The population of about 2 M is a 2004 figure.",
     },
     {
         "code": "GREATER_CPH", "name": "Greater Copenhagen (formerly the Øresund Committee)", "countries": "DK–SE",
@@ -595,8 +600,8 @@ REGIONS_BENCHMARK: list[dict] = [
         "lessons": "Municipalities and regions of both countries as paying members, a small joint secretariat, "
                    "and a citizens' information service (Øresunddirekt) as the visible result: a model for the "
                    "Helsinki–Tallinn information point (A-11, SV-010).",
-        "source": "greatercph.se; Wikipedia (high/medium confidence). Renamed 2016; population "
-                  "~4.5 M approximate.",
+        "source": "Greater Copenhagen (greatercph.se); Wikipedia, “Greater Copenhagen”. Renamed in 2016; the "
+                  "population of about 4.5 M is approximate.",
     },
     {
         "code": "KVARKEN_EGTC", "name": "Kvarken Council EGTC", "countries": "FI–SE",
@@ -607,7 +612,8 @@ REGIONS_BENCHMARK: list[dict] = [
         "lessons": "Council 1972, association 2008, EGTC on 31 Dec 2020: the first fully Nordic EGTC, with its "
                    "seat in Finland, shows that Finnish authorities can approve an EGTC and that a base grant "
                    "plus member fees keeps a secretariat that wins EU projects (relevant for A-19, A-20).",
-        "source": "tem.fi; kvarken.org (high confidence). Population not given in the sources.",
+        "source": "Ministry of Economic Affairs and Employment of Finland (tem.fi); Kvarken Council "
+                  "(kvarken.org). The sources give no population.",
     },
     {
         "code": "TORNIO_HAPARANDA", "name": "Provincia Bothniensis (Tornio–Haparanda)", "countries": "FI–SE",
@@ -619,7 +625,8 @@ REGIONS_BENCHMARK: list[dict] = [
         "lessons": "A body without legal personality can still run shared services when both councils commit "
                    "staff and premises; frequent meetings of elected officials keep it political. Helsinki and "
                    "Tallinn could start city-level services this way.",
-        "source": "futurium Border Focal Point good practice; BRE 3/2023 (high confidence).",
+        "source": "European Commission, Border Focal Point, good practice (futurium.ec.europa.eu); BRE "
+                  "3/2023.",
     },
     {
         "code": "EUROMETROPOLIS", "name": "Eurometropolis Lille–Kortrijk–Tournai", "countries": "FR–BE",
@@ -631,7 +638,8 @@ REGIONS_BENCHMARK: list[dict] = [
         "lessons": "Europe's first EGTC (28 Jan 2008, after COPIT 1991) puts every level of government in one "
                    "body with parity between countries and languages, plus a civil-society forum: a way to give "
                    "the Finnish and Estonian sides equal weight and both languages.",
-        "source": "CoR EGTC portal; eurometropolis.eu; fdfa.be (high confidence).",
+        "source": "European Committee of the Regions, EGTC portal; Eurometropolis Lille–Kortrijk–Tournai "
+                  "(eurometropolis.eu); Belgian Federal Public Service Foreign Affairs (fdfa.be).",
     },
     {
         "code": "GREATER_REGION", "name": "Greater Region (Grande Région)", "countries": "LU–DE–FR–BE",
@@ -643,8 +651,9 @@ REGIONS_BENCHMARK: list[dict] = [
         "lessons": "A political summit with a rotating presidency, a small EGTC secretariat for continuity and an "
                    "observatory producing common statistics (about 250–275k cross-border workers). The TwinReg "
                    "Monitor can take the observatory role; the EGTC covers the secretariat only.",
-        "source": "granderegion.net; gouvernement.lu (high confidence). Cooperation since the 1980 "
-                  "agreement, Summit since 1995; population is the midpoint of 11.6–11.8 M.",
+        "source": "Greater Region (granderegion.net); Government of Luxembourg (gouvernement.lu). Cooperation"
+                  " since the 1980 agreement, Summit since 1995; the population is the midpoint of 11.6–11.8 "
+                  "M.",
     },
     {
         "code": "EMR", "name": "Euregio Meuse-Rhine", "countries": "BE–NL–DE",
@@ -654,8 +663,8 @@ REGIONS_BENCHMARK: list[dict] = [
         "lessons": "Built in steps: working group 1976, foundation under Dutch law 1991, EGTC April 2019. A "
                    "lasting body can start light and upgrade its legal form once the partners trust it; "
                    "43,000 cross-border commuters give it a clear public.",
-        "source": "euregio-mr.info (high confidence). Population is the midpoint of 3.7–4 M; "
-                  "area ~11,000 km².",
+        "source": "Euregio Meuse-Rhine (euregio-mr.info). The population is the midpoint of 3.7–4 M; area "
+                  "about 11,000 km².",
     },
     {
         "code": "STRASBOURG_ORTENAU", "name": "Eurodistrict Strasbourg–Ortenau", "countries": "FR–DE",
@@ -665,7 +674,7 @@ REGIONS_BENCHMARK: list[dict] = [
         "bodies": "EGTC since February 2010; council of 50 members (25 French, 25 German).",
         "lessons": "Equal delegations in one joint council show that parity works at metropolitan scale; the "
                    "EGTC form lets the district employ staff and run projects in its own name.",
-        "source": "Scherer presentation (high confidence).",
+        "source": "Scherer, presentation on the Eurodistrict Strasbourg–Ortenau.",
     },
     {
         "code": "TEB", "name": "Trinational Eurodistrict Basel", "countries": "CH–FR–DE",
@@ -676,8 +685,9 @@ REGIONS_BENCHMARK: list[dict] = [
                   "council; 250 communes.",
         "lessons": "An association works even with a non-EU partner, and a small-grant fund for encounters "
                    "builds everyday cooperation; more than 60,000 border workers daily.",
-        "source": "Wikipedia; espaces-transfrontaliers.org (high/medium confidence). Population is the "
-                  "midpoint of ~830–920k; area ~2,000 km².",
+        "source": "Wikipedia, “Trinationaler Eurodistrict Basel”; Mission Opérationnelle Transfrontalière "
+                  "(espaces-transfrontaliers.org). The population is the midpoint of about 830–920k; area "
+                  "about 2,000 km².",
     },
     {
         "code": "NORDIC_CBC", "name": "Nordic cross-border committees (e.g. North Calotte, Svinesund, MidtSkandia, "
@@ -689,8 +699,8 @@ REGIONS_BENCHMARK: list[dict] = [
         "lessons": "A predictable annual base grant from an intergovernmental body keeps small secretariats "
                    "alive between project periods. Finland–Estonia has no such instrument: a case for a "
                    "national base grant in the funding model (A-20).",
-        "source": "Nordregio (high confidence). Sizes vary: North Calotte 920k (1994), Bothnian Arc "
-                  "~710k.",
+        "source": "Nordregio, Nordic cross-border committees. Sizes vary: North Calotte 920k (1994), Bothnian"
+                  " Arc about 710k.",
     },
     {
         "code": "MOT", "name": "Mission Opérationnelle Transfrontalière (MOT)", "countries": "FR (+ neighbours)",
@@ -701,6 +711,6 @@ REGIONS_BENCHMARK: list[dict] = [
         "lessons": "A national support centre that collects border obstacles and legal know-how for every "
                    "border. Finland and Estonia could each name a ministry contact point for border obstacles "
                    "that the twin region reports to.",
-        "source": "espaces-transfrontaliers.org (high confidence).",
+        "source": "Mission Opérationnelle Transfrontalière (espaces-transfrontaliers.org).",
     },
 ]
