@@ -136,7 +136,7 @@ if not identity.signed_in:
 if config.public or identity.signed_in:  # /overview typed by hand opens the main page with the link's parameters
     main_page = pages[0]
     pages.append(st.Page(lambda: st.switch_page(main_page, query_params={
-        key: st.query_params.get_all(key) for key in st.query_params}), title=t(PAGE_LABELS["overview"], lang),
+        key: st.query_params.get_all(key) for key in st.query_params}), title=main_page.title,
         url_path="overview", visibility="hidden"))
 pages += [st.Page(partial(needs_sign_in, stem, lang, identity.signed_in, sign_in_page),
                   title=t(PAGE_LABELS[stem], lang), url_path=stem, visibility="hidden")

@@ -62,7 +62,7 @@ def flow_map() -> None:
         (t("Unit", lang), figures.unit_label(unit, lang) if unit else ""),
         (t("Modes", lang), ", ".join(figures.mode_label(m, lang) for m in modes) or t("All modes", lang)),
         (t("Year on the map", lang), str(year or "")),
-        (t("Circle size of municipalities", lang), names.get(code, ""))) if value)
+        (t("Shading of municipalities", lang), names.get(code, ""))) if value)
     flows = mobility.flows_touching_side(cached(mobility.flows_for_year, wide, year, unit, tuple(modes)), view)
     areas = rows_of_side(cached(mobility.area_points, wide, code), view)
     st.subheader(figures.flow_map_title(unit, year, lang))
