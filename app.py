@@ -8,7 +8,8 @@ from twinreg_data.filters import MIN_YEAR, PARAMS, SIDES, Filters, max_year, par
 from twinreg_data.i18n import LANGUAGES, NP_, normalise_language, t
 from twinreg_data.labels import DOMAIN_LABELS, PAGE_LABELS, ROLE_LABELS, SIDE_LABELS
 from twinreg_data.schema import DOMAINS
-from twinreg_data.st_cache import app_icon, store
+from twinreg_data.st_cache import app_icon, stop_with, store
+from twinreg_data.store import StoreError
 from twinreg_data.textsafe import markdown_text
 
 st.set_page_config(page_title="TwinReg Monitor", page_icon=app_icon(), layout="wide")
@@ -87,8 +88,6 @@ def current_identity(config: auth.AuthConfig) -> auth.Identity:
 
 
 config = auth.AuthConfig.from_secrets(secrets())
-if not config.oidc:
-    announce_initial_admin(str(store().path))
 identity = current_identity(config)
 st.session_state.update(auth_config=config, identity=identity)
 
@@ -113,6 +112,8 @@ if not identity.signed_in:
     pages.append(st.Page("pages/sign_in.py", title=t(NP_("page", "Sign in"), lang), icon=":material/login:",
                                                                                          url_path="sign_in",
                          default=not pages))
+# Navigation first, the database after: a run that stops on a busy or damaged database (or a slow first start that
+# creates the admin) must not leave Streamlit's default list of every file in pages/ in the sidebar.
 page = st.navigation(pages)
 if resume:
     target = next((p for p in pages if p.url_path == resume["page"]), None)
@@ -135,7 +136,11 @@ with st.sidebar:
     # A container, not st.empty: a page's fragment rewrites the link here when only the fragment reruns.
     st.session_state.update(link_box=st.container(), link_page=page.url_path, link_shown=False)
 try:
+    if not config.oidc:
+        announce_initial_admin(str(store().path))
     page.run()
+except StoreError as exc:  # a read or write found the database busy (another program writing) for too long
+    stop_with(exc)
 finally:
     # After the page ran (or stopped early), so that its own parameters (e.g. ?bn=BN-003) are in the link too;
     # unless the page's fragment already wrote it (see pages/_ui.py).

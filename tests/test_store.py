@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 from factories import snapshot
 
 from twinreg_data.backup import backup, restore
+from twinreg_data.i18n import t
 from twinreg_data.schema import BOTTLENECK_DOMAINS, TABLES
 from twinreg_data.store import SCHEMA_VERSION, Store, StoreError
 
@@ -44,7 +47,9 @@ def test_database_from_a_newer_program_is_refused(tmp_path):
         Store(tmp_path / "future.duckdb")
 
 
-def test_locked_database_gives_a_clear_message(tmp_path):
+def test_database_held_by_another_process_gives_the_busy_exit_code_after_waiting(tmp_path):
+    """Another process holds the file for longer than --wait: exit 4 (not 2, a refused file), a plain message,
+    and with --json a JSON object on stdout; the command waited about --wait seconds first."""
     path = tmp_path / "locked.duckdb"
     Store(path).close()
     holder = subprocess.Popen(
@@ -52,10 +57,27 @@ def test_locked_database_gives_a_clear_message(tmp_path):
          "time.sleep(60)", str(path)], stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "ready"
-        done = subprocess.run([sys.executable, "-m", "twinreg_data", "--db", str(path), "imports"], cwd=REPO,
-                              capture_output=True, text=True, timeout=60)
-        assert done.returncode == 2
-        assert "in use by another program" in done.stderr
+        started = time.monotonic()
+        done = subprocess.run([sys.executable, "-m", "twinreg_data", "--db", str(path), "--wait", "2", "imports"],
+                              cwd=REPO, capture_output=True, text=True, timeout=60)
+        assert time.monotonic() - started >= 2
+        assert done.returncode == 4
+        assert "busy" in done.stderr and "--wait" in done.stderr
+        assert "Traceback" not in done.stderr
+        done = subprocess.run([sys.executable, "-m", "twinreg_data", "--db", str(path), "--wait", "0.5", "users",
+                               "add", "someone", "--json"], cwd=REPO, capture_output=True, text=True, timeout=60,
+                              input="a long password\n")
+        assert done.returncode == 2  # users add has no --json: a usage error, still as JSON
+        assert json.loads(done.stdout)["status"] == "usage"
+        done = subprocess.run([sys.executable, "-m", "twinreg_data", "--db", str(path), "--wait", "0.5", "import",
+                               str(REPO / "data" / "demo" / "01_areas_indicators.xlsx"), "--json", "--lang", "fi"],
+                              cwd=REPO, capture_output=True, text=True, timeout=60)
+        assert done.returncode == 4
+        report = json.loads(done.stdout)
+        assert report["status"] == "busy" and report["exit_code"] == 4
+        assert report["message"] == t("The database is busy: another program (the running app or another command) "
+                                      "held it for more than {seconds} seconds. Try again in a moment, or allow more "
+                                      "time with --wait SECONDS.", "fi", seconds="0.5")
         assert "Traceback" not in done.stderr
     finally:
         holder.kill()

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import os
 import threading
+import time
+import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,7 +23,15 @@ import pandas as pd
 from .schema import AREAS, INDEX_TABLES, LINK_TABLES, TABLES, IndexTable, LinkTable, Table
 
 DEFAULT_DB_PATH = Path("data") / "twinreg.duckdb"
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
+# How long the connection stays open after its last use (a page's queries come in a burst; another process may
+# take the file once it is closed), and how long opening waits while another process holds the file (the app's
+# default; the command line has --wait, default 30 s; TWINREG_WAIT overrides both defaults).
+LINGER_S = 1.0
+DEFAULT_WAIT_S = 10.0
+CLI_WAIT_S = 30.0
+BUSY_FIRST_PAUSE_S = 0.02
+BUSY_MAX_PAUSE_S = 0.25
 # A migration step: an SQL statement, or a function of the transaction's cursor (filling derived tables).
 MigrationStep = str | Callable[[duckdb.DuckDBPyConnection], object]
 
@@ -29,7 +39,8 @@ MigrationStep = str | Callable[[duckdb.DuckDBPyConnection], object]
 class StoreError(Exception):
     """The database cannot be opened or used; the message says what to do.
 
-    `reason` is a stable key for translated messages: locked | damaged | newer | other.
+    `reason` is a stable key for translated messages: busy (another process held the file for longer than the
+    store waits) | damaged | newer | other.
     """
 
     def __init__(self, message: str, reason: str = "other") -> None:
@@ -39,6 +50,15 @@ class StoreError(Exception):
 
 def default_db_path() -> Path:
     return Path(os.environ.get("TWINREG_DB") or DEFAULT_DB_PATH)
+
+
+def default_wait(fallback: float = DEFAULT_WAIT_S) -> float:
+    """Seconds to wait for a database another process holds: $TWINREG_WAIT, else `fallback`."""
+    text = os.environ.get("TWINREG_WAIT", "").strip()
+    try:
+        return max(0.0, float(text)) if text else fallback
+    except ValueError:
+        return fallback
 
 
 def _q(identifier: str) -> str:
@@ -180,9 +200,16 @@ def _migration_5() -> list[MigrationStep]:
             for table, column in SWEDISH_COLUMNS for suffix in ("", "_prev")]
 
 
+def _migration_6() -> list[MigrationStep]:
+    """The data stamp: every write that changes data sets a new one, so that another process holding a cache
+    (the app) notices a change made by the command line when it next opens the file (Store.refresh)."""
+    return ["CREATE TABLE data_version (version BIGINT NOT NULL, stamp VARCHAR NOT NULL)",
+            "INSERT INTO data_version VALUES (0, '')"]
+
+
 # Forward migrations: MIGRATIONS[n] brings a database from version n to n + 1.
 MIGRATIONS: dict[int, list[MigrationStep]] = {0: _migration_1(), 1: _migration_2(), 2: _migration_3(),
-                                              3: _migration_4(), 4: _migration_5()}
+                                              3: _migration_4(), 4: _migration_5(), 5: _migration_6()}
 
 
 def rebuild_derived(cur: duckdb.DuckDBPyConnection, tables: Iterable[str]) -> None:
@@ -207,47 +234,201 @@ def rebuild_links(cur: duckdb.DuckDBPyConnection, tables: Iterable[str]) -> None
 
 
 class Store:
-    """One DuckDB database file, shared by every thread of the process."""
+    """One DuckDB database file, shared by every thread of the process, opened only while it is used.
 
-    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+    DuckDB locks the file for the process that holds it open (no other process may even read it), so the store
+    opens its connection when a query or write needs it and closes it again once nothing has used it for
+    `linger` seconds: a command-line import or account change can then run beside the app. Open cursors,
+    transactions and `holding()` blocks are counted; the connection is never closed under one of them.
+
+    While another process holds the file, opening is retried with a growing pause for up to `wait` seconds;
+    then StoreError with reason "busy". Every write that changes data also writes a new stamp in `data_version`;
+    on each open the store reads the stamp, so a change made by another process is noticed, and `refresh()`
+    hands it to the write listeners (st_cache empties its cache) like a write of this process.
+    """
+
+    def __init__(self, path: str | Path, read_only: bool = False, *, wait: float | None = None,
+                 linger: float = LINGER_S) -> None:
         self.path = Path(path)
+        self.read_only = read_only
+        self.wait = default_wait() if wait is None else max(0.0, wait)
+        self.linger = linger
         self._write_lock = threading.RLock()
         self._write_listeners: list[Callable[[], None]] = []
+        # Guards the connection, its count of users and what was last seen of the file.
+        self._state = threading.Condition(threading.Lock())
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._users = 0
+        self._idle_since = 0.0
+        self._close_when_idle = False
+        self._versioned = False  # data_version exists (after migration 6): data writes stamp it
+        self._stamp: str | None = None  # the data stamp last seen or written by this process
+        self._changed_elsewhere = False  # another process's change, not yet told to the listeners
+        self._signature: tuple | None = None  # the files as this process left them when it closed
+        self.opened = 0  # how many times the file was opened (for tests and measurements)
         if not read_only:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            # No file, network or extension access from SQL, and nobody can switch that back on.
-            self._con = duckdb.connect(str(self.path), read_only=read_only, config={
-                "enable_external_access": False, "lock_configuration": True})
-        except duckdb.IOException as exc:
-            text = str(exc)
-            if "lock" in text.lower():
+        with self.holding():
+            if not read_only:
+                self.migrate()
+            with self._state:
+                self._versioned = self._look_at_stamp(self._con)
+
+    # -- the connection ----------------------------------------------------
+    def _connect(self, wait: float) -> duckdb.DuckDBPyConnection:
+        """Open the file, waiting up to `wait` seconds while another process holds it."""
+        deadline = time.monotonic() + wait
+        pause = BUSY_FIRST_PAUSE_S
+        while True:
+            try:
+                # No file, network or extension access from SQL, and nobody can switch that back on.
+                return duckdb.connect(str(self.path), read_only=self.read_only, config={
+                    "enable_external_access": False, "lock_configuration": True})
+            except duckdb.IOException as exc:
+                text = str(exc)
+                if "lock" not in text.lower():
+                    raise StoreError(
+                        f"The database {self.path} cannot be opened: {text.splitlines()[0]}. "
+                        "If the file is damaged, restore the latest backup with "
+                        "`python -m twinreg_data restore DIR` or move the file away and run `init`.", "damaged"
+                    ) from exc
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise StoreError(
+                        f"The database {self.path} stayed busy: another program (the app, or another command) "
+                        f"held it for more than {wait:g} s. Try again in a moment, or give the command more "
+                        "time with --wait SECONDS.", "busy"
+                    ) from exc
+                time.sleep(min(pause, left))
+                pause = min(pause * 2, BUSY_MAX_PAUSE_S)
+            except duckdb.Error as exc:
                 raise StoreError(
-                    f"The database {self.path} is in use by another program (it holds the write lock). "
-                    "Stop the other TwinReg process (server or import) and try again.", "locked"
+                    f"The database {self.path} cannot be opened: {str(exc).splitlines()[0]}. "
+                    "Restore a backup (`python -m twinreg_data restore DIR`) or move the file away and run `init`.",
+                    "damaged",
                 ) from exc
-            raise StoreError(
-                f"The database {self.path} cannot be opened: {text.splitlines()[0]}. "
-                "If the file is damaged, restore the latest backup with "
-                "`python -m twinreg_data restore DIR` or move the file away and run `init`.", "damaged"
-            ) from exc
-        except duckdb.Error as exc:
-            raise StoreError(
-                f"The database {self.path} cannot be opened: {str(exc).splitlines()[0]}. "
-                "Restore a backup (`python -m twinreg_data restore DIR`) or move the file away and run `init`.",
-                "damaged",
-            ) from exc
-        if not read_only:
-            self.migrate()
+
+    def _acquire(self, wait: float | None = None) -> duckdb.DuckDBPyConnection:
+        with self._state:
+            if self._con is None:
+                con = self._connect(self.wait if wait is None else wait)
+                self.opened += 1
+                self._con = con
+                self._look_at_stamp(con)
+                if self.linger > 0:
+                    threading.Thread(target=self._close_after_linger, args=(con,), daemon=True,
+                                     name=f"twinreg-store-linger-{self.path.name}").start()
+            self._users += 1
+            return self._con
+
+    def _release(self) -> None:
+        with self._state:
+            self._users -= 1
+            if self._users:
+                return
+            self._idle_since = time.monotonic()
+            if self.linger <= 0 or self._close_when_idle:
+                self._close_now()
+            else:
+                self._state.notify_all()
+
+    def _close_after_linger(self, con: duckdb.DuckDBPyConnection) -> None:
+        """One thread per opening: closes `con` once it has been unused for `linger` seconds."""
+        with self._state:
+            while self._con is con:
+                if self._users:
+                    self._state.wait()
+                    continue
+                left = self._idle_since + self.linger - time.monotonic()
+                if left <= 0:
+                    self._close_now()
+                    return
+                self._state.wait(left)
+
+    def _close_now(self) -> None:
+        """Close the connection (the caller holds _state and no one uses it) and note how the files look now."""
+        con, self._con = self._con, None
+        self._close_when_idle = False
+        if con is not None:
+            con.close()
+            self._signature = self._file_signature()
+        self._state.notify_all()
+
+    def _file_signature(self) -> tuple:
+        """The database file and its WAL as the file system sees them: any write by any process changes this."""
+        def stat(path: Path) -> tuple | None:
+            try:
+                st = path.stat()
+            except OSError:
+                return None
+            return st.st_ino, st.st_size, st.st_mtime_ns
+
+        return stat(self.path), stat(self.path.with_name(self.path.name + ".wal"))
+
+    def _look_at_stamp(self, con: duckdb.DuckDBPyConnection) -> bool:
+        """On opening: has another process changed the data since this one last held the file? False when the
+        database has no data stamp yet (before migration 6)."""
+        try:
+            cur = con.cursor()
+            try:
+                row = cur.execute("SELECT stamp FROM data_version").fetchone()
+            finally:
+                cur.close()
+        except duckdb.CatalogException:  # not migrated yet: nothing to compare
+            return False
+        stamp = row[0] if row else None
+        if self._stamp is not None and stamp != self._stamp:
+            self._changed_elsewhere = True
+        self._stamp = stamp
+        return True
+
+    @contextmanager
+    def holding(self) -> Iterator[None]:
+        """Keep the file open (and so locked against other processes) for the whole block."""
+        self._acquire()
+        try:
+            yield
+        finally:
+            self._release()
+
+    @property
+    def is_open(self) -> bool:
+        """Whether this process holds the file right now."""
+        with self._state:
+            return self._con is not None
+
+    def refresh(self) -> bool:
+        """Tell the write listeners if another process changed the data since this one last looked; True if so.
+
+        Cheap when nothing happened: while the file is open here no other process can write it, and while it
+        is closed two `stat` calls show whether anyone touched it since; only then is it opened to read the
+        data stamp, without waiting: while another process is writing, nothing is told and the next call looks
+        again. A change noticed by a query's own opening is told here too (never from inside a query)."""
+        with self._state:
+            touched = self._con is None and self._file_signature() != self._signature
+        if touched:
+            try:
+                self._acquire(wait=0)  # opening reads the stamp
+            except StoreError as exc:
+                if exc.reason != "busy":
+                    raise
+                return False  # another process is writing: keep showing what was read before; look again later
+            self._release()
+        with self._state:
+            changed, self._changed_elsewhere = self._changed_elsewhere, False
+        if changed:
+            self.tell_write_listeners()
+        return changed
 
     # -- reading ---------------------------------------------------------
     @contextmanager
     def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        cur = self._con.cursor()
+        cur = self._acquire().cursor()
         try:
             yield cur
         finally:
             cur.close()
+            self._release()
 
     def query_df(self, sql: str, params: Sequence[Any] | dict | None = None) -> pd.DataFrame:
         with self.cursor() as cur:
@@ -266,21 +447,29 @@ class Store:
     def transaction(self, *, changes_data: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
         """A serialised write transaction: COMMIT on success, ROLLBACK on any error.
 
-        After the COMMIT the write listeners are told (see on_write), unless the caller says the write changed
-        nothing a page shows (`changes_data=False`: an audit line or sign-in attempt alone)."""
+        A write that changes data stamps `data_version` in the same transaction (how other processes notice
+        it), and after the COMMIT the write listeners are told (see on_write), unless the caller says the write
+        changed nothing a page shows (`changes_data=False`: an audit line or sign-in attempt alone)."""
+        stamp = uuid.uuid4().hex if changes_data and self._versioned else None
         with self._write_lock, self.cursor() as cur:
             cur.execute("BEGIN TRANSACTION")
             try:
                 yield cur
+                if stamp is not None:
+                    cur.execute("UPDATE data_version SET version = version + 1, stamp = ?", [stamp])
             except BaseException:
                 cur.execute("ROLLBACK")
                 raise
             cur.execute("COMMIT")
+            if stamp is not None:
+                with self._state:
+                    self._stamp = stamp
         if changes_data:
             self.tell_write_listeners()
 
     def on_write(self, listener: Callable[[], None]) -> None:
-        """Call `listener()` after every committed write that changes data (import, rollback, restore, account).
+        """Call `listener()` after every committed write that changes data (import, rollback, restore, account),
+        this process's own or, noticed by `refresh()`, another process's.
 
         This is how the app's cache learns of writes without twinreg_data knowing Streamlit: st_cache registers
         its clear() here once, when it opens the store. Registering the same listener again keeps one."""
@@ -329,7 +518,12 @@ class Store:
             return {t.name: cur.execute(f"SELECT count(*) FROM {_q(t.name)}").fetchone()[0] for t in TABLES}
 
     def close(self) -> None:
-        self._con.close()
+        """Close the file now, or as soon as the queries of other threads end; it is opened again when used."""
+        with self._state:
+            if self._users:
+                self._close_when_idle = True
+            elif self._con is not None:
+                self._close_now()
 
 
 _stores: dict[Path, Store] = {}
