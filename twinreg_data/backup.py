@@ -245,11 +245,12 @@ class PreImportBackup:
 def backed_up(store: Store) -> Iterator[PreImportBackup]:
     """Hold the write lock, take the scheduled backup, then let the caller open its write transaction.
 
-    `with backed_up(store) as backup, store.transaction() as cur:` keeps the lock from the backup to the COMMIT,
-    so the backup is exactly the state the import started from. Older backups are rotated out only after the
-    import wrote something; an import that changed nothing (or rolled back) removes its own copy instead.
+    `with backed_up(store) as backup, store.transaction() as cur:` keeps the lock, and the file open (so that no
+    other process can write in between), from the backup to the COMMIT, so the backup is exactly the state the
+    import started from. Older backups are rotated out only after the import wrote something; an import that
+    changed nothing (or rolled back) removes its own copy instead.
     """
-    with store._write_lock:
+    with store._write_lock, store.holding():
         keep = backup_keep()
         taken = PreImportBackup(pre_import_backup(store, keep))
         try:
