@@ -33,6 +33,7 @@ async def _cli(db: Path, *args: str, stdin: str = "") -> tuple[int, str, str, fl
         sys.executable, "-m", "twinreg_data", "--db", str(db), *args, cwd=REPO_ROOT,
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     out, err = await asyncio.wait_for(proc.communicate(stdin.encode()), CLI_TIMEOUT_S)
+    assert "Traceback" not in err.decode() and "leaked" not in err.decode(), err.decode()
     return proc.returncode, out.decode(), err.decode(), time.monotonic() - started
 
 
@@ -119,7 +120,7 @@ def test_a_closed_output_pipe_ends_quietly(demo_db_path, tmp_path):
         proc.stdout.close()  # the reader is gone before anything is written
         err = proc.stderr.read().decode()
         assert proc.wait(timeout=CLI_TIMEOUT_S) == 141, err
-        assert "Traceback" not in err and "Exception ignored" not in err, err
+        assert "Traceback" not in err and "Exception ignored" not in err and "leaked" not in err, err
     done = subprocess.run(f"{sys.executable} -m twinreg_data --db '{db}' import '{workbook}' --dry-run --json "
                           "| head -c 10", shell=True, cwd=REPO_ROOT, capture_output=True, text=True,
                           timeout=CLI_TIMEOUT_S)

@@ -8,10 +8,12 @@ transaction.
 
 from __future__ import annotations
 
+import atexit
 import os
 import threading
 import time
 import uuid
+import weakref
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -233,6 +235,25 @@ def rebuild_links(cur: duckdb.DuckDBPyConnection, tables: Iterable[str]) -> None
             cur.execute(_link_fill_sql(link))
 
 
+_live_stores: weakref.WeakSet[Store] = weakref.WeakSet()
+
+
+@atexit.register
+def _close_at_exit() -> None:
+    """Close every idle connection and end its linger thread when the process ends, rather than leave them to the
+    interpreter's teardown (where DuckDB's bindings report what a still running thread keeps alive as leaked)."""
+    for store in list(_live_stores):
+        if store._state.acquire(timeout=1):
+            try:
+                if store._con is not None and not store._users:
+                    store._close_now()
+            finally:
+                store._state.release()
+        closer = store._closer
+        if closer is not None and closer is not threading.current_thread():
+            closer.join(timeout=1)
+
+
 class Store:
     """One DuckDB database file, shared by every thread of the process, opened only while it is used.
 
@@ -266,6 +287,8 @@ class Store:
         self._changed_elsewhere = False  # another process's change, not yet told to the listeners
         self._signature: tuple | None = None  # the files as this process left them when it closed
         self.opened = 0  # how many times the file was opened (for tests and measurements)
+        self._closer: threading.Thread | None = None
+        _live_stores.add(self)
         if not read_only:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         with self.holding():
@@ -315,9 +338,10 @@ class Store:
                 self.opened += 1
                 self._con = con
                 self._look_at_stamp(con)
-                if self.linger > 0:
-                    threading.Thread(target=self._close_after_linger, args=(con,), daemon=True,
-                                     name=f"twinreg-store-linger-{self.path.name}").start()
+                if self.linger > 0:  # the thread knows the opening by its number: it must not keep `con` alive
+                    self._closer = threading.Thread(target=self._close_after_linger, args=(self.opened,), daemon=True,
+                                                    name=f"twinreg-store-linger-{self.path.name}")
+                    self._closer.start()
             self._users += 1
             return self._con
 
@@ -332,10 +356,10 @@ class Store:
             else:
                 self._state.notify_all()
 
-    def _close_after_linger(self, con: duckdb.DuckDBPyConnection) -> None:
-        """One thread per opening: closes `con` once it has been unused for `linger` seconds."""
+    def _close_after_linger(self, opening: int) -> None:
+        """One thread per opening: closes the connection once it has been unused for `linger` seconds."""
         with self._state:
-            while self._con is con:
+            while self._con is not None and self.opened == opening:
                 if self._users:
                     self._state.wait()
                     continue
