@@ -295,3 +295,88 @@ def test_backup_refuses_a_wal_it_cannot_account_for(tmp_path):
     (tmp_path / "bk" / "manifest.json").write_text(json.dumps(manifest))
     with pytest.raises(StoreError, match="WAL"):
         restore(tmp_path / "bk", tmp_path / "target.duckdb")
+
+
+def _other_process_can_open(path) -> bool:
+    probe = subprocess.run([sys.executable, "-c", "import duckdb, sys; duckdb.connect(sys.argv[1]).close()", str(path)],
+                           capture_output=True, text=True, timeout=60)
+    assert probe.returncode == 0 or "lock" in probe.stderr.lower(), probe.stderr
+    return probe.returncode == 0
+
+
+def test_the_store_holds_the_file_only_while_it_is_used(tmp_path):
+    """Open while a query runs and for `linger` after; then closed, so another process (the CLI) can open it."""
+    path = tmp_path / "shared.duckdb"
+    store = Store(path, linger=0.3)
+    with store.cursor() as cur:
+        cur.execute("SELECT 1").fetchall()
+        assert not _other_process_can_open(path)
+    deadline = time.monotonic() + 10
+    while store.is_open and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not store.is_open
+    assert _other_process_can_open(path)
+    assert store.scalar("SELECT count(*) FROM schema_meta") == 1  # opened again on use
+    store.close()
+
+
+def test_threads_never_lose_the_connection_under_a_running_query(tmp_path):
+    """Sessions are threads: the linger thread must not close the connection while any of them has a cursor."""
+    import threading
+
+    store = Store(tmp_path / "threads.duckdb", linger=0.01)
+    failures: list[str] = []
+
+    def reader(n: int) -> None:
+        for i in range(40):
+            try:
+                with store.cursor() as cur:
+                    time.sleep(0.002 * (i % 3))  # the others come and go meanwhile
+                    assert cur.execute("SELECT ?::INTEGER + 1", [n]).fetchone()[0] == n + 1
+            except Exception as exc:  # noqa: BLE001 — collected and reported below
+                failures.append(f"{type(exc).__name__}: {exc}")
+            if i % 10 == 0:
+                time.sleep(0.03)  # idle long enough for the linger to close the file
+
+    threads = [threading.Thread(target=reader, args=(n,)) for n in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    assert store.opened > 1, "the file was closed between bursts and opened again"
+    store.close()
+
+
+def test_a_backup_keeps_the_lock_of_the_process_that_takes_it(tmp_path):
+    """POSIX drops a process's lock on a file when it closes any descriptor of it: the backup's copy must not, or
+    another process could write the database in the middle of this one's import."""
+    path = tmp_path / "held.duckdb"
+    store = Store(path, linger=60)
+    with store.holding():
+        backup(store, tmp_path / "bk")
+        assert not _other_process_can_open(path)
+        backup(store, tmp_path / "bk2")
+        assert not _other_process_can_open(path)
+    store.close()
+    assert _other_process_can_open(path)
+
+
+def test_a_change_by_another_process_is_noticed_and_told_once(demo_db_path, tmp_path):
+    path = tmp_path / "seen.duckdb"
+    path.write_bytes(demo_db_path.read_bytes())
+    store = Store(path, linger=0)
+    told: list[str] = []
+    store.on_write(lambda: told.append("write"))
+    assert store.refresh() is False and told == []
+    done = subprocess.run([sys.executable, "-m", "twinreg_data", "--db", str(path), "users", "add", "other-process"],
+                          cwd=REPO, input="a long password\n", capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert store.refresh() is True and told == ["write"]
+    assert store.refresh() is False and told == ["write"]
+    # A command that changes no data (a backup checkpoints and copies the file) is not a change.
+    done = subprocess.run([sys.executable, "-m", "twinreg_data", "--db", str(path), "backup", str(tmp_path / "b")],
+                          cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert store.refresh() is False and told == ["write"]
+    store.close()

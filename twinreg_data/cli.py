@@ -252,7 +252,7 @@ def cmd_backup(args) -> int:
 def cmd_restore(args) -> int:
     from .backup import restore
 
-    manifest = restore(args.dir, args.db)
+    manifest = restore(args.dir, args.db, wait=args.wait)
     print(f"Database {args.db} restored from the backup of {manifest['created_at']}.")
     return 0
 

@@ -205,8 +205,8 @@ def _migration_5() -> list[MigrationStep]:
 def _migration_6() -> list[MigrationStep]:
     """The data stamp: every write that changes data sets a new one, so that another process holding a cache
     (the app) notices a change made by the command line when it next opens the file (Store.refresh)."""
-    return ["CREATE TABLE data_version (version BIGINT NOT NULL, stamp VARCHAR NOT NULL)",
-            "INSERT INTO data_version VALUES (0, '')"]
+    return ["CREATE TABLE IF NOT EXISTS data_version (version BIGINT NOT NULL, stamp VARCHAR NOT NULL)",
+            "INSERT INTO data_version SELECT 0, '' WHERE NOT EXISTS (SELECT 1 FROM data_version)"]
 
 
 # Forward migrations: MIGRATIONS[n] brings a database from version n to n + 1.
@@ -440,6 +440,7 @@ class Store:
             self._release()
         with self._state:
             changed, self._changed_elsewhere = self._changed_elsewhere, False
+
         if changed:
             self.tell_write_listeners()
         return changed
@@ -571,6 +572,14 @@ def tell_writes_to(path: str | Path) -> None:
         store = _stores.get(Path(path).resolve())
     if store is not None:
         store.tell_write_listeners()
+
+
+def release_file(path: str | Path) -> None:
+    """Close this process's connection to `path` now (or once its running queries end); it reopens when used."""
+    with _stores_lock:
+        store = _stores.get(Path(path).resolve())
+    if store is not None:
+        store.close()
 
 
 def close_store(path: str | Path | None = None) -> None:
