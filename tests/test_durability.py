@@ -116,6 +116,38 @@ def test_busy_database_gives_a_clear_message_and_recovers(demo_db_path, tmp_path
     close_store(path)
 
 
+def test_a_write_in_the_app_while_another_process_holds_the_file_says_busy(editor, monkeypatch):
+    """The app's own write (here a sign-in, which records the attempt) waits briefly for a file the command line
+    holds, then shows the translated busy warning; the page does not crash, and works once the file is free."""
+    monkeypatch.setenv("TWINREG_WAIT", "1")
+    at = run_app(query={"lang": "sv"})
+    at.switch_page("pages/sign_in.py").run()
+    from twinreg_data.store import release_file
+
+    release_file(editor)  # as the linger does a second after the last query: the file is free for another process
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import duckdb, sys, time\nwhile True:\n    try:\n"
+         "        c = duckdb.connect(sys.argv[1])\n        break\n    except duckdb.IOException:\n"
+         "        time.sleep(0.05)\nprint('ready', flush=True)\ntime.sleep(120)", str(editor)],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        at.text_input[0].input("eeva")
+        at.text_input[1].input("a long password")
+        at.button[0].click().run()
+        assert shown_errors(at) == []
+        assert [w.value for w in at.warning] == [t(RELIABILITY_LABELS["busy"], "sv")]
+        assert "local_identity" not in at.session_state
+    finally:
+        holder.kill()
+        holder.wait()
+    at.text_input[0].input("eeva")
+    at.text_input[1].input("a long password")
+    at.button[0].click().run()
+    assert shown_errors(at) == [] and not at.warning
+    assert at.session_state["local_identity"].name == "eeva"
+
+
 def test_database_from_a_newer_version_gives_a_clear_message(tmp_path, monkeypatch):
     path = tmp_path / "future.duckdb"
     store = Store(path)
