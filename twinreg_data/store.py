@@ -353,15 +353,15 @@ class Store:
             self._idle_since = time.monotonic()
             if self.linger <= 0 or self._close_when_idle:
                 self._close_now()
-            else:
-                self._state.notify_all()
+            # No notify otherwise: the linger thread looks again when its wait runs out, so a burst of queries costs
+            # no thread switch per query.
 
     def _close_after_linger(self, opening: int) -> None:
         """One thread per opening: closes the connection once it has been unused for `linger` seconds."""
         with self._state:
             while self._con is not None and self.opened == opening:
                 if self._users:
-                    self._state.wait()
+                    self._state.wait(self.linger)
                     continue
                 left = self._idle_since + self.linger - time.monotonic()
                 if left <= 0:
