@@ -96,7 +96,8 @@ def stop_with(exc: StoreError) -> NoReturn:
     lang = filters.lang if filters is not None else normalise_language(st.context.locale)
     if exc.reason == "busy":
         _log.warning("TwinReg Monitor waited in vain for its database: %s", exc)
-        st.warning(t(RELIABILITY_LABELS["busy"], lang), icon=":material/hourglass_top:")
+        busy = RELIABILITY_LABELS[exc.reason]  # named first: a literal key inside t() would be extracted as a message
+        st.warning(t(busy, lang), icon=":material/hourglass_top:")
         st.stop()
     _log.error("TwinReg Monitor cannot use its database: %s", exc)
     reason = exc.reason if exc.reason in ("damaged", "newer") else "other"

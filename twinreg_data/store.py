@@ -3,7 +3,9 @@
 DuckDB 2.x returns wrong results when threads share one connection, so every
 query runs on its own cursor; writes take a process-wide lock and run inside an
 explicit BEGIN/COMMIT (or ROLLBACK) because a multi-statement string is not one
-transaction.
+transaction. The connection is open only while it is used, so that another
+process (the command line beside the running app) can take its turn; see Store
+and ARCHITECTURE.md, "Sharing the database with the command line".
 """
 
 from __future__ import annotations
@@ -440,7 +442,6 @@ class Store:
             self._release()
         with self._state:
             changed, self._changed_elsewhere = self._changed_elsewhere, False
-
         if changed:
             self.tell_write_listeners()
         return changed
