@@ -326,17 +326,19 @@ def test_threads_never_lose_the_connection_under_a_running_query(tmp_path):
 
     store = Store(tmp_path / "threads.duckdb", linger=0.01)
     failures: list[str] = []
+    together = threading.Barrier(6)
 
     def reader(n: int) -> None:
         for i in range(40):
+            if i % 10 == 0:
+                together.wait(timeout=60)
+                time.sleep(0.2)  # every thread idle at once: the linger closes the file
             try:
                 with store.cursor() as cur:
                     time.sleep(0.002 * (i % 3))  # the others come and go meanwhile
                     assert cur.execute("SELECT ?::INTEGER + 1", [n]).fetchone()[0] == n + 1
             except Exception as exc:  # noqa: BLE001 — collected and reported below
                 failures.append(f"{type(exc).__name__}: {exc}")
-            if i % 10 == 0:
-                time.sleep(0.03)  # idle long enough for the linger to close the file
 
     threads = [threading.Thread(target=reader, args=(n,)) for n in range(6)]
     for thread in threads:
@@ -344,7 +346,7 @@ def test_threads_never_lose_the_connection_under_a_running_query(tmp_path):
     for thread in threads:
         thread.join()
     assert failures == []
-    assert store.opened > 1, "the file was closed between bursts and opened again"
+    assert store.opened > 1, f"the file was closed between bursts and opened again ({store.opened} openings)"
     store.close()
 
 
