@@ -382,3 +382,25 @@ def test_a_change_by_another_process_is_noticed_and_told_once(demo_db_path, tmp_
     assert done.returncode == 0, done.stderr
     assert store.refresh() is False and told == ["write"]
     store.close()
+
+
+def test_restore_waits_for_a_process_holding_the_database(demo_db_path, tmp_path):
+    """restore replaces the file only while it holds DuckDB's lock: exit 4 while another process keeps the file,
+    done once it lets go; that process then sees the restored data."""
+    path = tmp_path / "live.duckdb"
+    path.write_bytes(demo_db_path.read_bytes())
+    store = Store(path, linger=60)
+    backup(store, tmp_path / "bk")
+    with store.transaction() as cur:  # a change the restore must undo
+        cur.execute("DELETE FROM actions")
+    with store.holding():
+        done = subprocess.run([sys.executable, "-m", "twinreg_data", "--db", str(path), "--wait", "1", "restore",
+                               str(tmp_path / "bk")], cwd=REPO, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 4, done.stderr
+        assert store.scalar("SELECT count(*) FROM actions") == 0
+    store.close()
+    done = subprocess.run([sys.executable, "-m", "twinreg_data", "--db", str(path), "restore", str(tmp_path / "bk")],
+                          cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert store.scalar("SELECT count(*) FROM actions") > 0
+    store.close()
