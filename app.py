@@ -12,7 +12,8 @@ from twinreg_data.filters import MIN_YEAR, PARAMS, SIDES, Filters, max_year, par
 from twinreg_data.i18n import LANGUAGES, NP_, normalise_language, t
 from twinreg_data.labels import DOMAIN_LABELS, PAGE_LABELS, ROLE_LABELS, SIDE_LABELS
 from twinreg_data.schema import DOMAINS
-from twinreg_data.st_cache import app_icon, store
+from twinreg_data.st_cache import app_icon, stop_with, store
+from twinreg_data.store import StoreError
 from twinreg_data.textsafe import markdown_text
 
 st.set_page_config(page_title="TwinReg Monitor", page_icon=app_icon(), layout="wide")
@@ -83,8 +84,11 @@ def current_identity(config: auth.AuthConfig) -> auth.Identity:
     identity = st.session_state.get("local_identity")
     if identity is None and "session_cookie_read" not in st.session_state:
         # A reload, a new tab or a deep link starts a new session: the browser's session cookie signs it in.
-        st.session_state.session_cookie_read = True
-        restored = sessions.restore_from_cookie(store(), config, st.context.cookies.get(sessions.COOKIE_NAME, ""))
+        try:
+            restored = sessions.restore_from_cookie(store(), config, st.context.cookies.get(sessions.COOKIE_NAME, ""))
+            st.session_state.session_cookie_read = True
+        except StoreError:  # busy or damaged: anonymous for this run (the page then says why), the cookie kept
+            restored = None
         if restored is not None:
             identity, st.session_state.signed_in_at = restored
             st.session_state.local_identity = identity
@@ -98,8 +102,6 @@ def current_identity(config: auth.AuthConfig) -> auth.Identity:
 
 
 config = auth.AuthConfig.from_secrets(secrets())
-if not config.oidc:
-    announce_initial_admin(str(store().path))
 identity = current_identity(config)
 st.session_state.update(auth_config=config, identity=identity)
 # A sign-in or sign-out hands the browser its session cookie on a full page load (twinreg_data/sessions.py).
@@ -141,6 +143,8 @@ if config.public or identity.signed_in:  # /overview typed by hand opens the mai
 pages += [st.Page(partial(needs_sign_in, stem, lang, identity.signed_in, sign_in_page),
                   title=t(PAGE_LABELS[stem], lang), url_path=stem, visibility="hidden")
           for stem in locked]
+# Navigation first, the database after: a run that stops on a busy or damaged database (or a slow first start that
+# creates the admin) must not leave Streamlit's default list of every file in pages/ in the sidebar.
 page = st.navigation(pages)
 if resume:
     target = next((p for p in pages if p.url_path == resume["page"]), None)
@@ -172,7 +176,11 @@ with st.sidebar:
     # A container, not st.empty: a page's fragment rewrites the link here when only the fragment reruns.
     st.session_state.update(link_box=st.container(), link_page=page.url_path, link_shown=False)
 try:
+    if not config.oidc:
+        announce_initial_admin(str(store().path))
     page.run()
+except StoreError as exc:  # a read or write found the database busy (another program writing) for too long
+    stop_with(exc)
 finally:
     # After the page ran (or stopped early), so that its own parameters (e.g. ?bn=BN-003) are in the link too;
     # unless the page's fragment already wrote it (see pages/_ui.py).

@@ -66,9 +66,10 @@ def markdown(summary: dict, kills: list[dict], command: str, when: str) -> str:
         "the interrupted one was there in full or not at all (rows, areas, row images, import history and audit "
         "line together); no half-written scheduled backup was ever taken for a complete one.",
         "",
-        "Start-up faults (tests/test_durability.py): a damaged, truncated or bit-rotted database file, one locked "
-        "by another process, or one from a newer version each give a translated message with the way out "
-        "in the app, and plain words with exit code 2 on the command line — never a traceback.",
+        "Start-up faults (tests/test_durability.py): a damaged, truncated or bit-rotted database file, or one from "
+        "a newer version each give a translated message with the way out in the app, and plain words with exit "
+        "code 2 on the command line; one held by another process for longer than the wait gives a translated "
+        "'busy, try again' in the app and exit code 4 on the command line — never a traceback.",
     ]
     return "\n".join(lines) + "\n"
 

@@ -90,18 +90,20 @@ def test_database_with_a_damaged_block_gives_a_clear_message_in_the_app(demo_db_
                                   "en") in errors[0]
 
 
-def test_locked_database_gives_a_clear_message_and_recovers(demo_db_path, tmp_path, monkeypatch):
+def test_busy_database_gives_a_clear_message_and_recovers(demo_db_path, tmp_path, monkeypatch):
     path = tmp_path / "locked.duckdb"
     path.write_bytes(demo_db_path.read_bytes())
     monkeypatch.setenv("TWINREG_DB", str(path))
+    monkeypatch.setenv("TWINREG_WAIT", "1")  # the app waits this long for a file another process holds
     holder = subprocess.Popen(
         [sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('ready', flush=True); "
          "time.sleep(120)", str(path)], stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "ready"
-        errors = shown_errors(run_app(query={"lang": "fi"}))
-        unavailable, locked = t("The data cannot be shown right now.", "fi"), t(RELIABILITY_LABELS["locked"], "fi")
-        assert errors == [f"**{unavailable}**\n\n{locked}"]
+        at = run_app(query={"lang": "fi"})
+        assert shown_errors(at) == []
+        assert [w.value for w in at.warning] == [t(RELIABILITY_LABELS["busy"], "fi")]
+        assert not at.metric
     finally:
         holder.kill()
         holder.wait()
@@ -112,6 +114,38 @@ def test_locked_database_gives_a_clear_message_and_recovers(demo_db_path, tmp_pa
     from twinreg_data.store import close_store
 
     close_store(path)
+
+
+def test_a_write_in_the_app_while_another_process_holds_the_file_says_busy(editor, monkeypatch):
+    """The app's own write (here a sign-in, which records the attempt) waits briefly for a file the command line
+    holds, then shows the translated busy warning; the page does not crash, and works once the file is free."""
+    monkeypatch.setenv("TWINREG_WAIT", "1")
+    at = run_app(query={"lang": "sv"})
+    at.switch_page("pages/sign_in.py").run()
+    from twinreg_data.store import release_file
+
+    release_file(editor)  # as the linger does a second after the last query: the file is free for another process
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import duckdb, sys, time\nwhile True:\n    try:\n"
+         "        c = duckdb.connect(sys.argv[1])\n        break\n    except duckdb.IOException:\n"
+         "        time.sleep(0.05)\nprint('ready', flush=True)\ntime.sleep(120)", str(editor)],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        at.text_input[0].input("eeva")
+        at.text_input[1].input("a long password")
+        at.button[0].click().run()
+        assert shown_errors(at) == []
+        assert [w.value for w in at.warning] == [t(RELIABILITY_LABELS["busy"], "sv")]
+        assert "local_identity" not in at.session_state
+    finally:
+        holder.kill()
+        holder.wait()
+    at.text_input[0].input("eeva")
+    at.text_input[1].input("a long password")
+    at.button[0].click().run()
+    assert shown_errors(at) == [] and not at.warning
+    assert at.session_state["local_identity"].name == "eeva"
 
 
 def test_database_from_a_newer_version_gives_a_clear_message(tmp_path, monkeypatch):

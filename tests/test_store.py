@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 from factories import snapshot
 
 from twinreg_data.backup import backup, restore
+from twinreg_data.i18n import t
 from twinreg_data.schema import BOTTLENECK_DOMAINS, TABLES
 from twinreg_data.store import SCHEMA_VERSION, Store, StoreError
 
@@ -44,7 +47,9 @@ def test_database_from_a_newer_program_is_refused(tmp_path):
         Store(tmp_path / "future.duckdb")
 
 
-def test_locked_database_gives_a_clear_message(tmp_path):
+def test_database_held_by_another_process_gives_the_busy_exit_code_after_waiting(tmp_path):
+    """Another process holds the file for longer than --wait: exit 4 (not 2, a refused file), a plain message,
+    and with --json a JSON object on stdout; the command waited about --wait seconds first."""
     path = tmp_path / "locked.duckdb"
     Store(path).close()
     holder = subprocess.Popen(
@@ -52,10 +57,27 @@ def test_locked_database_gives_a_clear_message(tmp_path):
          "time.sleep(60)", str(path)], stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "ready"
-        done = subprocess.run([sys.executable, "-m", "twinreg_data", "--db", str(path), "imports"], cwd=REPO,
-                              capture_output=True, text=True, timeout=60)
-        assert done.returncode == 2
-        assert "in use by another program" in done.stderr
+        started = time.monotonic()
+        done = subprocess.run([sys.executable, "-m", "twinreg_data", "--db", str(path), "--wait", "2", "imports"],
+                              cwd=REPO, capture_output=True, text=True, timeout=60)
+        assert time.monotonic() - started >= 2
+        assert done.returncode == 4
+        assert "busy" in done.stderr and "--wait" in done.stderr
+        assert "Traceback" not in done.stderr
+        done = subprocess.run([sys.executable, "-m", "twinreg_data", "--db", str(path), "--wait", "0.5", "users",
+                               "add", "someone", "--json"], cwd=REPO, capture_output=True, text=True, timeout=60,
+                              input="a long password\n")
+        assert done.returncode == 2  # users add has no --json: a usage error, still as JSON
+        assert json.loads(done.stdout)["status"] == "usage"
+        done = subprocess.run([sys.executable, "-m", "twinreg_data", "--db", str(path), "--wait", "0.5", "import",
+                               str(REPO / "data" / "demo" / "01_areas_indicators.xlsx"), "--json", "--lang", "fi"],
+                              cwd=REPO, capture_output=True, text=True, timeout=60)
+        assert done.returncode == 4
+        report = json.loads(done.stdout)
+        assert report["status"] == "busy" and report["exit_code"] == 4
+        assert report["message"] == t("The database is busy: another program (the running app or another command) "
+                                      "held it for more than {seconds} seconds. Try again in a moment, or allow more "
+                                      "time with --wait SECONDS.", "fi", seconds="0.5")
         assert "Traceback" not in done.stderr
     finally:
         holder.kill()
@@ -273,3 +295,112 @@ def test_backup_refuses_a_wal_it_cannot_account_for(tmp_path):
     (tmp_path / "bk" / "manifest.json").write_text(json.dumps(manifest))
     with pytest.raises(StoreError, match="WAL"):
         restore(tmp_path / "bk", tmp_path / "target.duckdb")
+
+
+def _other_process_can_open(path) -> bool:
+    probe = subprocess.run([sys.executable, "-c", "import duckdb, sys; duckdb.connect(sys.argv[1]).close()", str(path)],
+                           capture_output=True, text=True, timeout=60)
+    assert probe.returncode == 0 or "lock" in probe.stderr.lower(), probe.stderr
+    return probe.returncode == 0
+
+
+def test_the_store_holds_the_file_only_while_it_is_used(tmp_path):
+    """Open while a query runs and for `linger` after; then closed, so another process (the CLI) can open it."""
+    path = tmp_path / "shared.duckdb"
+    store = Store(path, linger=0.3)
+    with store.cursor() as cur:
+        cur.execute("SELECT 1").fetchall()
+        assert not _other_process_can_open(path)
+    deadline = time.monotonic() + 10
+    while store.is_open and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not store.is_open
+    assert _other_process_can_open(path)
+    assert store.scalar("SELECT count(*) FROM schema_meta") == 1  # opened again on use
+    store.close()
+
+
+def test_threads_never_lose_the_connection_under_a_running_query(tmp_path):
+    """Sessions are threads: the linger thread must not close the connection while any of them has a cursor."""
+    import threading
+
+    store = Store(tmp_path / "threads.duckdb", linger=0.01)
+    failures: list[str] = []
+    together = threading.Barrier(6)
+
+    def reader(n: int) -> None:
+        for i in range(40):
+            if i % 10 == 0:
+                together.wait(timeout=60)
+                time.sleep(0.2)  # every thread idle at once: the linger closes the file
+            try:
+                with store.cursor() as cur:
+                    time.sleep(0.002 * (i % 3))  # the others come and go meanwhile
+                    assert cur.execute("SELECT ?::INTEGER + 1", [n]).fetchone()[0] == n + 1
+            except Exception as exc:  # noqa: BLE001 — collected and reported below
+                failures.append(f"{type(exc).__name__}: {exc}")
+
+    threads = [threading.Thread(target=reader, args=(n,)) for n in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    assert store.opened > 1, f"the file was closed between bursts and opened again ({store.opened} openings)"
+    store.close()
+
+
+def test_a_backup_keeps_the_lock_of_the_process_that_takes_it(tmp_path):
+    """POSIX drops a process's lock on a file when it closes any descriptor of it: the backup's copy must not, or
+    another process could write the database in the middle of this one's import."""
+    path = tmp_path / "held.duckdb"
+    store = Store(path, linger=60)
+    with store.holding():
+        backup(store, tmp_path / "bk")
+        assert not _other_process_can_open(path)
+        backup(store, tmp_path / "bk2")
+        assert not _other_process_can_open(path)
+    store.close()
+    assert _other_process_can_open(path)
+
+
+def test_a_change_by_another_process_is_noticed_and_told_once(demo_db_path, tmp_path):
+    path = tmp_path / "seen.duckdb"
+    path.write_bytes(demo_db_path.read_bytes())
+    store = Store(path, linger=0)
+    told: list[str] = []
+    store.on_write(lambda: told.append("write"))
+    assert store.refresh() is False and told == []
+    done = subprocess.run([sys.executable, "-m", "twinreg_data", "--db", str(path), "users", "add", "other-process"],
+                          cwd=REPO, input="a long password\n", capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert store.refresh() is True and told == ["write"]
+    assert store.refresh() is False and told == ["write"]
+    # A command that changes no data (a backup checkpoints and copies the file) is not a change.
+    done = subprocess.run([sys.executable, "-m", "twinreg_data", "--db", str(path), "backup", str(tmp_path / "b")],
+                          cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert store.refresh() is False and told == ["write"]
+    store.close()
+
+
+def test_restore_waits_for_a_process_holding_the_database(demo_db_path, tmp_path):
+    """restore replaces the file only while it holds DuckDB's lock: exit 4 while another process keeps the file,
+    done once it lets go; that process then sees the restored data."""
+    path = tmp_path / "live.duckdb"
+    path.write_bytes(demo_db_path.read_bytes())
+    store = Store(path, linger=60)
+    backup(store, tmp_path / "bk")
+    with store.transaction() as cur:  # a change the restore must undo
+        cur.execute("DELETE FROM actions")
+    with store.holding():
+        done = subprocess.run([sys.executable, "-m", "twinreg_data", "--db", str(path), "--wait", "1", "restore",
+                               str(tmp_path / "bk")], cwd=REPO, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 4, done.stderr
+        assert store.scalar("SELECT count(*) FROM actions") == 0
+    store.close()
+    done = subprocess.run([sys.executable, "-m", "twinreg_data", "--db", str(path), "restore", str(tmp_path / "bk")],
+                          cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert store.scalar("SELECT count(*) FROM actions") > 0
+    store.close()

@@ -14,10 +14,13 @@ something that looks like a usable backup.
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import json
 import os
 import re
 import shutil
+import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -26,7 +29,7 @@ from pathlib import Path
 import duckdb
 
 from .ingest.filecheck import sha256_of
-from .store import SCHEMA_VERSION, Store, StoreError, quote_identifier, tell_writes_to
+from .store import CLI_WAIT_S, SCHEMA_VERSION, Store, StoreError, quote_identifier, release_file, tell_writes_to
 
 DB_FILE = "twinreg.duckdb"
 WAL_FILE = DB_FILE + ".wal"
@@ -50,7 +53,7 @@ def backup(store: Store, directory: str | Path) -> Path:
         cur.execute("CHECKPOINT")
         counts = store.table_counts()
         tmp = directory / (DB_FILE + ".partial")
-        shutil.copyfile(store.path, tmp)
+        copy_open_database(store.path, tmp)
         # After CHECKPOINT under the write lock there is normally no WAL; if one is left, it belongs to the copy.
         wal = store.path.with_name(store.path.name + ".wal")
         wal_copied = wal.exists() and wal.stat().st_size > 0
@@ -72,6 +75,40 @@ def backup(store: Store, directory: str | Path) -> Path:
     _fsync(manifest_tmp)
     os.replace(manifest_tmp, directory / MANIFEST)
     return target
+
+
+# path → (inode, descriptor): the one descriptor this process reads a database file through (see below).
+_readers: dict[str, tuple[int, int]] = {}
+_readers_lock = threading.Lock()
+
+
+def copy_open_database(source: Path, target: Path) -> None:
+    """Copy the database file while DuckDB holds it open, without ever closing a descriptor of it.
+
+    POSIX drops *every* lock a process holds on a file as soon as the process closes *any* descriptor of that
+    file, and DuckDB's lock on the database is such a lock: a plain `shutil.copyfile` would silently hand the file
+    to the next process that asks (the command line or the app), in the middle of this process's import. So the
+    file is read through one descriptor per database file, opened once and kept for the life of the process (a
+    descriptor of a file a restore has since replaced is closed: that inode holds no lock any more).
+    """
+    key = str(Path(source).resolve())
+    with _readers_lock:
+        inode = os.stat(key).st_ino
+        held = _readers.get(key)
+        if held is None or held[0] != inode:
+            if held is not None:
+                os.close(held[1])
+            held = (inode, os.open(key, os.O_RDONLY))
+            _readers[key] = held
+        fd = held[1]
+        size = os.fstat(fd).st_size
+        with open(target, "wb") as out:
+            offset = 0
+            while offset < size:
+                sent = os.sendfile(out.fileno(), fd, offset, size - offset)
+                if sent == 0:
+                    raise OSError(f"{key} ended at byte {offset:,} of {size:,} while it was copied")
+                offset += sent
 
 
 def verify_readable(store: Store) -> None:
@@ -193,8 +230,34 @@ def pre_import_backup(store: Store, keep: int | None = None, directory: str | Pa
     return final
 
 
-def restore(directory: str | Path, db_path: str | Path) -> dict:
-    """Replace the database at db_path with the backup in DIR (no process may hold db_path open)."""
+@contextmanager
+def _exclusively(path: Path, wait: float) -> Iterator[None]:
+    """Hold DuckDB's own lock on the database file (an fcntl write lock) so that no other process opens it while
+    it is replaced; wait up to `wait` seconds for a process that holds it (the app between its queries)."""
+    if not path.exists():
+        yield
+        return
+    fd = os.open(path, os.O_RDWR)
+    try:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError as exc:
+                if time.monotonic() >= deadline:
+                    raise StoreError(f"The database {path} stayed busy: another program held it for more than "
+                                     f"{wait:g} s. Try again in a moment.", "busy") from exc
+                time.sleep(0.1)
+        yield
+    finally:
+        os.close(fd)  # the lock goes with it; it was on the replaced file anyway
+
+
+def restore(directory: str | Path, db_path: str | Path, wait: float = CLI_WAIT_S) -> dict:
+    """Replace the database at db_path with the backup in DIR. A process using the database (the app) holds it
+    only while it reads or writes: the replacement waits for such a moment (up to `wait` seconds) and holds the
+    file meanwhile; the app notices the new data at its next look (Store.refresh)."""
     directory = Path(directory)
     source = directory / DB_FILE
     manifest_path = directory / MANIFEST
@@ -218,10 +281,12 @@ def restore(directory: str | Path, db_path: str | Path) -> dict:
         verify_readable(check)
     finally:
         check.close()
-    wal = db_path.with_name(db_path.name + ".wal")
-    if wal.exists():
-        wal.unlink()
-    os.replace(tmp, db_path)
+    release_file(db_path)  # this process's own connection, if any, must not go on with the replaced file
+    with _exclusively(db_path, wait):
+        wal = db_path.with_name(db_path.name + ".wal")
+        if wal.exists():
+            wal.unlink()
+        os.replace(tmp, db_path)
     tmp_wal = tmp.with_name(tmp.name + ".wal")
     if tmp_wal.exists():
         tmp_wal.unlink()
@@ -245,11 +310,12 @@ class PreImportBackup:
 def backed_up(store: Store) -> Iterator[PreImportBackup]:
     """Hold the write lock, take the scheduled backup, then let the caller open its write transaction.
 
-    `with backed_up(store) as backup, store.transaction() as cur:` keeps the lock from the backup to the COMMIT,
-    so the backup is exactly the state the import started from. Older backups are rotated out only after the
-    import wrote something; an import that changed nothing (or rolled back) removes its own copy instead.
+    `with backed_up(store) as backup, store.transaction() as cur:` keeps the lock, and the file open (so that no
+    other process can write in between), from the backup to the COMMIT, so the backup is exactly the state the
+    import started from. Older backups are rotated out only after the import wrote something; an import that
+    changed nothing (or rolled back) removes its own copy instead.
     """
-    with store._write_lock:
+    with store._write_lock, store.holding():
         keep = backup_keep()
         taken = PreImportBackup(pre_import_backup(store, keep))
         try:

@@ -1,9 +1,11 @@
-"""Command line: `python -m twinreg_data [--db PATH] COMMAND …`.
+"""Command line: `python -m twinreg_data [--db PATH] [--wait SECONDS] COMMAND …`.
 
-The interface is stable (other tools call it). Exit codes for `import`:
-0 applied or nothing to do, 1 validation errors (or, for a statistics file, mapping decisions left), 2 file
-refused; 3 for an unexpected error of any command, 141 when the reader of the output went away (`| head`).
-Everything is reported in plain words on stderr, never as a traceback.
+The interface is stable (other tools call it); the exit codes are EXIT_CODES_HELP below (also in `--help`).
+Everything is reported in plain words on stderr, never as a traceback; with `--json` a JSON object is printed
+on stdout in every case, errors included (`status`, `exit_code`, `message`).
+
+The command runs beside a running app: the app holds the database file only while it reads or writes, and this
+command waits up to --wait seconds (default 30) for the file before it gives up with exit code 4.
 """
 
 from __future__ import annotations
@@ -14,19 +16,47 @@ from pathlib import Path
 
 from .i18n import LANGUAGES
 from .schema import DOMAINS as DOMAIN_CHOICES
-from .store import StoreError, default_db_path
+from .store import CLI_WAIT_S, StoreError, default_db_path, default_wait
 
 DEMO_DIR = Path(__file__).resolve().parent.parent / "data" / "demo"
+
+EXIT_OK, EXIT_INVALID, EXIT_REFUSED, EXIT_UNEXPECTED, EXIT_BUSY = 0, 1, 2, 3, 4
+EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141
+EXIT_CODES_HELP = """exit codes:
+  0    done, or nothing to do
+  1    validation errors or mapping decisions left (import); a request that cannot be done (an unknown
+       account, an import that cannot be rolled back, ...)
+  2    file refused (import); database damaged or from a newer version; command line not understood
+  3    unexpected error (please report it)
+  4    database busy: another program (the app or another command) held it for longer than --wait
+  130  interrupted (Ctrl+C)
+  141  the reader of the output went away (e.g. `| head`)
+
+With --json a JSON object is printed on stdout in every case; on an error it has status
+(error, busy, database_error, usage, interrupted, unexpected), exit_code and message."""
 
 
 class UserError(Exception):
     pass
 
 
+class _UsageError(Exception):
+    def __init__(self, parser: argparse.ArgumentParser, message: str) -> None:
+        super().__init__(message)
+        self.parser = parser
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage error to main() (to be printed as JSON with --json) instead of exiting."""
+
+    def error(self, message: str):  # type: ignore[override]
+        raise _UsageError(self, message)
+
+
 def _store(args):
     from .store import Store
 
-    return Store(args.db)
+    return Store(args.db, wait=args.wait)
 
 
 def cmd_init(args) -> int:
@@ -188,8 +218,12 @@ def cmd_rollback(args) -> int:
         restored = rollback(_store(args), args.import_id, args.user)
     except ImportBlocked as exc:
         raise UserError(str(exc)) from exc
-    print(f"Import #{args.import_id} rolled back: " + (", ".join(f"{k} {v:,} rows" for k, v in restored.items())
-                                                       or "no rows"))
+    message = f"Import #{args.import_id} rolled back: " + (", ".join(f"{k} {v:,} rows" for k, v in restored.items())
+                                                           or "no rows")
+    if args.json:
+        _print_json({"status": "rolled_back", "import_id": args.import_id, "restored": restored, "message": message})
+    else:
+        print(message)
     return 0
 
 
@@ -230,7 +264,7 @@ def cmd_publish(args) -> int:
 def cmd_restore(args) -> int:
     from .backup import restore
 
-    manifest = restore(args.dir, args.db)
+    manifest = restore(args.dir, args.db, wait=args.wait)
     print(f"Database {args.db} restored from the backup of {manifest['created_at']}.")
     return 0
 
@@ -367,10 +401,25 @@ def cmd_briefing(args) -> int:
     return 0
 
 
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value < float("inf"):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds (0 or more)")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m twinreg_data", description="TwinReg Monitor data tools")
+    parser = _Parser(prog="python -m twinreg_data", description="TwinReg Monitor data tools",
+                     epilog=EXIT_CODES_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--db", default=str(default_db_path()),
                         help="database file (default: $TWINREG_DB or data/twinreg.duckdb)")
+    parser.add_argument("--wait", type=_seconds, default=default_wait(CLI_WAIT_S), metavar="SECONDS",
+                        help="while another program (the running app, another command) holds the database, wait "
+                             "this long for it before giving up with exit code 4 (default: $TWINREG_WAIT or "
+                             f"{CLI_WAIT_S:g})")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("init", help="create the database (and import the demo workbooks with --demo)")
     p.add_argument("--demo", action="store_true")
@@ -402,6 +451,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("rollback", help="undo an import")
     p.add_argument("import_id", type=int)
     p.add_argument("--user", default="cli")
+    p.add_argument("--json", action="store_true", help="print the outcome as JSON")
     p.set_defaults(func=cmd_rollback)
     p = sub.add_parser("template", help="write the empty import template")
     p.add_argument("out")
@@ -464,8 +514,34 @@ def _quiet_stdout() -> None:
     os.close(devnull)
 
 
+def _print_json(obj: dict) -> None:
+    import json
+
+    print(json.dumps(obj, ensure_ascii=False, indent=2, default=str))
+
+
+def _fail(args, code: int, status: str, message: str) -> int:
+    """Report an error: one line on stderr, and the JSON object on stdout when --json was asked for."""
+    print(f"error: {message}", file=sys.stderr)
+    if getattr(args, "json", False):
+        try:
+            _print_json({"status": status, "exit_code": code, "message": message})
+            sys.stdout.flush()
+        except BrokenPipeError:
+            _quiet_stdout()
+            return EXIT_BROKEN_PIPE
+    return code
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    try:
+        args = build_parser().parse_args(argv)
+    except _UsageError as exc:
+        exc.parser.print_usage(sys.stderr)
+        return _fail(argparse.Namespace(json="--json" in argv), EXIT_REFUSED, "usage",
+                     f"{exc.parser.prog}: {exc}")
+    lang = getattr(args, "lang", "en")
     try:
         code = args.func(args)
         # Flushed here, not at exit: a pipe closed early (`| head`) then fails where it is caught below.
@@ -473,26 +549,32 @@ def main(argv: list[str] | None = None) -> int:
         return code
     except BrokenPipeError:
         _quiet_stdout()
-        return 141  # what a shell reports for a command ended by SIGPIPE
-    except (UserError, StoreError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2 if isinstance(exc, StoreError) else 1
+        return EXIT_BROKEN_PIPE  # what a shell reports for a command ended by SIGPIPE
+    except StoreError as exc:
+        if exc.reason == "busy":
+            from .i18n import t
+
+            return _fail(args, EXIT_BUSY, "busy", t(
+                "The database is busy: another program (the running app or another command) held it for more than "
+                "{seconds} seconds. Try again in a moment, or allow more time with --wait SECONDS.", lang,
+                seconds=f"{args.wait:g}"))
+        return _fail(args, EXIT_REFUSED, "database_error", str(exc))
+    except UserError as exc:
+        return _fail(args, EXIT_INVALID, "error", str(exc))
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
-        return 130
+        return _fail(args, EXIT_INTERRUPTED, "interrupted", "interrupted")
     except Exception as exc:
         import duckdb
 
         if isinstance(exc, duckdb.Error):
             # e.g. a damaged block DuckDB meets only when it reads it: plain words, no traceback.
-            print(f"error: the database {args.db} cannot be used: {str(exc).splitlines()[0]}. If it is damaged, "
-                  "restore the latest backup: python -m twinreg_data restore data/backups/<newest folder>",
-                  file=sys.stderr)
-            return 2
+            return _fail(args, EXIT_REFUSED, "database_error",
+                         f"the database {args.db} cannot be used: {str(exc).splitlines()[0]}. If it is damaged, "
+                         "restore the latest backup: python -m twinreg_data restore data/backups/<newest folder>")
         from .i18n import t
 
         # Other tools call this command and officials read its output: one line, never a traceback.
         detail = str(exc).splitlines()[0] if str(exc) else ""
-        print("error: " + t("The command stopped on an unexpected error ({kind}: {detail}). Please report it.",
-                            "en", kind=type(exc).__name__, detail=detail), file=sys.stderr)
-        return 3
+        return _fail(args, EXIT_UNEXPECTED, "unexpected", t(
+            "The command stopped on an unexpected error ({kind}: {detail}). Please report it.", "en",
+            kind=type(exc).__name__, detail=detail))

@@ -502,8 +502,8 @@ RELIABILITY_LABELS: dict[str, str | Message] = {
                   "restores the latest backup with `python -m twinreg_data restore data/backups/<newest folder>` (a "
                   "backup is taken before every import), or moves the file away and runs `python -m twinreg_data "
                   "init`; then reload this page."),
-    "locked": N_("The database is in use by another program (for example an import running from the command line, or "
-                 "a second copy of the app). **Way out:** stop the other TwinReg process, then reload this page."),
+    "busy": N_("The database is busy: another program is writing to it (for example an import from the command "
+               "line). **Way out:** wait a moment and try again; the app waits for it only a few seconds."),
     "newer": N_("The database was written by a newer version of TwinReg Monitor. **Way out:** the administrator "
                 "updates this installation (or restores a backup made by this version), then reload this page."),
     "other": N_("The database cannot be opened. **Way out:** the administrator finds the reason in the server log "

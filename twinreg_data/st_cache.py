@@ -12,8 +12,12 @@ function of twinreg_data.queries, visibly:
 so a change of side or domains finds the wide result cached and costs no query. Nothing else is cached: figures
 and tables are built from the results on every run. `clear()` empties the cache after every write.
 
-A database that cannot be opened (in use by another process, damaged, from a newer version) stops the page with a
-translated message and the way out, never a traceback.
+The store holds the database file only while it is used (store.py), so the command line can import or change
+accounts while the app runs; `store()` calls `Store.refresh()` on every use, which notices such a change from the
+data stamp and empties the cache through the same write listener as the app's own writes.
+
+A database that cannot be opened (kept busy by another process for longer than the store waits, damaged, from a
+newer version) stops the page with a translated message and the way out, never a traceback.
 """
 
 from __future__ import annotations
@@ -73,19 +77,30 @@ def _store(path: str) -> Store:
 
 
 def store(path: str | None = None) -> Store:
-    """The process's store. If the database cannot be opened, show why and the way out, and stop the run."""
+    """The process's store, after a look whether another process (the command line) changed the data: if so the
+    cache is emptied. If the database cannot be opened, show why and the way out, and stop the run."""
     try:
-        return _store(path or db_path())
+        opened = _store(path or db_path())
+        opened.refresh()
+        return opened
     except StoreError as exc:  # not cached by cache_resource: a reload tries again once the cause is gone
-        _stop_with(exc)
+        stop_with(exc)
 
 
-def _stop_with(exc: StoreError) -> NoReturn:
-    """The translated reason and the way out in the page (details in the server log only), then stop."""
-    _log.error("TwinReg Monitor cannot use its database: %s", exc)
+def stop_with(exc: StoreError) -> NoReturn:
+    """The translated reason and the way out in the page (details in the server log only), then stop.
+
+    A database another program kept busy for longer than the store waits (an import from the command line) is
+    a warning to try again; a damaged, newer or unreadable one is an error."""
     filters = st.session_state.get("filters")
     lang = filters.lang if filters is not None else normalise_language(st.context.locale)
-    reason = exc.reason if exc.reason in ("locked", "damaged", "newer") else "other"
+    if exc.reason == "busy":
+        _log.warning("TwinReg Monitor waited in vain for its database: %s", exc)
+        busy = RELIABILITY_LABELS[exc.reason]  # named first: a literal key inside t() would be extracted as a message
+        st.warning(t(busy, lang), icon=":material/hourglass_top:")
+        st.stop()
+    _log.error("TwinReg Monitor cannot use its database: %s", exc)
+    reason = exc.reason if exc.reason in ("damaged", "newer") else "other"
     st.error("**" + t("The data cannot be shown right now.", lang) + "**\n\n" + t(RELIABILITY_LABELS[reason], lang),
              icon=":material/database_off:")
     st.stop()
@@ -94,7 +109,7 @@ def _stop_with(exc: StoreError) -> NoReturn:
 def _stop_if_damaged(exc: duckdb.Error, path: str) -> None:
     """A block damaged after start-up: DuckDB notices it when it reads the block (I/O error or checksum)."""
     if isinstance(exc, duckdb.IOException) or "Corrupt database file" in str(exc):
-        _stop_with(StoreError(f"The database {path} is damaged: {str(exc).splitlines()[0]}", "damaged"))
+        stop_with(StoreError(f"The database {path} is damaged: {str(exc).splitlines()[0]}", "damaged"))
 
 
 @st.cache_data(show_spinner=False, ttl=CACHE_SECONDS, max_entries=CACHE_ENTRIES, max_size=CACHE_SIZE)
@@ -114,6 +129,8 @@ def cached(read_model: Callable[..., T], *args: Any) -> T:
     store(path)  # a database that cannot be opened stops the page with a clear message
     try:
         return _answer(path, _generation, f"{read_model.__module__}.{read_model.__qualname__}", args, read_model)
+    except StoreError as exc:  # the file stayed busy (another program is writing) for longer than the store waits
+        stop_with(exc)
     except duckdb.Error as exc:
         _stop_if_damaged(exc, path)
         raise

@@ -3,13 +3,19 @@
 DuckDB 2.x returns wrong results when threads share one connection, so every
 query runs on its own cursor; writes take a process-wide lock and run inside an
 explicit BEGIN/COMMIT (or ROLLBACK) because a multi-statement string is not one
-transaction.
+transaction. The connection is open only while it is used, so that another
+process (the command line beside the running app) can take its turn; see Store
+and ARCHITECTURE.md, "Sharing the database with the command line".
 """
 
 from __future__ import annotations
 
+import atexit
 import os
 import threading
+import time
+import uuid
+import weakref
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,7 +27,15 @@ import pandas as pd
 from .schema import AREAS, INDEX_TABLES, LINK_TABLES, TABLES, IndexTable, LinkTable, Table
 
 DEFAULT_DB_PATH = Path("data") / "twinreg.duckdb"
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
+# How long the connection stays open after its last use (a page's queries come in a burst; another process may
+# take the file once it is closed), and how long opening waits while another process holds the file (the app's
+# default; the command line has --wait, default 30 s; TWINREG_WAIT overrides both defaults).
+LINGER_S = 1.0
+DEFAULT_WAIT_S = 10.0
+CLI_WAIT_S = 30.0
+BUSY_FIRST_PAUSE_S = 0.02
+BUSY_MAX_PAUSE_S = 0.25
 # A migration step: an SQL statement, or a function of the transaction's cursor (filling derived tables).
 MigrationStep = str | Callable[[duckdb.DuckDBPyConnection], object]
 
@@ -29,7 +43,8 @@ MigrationStep = str | Callable[[duckdb.DuckDBPyConnection], object]
 class StoreError(Exception):
     """The database cannot be opened or used; the message says what to do.
 
-    `reason` is a stable key for translated messages: locked | damaged | newer | other.
+    `reason` is a stable key for translated messages: busy (another process held the file for longer than the
+    store waits) | damaged | newer | other.
     """
 
     def __init__(self, message: str, reason: str = "other") -> None:
@@ -39,6 +54,15 @@ class StoreError(Exception):
 
 def default_db_path() -> Path:
     return Path(os.environ.get("TWINREG_DB") or DEFAULT_DB_PATH)
+
+
+def default_wait(fallback: float = DEFAULT_WAIT_S) -> float:
+    """Seconds to wait for a database another process holds: $TWINREG_WAIT, else `fallback`."""
+    text = os.environ.get("TWINREG_WAIT", "").strip()
+    try:
+        return max(0.0, float(text)) if text else fallback
+    except ValueError:
+        return fallback
 
 
 def _q(identifier: str) -> str:
@@ -180,9 +204,16 @@ def _migration_5() -> list[MigrationStep]:
             for table, column in SWEDISH_COLUMNS for suffix in ("", "_prev")]
 
 
+def _migration_6() -> list[MigrationStep]:
+    """The data stamp: every write that changes data sets a new one, so that another process holding a cache
+    (the app) notices a change made by the command line when it next opens the file (Store.refresh)."""
+    return ["CREATE TABLE IF NOT EXISTS data_version (version BIGINT NOT NULL, stamp VARCHAR NOT NULL)",
+            "INSERT INTO data_version SELECT 0, '' WHERE NOT EXISTS (SELECT 1 FROM data_version)"]
+
+
 # Forward migrations: MIGRATIONS[n] brings a database from version n to n + 1.
 MIGRATIONS: dict[int, list[MigrationStep]] = {0: _migration_1(), 1: _migration_2(), 2: _migration_3(),
-                                              3: _migration_4(), 4: _migration_5()}
+                                              3: _migration_4(), 4: _migration_5(), 5: _migration_6()}
 
 
 def rebuild_derived(cur: duckdb.DuckDBPyConnection, tables: Iterable[str]) -> None:
@@ -206,48 +237,224 @@ def rebuild_links(cur: duckdb.DuckDBPyConnection, tables: Iterable[str]) -> None
             cur.execute(_link_fill_sql(link))
 
 
-class Store:
-    """One DuckDB database file, shared by every thread of the process."""
+_live_stores: weakref.WeakSet[Store] = weakref.WeakSet()
 
-    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+
+@atexit.register
+def _close_at_exit() -> None:
+    """Close every idle connection and end its linger thread when the process ends, rather than leave them to the
+    interpreter's teardown (where DuckDB's bindings report what a still running thread keeps alive as leaked)."""
+    for store in list(_live_stores):
+        if store._state.acquire(timeout=1):
+            try:
+                if store._con is not None and not store._users:
+                    store._close_now()
+            finally:
+                store._state.release()
+        closer = store._closer
+        if closer is not None and closer is not threading.current_thread():
+            closer.join(timeout=1)
+
+
+class Store:
+    """One DuckDB database file, shared by every thread of the process, opened only while it is used.
+
+    DuckDB locks the file for the process that holds it open (no other process may even read it), so the store
+    opens its connection when a query or write needs it and closes it again once nothing has used it for
+    `linger` seconds: a command-line import or account change can then run beside the app. Open cursors,
+    transactions and `holding()` blocks are counted; the connection is never closed under one of them.
+
+    While another process holds the file, opening is retried with a growing pause for up to `wait` seconds;
+    then StoreError with reason "busy". Every write that changes data also writes a new stamp in `data_version`;
+    on each open the store reads the stamp, so a change made by another process is noticed, and `refresh()`
+    hands it to the write listeners (st_cache empties its cache) like a write of this process.
+    """
+
+    def __init__(self, path: str | Path, read_only: bool = False, *, wait: float | None = None,
+                 linger: float = LINGER_S) -> None:
         self.path = Path(path)
+        self.read_only = read_only
+        self.wait = default_wait() if wait is None else max(0.0, wait)
+        self.linger = linger
         self._write_lock = threading.RLock()
         self._write_listeners: list[Callable[[], None]] = []
+        # Guards the connection, its count of users and what was last seen of the file.
+        self._state = threading.Condition(threading.Lock())
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._users = 0
+        self._idle_since = 0.0
+        self._close_when_idle = False
+        self._versioned = False  # data_version exists (after migration 6): data writes stamp it
+        self._stamp: str | None = None  # the data stamp last seen or written by this process
+        self._changed_elsewhere = False  # another process's change, not yet told to the listeners
+        self._signature: tuple | None = None  # the files as this process left them when it closed
+        self.opened = 0  # how many times the file was opened (for tests and measurements)
+        self._closer: threading.Thread | None = None
+        _live_stores.add(self)
         if not read_only:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            # No file, network or extension access from SQL, and nobody can switch that back on.
-            self._con = duckdb.connect(str(self.path), read_only=read_only, config={
-                "enable_external_access": False, "lock_configuration": True})
-        except duckdb.IOException as exc:
-            text = str(exc)
-            if "lock" in text.lower():
+        with self.holding():
+            if not read_only:
+                self.migrate()
+            with self._state:
+                self._versioned = self._look_at_stamp(self._con)
+
+    # -- the connection ----------------------------------------------------
+    def _connect(self, wait: float) -> duckdb.DuckDBPyConnection:
+        """Open the file, waiting up to `wait` seconds while another process holds it."""
+        deadline = time.monotonic() + wait
+        pause = BUSY_FIRST_PAUSE_S
+        while True:
+            try:
+                # No file, network or extension access from SQL, and nobody can switch that back on.
+                return duckdb.connect(str(self.path), read_only=self.read_only, config={
+                    "enable_external_access": False, "lock_configuration": True})
+            except duckdb.IOException as exc:
+                text = str(exc)
+                if "lock" not in text.lower():
+                    raise StoreError(
+                        f"The database {self.path} cannot be opened: {text.splitlines()[0]}. "
+                        "If the file is damaged, restore the latest backup with "
+                        "`python -m twinreg_data restore DIR` or move the file away and run `init`.", "damaged"
+                    ) from exc
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise StoreError(
+                        f"The database {self.path} stayed busy: another program (the app, or another command) "
+                        f"held it for more than {wait:g} s. Try again in a moment, or give the command more "
+                        "time with --wait SECONDS.", "busy"
+                    ) from exc
+                time.sleep(min(pause, left))
+                pause = min(pause * 2, BUSY_MAX_PAUSE_S)
+            except duckdb.Error as exc:
                 raise StoreError(
-                    f"The database {self.path} is in use by another program (it holds the write lock). "
-                    "Stop the other TwinReg process (server or import) and try again.", "locked"
+                    f"The database {self.path} cannot be opened: {str(exc).splitlines()[0]}. "
+                    "Restore a backup (`python -m twinreg_data restore DIR`) or move the file away and run `init`.",
+                    "damaged",
                 ) from exc
-            raise StoreError(
-                f"The database {self.path} cannot be opened: {text.splitlines()[0]}. "
-                "If the file is damaged, restore the latest backup with "
-                "`python -m twinreg_data restore DIR` or move the file away and run `init`.", "damaged"
-            ) from exc
-        except duckdb.Error as exc:
-            raise StoreError(
-                f"The database {self.path} cannot be opened: {str(exc).splitlines()[0]}. "
-                "Restore a backup (`python -m twinreg_data restore DIR`) or move the file away and run `init`.",
-                "damaged",
-            ) from exc
-        if not read_only:
-            self.migrate()
+
+    def _acquire(self, wait: float | None = None) -> duckdb.DuckDBPyConnection:
+        with self._state:
+            if self._con is None:
+                con = self._connect(self.wait if wait is None else wait)
+                self.opened += 1
+                self._con = con
+                self._look_at_stamp(con)
+                if self.linger > 0:  # the thread knows the opening by its number: it must not keep `con` alive
+                    self._closer = threading.Thread(target=self._close_after_linger, args=(self.opened,), daemon=True,
+                                                    name=f"twinreg-store-linger-{self.path.name}")
+                    self._closer.start()
+            self._users += 1
+            return self._con
+
+    def _release(self) -> None:
+        with self._state:
+            self._users -= 1
+            if self._users:
+                return
+            self._idle_since = time.monotonic()
+            if self.linger <= 0 or self._close_when_idle:
+                self._close_now()
+            # No notify otherwise: the linger thread looks again when its wait runs out, so a burst of queries costs
+            # no thread switch per query.
+
+    def _close_after_linger(self, opening: int) -> None:
+        """One thread per opening: closes the connection once it has been unused for `linger` seconds."""
+        with self._state:
+            while self._con is not None and self.opened == opening:
+                if self._users:
+                    self._state.wait(self.linger)
+                    continue
+                left = self._idle_since + self.linger - time.monotonic()
+                if left <= 0:
+                    self._close_now()
+                    return
+                self._state.wait(left)
+
+    def _close_now(self) -> None:
+        """Close the connection (the caller holds _state and no one uses it) and note how the files look now."""
+        con, self._con = self._con, None
+        self._close_when_idle = False
+        if con is not None:
+            con.close()
+            self._signature = self._file_signature()
+        self._state.notify_all()
+
+    def _file_signature(self) -> tuple:
+        """The database file and its WAL as the file system sees them: any write by any process changes this."""
+        def stat(path: Path) -> tuple | None:
+            try:
+                st = path.stat()
+            except OSError:
+                return None
+            return st.st_ino, st.st_size, st.st_mtime_ns
+
+        return stat(self.path), stat(self.path.with_name(self.path.name + ".wal"))
+
+    def _look_at_stamp(self, con: duckdb.DuckDBPyConnection) -> bool:
+        """On opening: has another process changed the data since this one last held the file? False when the
+        database has no data stamp yet (before migration 6)."""
+        try:
+            cur = con.cursor()
+            try:
+                row = cur.execute("SELECT stamp FROM data_version").fetchone()
+            finally:
+                cur.close()
+        except duckdb.CatalogException:  # not migrated yet: nothing to compare
+            return False
+        stamp = row[0] if row else None
+        if self._stamp is not None and stamp != self._stamp:
+            self._changed_elsewhere = True
+        self._stamp = stamp
+        return True
+
+    @contextmanager
+    def holding(self) -> Iterator[None]:
+        """Keep the file open (and so locked against other processes) for the whole block."""
+        self._acquire()
+        try:
+            yield
+        finally:
+            self._release()
+
+    @property
+    def is_open(self) -> bool:
+        """Whether this process holds the file right now."""
+        with self._state:
+            return self._con is not None
+
+    def refresh(self) -> bool:
+        """Tell the write listeners if another process changed the data since this one last looked; True if so.
+
+        Cheap when nothing happened: while the file is open here no other process can write it, and while it
+        is closed two `stat` calls show whether anyone touched it since; only then is it opened to read the
+        data stamp, without waiting: while another process is writing, nothing is told and the next call looks
+        again. A change noticed by a query's own opening is told here too (never from inside a query)."""
+        with self._state:
+            touched = self._con is None and self._file_signature() != self._signature
+        if touched:
+            try:
+                self._acquire(wait=0)  # opening reads the stamp
+            except StoreError as exc:
+                if exc.reason != "busy":
+                    raise
+                return False  # another process is writing: keep showing what was read before; look again later
+            self._release()
+        with self._state:
+            changed, self._changed_elsewhere = self._changed_elsewhere, False
+        if changed:
+            self.tell_write_listeners()
+        return changed
 
     # -- reading ---------------------------------------------------------
     @contextmanager
     def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        cur = self._con.cursor()
+        cur = self._acquire().cursor()
         try:
             yield cur
         finally:
             cur.close()
+            self._release()
 
     def query_df(self, sql: str, params: Sequence[Any] | dict | None = None) -> pd.DataFrame:
         with self.cursor() as cur:
@@ -266,21 +473,29 @@ class Store:
     def transaction(self, *, changes_data: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
         """A serialised write transaction: COMMIT on success, ROLLBACK on any error.
 
-        After the COMMIT the write listeners are told (see on_write), unless the caller says the write changed
-        nothing a page shows (`changes_data=False`: an audit line or sign-in attempt alone)."""
+        A write that changes data stamps `data_version` in the same transaction (how other processes notice
+        it), and after the COMMIT the write listeners are told (see on_write), unless the caller says the write
+        changed nothing a page shows (`changes_data=False`: an audit line or sign-in attempt alone)."""
+        stamp = uuid.uuid4().hex if changes_data and self._versioned else None
         with self._write_lock, self.cursor() as cur:
             cur.execute("BEGIN TRANSACTION")
             try:
                 yield cur
+                if stamp is not None:
+                    cur.execute("UPDATE data_version SET version = version + 1, stamp = ?", [stamp])
             except BaseException:
                 cur.execute("ROLLBACK")
                 raise
             cur.execute("COMMIT")
+            if stamp is not None:
+                with self._state:
+                    self._stamp = stamp
         if changes_data:
             self.tell_write_listeners()
 
     def on_write(self, listener: Callable[[], None]) -> None:
-        """Call `listener()` after every committed write that changes data (import, rollback, restore, account).
+        """Call `listener()` after every committed write that changes data (import, rollback, restore, account),
+        this process's own or, noticed by `refresh()`, another process's.
 
         This is how the app's cache learns of writes without twinreg_data knowing Streamlit: st_cache registers
         its clear() here once, when it opens the store. Registering the same listener again keeps one."""
@@ -329,7 +544,12 @@ class Store:
             return {t.name: cur.execute(f"SELECT count(*) FROM {_q(t.name)}").fetchone()[0] for t in TABLES}
 
     def close(self) -> None:
-        self._con.close()
+        """Close the file now, or as soon as the queries of other threads end; it is opened again when used."""
+        with self._state:
+            if self._users:
+                self._close_when_idle = True
+            elif self._con is not None:
+                self._close_now()
 
 
 _stores: dict[Path, Store] = {}
@@ -353,6 +573,14 @@ def tell_writes_to(path: str | Path) -> None:
         store = _stores.get(Path(path).resolve())
     if store is not None:
         store.tell_write_listeners()
+
+
+def release_file(path: str | Path) -> None:
+    """Close this process's connection to `path` now (or once its running queries end); it reopens when used."""
+    with _stores_lock:
+        store = _stores.get(Path(path).resolve())
+    if store is not None:
+        store.close()
 
 
 def close_store(path: str | Path | None = None) -> None:
