@@ -12,7 +12,7 @@ from twinreg_data.filters import MIN_YEAR, PARAMS, SIDES, Filters, max_year, par
 from twinreg_data.i18n import LANGUAGES, NP_, normalise_language, t
 from twinreg_data.labels import DOMAIN_LABELS, PAGE_LABELS, ROLE_LABELS, SIDE_LABELS
 from twinreg_data.schema import DOMAINS
-from twinreg_data.st_cache import app_icon, stop_with, store
+from twinreg_data.st_cache import app_icon, stop_with, store, store_if_available
 from twinreg_data.store import StoreError
 from twinreg_data.textsafe import markdown_text
 
@@ -71,6 +71,24 @@ def announce_initial_admin(db_path: str) -> None:
               "`python -m twinreg_data users`.\n", flush=True)
 
 
+def restored_sign_in(config: auth.AuthConfig) -> auth.Identity | None:
+    """The local sign-in of the browser's session cookie, looked up once per session. A busy or damaged database
+    leaves the visitor anonymous for this run (the page says why) and the cookie is read again on the next."""
+    cookie = st.context.cookies.get(sessions.COOKIE_NAME, "")
+    database = store_if_available() if cookie else None
+    if cookie and database is None:
+        return None
+    try:
+        restored = sessions.restore_from_cookie(database, config, cookie) if cookie else None
+    except StoreError:
+        return None
+    st.session_state.session_cookie_read = True
+    if restored is None:
+        return None
+    st.session_state.local_identity, st.session_state.signed_in_at = restored
+    return restored[0]
+
+
 def current_identity(config: auth.AuthConfig) -> auth.Identity:
     """Who is using this session; expired identities are signed out."""
     if config.oidc:
@@ -84,14 +102,7 @@ def current_identity(config: auth.AuthConfig) -> auth.Identity:
     identity = st.session_state.get("local_identity")
     if identity is None and "session_cookie_read" not in st.session_state:
         # A reload, a new tab or a deep link starts a new session: the browser's session cookie signs it in.
-        try:
-            restored = sessions.restore_from_cookie(store(), config, st.context.cookies.get(sessions.COOKIE_NAME, ""))
-            st.session_state.session_cookie_read = True
-        except StoreError:  # busy or damaged: anonymous for this run (the page then says why), the cookie kept
-            restored = None
-        if restored is not None:
-            identity, st.session_state.signed_in_at = restored
-            st.session_state.local_identity = identity
+        identity = restored_sign_in(config)
     if identity is None:
         return auth.ANONYMOUS
     if auth.session_expired(st.session_state.signed_in_at, config):

@@ -87,6 +87,17 @@ def store(path: str | None = None) -> Store:
         stop_with(exc)
 
 
+def store_if_available() -> Store | None:
+    """The process's store as store() gives it, or None when the database cannot be used right now (busy,
+    damaged): for a run that can go on without it and leave the message to the page that needs the data."""
+    try:
+        opened = _store(db_path())
+        opened.refresh()
+        return opened
+    except StoreError:
+        return None
+
+
 def stop_with(exc: StoreError) -> NoReturn:
     """The translated reason and the way out in the page (details in the server log only), then stop.
 

@@ -11,6 +11,7 @@ and ARCHITECTURE.md, "Sharing the database with the command line".
 from __future__ import annotations
 
 import atexit
+import contextlib
 import os
 import threading
 import time
@@ -36,6 +37,11 @@ DEFAULT_WAIT_S = 10.0
 CLI_WAIT_S = 30.0
 BUSY_FIRST_PAUSE_S = 0.02
 BUSY_MAX_PAUSE_S = 0.25
+# A process waiting for the file says so in `<database>.waiting` (its pid, touched on every try). A holder that
+# sees a fresh note from another process closes as soon as its current work is done and waits up to YIELD_S before
+# opening again, so that a steady stream of page views cannot keep a command-line import out for good.
+WAITING_FRESH_S = 1.0
+YIELD_S = 1.0
 # A migration step: an SQL statement, or a function of the transaction's cursor (filling derived tables).
 MigrationStep = str | Callable[[duckdb.DuckDBPyConnection], object]
 
@@ -307,8 +313,11 @@ class Store:
         while True:
             try:
                 # No file, network or extension access from SQL, and nobody can switch that back on.
-                return duckdb.connect(str(self.path), read_only=self.read_only, config={
+                con = duckdb.connect(str(self.path), read_only=self.read_only, config={
                     "enable_external_access": False, "lock_configuration": True})
+                if pause > BUSY_FIRST_PAUSE_S:  # it had to wait: its note is no longer true
+                    self._waiting_note.unlink(missing_ok=True)
+                return con
             except duckdb.IOException as exc:
                 text = str(exc)
                 if "lock" not in text.lower():
@@ -317,8 +326,10 @@ class Store:
                         "If the file is damaged, restore the latest backup with "
                         "`python -m twinreg_data restore DIR` or move the file away and run `init`.", "damaged"
                     ) from exc
+                self._note_waiting()
                 left = deadline - time.monotonic()
                 if left <= 0:
+                    self._waiting_note.unlink(missing_ok=True)
                     raise StoreError(
                         f"The database {self.path} stayed busy: another program (the app, or another command) "
                         f"held it for more than {wait:g} s. Try again in a moment, or give the command more "
@@ -333,9 +344,29 @@ class Store:
                     "damaged",
                 ) from exc
 
+    @property
+    def _waiting_note(self) -> Path:
+        return Path(str(self.path) + ".waiting")
+
+    def _note_waiting(self) -> None:
+        with contextlib.suppress(OSError):  # a read-only folder: waiting still works, only without the note
+            self._waiting_note.write_text(str(os.getpid()))
+
+    def _another_waits(self) -> bool:
+        """Whether another process noted in the last WAITING_FRESH_S that it waits for the file."""
+        try:
+            note = self._waiting_note
+            return (time.time() - note.stat().st_mtime < WAITING_FRESH_S
+                    and note.read_text().strip() != str(os.getpid()))
+        except (OSError, ValueError):
+            return False
+
     def _acquire(self, wait: float | None = None) -> duckdb.DuckDBPyConnection:
         with self._state:
             if self._con is None:
+                give_way_until = time.monotonic() + YIELD_S
+                while self._another_waits() and time.monotonic() < give_way_until:
+                    time.sleep(0.05)  # another process waits for the file: let it in first
                 con = self._connect(self.wait if wait is None else wait)
                 self.opened += 1
                 self._con = con
@@ -353,7 +384,7 @@ class Store:
             if self._users:
                 return
             self._idle_since = time.monotonic()
-            if self.linger <= 0 or self._close_when_idle:
+            if self.linger <= 0 or self._close_when_idle or self._another_waits():
                 self._close_now()
             # No notify otherwise: the linger thread looks again when its wait runs out, so a burst of queries costs
             # no thread switch per query.
