@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from pages._ui import filters
+from pages._ui import filters, go_to
 from twinreg_data import auth, sessions
 from twinreg_data.filters import to_query
 from twinreg_data.i18n import NP_, t, tn
@@ -46,5 +46,11 @@ else:
             back = wanted if wanted in PAGE_LABELS and wanted not in ("overview", "sign_in") else ""
             cookie_url = sessions.signed_in_handoff(store().path, config, identity.name, signed_in_at,
                                                     f"/{back}?" + urlencode(to_query(filters()), doseq=True))
-            st.session_state.update(local_identity=identity, signed_in_at=signed_in_at, go_to=cookie_url)
-            st.rerun()
+            st.session_state.update(local_identity=identity, signed_in_at=signed_in_at)
+            if cookie_url is None:  # a server without the cookie route (`streamlit run app.py`): this tab only
+                st.rerun()
+            # A full page load follows at once; the signed-in app shows only after it, so nothing clicked in
+            # between is lost to it.
+            st.caption(t("Signed in. Opening the monitor…", lang))
+            go_to(cookie_url)
+            st.stop()

@@ -260,6 +260,7 @@ def test_an_editor_uploads_within_the_limit_and_the_files_go_with_the_session(up
     page.get_by_role("textbox", name=t("User name", lang)).fill(BROWSER_EDITOR[0])
     page.get_by_role("textbox", name=t("Password", lang)).fill(BROWSER_EDITOR[1])
     page.get_by_role("button", name=t(NP_("signin.submit", "Sign in"), lang)).click()
+    page.get_by_text(t("Data", lang), exact=True).first.wait_for(timeout=60_000)  # after the cookie's page load
     page.get_by_text(t("Data", lang), exact=True).first.click()
     upload = tmp_path / "notes.csv"
     upload.write_bytes(b"code;value\n" + b"A;1\n" * 250_000)  # 1 MB: within this server's 2 MB a session
