@@ -18,7 +18,7 @@ from ..i18n import NP_, t
 from ..labels import RULE_LABELS, SEVERITY_LABELS
 from .problems import Problem, group_problems
 from .sandbox import ChildFailed, child_request, run_child
-from .validation import PROBLEMS_SHEET
+from .sheets import PROBLEMS_SHEET
 
 ERROR_FILL = "FFF4B6B6"
 WARNING_FILL = "FFFFE699"

@@ -31,19 +31,16 @@ from .history import ImportBlocked
 from .problems import Expected, Problem, ProblemList, group_problems
 from .sandbox import TIMEOUT_SECONDS as PARSE_TIMEOUT_SECONDS
 from .sandbox import ChildFailed, run_child
+from .sheets import RawSheet, decode_columns, frames_from_sheets, table_for_csv
 from .statistics import StatFileError, StatTable, read_statistics_file
 from .statistics.recipe import Decision, Mapped, Plan, Recipe, describe_dimensions, map_table, plan
 from .validation import (
     KEEP_PREFIX,
     Known,
-    RawSheet,
     check_duplicates_across_sheets,
     check_references,
     check_rows,
-    decode_columns,
-    frames_from_sheets,
     mark_absent_columns,
-    table_for_csv,
     type_frame,
 )
 

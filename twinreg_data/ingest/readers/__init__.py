@@ -13,7 +13,7 @@ Official statistics files (PX, JSON-stat, PxWeb CSV/XLSX, Eurostat SDMX-CSV/TSV/
 "sheets": []}` instead of sheets; filecheck.inspect_statistics_file recognises their files.
 
 To add a template format: write readers/<format>.py with KIND and parse(), add it to
-READERS below, and teach filecheck.inspect_file to recognise its files (and validation.table_for_csv, or its
+READERS below, and teach filecheck.inspect_file to recognise its files (and sheets.table_for_csv, or its
 like, which table a one-table format fills).
 
 Imports nothing heavy (no pandas): the child starts fast.
