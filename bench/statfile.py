@@ -285,6 +285,20 @@ def _run(kind: str, *args: str) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def _parses_and_imports(path: Path, template: Path, stem: Path, repeats: int) -> tuple[list[dict], list[dict]]:
+    """`repeats` bare parses of `path` and as many whole imports, each onto a fresh copy of the demo database."""
+    parses, imports = [], []
+    for i in range(repeats):
+        parses.append(_run("parse", str(path)))
+        db = stem.with_name(f"{stem.name}_{i}.duckdb")
+        for stale in (db, db.with_name(db.name + ".wal")):
+            stale.unlink(missing_ok=True)
+        shutil.copyfile(template, db)
+        imports.append(_run("import", str(path), str(db)))
+        db.unlink(missing_ok=True)
+    return parses, imports
+
+
 def run(quick: bool, machine: dict, results_dir: Path) -> dict:
     values = 25_000 if quick else 100_000
     repeats = 3 if quick else 5
@@ -299,15 +313,7 @@ def run(quick: bool, machine: dict, results_dir: Path) -> dict:
     report: dict = {"when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "quick": quick, "values": values,
                     "repeats": repeats, "machine": machine, "formats": {}}
     for fmt, path in files.items():
-        parses, imports = [], []
-        for i in range(repeats):
-            parses.append(_run("parse", str(path)))
-            db = work / f"run_{fmt}_{i}.duckdb"
-            for stale in (db, db.with_name(db.name + ".wal")):
-                stale.unlink(missing_ok=True)
-            shutil.copyfile(template, db)
-            imports.append(_run("import", str(path), str(db)))
-            db.unlink(missing_ok=True)
+        parses, imports = _parses_and_imports(path, template, work / f"run_{fmt}", repeats)
         parse_s = statistics.median(r["seconds"] for r in parses)
         import_s = statistics.median(r["seconds"] for r in imports)
         step_names = list(imports[0]["steps"])
@@ -331,16 +337,9 @@ def run(quick: bool, machine: dict, results_dir: Path) -> dict:
                                                       for _ in range(repeats)), 3)
     if not quick:  # how the ratio moves with the file's size: the same table with ten times the months
         big = make_files(SCALING_VALUES)["px"]
-        parses, imports = [], []
-        for i in range(3):
-            parses.append(_run("parse", str(big))["seconds"])
-            db = work / f"run_scaling_{i}.duckdb"
-            for stale in (db, db.with_name(db.name + ".wal")):
-                stale.unlink(missing_ok=True)
-            shutil.copyfile(template, db)
-            imports.append(_run("import", str(big), str(db)))
-            db.unlink(missing_ok=True)
-        parse_s, import_s = statistics.median(parses), statistics.median(r["seconds"] for r in imports)
+        parses, imports = _parses_and_imports(big, template, work / "run_scaling", 3)
+        parse_s = statistics.median(r["seconds"] for r in parses)
+        import_s = statistics.median(r["seconds"] for r in imports)
         report["scaling_px"] = {"values": SCALING_VALUES, "parse_median_s": round(parse_s, 3),
                                 "import_median_s": round(import_s, 3), "ratio": round(import_s / parse_s, 2),
                                 "rows_imported": imports[0]["rows"]}

@@ -80,20 +80,22 @@ def store(path: str | None = None) -> Store:
     """The process's store, after a look whether another process (the command line) changed the data: if so the
     cache is emptied. If the database cannot be opened, show why and the way out, and stop the run."""
     try:
-        opened = _store(path or db_path())
-        opened.refresh()
-        return opened
+        return _refreshed(path or db_path())
     except StoreError as exc:  # not cached by cache_resource: a reload tries again once the cause is gone
         stop_with(exc)
+
+
+def _refreshed(path: str) -> Store:
+    opened = _store(path)
+    opened.refresh()
+    return opened
 
 
 def store_if_available() -> Store | None:
     """The process's store as store() gives it, or None when the database cannot be used right now (busy,
     damaged): for a run that can go on without it and leave the message to the page that needs the data."""
     try:
-        opened = _store(db_path())
-        opened.refresh()
-        return opened
+        return _refreshed(db_path())
     except StoreError:
         return None
 
