@@ -77,6 +77,9 @@ async def hand_over_session(request: Request) -> Response:
                             httponly=True, samesite="lax", secure=secure)
     else:
         response.delete_cookie(sessions.COOKIE_NAME, path="/", httponly=True, samesite="lax", secure=secure)
+    if handoff.device_value:
+        response.set_cookie(sessions.DEVICE_COOKIE_NAME, handoff.device_value, max_age=sessions.DEVICE_DAYS * 86400,
+                            path="/", httponly=True, samesite="lax", secure=secure)
     response.headers["Cache-Control"] = "no-store"
     return response
 

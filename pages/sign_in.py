@@ -32,7 +32,10 @@ else:
         try:
             client = auth.client_address(st.context.ip_address, st.context.headers.get_all("X-Forwarded-For"),
                                          config.trusted_proxies)
-            identity = auth.authenticate(store(), name.strip(), password, client=client)
+            # A browser that signed in to this account before waits less behind a flood of guesses.
+            known = sessions.known_device(store(), config, st.context.cookies.get(sessions.DEVICE_COOKIE_NAME, ""),
+                                          name.strip())
+            identity = auth.authenticate(store(), name.strip(), password, client=client, known_device=known)
         except auth.RateLimited as exc:
             st.error(tn("Too many failed sign-ins. Try again in {n} minute.",
                         "Too many failed sign-ins. Try again in {n} minutes.", auth.minutes_to_wait(exc.seconds), lang))

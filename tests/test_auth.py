@@ -6,6 +6,8 @@ import datetime as dt
 import json
 import subprocess
 import sys
+import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -193,6 +195,50 @@ def test_100_parallel_attempts_are_all_recorded_and_hash_in_bounded_memory(tmp_p
     assert figures["failed"] == figures["recorded"] == figures["audited"] == 100, figures
     assert 1 <= figures["most_at_once"] <= auth.MAX_CONCURRENT_HASHES, figures
     assert figures["rss_rise_mb"] < 200, figures
+
+
+def test_a_known_device_goes_before_the_guesses_waiting_for_hashing():
+    """While a flood of guesses waits for the hashing threads, an attempt from a browser that signed in to the
+    account before (its device cookie) is served next, not after them."""
+    queue = auth._HashQueue(1)
+    running, release, order = threading.Event(), threading.Event(), []
+
+    def blocker() -> None:
+        running.set()
+        release.wait(10)
+
+    threads = [threading.Thread(target=queue.run, args=(blocker,))]
+    threads[0].start()
+    assert running.wait(10)
+    for i in range(5):
+        threads.append(threading.Thread(target=queue.run, args=(lambda i=i: order.append(f"guess {i}"),)))
+        threads[-1].start()
+    _wait_for(lambda: queue.waiting() == 5)
+    threads.append(threading.Thread(target=queue.run, args=(lambda: order.append("owner"), auth.KNOWN_DEVICE)))
+    threads[-1].start()
+    _wait_for(lambda: queue.waiting() == 6)
+    release.set()
+    for thread in threads:
+        thread.join(10)
+    assert order == ["owner"] + [f"guess {i}" for i in range(5)]
+
+
+def test_a_sign_in_from_a_known_device_asks_for_the_front_of_the_queue(store, monkeypatch):
+    auth.add_user(store, "eeva", "correct horse battery", "editor")
+    asked, run = [], auth._hash_queue.run
+    monkeypatch.setattr(auth._hash_queue, "run", lambda work, priority=auth.OTHER_CLIENT: (asked.append(priority),
+                                                                                           run(work, priority))[1])
+    auth.authenticate(store, "eeva", "correct horse battery", client="10.0.0.9", known_device=True)
+    with pytest.raises(auth.AuthError):
+        auth.authenticate(store, "eeva", "a wrong guess", client="10.0.0.8")
+    assert asked == [auth.KNOWN_DEVICE, auth.OTHER_CLIENT]
+
+
+def _wait_for(condition, seconds: float = 10) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.01)
 
 
 def test_account_rules(store):

@@ -66,6 +66,20 @@ def test_a_cookie_that_no_longer_holds_signs_nobody_in(accounts, case):
     assert sessions.restore(accounts, secret, value, CONFIG, now=now) is None
 
 
+def test_a_device_cookie_names_the_account_it_signed_in_to_and_nothing_more(accounts):
+    secret = sessions.secret_for(accounts.path)
+    device = sessions.sign(secret, "kaisa", NOW, sessions._DEVICE_VERSION)
+    later = NOW + dt.timedelta(days=30)
+    assert sessions.known_device(accounts, CONFIG, device, "kaisa", now=later)
+    assert not sessions.known_device(accounts, CONFIG, device, "admin", now=later)  # another account
+    assert not sessions.known_device(accounts, CONFIG, device, "kaisa",
+                                     now=NOW + dt.timedelta(days=sessions.DEVICE_DAYS, seconds=1))
+    assert not sessions.known_device(accounts, CONFIG, sessions.sign(secret, "kaisa", NOW), "kaisa", now=later)
+    assert not sessions.known_device(accounts, CONFIG, "", "kaisa", now=later)
+    # … and it signs nobody in: it is no session cookie.
+    assert sessions.restore(accounts, secret, device, CONFIG, now=NOW + dt.timedelta(hours=1)) is None
+
+
 def test_the_signing_key_is_made_once_and_kept_private(tmp_path: Path):
     db = tmp_path / "twinreg.duckdb"
     key = sessions.secret_for(db)
@@ -106,6 +120,8 @@ def test_a_local_sign_in_survives_reload_new_tab_and_deep_link(browser_server, c
         page.wait_for_timeout(200)
     cookie = cookies[0]
     assert cookie["httpOnly"] and cookie["sameSite"] == "Lax"
+    device = [c for c in page.context.cookies() if c["name"] == sessions.DEVICE_COOKIE_NAME]
+    assert device and device[0]["httpOnly"] and device[0]["expires"] > cookie["expires"]
     page.reload(wait_until="domcontentloaded")
     page.get_by_text(signed_in_as).wait_for(timeout=60_000)
     tab = page.context.new_page()
@@ -119,6 +135,7 @@ def test_a_local_sign_in_survives_reload_new_tab_and_deep_link(browser_server, c
             break
         tab.wait_for_timeout(200)
     assert not [c for c in tab.context.cookies() if c["name"] == sessions.COOKIE_NAME]
+    assert [c for c in tab.context.cookies() if c["name"] == sessions.DEVICE_COOKIE_NAME]  # kept on sign-out
     assert '"' not in cookie["value"]
     page.reload(wait_until="domcontentloaded")
     page.get_by_role("link", name=t(NP_("page", "Sign in"), lang)).wait_for(timeout=60_000)

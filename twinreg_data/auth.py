@@ -10,13 +10,15 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+import heapq
 import ipaddress
+import itertools
 import os
 import re
 import secrets
 import threading
 from collections.abc import Callable, Iterable, Mapping
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -56,29 +58,64 @@ def _lowest_priority() -> None:
         os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
 
 
-# Hashing happens in these threads only; attempts beyond MAX_CONCURRENT_HASHES wait in the pool's queue.
-_hash_pool = ThreadPoolExecutor(MAX_CONCURRENT_HASHES, thread_name_prefix="argon2", initializer=_lowest_priority)
+# Who waits less for a hashing slot: a sign-in from a browser that signed in to the account before (it holds
+# the account's device cookie, sessions.py) goes before every other attempt, so a flood of guesses from many
+# addresses delays the guesses, not the owner.
+KNOWN_DEVICE, OTHER_CLIENT = 0, 1
 
 
-def _in_slot(work: Callable[[], T]) -> T:
-    def run() -> T:
-        with _hash_slots:  # the bound itself (tests count its holders)
-            return work()
-    return _hash_pool.submit(run).result()
+class _HashQueue:
+    """At most MAX_CONCURRENT_HASHES argon2 computations at once, in threads of the lowest CPU priority; the
+    waiting ones go by priority (KNOWN_DEVICE first), then in order of arrival."""
+
+    def __init__(self, workers: int) -> None:
+        self._waiting: list[tuple[int, int, Callable[[], object], Future]] = []
+        self._ready = threading.Condition()
+        self._arrivals = itertools.count()
+        for number in range(workers):
+            threading.Thread(target=self._work, name=f"argon2-{number}", daemon=True).start()
+
+    def run(self, work: Callable[[], T], priority: int = OTHER_CLIENT) -> T:
+        """`work()`'s result, computed in a hashing thread once one is free and nothing of higher priority waits."""
+        future: Future = Future()
+        with self._ready:
+            heapq.heappush(self._waiting, (priority, next(self._arrivals), work, future))
+            self._ready.notify()
+        return future.result()
+
+    def waiting(self) -> int:
+        with self._ready:
+            return len(self._waiting)
+
+    def _work(self) -> None:
+        _lowest_priority()
+        while True:
+            with self._ready:
+                while not self._waiting:
+                    self._ready.wait()
+                _, _, work, future = heapq.heappop(self._waiting)
+            with _hash_slots:  # the bound itself (tests count its holders)
+                try:
+                    future.set_result(work())
+                except BaseException as exc:  # handed to the waiting caller, raised there
+                    future.set_exception(exc)
+
+
+_hash_queue = _HashQueue(MAX_CONCURRENT_HASHES)
 
 
 def _hash(password: str) -> str:
-    return _in_slot(lambda: _hasher.hash(password))
+    return _hash_queue.run(lambda: _hasher.hash(password))
 
 
-def _verify(password_hash: str, password: str) -> bool:
+def _verify(password_hash: str, password: str, priority: int = OTHER_CLIENT) -> bool:
     """True when the password matches; waits for a free hashing slot first (see MAX_CONCURRENT_HASHES)."""
     def verify() -> bool:
         try:
             return _hasher.verify(password_hash, password)
         except (VerificationError, InvalidHashError):
             return False
-    return _in_slot(verify)
+    return _hash_queue.run(verify, priority)
 
 
 # Verified when the account does not exist, so a wrong name costs as long as a wrong password.
@@ -349,12 +386,13 @@ def _wait(cur, where: str, params: list, free: int, now: dt.datetime) -> dt.time
 
 
 def authenticate(store: Store, name: str, password: str, client: str = "unknown",
-                 now: dt.datetime | None = None) -> Identity:
+                 now: dt.datetime | None = None, known_device: bool = False) -> Identity:
     """A local sign-in, slowed per (account, client) and per client after failures (see MAX_FAILURES_PER_NAME).
 
     The limit check and the recording of the attempt are one write transaction: the attempt is recorded as a
     failure before the password is verified and turned into a success afterwards, so parallel attempts cannot all
-    pass the check. Verification waits for one of MAX_CONCURRENT_HASHES slots."""
+    pass the check. Verification waits for one of MAX_CONCURRENT_HASHES slots; `known_device` (the browser
+    holds this account's device cookie) puts it before the other waiting attempts."""
     now = now or _now()
     name, client = name[:64], client[:64]
     with store.transaction(changes_data=False) as cur:  # a sign-in changes nothing a page shows
@@ -364,7 +402,8 @@ def authenticate(store: Store, name: str, password: str, client: str = "unknown"
             raise RateLimited(max(1, int(wait.total_seconds())))
         cur.execute("INSERT INTO sign_in_attempts VALUES (?, ?, ?, false)", [name, client, now])
     row = store.query("SELECT password_hash, role FROM users WHERE name = ?", [name])
-    ok = _verify(row[0][0] if row else _DUMMY_HASH, password or "") and bool(row)
+    priority = KNOWN_DEVICE if known_device else OTHER_CLIENT
+    ok = _verify(row[0][0] if row else _DUMMY_HASH, password or "", priority) and bool(row)
     with store.transaction(changes_data=False) as cur:
         if ok:  # the recorded rows of this attempt are all alike: any one of them is this one
             cur.execute("UPDATE sign_in_attempts SET succeeded = true WHERE rowid = (SELECT rowid FROM "

@@ -9,6 +9,11 @@ identity, with the role from the database as it is now.
 The cookie holds the account name and the time of sign-in, signed with HMAC-SHA256. It is refused when the
 signature is wrong, the sign-in is older than `session_hours`, the account is gone, or its password changed
 after the sign-in (changing a password signs out every browser). Nothing here imports Streamlit.
+
+A sign-in also leaves a *device cookie* (account name and time, signed the same way, kept DEVICE_DAYS and not
+cleared by signing out): it signs nobody in, but a later sign-in to that account from this browser goes before
+other attempts in the queue for password hashing (auth.KNOWN_DEVICE), so a flood of guesses does not keep the
+owner waiting (OWASP's "device cookies").
 """
 
 from __future__ import annotations
@@ -28,9 +33,12 @@ from .auth import AuthConfig, Identity
 from .store import Store
 
 COOKIE_NAME = "twinreg_session"
+DEVICE_COOKIE_NAME = "twinreg_device"
+DEVICE_DAYS = 90
 HANDOFF_PATH = "/_twinreg/session"
 HANDOFF_SECONDS = 60
 _VERSION = "v1"
+_DEVICE_VERSION = "d1"  # a session cookie is no device cookie, nor the other way round
 
 
 def secret_for(db_path: Path, configured: str = "") -> bytes:
@@ -57,18 +65,18 @@ def _mac(secret: bytes, payload: str) -> str:
     return hmac.new(secret, payload.encode(), hashlib.sha256).hexdigest()
 
 
-def sign(secret: bytes, name: str, signed_in_at: dt.datetime) -> str:
+def sign(secret: bytes, name: str, signed_in_at: dt.datetime, version: str = _VERSION) -> str:
     """The cookie value for `name`, signed in at `signed_in_at` (naive UTC)."""
     epoch = int(signed_in_at.replace(tzinfo=dt.UTC).timestamp())
     # Unpadded base64: a "=" would make the cookie a quoted string.
-    payload = f"{_VERSION}.{base64.urlsafe_b64encode(name.encode()).decode().rstrip('=')}.{epoch}"
+    payload = f"{version}.{base64.urlsafe_b64encode(name.encode()).decode().rstrip('=')}.{epoch}"
     return f"{payload}.{_mac(secret, payload)}"
 
 
-def read(secret: bytes, value: str) -> tuple[str, dt.datetime] | None:
+def read(secret: bytes, value: str, version: str = _VERSION) -> tuple[str, dt.datetime] | None:
     """(name, signed-in time) of a well-signed cookie value; None for anything else."""
     parts = (value or "").split(".")
-    if len(parts) != 4 or parts[0] != _VERSION:
+    if len(parts) != 4 or parts[0] != version:
         return None
     payload = ".".join(parts[:3])
     if not hmac.compare_digest(parts[3], _mac(secret, payload)):
@@ -97,11 +105,21 @@ def restore(store: Store, secret: bytes, value: str, config: AuthConfig,
     return Identity(name=name, role=rows[0][0], source="local"), signed_in_at
 
 
+def known_device(store: Store, config: AuthConfig, value: str, name: str,
+                 now: dt.datetime | None = None) -> bool:
+    """True when `value` is a device cookie this server signed for account `name` within DEVICE_DAYS."""
+    signed = read(secret_for(store.path, config.cookie_secret), value, _DEVICE_VERSION) if value else None
+    now = now or dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    return (signed is not None and signed[0] == name
+            and dt.timedelta(0) <= now - signed[1] <= dt.timedelta(days=DEVICE_DAYS))
+
+
 @dataclass(frozen=True)
 class Handoff:
     cookie_value: str  # "" clears the cookie (sign-out)
     max_age: int
     next_path: str
+    device_value: str = ""  # set with a sign-in; a sign-out leaves the device cookie as it is
 
 
 class Handoffs:
@@ -133,12 +151,13 @@ HANDOFFS = Handoffs()
 ROUTE_SERVED = False
 
 
-def hand_over(cookie_value: str, max_age: int, next_path: str) -> str | None:
-    """The URL that sets (or, with "", clears) the session cookie and then opens `next_path`; None when this
-    server has no cookie route."""
+def hand_over(cookie_value: str, max_age: int, next_path: str, device_value: str = "") -> str | None:
+    """The URL that sets (or, with "", clears) the session cookie, sets the device cookie if given, and then
+    opens `next_path`; None when this server has no cookie route."""
     if not ROUTE_SERVED:
         return None
-    return f"{HANDOFF_PATH}?handoff={HANDOFFS.offer(Handoff(cookie_value, max_age, local_path(next_path)))}"
+    handoff = Handoff(cookie_value, max_age, local_path(next_path), device_value)
+    return f"{HANDOFF_PATH}?handoff={HANDOFFS.offer(handoff)}"
 
 
 def local_path(path: str) -> str:
@@ -150,9 +169,10 @@ def local_path(path: str) -> str:
 
 def signed_in_handoff(db_path: Path, config: AuthConfig, name: str, signed_in_at: dt.datetime,
                       next_path: str) -> str | None:
-    """After a local sign-in: the URL that gives this browser its session cookie (see hand_over)."""
-    value = sign(secret_for(db_path, config.cookie_secret), name, signed_in_at)
-    return hand_over(value, int(config.session_hours * 3600), next_path)
+    """After a local sign-in: the URL that gives this browser its session and device cookies (see hand_over)."""
+    secret = secret_for(db_path, config.cookie_secret)
+    return hand_over(sign(secret, name, signed_in_at), int(config.session_hours * 3600), next_path,
+                     sign(secret, name, signed_in_at, _DEVICE_VERSION))
 
 
 def restore_from_cookie(store: Store, config: AuthConfig, value: str) -> tuple[Identity, dt.datetime] | None:
