@@ -90,13 +90,23 @@ def api_store():
     return open_store(default_db_path())
 
 
-def trusted_proxies() -> tuple[str, ...]:
-    """The proxies whose X-Forwarded-For is believed, as for sign-in ([twinreg] trusted_proxies in secrets.toml)."""
+def auth_config() -> AuthConfig:
+    """The `[twinreg]` settings as app.py reads them (st.secrets keeps the parsed file)."""
     try:
         secrets = st.secrets.to_dict()
-    except Exception:  # no secrets.toml: nobody is trusted
-        return ()
-    return AuthConfig.from_secrets(secrets).trusted_proxies
+    except Exception:  # no secrets.toml: every setting keeps its default
+        secrets = {}
+    return AuthConfig.from_secrets(secrets)
+
+
+def trusted_proxies() -> tuple[str, ...]:
+    """The proxies whose X-Forwarded-For is believed, as for sign-in."""
+    return auth_config().trusted_proxies
+
+
+def data_is_public() -> bool:
+    """Whether anonymous visitors may see the data; the read API has no sign-in, so it answers only then."""
+    return auth_config().public
 
 
 def api_prefix() -> str:
@@ -108,7 +118,7 @@ def api_prefix() -> str:
 sessions.ROUTE_SERVED = True
 app = st.App("app.py", lifespan=lifespan, routes=[
     Route(sessions.HANDOFF_PATH, hand_over_session, methods=["GET"]),
-    *api_routes(api_store, trusted_proxies, prefix=api_prefix()),  # the read API (twinreg_data/api)
+    *api_routes(api_store, trusted_proxies, prefix=api_prefix(), public=data_is_public),  # twinreg_data/api
 ], middleware=[
     Middleware(UploadLimitMiddleware, gate=GATE, held=held_uploads, drop_ended=drop_ended_sessions),
 ])

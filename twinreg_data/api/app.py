@@ -62,13 +62,15 @@ def _params(request: Request) -> dict[str, list[str]]:
 
 class ReadApi:
     """The API over one store. `store_of()` gives the process's store; `trusted_proxies()` the proxies whose
-    X-Forwarded-For is believed (the same setting as sign-in)."""
+    X-Forwarded-For is believed (the same setting as sign-in); `public()` whether anonymous visitors may see the
+    data (`[twinreg] public`): the API has no sign-in, so it answers only when they may."""
 
     def __init__(self, store_of: Callable[[], Store], trusted_proxies: Callable[[], tuple[str, ...]] = tuple,
                  limits: RateLimits | None = None, prefix: str = API_PREFIX,
-                 today: Callable[[], dt.date] = dt.date.today) -> None:
+                 today: Callable[[], dt.date] = dt.date.today, public: Callable[[], bool] = lambda: True) -> None:
         self.store_of = store_of
         self.trusted_proxies = trusted_proxies
+        self.public = public
         self.limiter = RateLimiter(limits or RateLimits.from_env())
         self.prefix = prefix.rstrip("/")
         self.today = today
@@ -81,7 +83,8 @@ class ReadApi:
         inner += [Route(endpoint.path, self._handler(endpoint), methods=["GET"], name=f"api-{endpoint.name}")
                   for endpoint in ENDPOINTS]
         inner.append(Route("/{rest:path}", self._unknown))
-        return [Mount(self.prefix, routes=inner)]
+        # The prefix itself too: without it Streamlit's catch-all would answer /api/v1 with the app's HTML.
+        return [Route(self.prefix, self._index, methods=["GET"]), Mount(self.prefix, routes=inner)]
 
     def _handler(self, endpoint: Endpoint) -> Callable[[Request], Any]:
         async def handle(request: Request) -> Response:
@@ -94,6 +97,10 @@ class ReadApi:
         return client_address(peer, request.headers.getlist("x-forwarded-for"), self.trusted_proxies())
 
     def _limit(self, request: Request) -> None:
+        """The rate limit, and before it whether the API answers at all."""
+        if not self.public():
+            raise Problem(403, "Not public", "This monitor shows its data to signed-in users only, so its read API "
+                                             "is off.")
         wait = self.limiter.take(self.client(request))
         if wait:
             raise Problem(429, "Too many requests", f"This client made more requests than the read API allows "
@@ -200,6 +207,10 @@ class ReadApi:
                         media_type="application/json")
 
     async def _index(self, request: Request) -> Response:
+        try:
+            self._limit(request)
+        except Problem as problem:
+            return self._problem(problem)
         base = self._server_url(request)
         body = {"title": "TwinReg Monitor read API", "openapi": f"{base}/openapi.json",
                 "endpoints": {endpoint.name: f"{base}{endpoint.path}" for endpoint in ENDPOINTS}}
@@ -211,6 +222,7 @@ class ReadApi:
 
 
 def api_routes(store_of: Callable[[], Store], trusted_proxies: Callable[[], tuple[str, ...]] = tuple,
-               limits: RateLimits | None = None, prefix: str = API_PREFIX) -> list[BaseRoute]:
+               limits: RateLimits | None = None, prefix: str = API_PREFIX,
+               public: Callable[[], bool] = lambda: True) -> list[BaseRoute]:
     """The routes of the read API under `prefix` (server.py adds them to st.App)."""
-    return ReadApi(store_of, trusted_proxies, limits, prefix).routes()
+    return ReadApi(store_of, trusted_proxies, limits, prefix, public=public).routes()

@@ -173,7 +173,7 @@ ENDPOINTS: tuple[Endpoint, ...] = (
              ("lang",), _bottleneck_one,
              ("bottlenecks", "bottleneck_events", "bottleneck_indicators", "indicators", "services",
               "service_bottlenecks", "actions", "action_bottlenecks"),
-             ("bottleneck", "date", "seq", "status", "note", "who"), daily=True),
+             (*(f.name for f in dataclasses.fields(bottlenecks.BottleneckDetail)), "stalled"), daily=True),
     Endpoint("services", "/services", "Cross-border services",
              "The services catalogue of the chosen domains (side and period do not apply: every service is "
              "assessed as it stands today), narrowed by availability, channel and a search text as on the page.",
