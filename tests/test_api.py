@@ -245,7 +245,7 @@ def test_etag_and_last_modified_give_304_until_the_data_changes(api_db, tmp_path
 def test_answers_that_count_to_today_are_new_every_day(api_db):
     store, _ = api_db
     tomorrow, after = dt.date.today() + dt.timedelta(days=1), dt.date.today() + dt.timedelta(days=2)
-    days = iter([tomorrow, tomorrow, after, after])  # after the demo's import: the day decides
+    days = iter([tomorrow, after])  # one look at the day per request, both after the demo's import
     api = ReadApi(lambda: store, limits=RateLimits(per_minute=0), today=lambda: next(days))
     client = TestClient(Starlette(routes=api.routes()))
     first = client.get("/api/v1/bottlenecks")

@@ -49,6 +49,7 @@ _COMMON_HEADERS = {
 @dataclass(frozen=True)
 class _Validators:
     stamp: str | None
+    day: dt.date  # the day the answer counts to
     data_as_of: dt.datetime
     last_modified: dt.datetime
 
@@ -119,7 +120,7 @@ class ReadApi:
         # An answer that counts to today is new every day; any answer is new every year (the default period ends
         # with the current year).
         floor = dt.datetime(today.year, today.month, today.day) if daily else dt.datetime(today.year, 1, 1)
-        return _Validators(stamp, self._as_of[1], max(self._as_of[1], floor))
+        return _Validators(stamp, today, self._as_of[1], max(self._as_of[1], floor))
 
     async def _in_worker(self, work: Callable[..., Any], *args: Any) -> Any:
         if self._slots is None:
@@ -133,13 +134,13 @@ class ReadApi:
             query = parse(_params(request), endpoint.params, endpoint.formats, request.headers.get("accept", ""),
                           request.path_params.get("code", ""))
             validators = await self._in_worker(self._validators, endpoint.daily)
-            tag = etag(validators.stamp, self.today(), request.url.path, request.url.query, query.format)
+            tag = etag(validators.stamp, validators.day, request.url.path, request.url.query, query.format)
             headers = _COMMON_HEADERS | {"ETag": tag, "Last-Modified": http_date(validators.last_modified)}
             if not_modified(request.headers.get("if-none-match"), request.headers.get("if-modified-since"), tag,
                             validators.last_modified):
                 return Response(status_code=304, headers=headers)
-            answer = await self._in_worker(endpoint.read, self.store_of(), query)
-            return self._render(request, endpoint, query, answer, validators, headers)
+            # Reading and serialising both in the worker: turning 10⁵ rows into JSON takes a while.
+            return await self._in_worker(self._read_and_render, request, endpoint, query, validators, headers)
         except Problem as problem:
             return self._problem(problem)
         except StoreError as exc:
@@ -151,6 +152,10 @@ class ReadApi:
         except Exception:  # never a traceback to the client; the log has it
             _log.exception("read API: %s failed", request.url.path)
             return self._problem(Problem(500, "Internal error", "The request could not be answered."))
+
+    def _read_and_render(self, request: Request, endpoint: Endpoint, query: Query, validators: _Validators,
+                         headers: dict[str, str]) -> Response:
+        return self._render(request, endpoint, query, endpoint.read(self.store_of(), query), validators, headers)
 
     def _render(self, request: Request, endpoint: Endpoint, query: Query, answer: Answer, validators: _Validators,
                 headers: dict[str, str]) -> Response:

@@ -42,10 +42,22 @@ def plain(value: Any) -> Any:
     return value
 
 
+def _column(values: pd.Series) -> list[Any]:
+    """A column's values as `plain` makes them, whole columns at once where the type allows (10⁴ rows per page)."""
+    if pd.api.types.is_datetime64_any_dtype(values):
+        return [plain(v) for v in values]
+    if pd.api.types.is_bool_dtype(values) or pd.api.types.is_integer_dtype(values) and not values.isna().any():
+        return values.astype(object).tolist()
+    if pd.api.types.is_float_dtype(values):
+        return values.astype(object).where(values.notna(), None).tolist()
+    return [plain(v) for v in values]
+
+
 def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """The rows of a read model's frame as JSON objects."""
     columns = list(frame.columns)
-    return [{column: plain(value) for column, value in zip(columns, row, strict=True)}
-            for row in frame.itertuples(index=False, name=None)]
+    converted = [_column(frame[column]) for column in columns]
+    return [dict(zip(columns, row, strict=True)) for row in zip(*converted, strict=True)] if columns else []
 
 
 def json_bytes(body: Any) -> bytes:

@@ -353,12 +353,16 @@ def latest_common_changes(changes: pd.DataFrame, rows: pd.DataFrame) -> tuple[pd
 
 
 def _observations_where(filters: Filters, codes: tuple[str, ...]) -> tuple[str, list]:
-    """Observations in scope: the period, the side (the area's country), the domains (the indicator's) and, if
-    given, these indicators."""
-    conditions = ["o.period_start BETWEEN ? AND ?", "a.country IN (SELECT unnest(?::VARCHAR[]))"]
-    params: list = [filters.date_from, filters.date_to, filters.countries]
+    """Observations `o` in scope: the period, the side (the area's country), the domains (the indicator's) and, if
+    given, these indicators; as semi-joins, so that a page of rows is chosen before any label is joined."""
+    conditions = ["o.period_start BETWEEN ? AND ?"]
+    params: list = [filters.date_from, filters.date_to]
+    side_sql, side_params = _area_scope(filters)
+    if side_params:
+        conditions.append(side_sql)
+        params += side_params
     if filters.domains:
-        conditions.append("i.domain IN (SELECT unnest(?::VARCHAR[]))")
+        conditions.append("o.indicator IN (SELECT code FROM indicators WHERE domain IN (SELECT unnest(?::VARCHAR[])))")
         params.append(list(filters.domains))
     if codes:
         conditions.append("o.indicator IN (SELECT unnest(?::VARCHAR[]))")
@@ -369,16 +373,17 @@ def _observations_where(filters: Filters, codes: tuple[str, ...]) -> tuple[str, 
 def observations(store: Store, filters: Filters, codes: tuple[str, ...] = (), limit: int | None = None,
                  offset: int = 0) -> pd.DataFrame:
     """Every observation in scope (the page's side, period and domains; optionally of `codes` only), by indicator,
-    country (Finland first), area and period, `limit` rows from `offset`: the read API's observations. Unlike
-    `series` no area is left out."""
+    area and period, `limit` rows from `offset`: the read API's observations. Unlike `series` no area is left
+    out. The page of rows is chosen from the observations alone (a top-N), then labelled."""
     where, params = _observations_where(filters, codes)
+    order = "o.indicator, o.area, o.period_start, o.period"
     page = " LIMIT ? OFFSET ?" if limit is not None else ""
     return store.query_df(
+        f"WITH page AS (SELECT * FROM observations o WHERE {where} ORDER BY {order}{page}) "
         f"SELECT o.indicator, o.area, {area_label(filters.lang, 'a')} AS area_label, a.country, a.level, o.period,"
         " o.period_start, o.value, o.value_low, o.value_high, o.flag, o.note,"
         " coalesce(nullif(o.source, ''), i.source) AS source"
-        " FROM observations o JOIN areas a ON a.code = o.area JOIN indicators i ON i.code = o.indicator"
-        f" WHERE {where} ORDER BY o.indicator, a.country = 'EE', o.area, o.period_start, o.period{page}",
+        f" FROM page o JOIN areas a ON a.code = o.area JOIN indicators i ON i.code = o.indicator ORDER BY {order}",
         [*params, *([limit, offset] if limit is not None else [])],
     )
 
@@ -386,9 +391,7 @@ def observations(store: Store, filters: Filters, codes: tuple[str, ...] = (), li
 def observation_count(store: Store, filters: Filters, codes: tuple[str, ...] = ()) -> int:
     """How many observations `observations` has in scope (all pages together)."""
     where, params = _observations_where(filters, codes)
-    return int(store.scalar(
-        "SELECT count(*) FROM observations o JOIN areas a ON a.code = o.area JOIN indicators i ON i.code = o.indicator"
-        f" WHERE {where}", params))
+    return int(store.scalar(f"SELECT count(*) FROM observations o WHERE {where}", params))
 
 
 def known_indicators(store: Store, codes: tuple[str, ...]) -> tuple[str, ...]:
