@@ -185,7 +185,8 @@ with st.sidebar:
     st.caption(t("Link to this view", lang), help=t("Copy this link to share exactly what you see (language, "
                                                     "domains, side, period).", lang))
     # A container, not st.empty: a page's fragment rewrites the link here when only the fragment reruns.
-    st.session_state.update(link_box=st.container(), link_page=page.url_path, link_shown=False)
+    st.session_state.update(link_box=st.container(), link_page=page.url_path, link_shown=False,
+                            api_public=config.public)
 try:
     if not config.oidc:
         announce_initial_admin(str(store().path))

@@ -1,9 +1,9 @@
 """The server: app.py as a Streamlit app with TwinReg's own middleware. Run it with `streamlit run server.py`.
 
 Streamlit runs on Starlette; `st.App` takes routes, middleware and a lifespan. Here they bound what uploads
-the server holds (twinreg_data/uploads.py, SECURITY.md "Uploads") and set the session cookie of a local
-sign-in (twinreg_data/sessions.py). This module and app.py are the only places
-that touch Streamlit's runtime: the held bytes are read from its upload manager.
+the server holds (twinreg_data/uploads.py, SECURITY.md "Uploads"), set the session cookie of a local
+sign-in (twinreg_data/sessions.py) and serve the read API at /api/v1 (twinreg_data/api). This module and
+app.py are the only places that touch Streamlit's runtime: the held bytes are read from its upload manager.
 """
 
 from __future__ import annotations
@@ -17,10 +17,14 @@ from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
-from streamlit import runtime
+from streamlit import config, runtime
 from streamlit.logger import get_logger
 
 from twinreg_data import sessions
+from twinreg_data.api import API_PREFIX
+from twinreg_data.api.app import api_routes
+from twinreg_data.auth import AuthConfig
+from twinreg_data.store import default_db_path, open_store
 from twinreg_data.uploads import GATE, HeldUploads, UploadLimitMiddleware
 
 _LOG = get_logger("twinreg.server")
@@ -84,9 +88,40 @@ async def hand_over_session(request: Request) -> Response:
     return response
 
 
+def api_store():
+    """The process's store, the same one the pages read (st_cache opens it with open_store too)."""
+    return open_store(default_db_path())
+
+
+def auth_config() -> AuthConfig:
+    """The `[twinreg]` settings as app.py reads them (st.secrets keeps the parsed file)."""
+    try:
+        secrets = st.secrets.to_dict()
+    except Exception:  # no secrets.toml: every setting keeps its default
+        secrets = {}
+    return AuthConfig.from_secrets(secrets)
+
+
+def trusted_proxies() -> tuple[str, ...]:
+    """The proxies whose X-Forwarded-For is believed, as for sign-in."""
+    return auth_config().trusted_proxies
+
+
+def data_is_public() -> bool:
+    """Whether anonymous visitors may see the data; the read API has no sign-in, so it answers only then."""
+    return auth_config().public
+
+
+def api_prefix() -> str:
+    """/api/v1 under the server's base URL path, where the pages are too."""
+    base = str(config.get_option("server.baseUrlPath") or "").strip("/")
+    return f"/{base}{API_PREFIX}" if base else API_PREFIX
+
+
 sessions.ROUTE_SERVED = True
 app = st.App("app.py", lifespan=lifespan, routes=[
     Route(sessions.HANDOFF_PATH, hand_over_session, methods=["GET"]),
+    *api_routes(api_store, trusted_proxies, prefix=api_prefix(), public=data_is_public),  # twinreg_data/api
 ], middleware=[
     Middleware(UploadLimitMiddleware, gate=GATE, held=held_uploads, drop_ended=drop_ended_sessions),
 ])

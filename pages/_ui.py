@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
+from twinreg_data.api.links import api_link
 from twinreg_data.exports import About, file_stem, to_csv_zip_bytes, to_xlsx_bytes
 from twinreg_data.filters import Filters, view_link
 from twinreg_data.i18n import N_, NP_, t
@@ -119,7 +120,22 @@ def show_view_link() -> None:
     if box is None:
         return
     box.code(current_view_link(), language=None, wrap_lines=True)
+    # Its twin in the read API (twinreg_data/api), where the data is public and the page has data of its own.
+    api_url = current_api_link() if st.session_state.get("api_public") else None
+    if api_url:
+        lang = filters().lang
+        box.caption(t("The same data from the read API", lang),
+                    help=t("JSON; add format=csv to the address for CSV. Every endpoint is described at "
+                           "/api/v1/openapi.json.", lang))
+        box.code(api_url, language=None, wrap_lines=True)
     st.session_state.link_shown = True
+
+
+def current_api_link() -> str | None:
+    """The read API URL of the data of the view on screen, or None for a page without data of its own."""
+    params = {key: st.query_params.get_all(key) for key in st.query_params}
+    return api_link(st.context.url, st.get_option("server.baseUrlPath"), st.session_state.get("link_page", ""),
+                    params)
 
 
 def current_view_link() -> str:

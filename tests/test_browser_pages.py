@@ -69,7 +69,9 @@ def test_editor_uploads_a_file_and_sees_the_report(browser_server, chromium_page
     assert _relevant(page.console_errors) == []
 
 
-LINK_BOX = '[data-testid="stSidebar"] [data-testid="stCode"]'
+CODE_BOXES = '[data-testid="stSidebar"] [data-testid="stCode"]'  # the view link, then its read API twin
+LINK_BOX = CODE_BOXES + " >> nth=0"
+API_BOX = CODE_BOXES + " >> nth=1"
 # The map tab's chart drawn: a map (many filled municipalities) or, with too few municipalities, bars.
 MAP_DRAWN = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].some(chart =>
     chart.querySelectorAll('.scatterlayer path.js-fill').length >= 40 || chart.querySelector('.barlayer .point'))"""
@@ -112,7 +114,7 @@ def test_page_controls_in_a_fragment_update_their_part_and_the_link(browser_serv
     page.get_by_role("heading", name=t("{unit} between areas, {year}", "en", unit=t("Passengers", "en"),
                                        year=2023)).wait_for(timeout=30_000)
     wait_for_app_idle(page)
-    assert page.locator(LINK_BOX).count() == 1  # redrawn in place, not added
+    assert page.locator(CODE_BOXES).count() == 2  # redrawn in place, not added
     link = page.locator(LINK_BOX).inner_text().replace("\n", "")
     assert "mob_year=2023" in link and "mob_year=2023" in page.url, (link, page.url)
     # The charts outside the fragment are still there.
@@ -127,7 +129,9 @@ def test_page_controls_in_a_fragment_update_their_part_and_the_link(browser_serv
     wait_for_app_idle(page)
     page.screenshot(path=str(artifacts_dir / "pages" / "indicators-fragment-fi.png"), full_page=True)
     link = page.locator(LINK_BOX).inner_text().replace("\n", "")
-    assert page.locator(LINK_BOX).count() == 1 and "ind=MOB_FERRY_CARS" in link, link
+    assert page.locator(CODE_BOXES).count() == 2 and "ind=MOB_FERRY_CARS" in link, link
+    assert page.locator(API_BOX).inner_text().replace("\n", "").startswith(
+        f"{browser_server}/api/v1/indicators/MOB_FERRY_CARS/observations?lang=fi")
 
     # Only the open tab is computed: a click on the map tab reruns the fragment, draws the map, keeps it in the link.
     assert not page.evaluate(MAP_DRAWN)
@@ -145,7 +149,8 @@ def test_page_controls_in_a_fragment_update_their_part_and_the_link(browser_serv
     page.wait_for_url("**sv_q=tax**", timeout=30_000)
     wait_for_app_idle(page)
     link = page.locator(LINK_BOX).inner_text().replace("\n", "")
-    assert page.locator(LINK_BOX).count() == 1 and "sv_q=tax" in link, link
+    assert page.locator(CODE_BOXES).count() == 2 and "sv_q=tax" in link, link
+    assert page.locator(API_BOX).inner_text().replace("\n", "") == f"{browser_server}/api/v1/services?lang=et&q=tax"
     assert page.locator(EXCEPTION).count() == 0
     assert _relevant(page.console_errors) == []
 

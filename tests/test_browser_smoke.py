@@ -74,15 +74,15 @@ def test_the_view_link_leads_to_the_page_shown(browser_server, chromium_page):
     page.goto(f"{browser_server}/data?lang=fi&side=EE", wait_until="domcontentloaded")
     wait_for_app_idle(page)
     page.get_by_text(t("Sign in to use this page.", "fi")).wait_for(timeout=60_000)
-    link = page.locator('[data-testid="stSidebar"] [data-testid="stCode"]').inner_text().strip()
+    link = page.locator('[data-testid="stSidebar"] [data-testid="stCode"]').first.inner_text().strip()
     assert link == f"{browser_server}/data?lang=fi&side=EE"
     page.goto(f"{browser_server}/overview?lang=fi&side=EE", wait_until="domcontentloaded")
     wait_for_app_idle(page)
     page.get_by_text(t("Open bottlenecks", "fi")).first.wait_for(timeout=60_000)
     wait_for_app_idle(page)
-    link = page.locator('[data-testid="stSidebar"] [data-testid="stCode"]').inner_text().strip()
+    link = page.locator('[data-testid="stSidebar"] [data-testid="stCode"]').first.inner_text().strip()
     assert link == f"{browser_server}/?lang=fi&side=EE"
     page.goto(f"{browser_server}/mobility?lang=et", wait_until="domcontentloaded")
     wait_for_app_idle(page)
-    link = page.locator('[data-testid="stSidebar"] [data-testid="stCode"]').inner_text().strip()
+    link = page.locator('[data-testid="stSidebar"] [data-testid="stCode"]').first.inner_text().strip()
     assert link.startswith(f"{browser_server}/mobility?lang=et&mob_unit="), link

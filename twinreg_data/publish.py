@@ -29,6 +29,8 @@ PACKAGE_NAME = "twinreg-monitor"
 FLAG_STATUS = {"estimate": "e", "provisional": "p", "break": "b"}  # our flags → JSON-stat status (Eurostat's)
 _FIELD_TYPES = {"int": "integer", "float": "number", "date": "date"}
 _SQL_FIELD_TYPES = {"DATE": "date", "BIGINT": "integer", "DOUBLE": "number"}
+# What may leave the database: the tables declared in schema.py and their link tables (the package, the read API).
+PUBLIC_TABLES: frozenset[str] = frozenset([t.name for t in TABLES] + [link.name for link in LINK_TABLES])
 
 
 @dataclass(frozen=True)
@@ -90,36 +92,42 @@ def _write_table(frame: pd.DataFrame, folder: Path, name: str) -> None:
     frame.assign(**dates).to_parquet(folder / f"{name}.parquet", index=False)
 
 
+def jsonstat_dataset(label: str, source: str | None, code: str, unit: str, rows: pd.DataFrame,
+                     area_names: dict[str, str]) -> dict[str, Any]:
+    """One indicator's observations `rows` (area, period, value, flag) as a JSON-stat 2.0 dataset (area × period),
+    flags as status; the read API serves the same shape for one indicator."""
+    areas, periods = sorted(rows["area"].unique()), sorted(rows["period"].unique())
+    index = {(a, p): i * len(periods) + j for i, a in enumerate(areas) for j, p in enumerate(periods)}
+    values: list[float | None] = [None] * (len(areas) * len(periods))
+    status: dict[str, str] = {}
+    for row in rows.itertuples():
+        position = index[(row.area, row.period)]
+        values[position] = None if pd.isna(row.value) else float(row.value)
+        if isinstance(row.flag, str) and row.flag in FLAG_STATUS:
+            status[str(position)] = FLAG_STATUS[row.flag]
+    dataset: dict[str, Any] = {
+        "class": "dataset", "label": label, "source": source,
+        "id": ["area", "period"], "size": [len(areas), len(periods)], "role": {"geo": ["area"], "time": ["period"]},
+        "dimension": {
+            "area": {"label": "Area", "category": {"index": areas, "label": {a: area_names.get(a, a) for a in areas}}},
+            "period": {"label": "Period", "category": {"index": periods}},
+        },
+        "value": values, "extension": {"indicator": code, "unit": unit},
+    }
+    if status:
+        dataset["status"] = status
+    return dataset
+
+
 def indicators_jsonstat(store: Store) -> dict[str, Any]:
     """Every indicator as a JSON-stat 2.0 dataset (area × period), in one collection; flags as status."""
     indicators = store.query_df("SELECT code, name_en, unit, source FROM indicators ORDER BY code")
     observations = store.query_df("SELECT indicator, area, period, value, flag FROM observations "
                                   "ORDER BY indicator, area, period")
     names = dict(store.query("SELECT code, name_en FROM areas"))
-    items = []
-    for indicator in indicators.itertuples():
-        rows = observations[observations["indicator"] == indicator.code]
-        areas, periods = sorted(rows["area"].unique()), sorted(rows["period"].unique())
-        index = {(a, p): i * len(periods) + j for i, a in enumerate(areas) for j, p in enumerate(periods)}
-        values: list[float | None] = [None] * (len(areas) * len(periods))
-        status: dict[str, str] = {}
-        for row in rows.itertuples():
-            position = index[(row.area, row.period)]
-            values[position] = None if pd.isna(row.value) else float(row.value)
-            if isinstance(row.flag, str) and row.flag in FLAG_STATUS:
-                status[str(position)] = FLAG_STATUS[row.flag]
-        dataset: dict[str, Any] = {
-            "class": "dataset", "label": indicator.name_en, "source": indicator.source,
-            "id": ["area", "period"], "size": [len(areas), len(periods)], "role": {"geo": ["area"], "time": ["period"]},
-            "dimension": {
-                "area": {"label": "Area", "category": {"index": areas, "label": {a: names.get(a, a) for a in areas}}},
-                "period": {"label": "Period", "category": {"index": periods}},
-            },
-            "value": values, "extension": {"indicator": indicator.code, "unit": indicator.unit},
-        }
-        if status:
-            dataset["status"] = status
-        items.append(dataset)
+    items = [jsonstat_dataset(indicator.name_en, indicator.source, indicator.code, indicator.unit,
+                              observations[observations["indicator"] == indicator.code], names)
+             for indicator in indicators.itertuples()]
     return {"version": "2.0", "class": "collection", "label": "TwinReg Monitor indicators",
             "updated": dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None).isoformat() + "Z",
             "link": {"item": items}}

@@ -449,6 +449,13 @@ class Store:
             self._release()
 
     @property
+    def data_stamp(self) -> str | None:
+        """The data stamp last seen or written by this process (call refresh() first to see another's write);
+        None before migration 6. The read API derives its ETags from it."""
+        with self._state:
+            return self._stamp
+
+    @property
     def is_open(self) -> bool:
         """Whether this process holds the file right now."""
         with self._state:

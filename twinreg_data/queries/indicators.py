@@ -350,3 +350,51 @@ def latest_common_changes(changes: pd.DataFrame, rows: pd.DataFrame) -> tuple[pd
     return moved, True
 
 
+
+
+def _observations_where(filters: Filters, codes: tuple[str, ...]) -> tuple[str, list]:
+    """Observations `o` in scope: the period, the side (the area's country), the domains (the indicator's) and, if
+    given, these indicators; as semi-joins, so that a page of rows is chosen before any label is joined."""
+    conditions = ["o.period_start BETWEEN ? AND ?"]
+    params: list = [filters.date_from, filters.date_to]
+    side_sql, side_params = _area_scope(filters)
+    if side_params:
+        conditions.append(side_sql)
+        params += side_params
+    if filters.domains:
+        conditions.append("o.indicator IN (SELECT code FROM indicators WHERE domain IN (SELECT unnest(?::VARCHAR[])))")
+        params.append(list(filters.domains))
+    if codes:
+        conditions.append("o.indicator IN (SELECT unnest(?::VARCHAR[]))")
+        params.append(list(codes))
+    return " AND ".join(conditions), params
+
+
+def observations(store: Store, filters: Filters, codes: tuple[str, ...] = (), limit: int | None = None,
+                 offset: int = 0) -> pd.DataFrame:
+    """Every observation in scope (the page's side, period and domains; optionally of `codes` only), by indicator,
+    area and period, `limit` rows from `offset`: the read API's observations. Unlike `series` no area is left
+    out. The page of rows is chosen from the observations alone (a top-N), then labelled."""
+    where, params = _observations_where(filters, codes)
+    order = "o.indicator, o.area, o.period_start, o.period"
+    page = " LIMIT ? OFFSET ?" if limit is not None else ""
+    return store.query_df(
+        f"WITH page AS (SELECT * FROM observations o WHERE {where} ORDER BY {order}{page}) "
+        f"SELECT o.indicator, o.area, {area_label(filters.lang, 'a')} AS area_label, a.country, a.level, o.period,"
+        " o.period_start, o.value, o.value_low, o.value_high, o.flag, o.note,"
+        " coalesce(nullif(o.source, ''), i.source) AS source"
+        f" FROM page o JOIN areas a ON a.code = o.area JOIN indicators i ON i.code = o.indicator ORDER BY {order}",
+        [*params, *([limit, offset] if limit is not None else [])],
+    )
+
+
+def observation_count(store: Store, filters: Filters, codes: tuple[str, ...] = ()) -> int:
+    """How many observations `observations` has in scope (all pages together)."""
+    where, params = _observations_where(filters, codes)
+    return int(store.scalar(f"SELECT count(*) FROM observations o WHERE {where}", params))
+
+
+def known_indicators(store: Store, codes: tuple[str, ...]) -> tuple[str, ...]:
+    """Those of `codes` that are indicators."""
+    rows = store.query("SELECT code FROM indicators WHERE code IN (SELECT unnest(?::VARCHAR[]))", [list(codes)])
+    return tuple(row[0] for row in rows)
