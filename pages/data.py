@@ -10,7 +10,7 @@ import streamlit as st
 from pages._ui import about, downloads, filters
 from twinreg_data import auth
 from twinreg_data.backup import BackupFailed
-from twinreg_data.i18n import LANGUAGE_NAMES, format_number, t, tn
+from twinreg_data.i18n import format_number, t, tn
 from twinreg_data.ingest import (
     CheckedUpload,
     ImportBlocked,
@@ -341,21 +341,22 @@ with tabs[2]:
     # Content shown in a language it lacks falls back to English, marked; this is the editors' list of what to fill.
     missing = reports.missing_translations(db)
     counts = reports.missing_counts(missing)
-    cards = st.columns(len(counts))
-    for card, (code, n) in zip(cards, counts.items(), strict=True):
-        card.metric(t("Missing in {language}", lang, language=LANGUAGE_NAMES[code]), format_number(n, lang))
+    names = reports.language_names(lang)
+    st.markdown("**" + t("Texts without a translation, by language", lang) + "**")
+    for card, (code, n) in zip(st.columns(len(counts), width=540), counts.items(), strict=True):
+        card.metric(names[code], format_number(n, lang))
     if missing.empty:
         st.success(t("Every text has its Finnish, Estonian and Swedish translation.", lang))
     else:
-        only = st.selectbox(t("Missing in", lang), ["", *counts], key="missing_lang",
-                            format_func=lambda code: LANGUAGE_NAMES[code] if code else t("Any language", lang))
+        only = st.selectbox(t("Language", lang), ["", *counts], key="missing_lang",
+                            format_func=lambda code: names[code] if code else t("Any language", lang))
         table = reports.missing_translations_frame(missing, lang, only)
         st.caption(t("Fill the columns named here in the sheet of the same name (the current data as a template "
                      "has them all) and upload it; until then the pages show the English text, marked.", lang))
         st.dataframe(table, hide_index=True, key="missing_table")
-        downloads(table, "missing_translations", about(t("Missing translations", lang), t("TwinReg Monitor", lang),
-                                                       page_filters=((t("Missing in", lang), LANGUAGE_NAMES[only]),)
-                                                       if only else ()))
+        downloads(table, "missing_translations",
+                  about(t("Missing translations", lang), t("TwinReg Monitor", lang),
+                        page_filters=((t("Language", lang), names[only]),) if only else ()))
 
 with tabs[3]:
     st.dataframe(reports.audit_frame(db, lang), hide_index=True)

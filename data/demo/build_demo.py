@@ -23,6 +23,7 @@ sys.path.insert(0, str(HERE.parent.parent))
 sys.path.insert(0, str(HERE))
 
 from src import translations  # noqa: E402
+
 from twinreg_data.schema import TABLES_BY_NAME  # noqa: E402
 
 # workbook → [(sheet/table, module in src/, attribute)]

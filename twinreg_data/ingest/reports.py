@@ -9,7 +9,7 @@ import pandas as pd
 
 from .. import audit, auth
 from ..auth import Identity
-from ..i18n import N_, NP_, t
+from ..i18n import LOCALES, N_, NP_, normalise_language, t
 from ..labels import (
     AUDIT_ACTION_LABELS,
     AUDIT_DETAIL_LABELS,
@@ -286,6 +286,14 @@ def missing_translations_frame(missing: pd.DataFrame, lang: str, only: str = "")
                                      for f, langs in zip(missing["field"], missing["missing"], strict=True)],
         t("English text", lang): missing["english"].to_numpy(),
     })
+
+
+def language_names(lang: str) -> dict[str, str]:
+    """The content languages' names in `lang`, capitalised for a label ("Viro", "Rootsi")."""
+    from babel import Locale
+
+    names = Locale.parse(LOCALES[normalise_language(lang)]).languages
+    return {code: names.get(code, code)[:1].upper() + names.get(code, code)[1:] for code in TRANSLATION_LANGUAGES}
 
 
 def missing_counts(missing: pd.DataFrame) -> dict[str, int]:
