@@ -5,7 +5,7 @@ own language (owners, "who"): `apply(table, records)` fills each record's transl
 Organisation names are the organisations' official names in each language (an Estonian body keeps its Estonian
 name in brackets in Finnish and Swedish, a Finnish one its Finnish name in Estonian, where readers meet it in
 that form). A text not found here stays empty in that language, so the pages show it in English, marked, and the
-Data page lists it: Swedish is given for names and groups, not for the long notes.
+Data page lists it: Swedish is given for titles, names, organisations and groups, not for the long texts.
 """
 
 from __future__ import annotations
@@ -1299,7 +1299,7 @@ def _fill(record: dict, english: str, texts: dict[str, str | None]) -> None:
 def apply(table: str, records: list[dict]) -> list[dict]:
     """`records` of `table` with their content in every language the demo has (a new list of new dicts)."""
     out = []
-    for source in records:
+    for source in apply_swedish_titles(table, records):
         record = dict(source)
         if table == "bottlenecks":
             _fill(record, "affected_groups", groups(record.get("affected_groups")))
@@ -1328,3 +1328,135 @@ def apply(table: str, records: list[dict]) -> list[dict]:
 def missing() -> list[str]:
     """Texts met by `apply` that have no translation here (build_demo.py prints them)."""
     return sorted(_MISSING)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Swedish titles and names (the records carry English, Finnish and Estonian ones): code → Swedish.
+SWEDISH_TITLES: dict[str, dict[str, str]] = {
+    "bottlenecks": {
+        "BN-001": "Färje- och kollektivtrafikbiljetter är inte integrerade",
+        "BN-002": "Gratis kollektivtrafik i Tallinn gäller bara registrerade invånare",
+        "BN-003": "Överbelastade förbindelser mellan färjehamnarna och stadskärnorna",
+        "BN-004": "Att använda en bil som är registrerad i det andra landet",
+        "BN-005": "Beskattning av distansarbete för gränspendlare",
+        "BN-006": "Långsam undanröjning av dubbelbeskattning",
+        "BN-007": "Finskt skattenummer krävs på byggarbetsplatser",
+        "BN-008": "Oklar skattestatus för korttidsanställda (sexmånadersregeln)",
+        "BN-009": "Långsamt erkännande av lärarbehörighet",
+        "BN-010": "Legitimering av sjukskötare utbildade i Estland",
+        "BN-011": "Få finskspråkiga skolplatser för familjer som flyttar till Tallinn",
+        "BN-012": "Studieprestationer kan inte verifieras digitalt över gränsen",
+        "BN-013": "Finska e-recept gäller inte på estniska apotek",
+        "BN-014": "Estniska e-recept gäller inte på finska apotek",
+        "BN-015": "Det estniska id-kortet godtas inte i finska offentliga e-tjänster",
+        "BN-016": "Privata e-tjänster godtar inte det andra landets e-legitimation (den digitala muren)",
+        "BN-017": "Reglerna för utstationering är betungande för små estniska företag",
+        "BN-018": "Arbetslöshetsförmåner för gränsarbetare som förlorar jobbet",
+        "BN-019": "Erkännande av behörighet för elarbeten",
+        "BN-020": "Lediga jobb i Nyland når knappt estniska arbetssökande",
+        "BN-021": "Förseningar med A1-intyg för utstationerade arbetstagare",
+        "BN-022": "Tillgång till hälso- och sjukvård för gränsarbetares familjer",
+        "BN-023": "Långsam samordning av familjeförmåner",
+        "BN-024": "Ingen sammanslagen pensionsberäkning för yrkesliv i båda länderna",
+        "BN-025": "Uppgifter ur befolknings- och handelsregistret utbyts inte mellan myndigheter",
+        "BN-026": "Personer som är skrivna som invånare i båda länderna",
+        "BN-027": "Att matcha en persons uppgifter mellan befolkningsregistren",
+        "BN-028": "Väntetider för registrering av EU-medborgares uppehållsrätt",
+        "BN-029": "Språkkurser för EU-flyttare är svåra att få tillgång till",
+        "BN-030": "För få lektioner i estniska som modersmål i skolorna i Nyland",
+        "BN-031": "Att öppna bankkonto eller hyra bostad utan lokal personbeteckning",
+        "BN-032": "Ingen finsk hemkommun för korttidsanställda",
+        "BN-033": "Lite information om rättigheter och skyldigheter på estniska",
+        "BN-034": "Ingen gemensam informationspunkt för den som flyttar över gränsen",
+        "BN-035": "Ingen tillförlitlig statistik över gränspendlare",
+        "BN-036": "Arbetsgivare saknar vägledning för rekrytering över Finska viken",
+    },
+    "actions": {
+        "A-01": "Gemensam grundstudie av tvillingregionen: flöden, statistik och befintliga strategier",
+        "A-02": "Kartläggning av aktörer och inledande rundabordssamtal i Helsingfors och Tallinn",
+        "A-03": "Gemensam ram för gränsöverskridande strategisk planering (delad vision och mål till 2035)",
+        "A-04": "Ett gränsöverskridande kapitel i Nylandsprogrammet och Harju läns utvecklingsstrategi",
+        "A-05": "Gemensam indikatoruppsättning och instrumentpanelen TwinReg Monitor",
+        "A-06": "Godkännande av ramen i Nylands landskapsfullmäktige och på HOL:s allmänna möte",
+        "A-07": "Enkät till gränspendlare och arbetsgivare om de hinder de möter",
+        "A-08": "Prioritering av flaskhalsarna tillsammans med de ansvariga vid gemensamma rundabordssamtal",
+        "A-09": "Förslag till finansministerierna om ett enklare skattekort och förfarande mot dubbelbeskattning för "
+                "pendlare",
+        "A-10": "Uppföljning av adressutbytet mellan DVV och Estlands inrikesministerium för personer skrivna i båda "
+                "länderna",
+        "A-11": "Pilot med en informationspunkt för gränspendlare",
+        "A-12": "Snabbspår för erkännande av behörighet för lärare och vårdpersonal",
+        "A-13": "Utländska e-legitimationer godtas i Helsingfors och Tallinns kommunala e-tjänster",
+        "A-14": "Pilot med en gemensam kollektivtrafikbiljett HRT – Tallinn",
+        "A-15": "Färje- och kollektivtrafikförbindelser i båda städernas reseplanerare",
+        "A-16": "Samarbetsförfarande mellan FPA och Estlands socialförsäkringsverk för förmånsbeslut",
+        "A-17": "Årligt politiskt rundabordssamtal mellan borgmästare och regionala ledare om de prioriterade "
+                "flaskhalsarna",
+        "A-18": "Jämförelse av samarbetsmodeller i andra gränsregioner i EU",
+        "A-19": "Förslag till juridisk form för ett varaktigt samarbete (förening, avtal eller EGTS)",
+        "A-20": "Finansieringsmodell: medlemsavgifter, nationella basanslag och Interreg Central Baltic-projekt",
+        "A-21": "Samarbetsavtal undertecknat av de två regionerna och de två huvudstäderna",
+        "A-22": "Gemensam handlingsplan 2028–2030 och en stående uppföljningsrutin",
+    },
+    "indicators": {
+        "MOB_FERRY_PAX": "Färjepassagerare Helsingfors–Tallinn",
+        "MOB_FERRY_PAX_M": "Färjepassagerare Helsingfors–Tallinn per månad",
+        "MOB_FERRY_CARS": "Personbilar på färjorna över Finska viken",
+        "MOB_AIR_PAX": "Flygpassagerare Helsingfors–Tallinn",
+        "TAX_DOUBLE_CASES": "Fall av dubbelbeskattning mellan Finland och Estland",
+        "TAX_FI_TAXCARD_EE": "Finska skattekort till personer bosatta i Estland",
+        "EDU_FI_STUDENTS_EE": "Finländska studerande vid estniska högskolor",
+        "EDU_RECOGNITION_DAYS": "Handläggningstid för erkännande av utländska examina",
+        "DIG_ERX_FI_EE": "Finska e-recept expedierade i Estland",
+        "DIG_ERX_EE_FI": "Estniska e-recept expedierade i Finland",
+        "DIG_EID_SERVICES": "Offentliga e-tjänster som godtar det andra landets e-legitimation",
+        "EMP_POSTED_NOTIF": "Anmälningar om arbetstagare utstationerade till Finland",
+        "EMP_COMMUTERS_EE_FI": "Regelbundna pendlare från Estland till Finland",
+        "SOC_A1_CERTS": "A1-intyg för arbete i det andra landet",
+        "SOC_KELA_DECISION_DAYS": "Handläggningstid för gränsöverskridande beslut om social trygghet",
+        "LEG_RESIDENCE_REG_DAYS": "Handläggningstid för registrering av EU-medborgares uppehåll",
+        "LEG_DUAL_REG_PERSONS": "Personer skrivna som invånare i både Finland och Estland",
+        "INT_EE_SPEAKERS_FI": "Estnisktalande i Finland (modersmål)",
+        "INT_EE_CITIZENS_FI": "Estniska medborgare bosatta i Finland",
+        "INT_POPULATION": "Folkmängd",
+        "INF_ENQUIRIES": "Förfrågningar till gränsöverskridande rådgivningstjänster",
+        "INF_PAGES_ET": "Offentliga informationssidor på estniska på finska myndigheters webbplatser",
+    },
+    "services": {
+        "SV-001": "Suomi.fi-identifikation med utländska e-legitimationer (eIDAS)",
+        "SV-002": "Gränsöverskridande e-recept Finland ↔ Estland",
+        "SV-003": "Datautbyte: Suomi.fi-informationsleden ↔ estniska X-tee (X-Road-federation)",
+        "SV-004": "Estniskt e-residensskap (digital identitet för personer bosatta utomlands)",
+        "SV-005": "Finskt skattekort för begränsat skattskyldiga (källskatt eller progressiv skatt)",
+        "SV-006": "Intyg om skatterättslig hemvist och undanröjande av dubbelbeskattning (skatteavtalet "
+                  "Finland–Estland)",
+        "SV-007": "Inskrivning i grundläggande utbildning i Helsingfors och Tallinn för familjer som flyttar över "
+                  "viken",
+        "SV-008": "Erkännande av examina (ENIC-NARIC-centren)",
+        "SV-009": "Your Europe Advice (EU:s rådgivningstjänst för medborgare och företag)",
+        "SV-010": "Informationspunkt för gränspendlare Helsingfors–Tallinn",
+        "SV-011": "InfoFinland – information om att bo i Finland på många språk (även på estniska)",
+        "SV-012": "Utbyte av handelsregisteruppgifter (PRS ↔ Estlands e-handelsregister, via X-Road och BRIS)",
+        "SV-013": "Registrering av uppehåll för EU-medborgare (Migri / PPA och kommunen)",
+        "SV-014": "Adressutbyte mellan befolkningsregistren (DVV ↔ Estlands inrikesministerium)",
+        "SV-015": "FPA:s sociala trygghet för personer som arbetar i Estland (tillämplig lagstiftning, A1)",
+        "SV-016": "Europeiskt sjukförsäkringskort (EU-kort)",
+        "SV-017": "Export av arbetslöshetsförmån (det bärbara dokumentet U2) mellan Finland och Estland",
+        "SV-018": "Tjänster för arbetssökande och arbetsgivare för gränsarbetare (Töötukassa och Eures)",
+        "SV-019": "Förhandsanmälan om arbetstagare utstationerade till Finland",
+        "SV-020": "Kollektivtrafikbiljetter: HRT (Helsingforsregionen) och Tallinns kollektivtrafikkort",
+        "SV-021": "Användning och förnyelse av körkort",
+        "SV-022": "Kurser i estniska och finska för nyinflyttade",
+        "SV-023": "Småbarnspedagogik för barn i pendlarfamiljer",
+        "SV-024": "Europeisk digital identitetsplånbok (EUDI-plånboken) i Finland och Estland",
+    },
+}
+_TITLE_COLUMN = {"bottlenecks": "title_sv", "actions": "title_sv", "indicators": "name_sv", "services": "name_sv"}
+
+
+def apply_swedish_titles(table: str, records: list[dict]) -> list[dict]:
+    """`records` with their Swedish title or name (a given one is kept)."""
+    titles = SWEDISH_TITLES.get(table, {})
+    column = _TITLE_COLUMN.get(table)
+    return [record if column is None or record.get(column) or record["code"] not in titles
+            else {**record, column: titles[record["code"]]} for record in records]
