@@ -77,8 +77,10 @@ def register(store: Store, filters: Filters, local: RegisterFilter | None = None
     if local.statuses:
         outer.append("status IN (SELECT unnest(?::VARCHAR[]))")
         outer_params.append([s for s in local.statuses if s in BOTTLENECK_STATUSES])
+    owners = ""
     if local.owner.strip():
         # Any language of either owner: a link keeps the owner as it was typed, in whichever language.
+        owners = f"{every_language('owner_fi')} || ' ' || {every_language('owner_ee')} AS owners_everywhere,"
         outer.append("contains(lower(owners_everywhere), lower(?))")
         outer_params.append(local.owner.strip())
     sql = f"""
@@ -86,7 +88,7 @@ def register(store: Store, filters: Filters, local: RegisterFilter | None = None
             SELECT code, {title} AS title, {description} AS description, domain, status, severity, side,
                    {localised_texts(('owner_fi', 'owner_ee'), filters.lang)}, identified_on, last_event_on,
                    people_low, people_high, {_age_sql()} AS age_days,
-                   {every_language('owner_fi')} || ' ' || {every_language('owner_ee')} AS owners_everywhere,
+                   {owners}
                    date_diff('day', last_event_on, ?::DATE) AS days_since_event,
                    status NOT IN (SELECT unnest(?::VARCHAR[])) AS is_open
             FROM bottleneck_current
