@@ -7,7 +7,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from pages._ui import filters
+from pages._ui import about, downloads, filters
 from twinreg_data import auth
 from twinreg_data.backup import BackupFailed
 from twinreg_data.i18n import format_number, t, tn
@@ -182,7 +182,7 @@ if st.session_state.get("flash"):  # the outcome of the last import or rollback,
     st.success(markdown_text(st.session_state.pop("flash")))
     for page in st.session_state.pop("flash_pages", []):
         st.page_link(f"pages/{page}.py", label=t(PAGE_LABELS[page], lang), icon=":material/arrow_forward:")
-tabs = st.tabs([t("Upload", lang), t("Import history", lang), t("Audit log", lang)]
+tabs = st.tabs([t("Upload", lang), t("Import history", lang), t("Missing translations", lang), t("Audit log", lang)]
                + ([t("Accounts", lang)] if identity.can_manage_accounts else []))
 
 with tabs[0]:
@@ -338,10 +338,31 @@ with tabs[1]:
             st.error(markdown_text(st.session_state.pop("flash_error")))
 
 with tabs[2]:
+    # Content shown in a language it lacks falls back to English, marked; this is the editors' list of what to fill.
+    missing = reports.missing_translations(db)
+    counts = reports.missing_counts(missing)
+    names = reports.language_names(lang)
+    st.markdown("**" + t("Texts without a translation, by language", lang) + "**")
+    for card, (code, n) in zip(st.columns(len(counts), width=540), counts.items(), strict=True):
+        card.metric(names[code], format_number(n, lang))
+    if missing.empty:
+        st.success(t("Every text has its Finnish, Estonian and Swedish translation.", lang))
+    else:
+        only = st.selectbox(t("Language", lang), ["", *counts], key="missing_lang",
+                            format_func=lambda code: names[code] if code else t("Any language", lang))
+        table = reports.missing_translations_frame(missing, lang, only)
+        st.caption(t("Fill the columns named here in the sheet of the same name (the current data as a template "
+                     "has them all) and upload it; until then the pages show the English text, marked.", lang))
+        st.dataframe(table, hide_index=True, key="missing_table")
+        downloads(table, "missing_translations",
+                  about(t("Missing translations", lang), t("TwinReg Monitor", lang),
+                        page_filters=((t("Language", lang), names[only]),) if only else ()))
+
+with tabs[3]:
     st.dataframe(reports.audit_frame(db, lang), hide_index=True)
 
 if identity.can_manage_accounts:
-    with tabs[3]:
+    with tabs[4]:
         st.dataframe(reports.accounts_frame(db, lang), hide_index=True)
         with st.form("add_account", clear_on_submit=True):
             st.markdown("**" + t("Add an account", lang) + "**")

@@ -74,6 +74,7 @@ def catalogue() -> None:
         st.dataframe(figures.style_catalogue(table, lang), hide_index=True, key="sv-table", placeholder="–",
                      height=min(38 + 35 * len(table), 920),
                      column_config={t("Service", lang): st.column_config.TextColumn(width="large"),
+                                    t("Description", lang): st.column_config.TextColumn(width="large"),
                                     t("Web address", lang): st.column_config.LinkColumn()})
         downloads(partial(with_codes, table, figures.code_columns(rows, lang), lang), "services",
                   about(t("Catalogue", lang), catalogue_source, page_filters=page_filters),

@@ -105,6 +105,23 @@ def t(message: str | Message, lang: str = DEFAULT_LANGUAGE, **params: object) ->
     return _filled(catalogue.gettext(message), params)
 
 
+def english_mark(lang: str) -> tuple[str, str]:
+    """The text before and after content shown in English in another language: ("", " (englanniksi)")."""
+    before, after = t("{text} (in English)", lang).split("{text}")
+    return before, after
+
+
+def with_english_mark(full: str, part: str, lang: str) -> str:
+    """`part`, a shortened piece of the content text `full`, still marked as English when `full` is: a compact
+    label must not hide that its text is an untranslated fallback."""
+    before, after = english_mark(lang)
+    if normalise_language(lang) == "en" or not (after or before) or not (full.startswith(before)
+                                                                         and full.endswith(after)):
+        return part
+    inner = part.removeprefix(before).removesuffix(after)
+    return before + inner + after
+
+
 def tn(singular: str, plural: str, n: int, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:
     """The form of a message for the count `n` ("1 day", "2 days"); {n} is `n` written in the language's way."""
     text = translations(lang).ngettext(singular, plural, n)

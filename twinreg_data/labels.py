@@ -580,6 +580,7 @@ SERVICES_COL_LABELS: dict[str, str | Message] = {
     "domain": N_("Domain"),
     "languages": N_("Languages"),
     "name": N_("Service"),
+    "note": N_("Description"),
     "provider_ee": N_("Provider in Estonia"),
     "provider_fi": N_("Provider in Finland"),
     "services": NP_("services.col", "Services"),

@@ -153,6 +153,26 @@ def _col(name: str, kind: str = "text", **kw) -> Column:
     return Column(name=name, kind=kind, **kw)
 
 
+# Content in every interface language (schema 7). The plain column (`note`, `owner_fi`) holds English, each
+# `<column>_<lang>` its translation; these columns come last in their sheet, so filled templates keep their column
+# letters and a workbook made before them still imports (an absent column keeps what the database holds).
+TRANSLATION_LANGUAGES = ("fi", "et", "sv")
+
+
+def language_column(english: str, lang: str) -> str:
+    """The column holding `lang`'s text of the content whose English is in `english`: title_en → title_fi,
+    note → note_fi, owner_fi → owner_fi_et. English is the column itself."""
+    if lang == "en":
+        return english
+    return (english[:-3] if english.endswith("_en") else english) + "_" + lang
+
+
+def _translations(english: str, max_length: int, helps: tuple[Message, Message, Message]) -> tuple[Column, ...]:
+    """The Finnish, Estonian and Swedish columns of the English content column `english`."""
+    return tuple(_col(language_column(english, lang), max_length=max_length, help=help_text)
+                 for lang, help_text in zip(TRANSLATION_LANGUAGES, helps, strict=True))
+
+
 AREAS = Table(
     "areas",
     (
@@ -198,6 +218,13 @@ INDICATORS = Table(
         _col("break_notes", max_length=2000, help=NP_("template", "Notes on breaks in the series")),
         # Added with Swedish (schema 4), last: filled templates keep their column letters.
         _col("name_sv", max_length=300, help=NP_("template", "Name in Swedish")),
+        # Added with content in every language (schema 7), last for the same reason.
+        *_translations("definition", 2000, (NP_("template", "Definition in Finnish"),
+                                            NP_("template", "Definition in Estonian"),
+                                            NP_("template", "Definition in Swedish"))),
+        *_translations("break_notes", 2000, (NP_("template", "Notes on series breaks in Finnish"),
+                                             NP_("template", "Notes on series breaks in Estonian"),
+                                             NP_("template", "Notes on series breaks in Swedish"))),
     ),
     key=("code",),
     help=NP_("template", "What is measured: one row per indicator."),
@@ -252,6 +279,16 @@ BOTTLENECKS = Table(
         # Added with Swedish (schema 4), last: filled templates keep their column letters.
         _col("title_sv", max_length=300, help=NP_("template", "Title in Swedish")),
         _col("description_sv", max_length=4000, help=NP_("template", "Description in Swedish")),
+        # Added with content in every language (schema 7), last for the same reason.
+        *_translations("affected_groups", 500, (NP_("template", "Who is affected, in Finnish"),
+                                                NP_("template", "Who is affected, in Estonian"),
+                                                NP_("template", "Who is affected, in Swedish"))),
+        *_translations("owner_fi", 300, (NP_("template", "Responsible organisation in Finland, in Finnish"),
+                                         NP_("template", "Responsible organisation in Finland, in Estonian"),
+                                         NP_("template", "Responsible organisation in Finland, in Swedish"))),
+        *_translations("owner_ee", 300, (NP_("template", "Responsible organisation in Estonia, in Finnish"),
+                                         NP_("template", "Responsible organisation in Estonia, in Estonian"),
+                                         NP_("template", "Responsible organisation in Estonia, in Swedish"))),
     ),
     key=("code",),
     help=NP_("template", "Obstacles met by people who live, work, study or run a business across the border."),
@@ -268,6 +305,13 @@ BOTTLENECK_EVENTS = Table(
              help=NP_("template", "Status after the event")),
         _col("note", max_length=2000, help=NP_("template", "What happened")),
         _col("who", max_length=300, help=NP_("template", "Who reported or decided")),
+        # Added with content in every language (schema 7), last: filled templates keep their column letters.
+        *_translations("note", 2000, (NP_("template", "What happened, in Finnish"),
+                                      NP_("template", "What happened, in Estonian"),
+                                      NP_("template", "What happened, in Swedish"))),
+        *_translations("who", 300, (NP_("template", "Who reported or decided, in Finnish"),
+                                    NP_("template", "Who reported or decided, in Estonian"),
+                                    NP_("template", "Who reported or decided, in Swedish"))),
     ),
     key=("bottleneck", "date", "seq"),
     help=NP_("template", "Status history: the latest event gives the current status."),
@@ -314,6 +358,15 @@ SERVICES = Table(
         _col("note", max_length=2000, help=NP_("template", "Note")),
         # Added with Swedish (schema 4), last: filled templates keep their column letters.
         _col("name_sv", max_length=300, help=NP_("template", "Name in Swedish")),
+        # Added with content in every language (schema 7), last for the same reason.
+        *_translations("provider_fi", 300, (NP_("template", "Provider in Finland, in Finnish"),
+                                            NP_("template", "Provider in Finland, in Estonian"),
+                                            NP_("template", "Provider in Finland, in Swedish"))),
+        *_translations("provider_ee", 300, (NP_("template", "Provider in Estonia, in Finnish"),
+                                            NP_("template", "Provider in Estonia, in Estonian"),
+                                            NP_("template", "Provider in Estonia, in Swedish"))),
+        *_translations("note", 2000, (NP_("template", "Note in Finnish"), NP_("template", "Note in Estonian"),
+                                      NP_("template", "Note in Swedish"))),
     ),
     key=("code",),
     help=NP_("template", "Public services and whether they work across the border."),
@@ -341,6 +394,15 @@ ACTIONS = Table(
         _col("note", max_length=2000, help=NP_("template", "Note")),
         # Added with Swedish (schema 4), last: filled templates keep their column letters.
         _col("title_sv", max_length=300, help=NP_("template", "Title in Swedish")),
+        # Added with content in every language (schema 7), last for the same reason.
+        *_translations("lead", 300, (NP_("template", "Lead organisation in Finnish"),
+                                     NP_("template", "Lead organisation in Estonian"),
+                                     NP_("template", "Lead organisation in Swedish"))),
+        *_translations("partners", 1000, (NP_("template", "Partners in Finnish"),
+                                          NP_("template", "Partners in Estonian"),
+                                          NP_("template", "Partners in Swedish"))),
+        *_translations("note", 2000, (NP_("template", "Note in Finnish"), NP_("template", "Note in Estonian"),
+                                      NP_("template", "Note in Swedish"))),
     ),
     key=("code",),
     help=NP_("template", "The WP3 action plan: who does what by when."),
@@ -378,6 +440,17 @@ TABLES: tuple[Table, ...] = (
     REGIONS_BENCHMARK,
 )
 TABLES_BY_NAME: dict[str, Table] = {t.name: t for t in TABLES}
+
+# Content shown to viewers and kept in every interface language: table → its English columns (each with a
+# `language_column` per language). The read models pick the viewer's language with queries.common.localised; the
+# Data page lists what is missing. Names of places are not here: Tallinn is Tallinn in Swedish too.
+TRANSLATED_CONTENT: dict[str, tuple[str, ...]] = {
+    "indicators": ("name_en", "definition", "break_notes"),
+    "bottlenecks": ("title_en", "description_en", "affected_groups", "owner_fi", "owner_ee"),
+    "bottleneck_events": ("note", "who"),
+    "services": ("name_en", "provider_fi", "provider_ee", "note"),
+    "actions": ("title_en", "lead", "partners", "note"),
+}
 
 
 

@@ -25,10 +25,21 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from .schema import AREAS, INDEX_TABLES, LINK_TABLES, TABLES, IndexTable, LinkTable, Table
+from .schema import (
+    AREAS,
+    INDEX_TABLES,
+    LINK_TABLES,
+    TABLES,
+    TRANSLATED_CONTENT,
+    TRANSLATION_LANGUAGES,
+    IndexTable,
+    LinkTable,
+    Table,
+    language_column,
+)
 
 DEFAULT_DB_PATH = Path("data") / "twinreg.duckdb"
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 # How long the connection stays open after its last use (a page's queries come in a burst; another process may
 # take the file once it is closed), and how long opening waits while another process holds the file (the app's
 # default; the command line has --wait, default 30 s; TWINREG_WAIT overrides both defaults).
@@ -217,9 +228,22 @@ def _migration_6() -> list[MigrationStep]:
             "INSERT INTO data_version SELECT 0, '' WHERE NOT EXISTS (SELECT 1 FROM data_version)"]
 
 
+def _migration_content_languages() -> list[MigrationStep]:
+    """Content in every interface language: the Finnish, Estonian and Swedish columns of affected groups, owners,
+    event notes and who, definitions, series-break notes, providers, leads, partners and notes
+    (`schema.TRANSLATED_CONTENT`), in each table and in the row images its imports replaced. A database made
+    since has them from migration 1, hence IF NOT EXISTS."""
+    columns = [(table, language_column(english, lang))
+               for table, englishes in TRANSLATED_CONTENT.items() for english in englishes
+               for lang in TRANSLATION_LANGUAGES]
+    return [f"ALTER TABLE {_q(table + suffix)} ADD COLUMN IF NOT EXISTS {_q(column)} VARCHAR"
+            for table, column in columns for suffix in ("", "_prev")]
+
+
 # Forward migrations: MIGRATIONS[n] brings a database from version n to n + 1.
 MIGRATIONS: dict[int, list[MigrationStep]] = {0: _migration_1(), 1: _migration_2(), 2: _migration_3(),
-                                              3: _migration_4(), 4: _migration_5(), 5: _migration_6()}
+                                              3: _migration_4(), 4: _migration_5(), 5: _migration_6(),
+                                              6: _migration_content_languages()}
 
 
 def rebuild_derived(cur: duckdb.DuckDBPyConnection, tables: Iterable[str]) -> None:

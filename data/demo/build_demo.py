@@ -22,6 +22,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))
 sys.path.insert(0, str(HERE))
 
+from src import translations  # noqa: E402
+
 from twinreg_data.schema import TABLES_BY_NAME  # noqa: E402
 
 # workbook → [(sheet/table, module in src/, attribute)]
@@ -70,6 +72,7 @@ def write(out_dir: Path = HERE) -> list[Path]:
             if records is None:
                 print(f"skip {table_name}: src/{module}.py has no {attribute} yet")
                 continue
+            records = translations.apply(table_name, records)  # content in Finnish, Estonian and Swedish
             table = TABLES_BY_NAME[table_name]
             unknown = {k for r in records for k in r} - set(table.column_names)
             if unknown:
@@ -92,6 +95,8 @@ def write(out_dir: Path = HERE) -> list[Path]:
         _make_reproducible(path)
         written.append(path)
         print(f"wrote {path.name}: " + ", ".join(wb.sheetnames))
+    for text in translations.missing():
+        print(f"no translation (the pages show it in English, marked): {text}")
     return written
 
 

@@ -25,7 +25,7 @@ from ..figures.indicators import (
 )
 from ..figures.overview import STATUS_COLOURS
 from ..filters import Filters
-from ..i18n import N_, NP_, format_day, format_number, format_pct, t, tn
+from ..i18n import N_, NP_, format_day, format_number, format_pct, t, tn, with_english_mark
 from ..labels import (
     COOP_STATUS_LABELS,
     DOMAIN_LABELS,
@@ -89,12 +89,14 @@ NO_BASELINE = N_("No import before {date}: what the database held at the last me
 # -- small helpers ---------------------------------------------------------------------------------------
 
 
-def _first_of_list(text: object) -> str:
-    """'A; B; C' → 'A +2': the first organisation of a ';'-separated list (the notes keep the full list)."""
+def _first_of_list(text: object, lang: str) -> str:
+    """'A; B; C' → 'A +2': the first organisation of a ';'-separated list (the notes keep the full list), still
+    marked as English when the list is an untranslated fallback."""
     parts = [p.strip() for p in str(text or "").split(";") if p.strip()] if isinstance(text, str) else []
     if not parts:
         return "–"
-    return parts[0] + (f" +{len(parts) - 1}" if len(parts) > 1 else "")
+    first = with_english_mark(str(text), parts[0], lang)
+    return first + (f" +{len(parts) - 1}" if len(parts) > 1 else "")
 
 
 def _day(value: object, lang: str) -> str:
@@ -241,7 +243,8 @@ def _changes_slide(meeting: MeetingData) -> Slide:
     table = fit_table(
         (t("Bottleneck", lang), t("Change", lang), t(NP_("meeting.col", "Date"), lang), t("Who", lang)),
         [(Cell(f"{r.code} · {r.title}"), Cell(path_text(r.path, r.from_status, lang), KIND_TONES[r.kind]),
-          Cell(_day(r.last_date, lang)), Cell(_first_of_list(r.who))) for r in lines.head(TABLE_ROWS).itertuples()],
+          Cell(_day(r.last_date, lang)), Cell(_first_of_list(r.who, lang)))
+         for r in lines.head(TABLE_ROWS).itertuples()],
         (4.5, 4.2, 1.6, 2.0), CONTENT_WIDTH, BODY_BOTTOM - BODY_TOP - STRIP_HEIGHT - 0.2, len(lines), lang)
     notes = [_window_text(meeting)]
     notes += [f"{m.label}: {m.value}" for m in metrics]
@@ -353,8 +356,8 @@ def _priority_slide(meeting: MeetingData) -> Slide:
         (t("Bottleneck", lang), t(NP_("meeting.col", "Severity"), lang), t("Status", lang),
          t("Owner in Finland", lang), t("Owner in Estonia", lang)),
         [(Cell(f"{r.code} · {r.title}"), Cell(f"{r.severity} / 5"),
-          Cell(_status(r.status, lang), WORSENED if r.stalled else ""), Cell(_first_of_list(r.owner_fi)),
-          Cell(_first_of_list(r.owner_ee))) for r in top.itertuples()],
+          Cell(_status(r.status, lang), WORSENED if r.stalled else ""), Cell(_first_of_list(r.owner_fi, lang)),
+          Cell(_first_of_list(r.owner_ee, lang))) for r in top.itertuples()],
         (3.65, 1.65, 2.15, 2.7, 2.7), CONTENT_WIDTH, BODY_BOTTOM - BODY_TOP, len(open_rows), lang, size=15)
     notes = [t("Open bottlenecks: most severe first, then those affecting the most people", lang)] + [
         f"{r.code} {r.title}: " + t(NP_("meeting.col", "Severity"),

@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from pandas.io.formats.style import Styler
 
-from ..i18n import NP_, format_day, format_number, t
+from ..i18n import NP_, format_day, format_number, t, with_english_mark
 from ..labels import (
     COOP_BENCH_COL_LABELS,
     COOP_COL_LABELS,
@@ -70,9 +70,10 @@ def _short(text: str, chars: int = LABEL_CHARS) -> str:
     return text if len(text) <= chars else text[: chars - 1].rstrip() + "…"
 
 
-def _organisation(name: str) -> str:
-    """The organisation's name without the bracketed original-language name, for a compact bar label."""
-    return name.split(" (")[0].split(";")[0].strip()
+def _organisation(name: str, lang: str) -> str:
+    """The organisation's name without the bracketed original-language name, for a compact bar label (still
+    marked as English when the name is an untranslated fallback)."""
+    return with_english_mark(name, name.split(" (")[0].split(";")[0].strip(), lang)
 
 
 def _source(text: str, height: int, margin: dict[str, int]) -> dict:
@@ -115,7 +116,7 @@ def timeline(actions: pd.DataFrame, lang: str, today: dt.date) -> go.Figure:
                               .to_numpy(dtype=object)])
     overdue = frame["overdue"].astype(bool).to_numpy()
     overdue_text = t("Overdue", lang)
-    bar_text = np.array([html_text(_organisation(lead)) + (f"  ⚠ {overdue_text}" if late else "")
+    bar_text = np.array([html_text(_organisation(lead, lang)) + (f"  ⚠ {overdue_text}" if late else "")
                          for lead, late in zip(frame["lead"], overdue, strict=True)], dtype=object)
     customdata = np.column_stack([
         frame["title"].map(html_text).to_numpy(dtype=object),

@@ -71,7 +71,7 @@ def catalogue_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The catalogue as shown and downloaded: translated headers, labels and language names."""
     col = {name: t(SERVICES_COL_LABELS[name], lang) for name in (
         "code", "name", "domain", "availability", "channel", "languages", "provider_fi", "provider_ee",
-        "bottlenecks", "url")}
+        "bottlenecks", "note", "url")}
     table = pd.DataFrame(index=frame.index)
     table[col["code"]] = frame["code"]
     table[col["name"]] = frame["name"]
@@ -82,6 +82,8 @@ def catalogue_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     table[col["provider_fi"]] = frame["provider_fi"]
     table[col["provider_ee"]] = frame["provider_ee"]
     table[col["bottlenecks"]] = _bottleneck_text(frame, lang)
+    if "note" in frame.columns:  # the service's description, in the chosen language
+        table[col["note"]] = frame["note"]
     table[col["url"]] = frame["url"]
     return table.reset_index(drop=True)
 

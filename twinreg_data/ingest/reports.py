@@ -1,4 +1,5 @@
-"""Tables the Data page shows: validation problems, the diff, import history and the audit log, translated."""
+"""Tables the Data page shows: validation problems, the diff, import history, the audit log and the content still
+missing a translation, translated."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import pandas as pd
 
 from .. import audit, auth
 from ..auth import Identity
-from ..i18n import N_, NP_, t
+from ..i18n import LOCALES, N_, NP_, normalise_language, t
 from ..labels import (
     AUDIT_ACTION_LABELS,
     AUDIT_DETAIL_LABELS,
@@ -20,7 +21,8 @@ from ..labels import (
     SEVERITY_LABELS,
     STATUS_LABELS,
 )
-from ..store import Store
+from ..schema import TRANSLATED_CONTENT, TRANSLATION_LANGUAGES, language_column
+from ..store import Store, quote_identifier
 from .apply import ImportReport
 from .problems import group_problems, rule_name
 from .statistics.recipe import Decision
@@ -239,3 +241,61 @@ def dimensions_frame(report: ImportReport, lang: str) -> pd.DataFrame:
         t("Chosen role", lang): t(DIMENSION_ROLE_LABELS[str(d["role"])], lang)
         + (f": {d['kept']}" if d.get("kept") else ""),
     } for d in report.dimensions])
+
+
+# How the Data page names a row of each table with translated content (its key, as an editor finds it in the sheet).
+_ROW_NAME_SQL = {"bottleneck_events": "bottleneck || ' ' || strftime(date, '%Y-%m-%d') || ' #' || seq"}
+
+
+def missing_translations(store: Store) -> pd.DataFrame:
+    """Every content text that has English but lacks a language: table, code, field (the English column), missing
+    (language codes, in TRANSLATION_LANGUAGES order) and the English text; by table (import order), code, field.
+
+    Empty or blank cells count as missing: that is what the pages fall back from."""
+    parts = []
+    for table, englishes in TRANSLATED_CONTENT.items():
+        row_name = _ROW_NAME_SQL.get(table, "code")
+        for english in englishes:
+            checks = ", ".join(
+                f"CASE WHEN nullif(trim({quote_identifier(language_column(english, lang))}), '') IS NULL "
+                f"THEN '{lang}' END" for lang in TRANSLATION_LANGUAGES)
+            parts.append(
+                f"SELECT '{table}' AS table_name, {row_name} AS code, '{english}' AS field, "
+                f"list_filter([{checks}], lambda x: x IS NOT NULL) AS missing, {quote_identifier(english)} AS english "
+                f"FROM {quote_identifier(table)} WHERE nullif(trim({quote_identifier(english)}), '') IS NOT NULL")
+    order = {name: i for i, name in enumerate(TRANSLATED_CONTENT)}
+    frame = store.query_df(f"SELECT * FROM ({' UNION ALL '.join(parts)}) WHERE len(missing) > 0")
+    fields = {(table, e): i for table, es in TRANSLATED_CONTENT.items() for i, e in enumerate(es)}
+    frame["_table"] = frame["table_name"].map(order)
+    frame["_field"] = [fields[(tb, f)] for tb, f in zip(frame["table_name"], frame["field"], strict=True)]
+    frame = frame.sort_values(["_table", "code", "_field"], ignore_index=True)
+    return frame.drop(columns=["_table", "_field"])
+
+
+def missing_translations_frame(missing: pd.DataFrame, lang: str, only: str = "") -> pd.DataFrame:
+    """`missing_translations` as the Data page shows and downloads it, translated headers; `only` keeps the rows
+    missing that language (all rows when empty)."""
+    if only:
+        missing = missing[[only in langs for langs in missing["missing"]]]
+    return pd.DataFrame({
+        t("Sheet", lang): missing["table_name"].to_numpy(),
+        t("Code", lang): missing["code"].to_numpy(),
+        t("Field", lang): missing["field"].to_numpy(),
+        t("Missing languages", lang): [", ".join(langs) for langs in missing["missing"]],
+        t("Columns to fill", lang): [", ".join(language_column(f, x) for x in langs)
+                                     for f, langs in zip(missing["field"], missing["missing"], strict=True)],
+        t("English text", lang): missing["english"].to_numpy(),
+    })
+
+
+def language_names(lang: str) -> dict[str, str]:
+    """The content languages' names in `lang`, capitalised for a label ("Viro", "Rootsi")."""
+    from babel import Locale
+
+    names = Locale.parse(LOCALES[normalise_language(lang)]).languages
+    return {code: names.get(code, code)[:1].upper() + names.get(code, code)[1:] for code in TRANSLATION_LANGUAGES}
+
+
+def missing_counts(missing: pd.DataFrame) -> dict[str, int]:
+    """How many texts lack each language."""
+    return {lang: sum(lang in langs for langs in missing["missing"]) for lang in TRANSLATION_LANGUAGES}

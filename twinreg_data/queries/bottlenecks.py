@@ -11,7 +11,7 @@ import pandas as pd
 from ..filters import Filters
 from ..schema import BOTTLENECK_STATUSES, BOTTLENECKS, CLOSED_STATUSES
 from ..store import Store
-from .common import domain_clause, localised, side_clause
+from .common import domain_clause, every_language, localised, localised_text, localised_texts, side_clause
 from .overview import stall_days
 
 DAYS_PER_YEAR = 365
@@ -77,14 +77,18 @@ def register(store: Store, filters: Filters, local: RegisterFilter | None = None
     if local.statuses:
         outer.append("status IN (SELECT unnest(?::VARCHAR[]))")
         outer_params.append([s for s in local.statuses if s in BOTTLENECK_STATUSES])
+    owners = ""
     if local.owner.strip():
-        outer.append("contains(lower(coalesce(owner_fi, '') || ' ' || coalesce(owner_ee, '')), lower(?))")
+        # Any language of either owner: a link keeps the owner as it was typed, in whichever language.
+        owners = f"{every_language('owner_fi')} || ' ' || {every_language('owner_ee')} AS owners_everywhere,"
+        outer.append("contains(lower(owners_everywhere), lower(?))")
         outer_params.append(local.owner.strip())
     sql = f"""
         WITH rows AS (
             SELECT code, {title} AS title, {description} AS description, domain, status, severity, side,
-                   owner_fi, owner_ee, identified_on, last_event_on, people_low, people_high,
-                   {_age_sql()} AS age_days,
+                   {localised_texts(('owner_fi', 'owner_ee'), filters.lang)}, identified_on, last_event_on,
+                   people_low, people_high, {_age_sql()} AS age_days,
+                   {owners}
                    date_diff('day', last_event_on, ?::DATE) AS days_since_event,
                    status NOT IN (SELECT unnest(?::VARCHAR[])) AS is_open
             FROM bottleneck_current
@@ -146,8 +150,9 @@ def detail(store: Store, code: str, lang: str, today: dt.date | None = None) -> 
     with store.cursor() as cur:
         row = cur.execute(
             f"""SELECT code, {localised('title', lang)}, {localised('description', lang)}, domain, status,
-                       severity, side, level, source, solution_type, affected_groups, people_low, people_high,
-                       people_source, owner_fi, owner_ee, reference, identified_on, last_event_on,
+                       severity, side, level, source, solution_type, {localised_text('affected_groups', lang)},
+                       people_low, people_high, people_source, {localised_texts(('owner_fi', 'owner_ee'), lang)},
+                       reference, identified_on, last_event_on,
                        {_age_sql()}, date_diff('day', last_event_on, ?::DATE),
                        status NOT IN (SELECT unnest(?::VARCHAR[]))
                 FROM bottleneck_current WHERE code = ?""",
@@ -156,7 +161,8 @@ def detail(store: Store, code: str, lang: str, today: dt.date | None = None) -> 
         if row is None:
             return None
         events = cur.execute(
-            "SELECT date, seq, status, note, who FROM bottleneck_events WHERE bottleneck = ? ORDER BY date, seq",
+            f"SELECT date, seq, status, {localised_texts(('note', 'who'), lang)} FROM bottleneck_events"
+            " WHERE bottleneck = ? ORDER BY date, seq",
             [code],
         ).df()
         # The links as the import stored them (link tables); the importer checked that each code exists.
@@ -175,7 +181,8 @@ def detail(store: Store, code: str, lang: str, today: dt.date | None = None) -> 
             [code],
         ).df()
         actions = cur.execute(
-            f"""SELECT code, {localised('title', lang)} AS title, status, start, due, lead
+            f"""SELECT code, {localised('title', lang)} AS title, status, start, due,
+                       {localised_text('lead', lang)} AS lead
                 FROM actions
                 WHERE code IN (SELECT action FROM action_bottlenecks WHERE bottleneck = ?)
                 ORDER BY due, code""",

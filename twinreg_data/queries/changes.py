@@ -30,7 +30,7 @@ from ..filters import Filters
 from ..schema import AREA_LEVELS, CLOSED_STATUSES, DOMAINS
 from ..store import Store
 from .bottlenecks import register
-from .common import area_label, domain_clause, localised, side_clause
+from .common import area_label, domain_clause, localised, localised_text, localised_texts, side_clause
 from .comparison import IMPROVED, WORSENED, assess, comparison_sql
 from .cooperation import FINISHED_STATUSES
 from .overview import stall_days
@@ -110,7 +110,7 @@ def status_changes(store: Store, filters: Filters, since: dt.date, today: dt.dat
     scope, params = bottleneck_scope(filters)
     return store.query_df(
         f"""WITH history AS (
-                SELECT bottleneck, date, seq, status, who, note,
+                SELECT bottleneck, date, seq, status, {localised_texts(('who', 'note'), filters.lang)},
                        lag(status) OVER (PARTITION BY bottleneck ORDER BY date, seq) AS from_status
                 FROM bottleneck_events
             )
@@ -291,7 +291,8 @@ def actions_overdue(store: Store, filters: Filters, since: dt.date, today: dt.da
     """Actions whose due date passed in the window and that are neither done nor cancelled."""
     scope, params = _action_scope(filters)
     return store.query_df(
-        f"SELECT a.code, {localised('title', filters.lang, 'a')} AS title, a.lead, a.due, a.status FROM actions a"
+        f"SELECT a.code, {localised('title', filters.lang, 'a')} AS title, {localised_text('lead', filters.lang, 'a')}"
+        " AS lead, a.due, a.status FROM actions a"
         f" WHERE a.due >= ? AND a.due < ? AND a.status NOT IN (SELECT unnest(?::VARCHAR[])) AND {scope}"
         " ORDER BY a.due, a.code",
         [since, today, list(FINISHED_STATUSES), *params],
@@ -301,7 +302,8 @@ def actions_overdue(store: Store, filters: Filters, since: dt.date, today: dt.da
 def actions_done(store: Store, filters: Filters, since: dt.date, today: dt.date) -> pd.DataFrame:
     scope, params = _action_scope(filters)
     return store.query_df(
-        f"SELECT a.code, {localised('title', filters.lang, 'a')} AS title, a.lead, a.due, a.completed_on"
+        f"SELECT a.code, {localised('title', filters.lang, 'a')} AS title, {localised_text('lead', filters.lang, 'a')}"
+        " AS lead, a.due, a.completed_on"
         f" FROM actions a WHERE a.completed_on BETWEEN ? AND ? AND {scope} ORDER BY a.completed_on, a.code",
         [since, today, *params],
     )

@@ -12,26 +12,51 @@ import numpy as np
 import pandas as pd
 
 from ..filters import Filters
-from ..i18n import LANGUAGES, normalise_language, t
+from ..i18n import LANGUAGES, english_mark, normalise_language
+from ..schema import language_column
 
 
 def localised(prefix: str, lang: str, table_alias: str = "", *, mark_english: bool = True) -> str:
     """SQL for a text in the chosen language, falling back to English visibly: "Title (in English)".
 
-    `prefix` comes from the code (name, title, description), `lang` is one of LANGUAGES and the mark is a
-    translation of ours, so no user input reaches the SQL text. Names of places fall back unmarked
-    (`mark_english=False`): Tallinn is Tallinn in Swedish too.
+    `prefix` names a text whose English is in `<prefix>_en` (title, name, description); `localised_text` is the
+    same for a text whose English is in the plain column (note, who, owner_fi). Names of places fall back
+    unmarked (`mark_english=False`): Tallinn is Tallinn in Swedish too.
+    """
+    assert prefix.isidentifier()
+    return localised_text(f"{prefix}_en", lang, table_alias, mark_english=mark_english)
+
+
+def localised_text(english: str, lang: str, table_alias: str = "", *, mark_english: bool = True) -> str:
+    """SQL for the content whose English is in the column `english`, in the chosen language: its
+    `schema.language_column` when filled, else the English marked "(in English)" (NULL stays NULL).
+
+    The column comes from the code, `lang` is one of LANGUAGES and the mark is a translation of ours, so no user
+    input reaches the SQL text. Every page, figure, slide and download takes content through this (or
+    `localised`), so no English column is shown unmarked in another language.
     """
     lang = normalise_language(lang)
-    assert lang in LANGUAGES and prefix.isidentifier()
+    assert lang in LANGUAGES and english.isidentifier()
     alias = f"{table_alias}." if table_alias else ""
-    english = f"{alias}{prefix}_en"
     if lang == "en":
-        return english
+        return f"{alias}{english}"
+    shown = f"nullif(trim({alias}{english}), '')"
     if mark_english:
-        before, after = t("{text} (in English)", lang).split("{text}")
-        english = f"({_sql_text(before)} || {english} || {_sql_text(after)})"
-    return f"coalesce(nullif({alias}{prefix}_{lang}, ''), {english})"
+        before, after = english_mark(lang)
+        shown = f"({_sql_text(before)} || {shown} || {_sql_text(after)})"
+    return f"coalesce(nullif(trim({alias}{language_column(english, lang)}), ''), {shown})"
+
+
+def localised_texts(englishes: tuple[str, ...], lang: str, table_alias: str = "") -> str:
+    """`localised_text` of several columns, each AS its English name (`note, who` → the note and who in `lang`)."""
+    return ", ".join(f"{localised_text(e, lang, table_alias)} AS {e}" for e in englishes)
+
+
+def every_language(english: str, table_alias: str = "") -> str:
+    """SQL for the content of `english` in every language, space-separated: a search finds a text whichever
+    language it was typed in."""
+    alias = f"{table_alias}." if table_alias else ""
+    return "concat_ws(' ', " + ", ".join(f"{alias}{language_column(english, lang)}" for lang in LANGUAGES) + ")"
 
 
 def _sql_text(text: str) -> str:

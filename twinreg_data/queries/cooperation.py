@@ -16,7 +16,7 @@ import pandas as pd
 
 from ..filters import Filters, max_year
 from ..store import Store
-from .common import localised, rows_where
+from .common import localised, localised_texts, rows_where
 
 # Statuses that end an action: such an action is never overdue.
 FINISHED_STATUSES: tuple[str, ...] = ("done", "cancelled")
@@ -71,7 +71,8 @@ def actions(store: Store, filters: Filters, today: dt.date | None = None) -> pd.
     title = localised("title", filters.lang, "a")
     bottleneck_title = localised("title", filters.lang, "b")
     sql = f"""
-        SELECT a.code, a.work_package, {title} AS title, a.lead, a.partners, a.level, a.start, a.due, a.status,
+        SELECT a.code, a.work_package, {title} AS title, {localised_texts(('lead', 'partners'), filters.lang, 'a')},
+               a.level, a.start, a.due, a.status,
                a.completed_on, {_overdue_sql()} AS overdue,
                coalesce(list(l.bottleneck ORDER BY l.pos) FILTER (WHERE l.bottleneck IS NOT NULL), [])
                    AS bottleneck_codes,

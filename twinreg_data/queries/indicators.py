@@ -16,7 +16,7 @@ import pandas as pd
 from ..filters import Filters
 from ..schema import AREA_LEVELS, DOMAINS, PER_1000_UNITS, POPULATION_INDICATOR
 from ..store import Store
-from .common import area_label, domain_clause, domain_mask, localised
+from .common import area_label, domain_clause, domain_mask, localised, localised_text
 from .comparison import (
     IMPROVED,
     NEUTRAL,
@@ -135,7 +135,8 @@ def indicator_meta(store: Store, filters: Filters, code: str) -> IndicatorMeta |
     name = localised("name", filters.lang, "i")
     row = store.query(
         f"SELECT i.code, i.domain, {name}, i.unit, i.polarity, i.frequency, i.source, "
-        "nullif(i.definition, ''), nullif(i.break_notes, ''), "
+        f"nullif({localised_text('definition', filters.lang, 'i')}, ''), "
+        f"nullif({localised_text('break_notes', filters.lang, 'i')}, ''), "
         "(SELECT max(m.uploaded_at) FROM imports m "
         " WHERE m.id IN (SELECT import_id FROM observations WHERE indicator = i.code)) "
         "FROM indicators i WHERE i.code = ?",

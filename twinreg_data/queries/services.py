@@ -13,7 +13,7 @@ import pandas as pd
 from ..filters import Filters
 from ..schema import AVAILABILITY
 from ..store import Store
-from .common import domain_clause, localised
+from .common import domain_clause, every_language, localised, localised_texts
 
 # Channels a visitor can pick; a service offered "both" ways matches either of them.
 CHANNEL_CHOICES: tuple[str, ...] = ("digital", "in_person")
@@ -45,8 +45,8 @@ def _where(filters: Filters, availability: Iterable[str], channel: str, search: 
     if search:
         # strpos, not LIKE: a % or _ typed by the visitor is matched literally.
         conditions.append(
-            "strpos(lower(concat_ws(' ', s.code, s.name_en, s.name_fi, s.name_et, s.provider_fi, s.provider_ee)), "
-            "lower(?)) > 0"
+            f"strpos(lower(concat_ws(' ', s.code, {every_language('name_en', 's')}, "
+            f"{every_language('provider_fi', 's')}, {every_language('provider_ee', 's')})), lower(?)) > 0"
         )
         params.append(search)
     return " AND ".join(conditions), params
@@ -63,7 +63,7 @@ def catalogue(store: Store, filters: Filters, availability: tuple[str, ...] = ()
     sql = f"""
         SELECT s.code, s.domain, {name} AS name, s.availability, s.channel,
                [trim(x) FOR x IN string_split(coalesce(s.languages, ''), ';') IF trim(x) <> ''] AS languages,
-               s.provider_fi, s.provider_ee,
+               {localised_texts(('provider_fi', 'provider_ee', 'note'), filters.lang, 's')},
                coalesce(list(l.bottleneck ORDER BY l.pos) FILTER (WHERE l.bottleneck IS NOT NULL), [])
                    AS bottleneck_codes,
                coalesce(list(coalesce({title}, '') ORDER BY l.pos) FILTER (WHERE l.bottleneck IS NOT NULL), [])
@@ -75,7 +75,7 @@ def catalogue(store: Store, filters: Filters, availability: tuple[str, ...] = ()
         LEFT JOIN service_bottlenecks l ON l.service = s.code
         LEFT JOIN bottleneck_current b ON b.code = l.bottleneck
         WHERE {where}
-        GROUP BY s.code, s.domain, name, s.availability, s.channel, s.languages, s.provider_fi, s.provider_ee, s.url
+        GROUP BY ALL
         ORDER BY s.code
     """
     return store.query_df(sql, params)
