@@ -20,6 +20,7 @@ from twinreg_data.ingest import (
     apply_checked,
     check_file,
     export_workbook,
+    feeds,
     reports,
     rollback,
     when_queued,
@@ -182,7 +183,7 @@ if st.session_state.get("flash"):  # the outcome of the last import or rollback,
     st.success(markdown_text(st.session_state.pop("flash")))
     for page in st.session_state.pop("flash_pages", []):
         st.page_link(f"pages/{page}.py", label=t(PAGE_LABELS[page], lang), icon=":material/arrow_forward:")
-tabs = st.tabs([t("Upload", lang), t("Import history", lang), t("Audit log", lang)]
+tabs = st.tabs([t("Upload", lang), t("Import history", lang), t("Audit log", lang), t("Feeds", lang)]
                + ([t("Accounts", lang)] if identity.can_manage_accounts else []))
 
 with tabs[0]:
@@ -340,8 +341,27 @@ with tabs[1]:
 with tabs[2]:
     st.dataframe(reports.audit_frame(db, lang), hide_index=True)
 
+with tabs[3]:
+    saved_feeds = feeds.list_feeds(db)
+    st.caption(t("A feed fetches a statistics table from Statistics Finland, Statistics Estonia or Eurostat and "
+                 "imports what is new with its recipe. Feeds are added with `python -m twinreg_data feeds add`.", lang))
+    if outcome := st.session_state.pop("feed_flash", None):
+        (st.error if outcome[0] == "failed" else st.success)(markdown_text(outcome[1]))
+    if not saved_feeds:
+        st.info(t("No feeds yet.", lang))
+    else:
+        st.dataframe(reports.feeds_frame(saved_feeds, lang), hide_index=True)
+    for feed in saved_feeds:
+        name_col, button_col = st.columns([4, 1], vertical_alignment="center")
+        name_col.markdown(markdown_text(feed.name))
+        if button_col.button(t("Refresh now", lang), key=f"feed_run_{feed.name}", icon=":material/refresh:"):
+            with st.spinner(t("Fetching {name}…", lang, name=markdown_text(feed.name))):
+                result = feeds.run_feed(db, feed.name, identity.name)
+            st.session_state.feed_flash = (result.outcome, result.message_in(lang))
+            st.rerun()
+
 if identity.can_manage_accounts:
-    with tabs[3]:
+    with tabs[4]:
         st.dataframe(reports.accounts_frame(db, lang), hide_index=True)
         with st.form("add_account", clear_on_submit=True):
             st.markdown("**" + t("Add an account", lang) + "**")

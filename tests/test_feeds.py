@@ -326,3 +326,37 @@ def test_retry_after_reads_seconds_and_http_dates() -> None:
     assert retry_after_seconds("120") == 120
     assert retry_after_seconds("Wed, 21 Oct 2015 07:28:00 GMT", now=1445412480 - 30) == pytest.approx(30)
     assert retry_after_seconds("soon") is None and retry_after_seconds(None) is None
+
+
+def test_data_page_lists_the_feeds_and_refreshes_one_for_an_editor(editor: Path, api) -> None:
+    from conftest import REPO_ROOT, sign_in
+    from streamlit.testing.v1 import AppTest
+
+    from twinreg_data.store import open_store
+
+    db = open_store(editor)
+    save_recipe(db, Recipe(name="statfin-pop", indicator="CTX_POP_MONTH", indicators={"CTX_POP_MONTH": POPULATION}),
+                "test")
+    statfin_feed(db)
+    api.serve(STATFIN_V1, Answer(body=STATFIN_JSONSTAT))
+    at = sign_in(AppTest.from_file(str(REPO_ROOT / "app.py"), default_timeout=90).run(), "eeva", "a long password")
+    at.switch_page("pages/data.py").run()
+    assert not at.exception
+
+    def feeds_table():
+        return next(df.value for df in at.dataframe if "Feed" in df.value.columns)
+
+    assert feeds_table()[["Feed", "Outcome"]].values.tolist() == [["statfin-pop", "never run"]]
+    refresh = next(b for b in at.button if b.key == "feed_run_statfin-pop")
+    assert refresh.label == "Refresh now"
+    refresh.click().run()
+    assert not at.exception
+    assert any("imported as import" in s.value for s in at.success)  # Markdown-escaped: "import \\#5"
+    assert feeds_table()[["Feed", "Outcome"]].values.tolist() == [["statfin-pop", "new data imported"]]
+    assert db.query("SELECT uploaded_by, file_name FROM imports ORDER BY id DESC LIMIT 1") == [
+        ("eeva", "feed statfin-pop")]
+    # A failure is shown as one, with its reason.
+    api.serve(STATFIN_V1, Answer(404, b'{"error": "Table not found"}'))
+    next(b for b in at.button if b.key == "feed_run_statfin-pop").click().run()
+    assert any("HTTP 404" in e.value and "unchanged" in e.value for e in at.error)
+    assert feeds_table()["Outcome"].tolist() == ["failed"]

@@ -52,6 +52,14 @@ AUDIT_DETAIL_LABELS: dict[str, str | Message] = {
     "table": NP_("audit.detail", "Table"),
 }
 
+# feeds.outcome.*: how a feed's last run ended (Data page, Feeds tab)
+FEED_OUTCOME_LABELS: dict[str, str | Message] = {
+    "": N_("never run"),
+    "applied": N_("new data imported"),
+    "failed": NP_("feed", "failed"),
+    "nothing_new": N_("nothing new"),
+}
+
 # blocked.*
 BLOCKED_LABELS: dict[str, str | Message] = {
     "already_rolled_back": N_("Import #{id} ({file}) was already rolled back."),

@@ -1,4 +1,4 @@
-"""Tables the Data page shows: validation problems, the diff, import history and the audit log, translated."""
+"""Tables the Data page shows: validation problems, the diff, import history, feeds and the audit log, translated."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from ..labels import (
     AUDIT_DETAIL_LABELS,
     AUDIT_OUTCOME_LABELS,
     DIMENSION_ROLE_LABELS,
+    FEED_OUTCOME_LABELS,
     IMPORT_STATUS_LABELS,
     ROLE_LABELS,
     RULE_LABELS,
@@ -22,6 +23,7 @@ from ..labels import (
 )
 from ..store import Store
 from .apply import ImportReport
+from .feeds import PUBLISHER_NAMES, Feed
 from .problems import group_problems, rule_name
 from .statistics.recipe import Decision
 
@@ -239,3 +241,15 @@ def dimensions_frame(report: ImportReport, lang: str) -> pd.DataFrame:
         t("Chosen role", lang): t(DIMENSION_ROLE_LABELS[str(d["role"])], lang)
         + (f": {d['kept']}" if d.get("kept") else ""),
     } for d in report.dimensions])
+
+
+def feeds_frame(feeds: list[Feed], lang: str) -> pd.DataFrame:
+    """The feeds as the Data page lists them: name, source, recipe, last run (UTC), its outcome and message."""
+    return pd.DataFrame({
+        t("Feed", lang): [f.name for f in feeds],
+        t("Source", lang): [f"{PUBLISHER_NAMES[f.publisher]} · {f.api} · {f.table_ref}" for f in feeds],
+        t("Recipe", lang): [f.recipe for f in feeds],
+        t("Last run (UTC)", lang): [f.last_run_at for f in feeds],
+        t("Outcome", lang): [_label(FEED_OUTCOME_LABELS, f.last_outcome, lang) for f in feeds],
+        t("Message", lang): [f.last_message_in(lang) for f in feeds],
+    })
