@@ -342,23 +342,27 @@ with tabs[2]:
     st.dataframe(reports.audit_frame(db, lang), hide_index=True)
 
 with tabs[3]:
-    saved_feeds = feeds.list_feeds(db)
     st.caption(t("A feed fetches a statistics table from Statistics Finland, Statistics Estonia or Eurostat and "
                  "imports what is new with its recipe. Feeds are added with `python -m twinreg_data feeds add`.", lang))
     if outcome := st.session_state.pop("feed_flash", None):
         (st.error if outcome[0] == "failed" else st.success)(markdown_text(outcome[1]))
+    saved_feeds = feeds.list_feeds(db)
     if not saved_feeds:
         st.info(t("No feeds yet.", lang))
-    else:
-        st.dataframe(reports.feeds_frame(saved_feeds, lang), hide_index=True)
     for feed in saved_feeds:
-        name_col, button_col = st.columns([4, 1], vertical_alignment="center")
-        name_col.markdown(markdown_text(feed.name))
-        if button_col.button(t("Refresh now", lang), key=f"feed_run_{feed.name}", icon=":material/refresh:"):
-            with st.spinner(t("Fetching {name}…", lang, name=markdown_text(feed.name))):
-                result = feeds.run_feed(db, feed.name, identity.name)
-            st.session_state.feed_flash = (result.outcome, result.message_in(lang))
-            st.rerun()
+        card = reports.feed_card(feed, lang)
+        with st.container(border=True):
+            text, button = st.columns([5, 1], vertical_alignment="center")
+            text.markdown(f"**{markdown_text(feed.name)}** · {markdown_text(card.source)}")
+            text.badge(card.outcome, color=card.colour)
+            text.caption(markdown_text(card.last_run))
+            if card.message:
+                text.markdown(markdown_text(card.message))
+            if button.button(t("Refresh now", lang), key=f"feed_run_{feed.name}", icon=":material/refresh:"):
+                with st.spinner(t("Fetching {name}…", lang, name=markdown_text(feed.name))):
+                    result = feeds.run_feed(db, feed.name, identity.name)
+                st.session_state.feed_flash = (result.outcome, result.message_in(lang))
+                st.rerun()
 
 if identity.can_manage_accounts:
     with tabs[4]:

@@ -311,7 +311,7 @@ def _run(store: Store, feed: Feed, user: str, policy: FetchPolicy) -> tuple[RunR
     if report.status == "refused":
         refusal = report.refusal
         part = (refusal.message, refusal.params) if isinstance(refusal, StatFileError) else (report.message, {})
-        return _failed(feed, "refused", (N_("The answer is no statistics table this service reads:"), {}), part,
+        return _failed(feed, "refused", (N_("The answer could not be read:"), {}), part,
                        report=report), None
     table = checked.tables[recipe.table] if 0 <= recipe.table < len(checked.tables) else checked.tables[0]
     found = [d.code for d in table.dimensions]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -243,13 +244,27 @@ def dimensions_frame(report: ImportReport, lang: str) -> pd.DataFrame:
     } for d in report.dimensions])
 
 
-def feeds_frame(feeds: list[Feed], lang: str) -> pd.DataFrame:
-    """The feeds as the Data page lists them: name, source, recipe, last run (UTC), its outcome and message."""
-    return pd.DataFrame({
-        t("Feed", lang): [f.name for f in feeds],
-        t("Source", lang): [f"{PUBLISHER_NAMES[f.publisher]} · {f.api} · {f.table_ref}" for f in feeds],
-        t("Recipe", lang): [f.recipe for f in feeds],
-        t("Last run (UTC)", lang): [f.last_run_at for f in feeds],
-        t("Outcome", lang): [_label(FEED_OUTCOME_LABELS, f.last_outcome, lang) for f in feeds],
-        t("Message", lang): [f.last_message_in(lang) for f in feeds],
-    })
+
+@dataclass(frozen=True)
+class FeedCard:
+    """What the Data page shows of a feed: its source, last outcome (label and badge colour), when, the message."""
+
+    source: str
+    outcome: str
+    colour: str
+    last_run: str
+    message: str
+
+
+FEED_OUTCOME_COLOURS = {"applied": "green", "nothing_new": "blue", "failed": "red", "": "gray"}
+
+
+def feed_card(feed: Feed, lang: str) -> FeedCard:
+    if feed.last_run_at is None:
+        last_run = t("Recipe: {recipe}. Not run yet.", lang, recipe=feed.recipe)
+    else:
+        last_run = t("Recipe: {recipe}. Last run {when} UTC.", lang, recipe=feed.recipe,
+                     when=f"{feed.last_run_at:%Y-%m-%d %H:%M}")
+    return FeedCard(f"{PUBLISHER_NAMES[feed.publisher]} · {feed.api} · {feed.table_ref}",
+                    _label(FEED_OUTCOME_LABELS, feed.last_outcome, lang),
+                    FEED_OUTCOME_COLOURS.get(feed.last_outcome, "gray"), last_run, feed.last_message_in(lang))
