@@ -360,3 +360,54 @@ def test_data_page_lists_the_feeds_and_refreshes_one_for_an_editor(editor: Path,
     next(b for b in at.button if b.key == "feed_run_statfin-pop").click().run()
     assert any("HTTP 404" in e.value and "unchanged" in e.value for e in at.error)
     assert ":red-badge[failed]" in card_texts() and "Table not found" in card_texts()
+
+
+def test_migration_7_adds_the_feeds_table_to_a_version_6_database(tmp_path: Path) -> None:
+    import duckdb
+
+    from twinreg_data.store import SCHEMA_VERSION
+
+    path = tmp_path / "v6.duckdb"
+    Store(path).close()
+    with duckdb.connect(str(path)) as con:  # as a database of the previous version left it
+        con.execute("DROP TABLE feeds")
+        con.execute("UPDATE schema_meta SET version = 6")
+    store = Store(path)
+    assert store.schema_version() == SCHEMA_VERSION == 7
+    assert [c for (c,) in store.query("SELECT column_name FROM information_schema.columns "
+                                      "WHERE table_name = 'feeds' ORDER BY ordinal_position")][:4] == [
+        "name", "publisher", "api", "table_ref"]
+    assert list_feeds(store) == []
+
+
+def test_a_real_pxweb_v2_answer_goes_through_the_sandboxed_reader(store: Store, api, monkeypatch) -> None:
+    """A recorded PxWeb API 2 answer (Statistics Sweden's TAB638, the only real v2 answer found): it parses with its
+    v2 extensions; its one area (the whole of Sweden) is outside the twin region, so the run fails, writing nothing."""
+    monkeypatch.setenv("TWINREG_FEED_URL_STATEE_PXWEB_V2", f"{api.url}/api/v2")
+    api.serve("/api/v2/tables/TAB638/data", Answer(body=(RECORDED / "scb_tab638_pxweb_v2.json").read_bytes()))
+    save_recipe(store, Recipe(name="population-v2", indicator="CTX_POP_MONTH",
+                              indicators={"CTX_POP_MONTH": POPULATION}), "test")
+    save_feed(store, Feed("v2-real", "statee", "pxweb_v2", "TAB638", {"Region": ["00"], "Tid": ["2024"]},
+                          "population-v2", lang="sv"), "test")
+    state = data_state(store)
+    result = run_feed(store, "v2-real", "test", FAST)
+    assert result.outcome == "failed" and result.reason == "invalid", result.message_in("en")
+    assert [d["name"] for d in result.report.dimensions] == ["Region", "Civilstand", "Alder", "Kon", "ContentsCode",
+                                                              "Tid"]
+    assert result.report.problems[0].rule == "no_data"
+    assert data_state(store) == state
+    assert get_feed(store, "v2-real").dimensions == []  # learnt only from a run that succeeds
+
+
+def test_feeds_add_with_a_recipe_file_saves_it_only_with_the_feed(store: Store, tmp_path: Path, capsys) -> None:
+    recipe = tmp_path / "gdp.toml"
+    Recipe(name="nuts3-gdp", indicator="CTX_POP_MONTH", indicators={"CTX_POP_MONTH": POPULATION}).save(recipe)
+    db = str(store.path)
+    common = ["--db", db, "feeds", "add", "gdp", "--publisher", "eurostat", "--table", "nama_10r_3gdp",
+              "--recipe", str(recipe)]
+    assert main([*common, "--filter", "geo"]) == 1  # a filter without codes: nothing is saved, not the recipe
+    assert "is no filter" in capsys.readouterr().err
+    assert store.scalar("SELECT count(*) FROM recipes WHERE name = 'nuts3-gdp'") == 0
+    assert main([*common, "--filter", "geo=FI1B1,EE001"]) == 0
+    assert store.scalar("SELECT count(*) FROM recipes WHERE name = 'nuts3-gdp'") == 1
+    assert get_feed(store, "gdp").recipe == "nuts3-gdp"

@@ -297,23 +297,24 @@ def _feed_query(args) -> dict:
     return query
 
 
-def _feed_recipe(args, store) -> str:
-    """The name of the feed's saved recipe: a saved one by name, or a TOML file saved now under its own name."""
-    from .ingest.statistics.recipe import Recipe, RecipeError, save_recipe
+def _feed_recipe_file(args):
+    """The recipe of `--recipe R.toml` (named after its file when it has no name), or None for a saved one's name."""
+    from .ingest.statistics.recipe import Recipe, RecipeError
 
-    if Path(args.recipe).is_file():
-        try:
-            recipe = Recipe.load(args.recipe)
-        except RecipeError as exc:
-            raise UserError(f"{args.recipe}: {exc}") from exc
-        recipe.name = recipe.name or Path(args.recipe).stem
-        save_recipe(store, recipe, args.user)
-        return recipe.name
-    return args.recipe
+    if not Path(args.recipe).is_file():
+        return None
+    try:
+        recipe = Recipe.load(args.recipe)
+    except RecipeError as exc:
+        raise UserError(f"{args.recipe}: {exc}") from exc
+    recipe.name = recipe.name or Path(args.recipe).stem
+    return recipe
 
 
 def cmd_feeds(args) -> int:
-    from .ingest.feeds import Feed, FeedError, list_feeds, remove_feed, run_all, run_feed, save_feed
+    from .i18n import N_
+    from .ingest.feeds import Feed, FeedError, get_feed, list_feeds, remove_feed, run_all, run_feed, save_feed
+    from .ingest.statistics.recipe import save_recipe
 
     store = _store(args)
     try:
@@ -331,8 +332,16 @@ def cmd_feeds(args) -> int:
         if args.action == "add":
             if args.api is None:
                 args.api = "eurostat" if args.publisher == "eurostat" else "pxweb_v1"
+            recipe = _feed_recipe_file(args)
             feed = Feed(name=args.name, publisher=args.publisher, api=args.api, table_ref=args.table,
-                        query=_feed_query(args), recipe=_feed_recipe(args, store), lang=args.lang)
+                        query=_feed_query(args), recipe=recipe.name if recipe else args.recipe, lang=args.lang)
+            # Everything is checked before the recipe file is saved: a refused feed leaves nothing behind.
+            feed.check()
+            if get_feed(store, feed.name) is not None and not args.replace:
+                raise FeedError(N_("A feed named {name} exists already; remove it first or replace it."),
+                                name=feed.name)
+            if recipe is not None:
+                save_recipe(store, recipe, args.user)
             save_feed(store, feed, args.user, replace=args.replace)
             message = f"Feed {feed.name} saved: {feed.request().url}"
             _print_json({"status": "saved", "feed": feed.as_dict(), "message": message}) if args.json \
