@@ -1,4 +1,4 @@
-"""Data (editors): template, upload → validation report → diff → import, history with rollback, audit log."""
+"""Data (editors): template, upload → validation report → diff → import, history with rollback, audit log, feeds."""
 
 import re
 import tempfile
