@@ -1,4 +1,4 @@
-"""Data (editors): template, upload → validation report → diff → import, history with rollback, audit log."""
+"""Data (editors): template, upload → validation report → diff → import, history with rollback, audit log, feeds."""
 
 import re
 import tempfile
@@ -20,6 +20,7 @@ from twinreg_data.ingest import (
     apply_checked,
     check_file,
     export_workbook,
+    feeds,
     reports,
     rollback,
     when_queued,
@@ -182,7 +183,8 @@ if st.session_state.get("flash"):  # the outcome of the last import or rollback,
     st.success(markdown_text(st.session_state.pop("flash")))
     for page in st.session_state.pop("flash_pages", []):
         st.page_link(f"pages/{page}.py", label=t(PAGE_LABELS[page], lang), icon=":material/arrow_forward:")
-tabs = st.tabs([t("Upload", lang), t("Import history", lang), t("Missing translations", lang), t("Audit log", lang)]
+tabs = st.tabs([t("Upload", lang), t("Import history", lang), t("Missing translations", lang), t("Audit log", lang),
+                t("Feeds", lang)]
                + ([t("Accounts", lang)] if identity.can_manage_accounts else []))
 
 with tabs[0]:
@@ -361,8 +363,31 @@ with tabs[2]:
 with tabs[3]:
     st.dataframe(reports.audit_frame(db, lang), hide_index=True)
 
+with tabs[4]:
+    st.caption(t("A feed fetches a statistics table from Statistics Finland, Statistics Estonia or Eurostat and "
+                 "imports what is new with its recipe. Feeds are added with `python -m twinreg_data feeds add`.", lang))
+    if outcome := st.session_state.pop("feed_flash", None):
+        (st.error if outcome[0] == "failed" else st.success)(markdown_text(outcome[1]))
+    saved_feeds = feeds.list_feeds(db)
+    if not saved_feeds:
+        st.info(t("No feeds yet.", lang))
+    for feed in saved_feeds:
+        card = reports.feed_card(feed, lang)
+        with st.container(border=True):
+            text, button = st.columns([5, 1], vertical_alignment="center")
+            text.markdown(f"**{markdown_text(feed.name)}** · {markdown_text(card.source)}")
+            text.badge(card.outcome, color=card.colour)
+            text.caption(markdown_text(card.last_run))
+            if card.message:
+                text.markdown(markdown_text(card.message))
+            if button.button(t("Refresh now", lang), key=f"feed_run_{feed.name}", icon=":material/refresh:"):
+                with st.spinner(t("Fetching {name}…", lang, name=markdown_text(feed.name))):
+                    result = feeds.run_feed(db, feed.name, identity.name)
+                st.session_state.feed_flash = (result.outcome, result.message_in(lang))
+                st.rerun()
+
 if identity.can_manage_accounts:
-    with tabs[4]:
+    with tabs[5]:
         st.dataframe(reports.accounts_frame(db, lang), hide_index=True)
         with st.form("add_account", clear_on_submit=True):
             st.markdown("**" + t("Add an account", lang) + "**")

@@ -157,7 +157,7 @@ def test_migration_7_adds_the_columns_to_an_older_database(tmp_path):
                 con.execute(f'ALTER TABLE "{table}{suffix}" DROP COLUMN "{column}"')
         con.execute("UPDATE schema_meta SET version = 6")
     store = Store(path)
-    assert store.schema_version() == SCHEMA_VERSION == 7
+    assert store.schema_version() == SCHEMA_VERSION
     present = {(r[0], r[1]) for r in store.query(
         "SELECT table_name, column_name FROM information_schema.columns")}
     assert all((table, column) in present and (table + "_prev", column) in present for table, column in added)

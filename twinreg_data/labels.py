@@ -13,6 +13,9 @@ AUDIT_ACTION_LABELS: dict[str, str | Message] = {
     "account_password": N_("Password set"),
     "account_remove": N_("Account removed"),
     "account_role": N_("Role changed"),
+    "feed_add": N_("Feed saved"),
+    "feed_remove": N_("Feed removed"),
+    "feed_run": N_("Feed run"),
     "import": NP_("audit.action", "Import"),
     "rollback": N_("Rollback"),
     "sign_in": N_("Sign-in"),
@@ -38,12 +41,23 @@ AUDIT_DETAIL_LABELS: dict[str, str | Message] = {
     "account": NP_("audit.detail", "Account"),
     "client": NP_("audit.detail", "Client"),
     "errors": NP_("audit.detail", "Errors"),
+    "feed": NP_("audit.detail", "Feed"),
     "file": NP_("audit.detail", "File"),
     "import_id": NP_("audit.detail", "Import"),
     "reason": NP_("audit.detail", "Reason"),
+    "recipe": NP_("audit.detail", "Recipe"),
     "role": NP_("audit.detail", "Role"),
     "rows": NP_("audit.detail", "Rows"),
     "sha256": NP_("audit.detail", "SHA-256"),
+    "table": NP_("audit.detail", "Table"),
+}
+
+# feeds.outcome.*: how a feed's last run ended (Data page, Feeds tab)
+FEED_OUTCOME_LABELS: dict[str, str | Message] = {
+    "": N_("never run"),
+    "applied": N_("new data imported"),
+    "failed": NP_("feed", "failed"),
+    "nothing_new": N_("nothing new"),
 }
 
 # blocked.*

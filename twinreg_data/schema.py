@@ -510,6 +510,17 @@ RECIPES = IndexTable(
     key=("name",),
 )
 INDEX_TABLES: tuple[IndexTable, ...] = (AREA_ALIASES, RECIPES)
+# A feed: a saved source (a PxWeb table with its query, a Eurostat dataset with its filters) and the saved recipe
+# that maps it, with its last run. Made by migration 8 (not migration 4, which makes INDEX_TABLES).
+FEEDS = IndexTable(
+    "feeds",
+    (("name", "VARCHAR"), ("publisher", "VARCHAR"), ("api", "VARCHAR"), ("table_ref", "VARCHAR"),
+     ("query", "VARCHAR"), ("lang", "VARCHAR"), ("recipe", "VARCHAR"), ("dimensions", "VARCHAR"),
+     ("created_by", "VARCHAR"), ("created_at", "TIMESTAMP"), ("last_run_at", "TIMESTAMP"),
+     ("last_outcome", "VARCHAR"), ("last_message", "VARCHAR"), ("last_import_id", "BIGINT"),
+     ("last_success_at", "TIMESTAMP")),
+    key=("name",),
+)
 
 # Long lists for template dropdowns (written to the hidden `lists` sheet).
 CHOICE_LISTS: dict[str, tuple[str, ...]] = {

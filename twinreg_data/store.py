@@ -27,6 +27,7 @@ import pandas as pd
 
 from .schema import (
     AREAS,
+    FEEDS,
     INDEX_TABLES,
     LINK_TABLES,
     TABLES,
@@ -39,7 +40,7 @@ from .schema import (
 )
 
 DEFAULT_DB_PATH = Path("data") / "twinreg.duckdb"
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 # How long the connection stays open after its last use (a page's queries come in a burst; another process may
 # take the file once it is closed), and how long opening waits while another process holds the file (the app's
 # default; the command line has --wait, default 30 s; TWINREG_WAIT overrides both defaults).
@@ -240,10 +241,15 @@ def _migration_content_languages() -> list[MigrationStep]:
             for table, column in columns for suffix in ("", "_prev")]
 
 
+def _migration_feeds() -> list[MigrationStep]:
+    """Feeds: saved PxWeb and Eurostat sources with the recipe that maps each, and their last run (issue 23)."""
+    return [_index_table_ddl(FEEDS)]
+
+
 # Forward migrations: MIGRATIONS[n] brings a database from version n to n + 1.
 MIGRATIONS: dict[int, list[MigrationStep]] = {0: _migration_1(), 1: _migration_2(), 2: _migration_3(),
                                               3: _migration_4(), 4: _migration_5(), 5: _migration_6(),
-                                              6: _migration_content_languages()}
+                                              6: _migration_content_languages(), 7: _migration_feeds()}
 
 
 def rebuild_derived(cur: duckdb.DuckDBPyConnection, tables: Iterable[str]) -> None:

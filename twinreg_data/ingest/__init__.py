@@ -13,6 +13,8 @@ whole database as a filled one; `reports` turns an import's report and history i
 Official statistics files (PX, JSON-stat, PxWeb and Eurostat CSV/TSV/XLSX) take a path of their own:
 `statistics.read_statistics_file` checks one by content (`filecheck.inspect_statistics_file`), parses it in
 the same sandboxed child (reader `statistics`) and returns format-neutral `StatTable`s for a recipe to map.
+`feeds` keeps saved sources (a PxWeb or Eurostat table, its query, its recipe) and runs them: `fetch` gets the
+table within time, size and rate limits, and the answer takes the statistics path above to `apply_checked`.
 
 The names below are the package's public surface; they load on first use, because the sandboxed reader
 child imports this package too and must start without pandas.

@@ -430,7 +430,7 @@ def _check_statistics(store: Store, path: Path, name: str, recipe: Recipe,
             problems.items.append(problem)
         problems.errors += found.errors
         problems.warnings += found.warnings
-    elif not problems.errors:
+    if not mapped.observations and not problems.errors:  # a new indicator alone is no import
         problems.add(Problem.of(table.table_id or table.format, "", "", "", Expected(
             "values of areas in the twin region: none of the {areas} areas of the file is ours",
             {"areas": len(mapped.outside_areas)}), "error", "no_data"))

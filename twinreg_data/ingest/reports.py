@@ -1,9 +1,10 @@
-"""Tables the Data page shows: validation problems, the diff, import history, the audit log and the content still
-missing a translation, translated."""
+"""Tables the Data page shows: validation problems, the diff, import history, feeds, the audit log and the
+content still missing a translation, translated."""
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -15,6 +16,7 @@ from ..labels import (
     AUDIT_DETAIL_LABELS,
     AUDIT_OUTCOME_LABELS,
     DIMENSION_ROLE_LABELS,
+    FEED_OUTCOME_LABELS,
     IMPORT_STATUS_LABELS,
     ROLE_LABELS,
     RULE_LABELS,
@@ -24,6 +26,7 @@ from ..labels import (
 from ..schema import TRANSLATED_CONTENT, TRANSLATION_LANGUAGES, language_column
 from ..store import Store, quote_identifier
 from .apply import ImportReport
+from .feeds import PUBLISHER_NAMES, Feed
 from .problems import group_problems, rule_name
 from .statistics.recipe import Decision
 
@@ -299,3 +302,28 @@ def language_names(lang: str) -> dict[str, str]:
 def missing_counts(missing: pd.DataFrame) -> dict[str, int]:
     """How many texts lack each language."""
     return {lang: sum(lang in langs for langs in missing["missing"]) for lang in TRANSLATION_LANGUAGES}
+
+
+@dataclass(frozen=True)
+class FeedCard:
+    """What the Data page shows of a feed: its source, last outcome (label and badge colour), when, the message."""
+
+    source: str
+    outcome: str
+    colour: str
+    last_run: str
+    message: str
+
+
+FEED_OUTCOME_COLOURS = {"applied": "green", "nothing_new": "blue", "failed": "red", "": "gray"}
+
+
+def feed_card(feed: Feed, lang: str) -> FeedCard:
+    if feed.last_run_at is None:
+        last_run = t("Recipe: {recipe}. Not run yet.", lang, recipe=feed.recipe)
+    else:
+        last_run = t("Recipe: {recipe}. Last run {when} UTC.", lang, recipe=feed.recipe,
+                     when=f"{feed.last_run_at:%Y-%m-%d %H:%M}")
+    return FeedCard(f"{PUBLISHER_NAMES[feed.publisher]} · {feed.api} · {feed.table_ref}",
+                    _label(FEED_OUTCOME_LABELS, feed.last_outcome, lang),
+                    FEED_OUTCOME_COLOURS.get(feed.last_outcome, "gray"), last_run, feed.last_message_in(lang))
