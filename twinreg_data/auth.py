@@ -17,7 +17,7 @@ import secrets
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
 import pandas as pd
@@ -125,6 +125,11 @@ class Identity:
 
 
 ANONYMOUS = Identity("anonymous")
+
+
+def viewer_only(identity: Identity) -> Identity:
+    """The identity with at most the viewer role (on a viewer instance, which cannot write)."""
+    return identity if identity.role == "viewer" else replace(identity, role="viewer")
 
 
 @dataclass(frozen=True)

@@ -54,9 +54,22 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _store(args):
+    from .snapshot import publish_after_writes
     from .store import Store
 
-    return Store(args.db, wait=args.wait)
+    store = Store(args.db, wait=args.wait)
+    publish_after_writes(store)  # with TWINREG_SNAPSHOT_DIR set: a snapshot for viewers after every data write
+    return store
+
+
+def _warn_if_publication_failed(store) -> None:
+    """The write stands; say on stderr that the viewers' snapshot after it could not be published."""
+    from .snapshot import last_publication
+
+    outcome = last_publication(store)
+    if outcome is not None and outcome.error:
+        print(f"warning: the data was written, but the snapshot for viewer instances was not published: "
+              f"{outcome.error}", file=sys.stderr)
 
 
 def cmd_init(args) -> int:
@@ -170,6 +183,7 @@ def cmd_import(args) -> int:
                          hidden=args.hidden)
     if args.save_recipe and report.recipe is not None:
         _save_recipe(args, store, report)
+    _warn_if_publication_failed(store)
     if args.json:
         print(report.to_json())
     elif report.status == "refused":
@@ -214,10 +228,12 @@ def cmd_imports(args) -> int:
 def cmd_rollback(args) -> int:
     from .ingest.history import ImportBlocked, rollback
 
+    store = _store(args)
     try:
-        restored = rollback(_store(args), args.import_id, args.user)
+        restored = rollback(store, args.import_id, args.user)
     except ImportBlocked as exc:
         raise UserError(str(exc)) from exc
+    _warn_if_publication_failed(store)
     message = f"Import #{args.import_id} rolled back: " + (", ".join(f"{k} {v:,} rows" for k, v in restored.items())
                                                            or "no rows")
     if args.json:
@@ -258,6 +274,18 @@ def cmd_publish(args) -> int:
         print(f"{args.dir} is not empty: publish into a new or empty folder.", file=sys.stderr)
         return 2
     print(f"Open data package written: {path}")
+    return 0
+
+
+def cmd_publish_snapshot(args) -> int:
+    from .snapshot import publish_snapshot
+
+    snapshot = publish_snapshot(_store(args), args.dir, keep=args.keep)
+    if args.json:
+        _print_json({"status": "published", **snapshot.pointer(), "path": str(snapshot.path)})
+    else:
+        print(f"Snapshot published: {snapshot.path} ({snapshot.bytes:,} bytes); {Path(args.dir) / 'current.json'} "
+              "points to it.")
     return 0
 
 
@@ -476,6 +504,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("publish", help="write the public data as an open data package (Frictionless) into DIR")
     p.add_argument("dir")
     p.set_defaults(func=cmd_publish)
+    p = sub.add_parser("publish-snapshot", help="publish a read-only copy of the database for viewer instances "
+                       "into DIR (atomically; current.json names the newest)")
+    p.add_argument("dir")
+    p.add_argument("--keep", type=int, default=None, metavar="N",
+                   help="snapshots to keep (default: $TWINREG_SNAPSHOT_KEEP or 3)")
+    p.add_argument("--json", action="store_true", help="print the outcome as JSON")
+    p.set_defaults(func=cmd_publish_snapshot)
     p = sub.add_parser("restore", help="replace the database with a backup folder")
     p.add_argument("dir")
     p.set_defaults(func=cmd_restore)
