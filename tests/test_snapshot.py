@@ -116,6 +116,7 @@ def test_an_import_publishes_a_snapshot_when_configured(editing: Store, tmp_path
     assert snapshot.publish_after_writes(editing)
     report = import_file(editing, new_bottleneck_file(tmp_path, "BN-901"), user="zq-account-name")
     assert report.status == "applied"
+    snapshot.wait_for_publications()  # published in a thread of its own, after the import let the file go
     current = snapshot.read_pointer(folder)
     assert current.data_stamp == editing.scalar("SELECT stamp FROM data_version")
     assert snapshot.last_publication(editing).snapshot == current
@@ -126,6 +127,7 @@ def test_an_import_publishes_a_snapshot_when_configured(editing: Store, tmp_path
     # A change already published (the write hook also runs when another process's write is noticed) is not
     # published again.
     editing.tell_write_listeners()
+    snapshot.wait_for_publications()
     assert snapshot.snapshots(folder) == [current.path]
 
 

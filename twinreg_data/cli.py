@@ -62,14 +62,17 @@ def _store(args):
     return store
 
 
-def _warn_if_publication_failed(store) -> None:
-    """The write stands; say on stderr that the viewers' snapshot after it could not be published."""
-    from .snapshot import last_publication
+def _finish_publications() -> None:
+    """Wait for the snapshots the command's writes publish (TWINREG_SNAPSHOT_DIR); a failed one is a warning on
+    stderr: the write stands and the exit code stays."""
+    if "twinreg_data.snapshot" not in sys.modules:  # nothing was published: spare the command the import
+        return
+    from .snapshot import wait_for_publications
 
-    outcome = last_publication(store)
-    if outcome is not None and outcome.error:
-        print(f"warning: the data was written, but the snapshot for viewer instances was not published: "
-              f"{outcome.error}", file=sys.stderr)
+    for outcome in wait_for_publications():
+        if outcome.error:
+            print(f"warning: the data was written, but the snapshot for viewer instances was not published: "
+                  f"{outcome.error}", file=sys.stderr)
 
 
 def cmd_init(args) -> int:
@@ -183,7 +186,6 @@ def cmd_import(args) -> int:
                          hidden=args.hidden)
     if args.save_recipe and report.recipe is not None:
         _save_recipe(args, store, report)
-    _warn_if_publication_failed(store)
     if args.json:
         print(report.to_json())
     elif report.status == "refused":
@@ -233,7 +235,6 @@ def cmd_rollback(args) -> int:
         restored = rollback(store, args.import_id, args.user)
     except ImportBlocked as exc:
         raise UserError(str(exc)) from exc
-    _warn_if_publication_failed(store)
     message = f"Import #{args.import_id} rolled back: " + (", ".join(f"{k} {v:,} rows" for k, v in restored.items())
                                                            or "no rows")
     if args.json:
@@ -578,7 +579,10 @@ def main(argv: list[str] | None = None) -> int:
                      f"{exc.parser.prog}: {exc}")
     lang = getattr(args, "lang", "en")
     try:
-        code = args.func(args)
+        try:
+            code = args.func(args)
+        finally:
+            _finish_publications()
         # Flushed here, not at exit: a pipe closed early (`| head`) then fails where it is caught below.
         sys.stdout.flush()
         return code

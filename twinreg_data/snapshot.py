@@ -264,41 +264,88 @@ def last_publication(store: Store) -> Publication | None:
 
 def publish_after_writes(store: Store) -> bool:
     """If TWINREG_SNAPSHOT_DIR is set, publish a snapshot after every committed data write of `store` (its write
-    hook, Store.on_write). A failing publication is logged and kept for `last_publication`; the write it follows
-    stays. A change already published (the same data stamp, e.g. another process's import that it published
-    itself) is not published again. True when publishing is on."""
+    hook, Store.on_write). True when publishing is on.
+
+    The hook only hands the work to a publisher thread and returns, so the import it follows ends at once; the
+    thread takes the store's write lock after the import lets it go, holds the file for the checkpoint and byte
+    copy only, and builds the public copy without it. Writes in quick succession give one publication of the
+    latest state. A failing publication is logged and kept for `last_publication`; the write it follows stays. A
+    change already published (the same data stamp: another process's import that it published itself) is not
+    published again. The command line waits for the thread (`wait_for_publications`) before it exits."""
     directory = snapshot_dir()
     if directory is None or store.read_only:
         return False
-    store.on_write(_publisher(store, directory))
+    key = (id(store), directory.resolve())
+    with _publishers_lock:
+        publisher = _publishers.get(key)
+        if publisher is None:
+            publisher = _publishers[key] = _Publisher(store, directory)
+    store.on_write(publisher)  # the same object each time: on_write keeps one
     return True
 
 
-_publishers: dict[tuple[int, Path], Callable[[], None]] = {}
+def wait_for_publications(timeout: float | None = None) -> list[Publication]:
+    """Wait until every publisher thread of this process is done; the latest outcome of each that ran."""
+    with _publishers_lock:
+        publishers = list(_publishers.values())
+    outcomes = []
+    for publisher in publishers:
+        publisher.wait(timeout)
+        outcome = last_publication(publisher.store)
+        if outcome is not None:
+            outcomes.append(outcome)
+    return outcomes
 
 
-def _publisher(store: Store, directory: Path) -> Callable[[], None]:
-    key = (id(store), directory.resolve())
-    if key in _publishers:  # the same function object: on_write keeps one
-        return _publishers[key]
+class _Publisher:
+    """The write listener of one store: publishes into one folder in a thread of its own, once per burst."""
 
-    def publish() -> None:
+    def __init__(self, store: Store, directory: Path) -> None:
+        self.store, self.directory = store, directory
+        self._lock = threading.Lock()
+        self._wanted = False
+        self._worker: threading.Thread | None = None
+
+    def __call__(self) -> None:
+        with self._lock:
+            self._wanted = True
+            if self._worker is None:  # not a daemon: a process that ends meanwhile finishes the publication first
+                self._worker = threading.Thread(target=self._run, name="twinreg-snapshot-publisher")
+                self._worker.start()
+
+    def wait(self, timeout: float | None = None) -> None:
+        with self._lock:
+            worker = self._worker
+        if worker is not None and worker is not threading.current_thread():
+            worker.join(timeout)
+
+    def _run(self) -> None:
+        while True:
+            with self._lock:
+                if not self._wanted:
+                    self._worker = None
+                    return
+                self._wanted = False
+            self._publish()
+
+    def _publish(self) -> None:
         try:
-            stamp = store.scalar("SELECT stamp FROM data_version")
+            stamp = self.store.scalar("SELECT stamp FROM data_version")
             with contextlib.suppress(SnapshotError):
-                current = read_pointer(directory)
+                current = read_pointer(self.directory)
                 if current is not None and current.data_stamp == stamp:
                     return
-            outcome = Publication(dt.datetime.now(dt.UTC), snapshot=publish_snapshot(store, directory))
+            outcome = Publication(dt.datetime.now(dt.UTC), snapshot=publish_snapshot(self.store, self.directory))
             _log.info("Snapshot published: %s", outcome.snapshot.path)
         except Exception as exc:  # noqa: BLE001 - a publication must never undo or hide the write it follows
-            _log.error("The snapshot after a write could not be published into %s: %s", directory, exc)
+            _log.error("The snapshot after a write could not be published into %s: %s", self.directory, exc)
             outcome = Publication(dt.datetime.now(dt.UTC), error=str(exc))
         with _last_lock:
-            _last[store.path] = outcome
+            _last[self.store.path] = outcome
 
-    _publishers[key] = publish
-    return publish
+
+_publishers: dict[tuple[int, Path], _Publisher] = {}
+_publishers_lock = threading.Lock()
 
 
 # -- the viewer side: follow the newest snapshot ---------------------------------------------------------------
