@@ -299,3 +299,23 @@ def test_a_publisher_killed_at_random_moments_never_leaves_a_half_snapshot(demo_
     final = snapshot.publish_snapshot(Store(db), folder, keep=2)
     assert check_complete(folder) == final
     assert not [p for p in folder.iterdir() if p.name.endswith(snapshot.PARTIAL) or p.name.startswith("raw_")]
+
+
+def test_an_editor_sees_a_failed_publication_and_the_import_stays(editor: Path, tmp_path: Path, monkeypatch) -> None:
+    from conftest import sign_in
+
+    from twinreg_data.store import open_store
+
+    in_the_way = tmp_path / "file"
+    in_the_way.write_text("not a folder")
+    monkeypatch.setenv("TWINREG_SNAPSHOT_DIR", str(in_the_way / "snaps"))
+    at = sign_in(run_app(), "eeva", "a long password")
+    assert not at.sidebar.warning
+    # An import by this process (the Data page's path, without its clicks): the app's own store and write hook.
+    report = import_file(open_store(editor), new_bottleneck_file(tmp_path, "BN-906"), user="eeva")
+    assert report.status == "applied"
+    snapshot.wait_for_publications()
+    at.run()
+    warnings = [w.value for w in at.sidebar.warning]
+    assert len(warnings) == 1 and "could not be published" in warnings[0], warnings
+    assert open_store(editor).scalar("SELECT count(*) FROM bottlenecks WHERE code = 'BN-906'") == 1

@@ -327,6 +327,8 @@ def list_users(store: Store) -> pd.DataFrame:
 
 def ensure_initial_admin(store: Store) -> str | None:
     """On a first start with no account at all, create `admin` with a random password and return it."""
+    if store.scalar("SELECT count(*) FROM users"):
+        return None  # the usual start: no write transaction, so no new data stamp (caches elsewhere, snapshots)
     with store.transaction() as cur:
         if cur.execute("SELECT count(*) FROM users").fetchone()[0]:
             return None
