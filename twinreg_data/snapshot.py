@@ -49,6 +49,9 @@ SUFFIX = ".duckdb"
 PARTIAL = ".partial"
 LOCK_FILE = ".publish.lock"
 DEFAULT_KEEP = 3
+# How long an automatic publication waits for another one into the same folder (another process's, which may
+# take a while on a large database) before it gives up and reports the failure.
+PUBLISHER_WAIT_S = 600.0
 # Left out of every snapshot: who may sign in, who tried, and what everyone did (the tables stay, empty).
 PRIVATE_TABLES = ("users", "sign_in_attempts", "audit_log")
 # Names of people kept elsewhere in the data: blanked in the snapshot (the rows stay; pages use their dates).
@@ -143,15 +146,18 @@ def _public_copy(raw: Path, target: Path) -> tuple[str, int, dict[str, int]]:
             counts[table] = con.execute(f"SELECT count(*) FROM snap.{name}").fetchone()[0]
         stamp = con.execute("SELECT stamp FROM snap.data_version").fetchone()
         version = con.execute("SELECT max(version) FROM snap.schema_meta").fetchone()[0]
+        con.execute("CHECKPOINT snap")  # everything into the file itself: only the file is renamed and published
         con.execute("DETACH snap")
     finally:
         con.close()
     return (stamp[0] if stamp else ""), int(version or 0), counts
 
 
-def publish_snapshot(store: Store, directory: str | Path, keep: int | None = None) -> Snapshot:
+def publish_snapshot(store: Store, directory: str | Path, keep: int | None = None,
+                     wait: float | None = None) -> Snapshot:
     """Publish a consistent, read-only copy of `store`'s database into `directory` and point `current.json` at it;
-    keep the newest `keep` snapshots (default $TWINREG_SNAPSHOT_KEEP or 3) and delete older ones.
+    keep the newest `keep` snapshots (default $TWINREG_SNAPSHOT_KEEP or 3) and delete older ones. Another
+    publication into the same folder is waited for up to `wait` seconds (default: the store's wait).
 
     The database is held (locked against other processes, no write of this process in between) only while it is
     checkpointed and copied byte for byte; leaving out the private tables happens on that copy afterwards.
@@ -167,7 +173,7 @@ def publish_snapshot(store: Store, directory: str | Path, keep: int | None = Non
     raw = directory / f"raw_{uuid.uuid4().hex}{PARTIAL}"
     partial = directory / f"{name}{SUFFIX}{PARTIAL}"
     final = directory / f"{name}{SUFFIX}"
-    with _publishing(directory, store.wait):
+    with _publishing(directory, store.wait if wait is None else wait):
         try:
             with store._write_lock, store.cursor() as cur:
                 cur.execute("CHECKPOINT")
@@ -189,8 +195,9 @@ def publish_snapshot(store: Store, directory: str | Path, keep: int | None = Non
             raise SnapshotError(f"The snapshot could not be published into {directory}: "
                                 f"{str(exc).splitlines()[0]}. The previous snapshot stays in use.") from exc
         finally:
-            for leftover in (raw, raw.with_name(raw.name + ".wal"), partial):
+            for leftover in (raw, partial):
                 leftover.unlink(missing_ok=True)
+                leftover.with_name(leftover.name + ".wal").unlink(missing_ok=True)
         prune(directory, keep)
     return snapshot
 
@@ -214,7 +221,7 @@ def prune(directory: str | Path, keep: int) -> list[Path]:
     current = read_pointer(directory)
     complete = snapshots(directory)
     doomed = [p for p in complete[: max(0, len(complete) - keep)] if current is None or p != current.path]
-    doomed += [p for p in directory.iterdir() if p.name.endswith(PARTIAL)]
+    doomed += [p for p in directory.iterdir() if p.name.endswith((PARTIAL, PARTIAL + ".wal"))]
     for path in doomed:
         path.unlink(missing_ok=True)
     return doomed
@@ -335,7 +342,8 @@ class _Publisher:
                 current = read_pointer(self.directory)
                 if current is not None and current.data_stamp == stamp:
                     return
-            outcome = Publication(dt.datetime.now(dt.UTC), snapshot=publish_snapshot(self.store, self.directory))
+            published = publish_snapshot(self.store, self.directory, wait=PUBLISHER_WAIT_S)
+            outcome = Publication(dt.datetime.now(dt.UTC), snapshot=published)
             _log.info("Snapshot published: %s", outcome.snapshot.path)
         except Exception as exc:  # noqa: BLE001 - a publication must never undo or hide the write it follows
             _log.error("The snapshot after a write could not be published into %s: %s", self.directory, exc)
