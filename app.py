@@ -6,13 +6,13 @@ from urllib.parse import urlencode
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from pages._ui import go_to, needs_sign_in, show_view_link
+from pages._ui import go_to, needs_sign_in, read_only_page, show_view_link
 from twinreg_data import auth, publish, sessions, uploads
 from twinreg_data.filters import MIN_YEAR, PARAMS, SIDES, Filters, max_year, parse_query, to_query
 from twinreg_data.i18n import LANGUAGES, NP_, normalise_language, t
 from twinreg_data.labels import DOMAIN_LABELS, PAGE_LABELS, ROLE_LABELS, SIDE_LABELS
 from twinreg_data.schema import DOMAINS
-from twinreg_data.st_cache import app_icon, stop_with, store, store_if_available
+from twinreg_data.st_cache import app_icon, publication_failure, read_only, stop_with, store, store_if_available
 from twinreg_data.store import StoreError
 from twinreg_data.textsafe import markdown_text
 
@@ -90,15 +90,14 @@ def restored_sign_in(config: auth.AuthConfig) -> auth.Identity | None:
 
 
 def current_identity(config: auth.AuthConfig) -> auth.Identity:
-    """Who is using this session; expired identities are signed out."""
+    """Who is using this session; expired identities are signed out. A viewer instance (a read-only snapshot without
+    accounts) signs nobody in locally, and an OIDC identity there is a viewer whatever its role elsewhere."""
+    if config.oidc and VIEWER_INSTANCE:
+        return auth.viewer_only(current_oidc_identity(config))
     if config.oidc:
-        if not st.user.is_logged_in:
-            return auth.ANONYMOUS
-        claims = st.user.to_dict()
-        if auth.claims_expired(claims):
-            st.logout()  # redirects the browser but does not stop this run: it must not keep the role
-            return auth.ANONYMOUS
-        return auth.identity_from_claims(claims, config)
+        return current_oidc_identity(config)
+    if VIEWER_INSTANCE:
+        return auth.ANONYMOUS
     identity = st.session_state.get("local_identity")
     if identity is None and "session_cookie_read" not in st.session_state:
         # A reload, a new tab or a deep link starts a new session: the browser's session cookie signs it in.
@@ -112,6 +111,18 @@ def current_identity(config: auth.AuthConfig) -> auth.Identity:
     return identity
 
 
+def current_oidc_identity(config: auth.AuthConfig) -> auth.Identity:
+    """The identity of a sign-in through the configured OpenID Connect provider."""
+    if not st.user.is_logged_in:
+        return auth.ANONYMOUS
+    claims = st.user.to_dict()
+    if auth.claims_expired(claims):
+        st.logout()  # redirects the browser but does not stop this run: it must not keep the role
+        return auth.ANONYMOUS
+    return auth.identity_from_claims(claims, config)
+
+
+VIEWER_INSTANCE = read_only()  # TWINREG_DB_READONLY: the newest published snapshot, read-only (docs/deployment.md)
 config = auth.AuthConfig.from_secrets(secrets())
 identity = current_identity(config)
 st.session_state.update(auth_config=config, identity=identity)
@@ -142,7 +153,9 @@ locked = [stem for stem, _ in PAGES if not pages] + ([] if identity.can_import e
 if identity.can_import:
     pages.append(st.Page("pages/data.py", title=t("Data", lang), icon=":material/upload_file:", url_path="data"))
 sign_in_page = None
-if not identity.signed_in:
+# A public viewer instance has nobody to sign in (no accounts in its snapshot); a closed one keeps the Sign-in page,
+# which says so, unless OIDC signs viewers in.
+if not identity.signed_in and not (VIEWER_INSTANCE and config.public and not config.oidc):
     sign_in_page = st.Page("pages/sign_in.py", title=t(NP_("page", "Sign in"), lang), icon=":material/login:",
                            url_path="sign_in", default=not pages)
     pages.append(sign_in_page)
@@ -151,7 +164,8 @@ if config.public or identity.signed_in:  # /overview typed by hand opens the mai
     pages.append(st.Page(lambda: st.switch_page(main_page, query_params={
         key: st.query_params.get_all(key) for key in st.query_params}), title=main_page.title,
         url_path="overview", visibility="hidden"))
-pages += [st.Page(partial(needs_sign_in, stem, lang, identity.signed_in, sign_in_page),
+pages += [st.Page(partial(read_only_page, stem, lang) if VIEWER_INSTANCE and stem == "data" else
+                  partial(needs_sign_in, stem, lang, identity.signed_in, sign_in_page),
                   title=t(PAGE_LABELS[stem], lang), url_path=stem, visibility="hidden")
           for stem in locked]
 # Navigation first, the database after: a run that stops on a busy or damaged database (or a slow first start that
@@ -162,6 +176,11 @@ if resume:
     if target is not None and target.url_path != page.url_path:
         st.switch_page(target, query_params={k: v for k, v in resume["query"].items() if k not in PARAMS})
 with st.sidebar:
+    if VIEWER_INSTANCE:
+        st.caption(t("Read-only copy: data is changed on the editing instance.", lang))
+    elif identity.can_import and (failed := publication_failure()) is not None:
+        st.warning(t("The data was saved, but the read-only copy for viewer instances could not be published: "
+                     "{error}", lang, error=markdown_text(failed.error)), icon=":material/sync_problem:")
     if identity.signed_in:
         st.caption(t("Signed in as {name} ({role})",
                      lang, name=markdown_text(identity.name), role=t(ROLE_LABELS[identity.role], lang)))
@@ -188,7 +207,7 @@ with st.sidebar:
     st.session_state.update(link_box=st.container(), link_page=page.url_path, link_shown=False,
                             api_public=config.public)
 try:
-    if not config.oidc:
+    if not config.oidc and not VIEWER_INSTANCE:  # a viewer instance has no accounts and writes nothing
         announce_initial_admin(str(store().path))
     page.run()
 except StoreError as exc:  # a read or write found the database busy (another program writing) for too long

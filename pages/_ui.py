@@ -182,6 +182,15 @@ def needs_sign_in(stem: str, lang: str, signed_in: bool, sign_in_page: object | 
                          query_params={"lang": lang, "next": stem})  # back here after signing in
 
 
+def read_only_page(stem: str, lang: str) -> None:
+    """What a viewer instance (a read-only snapshot, docs/deployment.md) shows at the address of a page that writes."""
+    from twinreg_data.labels import PAGE_LABELS, RELIABILITY_LABELS
+
+    st.title(t(PAGE_LABELS[stem], lang))
+    refused = RELIABILITY_LABELS["read_only"]
+    st.info(t(refused, lang), icon=":material/edit_off:")
+
+
 _REDIRECT_JS = """
 export default function (component) {
     window.location.replace(component.data.url);

@@ -9,8 +9,8 @@ from pages._ui import filters, go_to
 from twinreg_data import auth, sessions
 from twinreg_data.filters import to_query
 from twinreg_data.i18n import NP_, t, tn
-from twinreg_data.labels import PAGE_LABELS
-from twinreg_data.st_cache import store
+from twinreg_data.labels import PAGE_LABELS, RELIABILITY_LABELS
+from twinreg_data.st_cache import read_only, store
 
 lang = filters().lang
 config: auth.AuthConfig = st.session_state.get("auth_config", auth.AuthConfig())
@@ -18,7 +18,10 @@ st.title(t(NP_("signin.title", "Sign in"), lang))
 st.caption(t("Officials sign in to upload data. Browsing needs no account.", lang) if config.public
            else t("This TwinReg Monitor is not public: sign in to continue.", lang))
 
-if config.oidc:
+if read_only() and not config.oidc:  # a viewer instance's snapshot holds no accounts
+    refused = RELIABILITY_LABELS["read_only"]
+    st.info(t(refused, lang), icon=":material/edit_off:")
+elif config.oidc:
     for provider in config.providers or (None,):
         if st.button(t("Sign in with {provider}", lang, provider=provider or "OpenID Connect"), key=f"login-{provider}",
                      type="primary", icon=":material/login:"):

@@ -19,7 +19,7 @@ import secrets
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import Future
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
 import pandas as pd
@@ -162,6 +162,11 @@ class Identity:
 
 
 ANONYMOUS = Identity("anonymous")
+
+
+def viewer_only(identity: Identity) -> Identity:
+    """The identity with at most the viewer role (on a viewer instance, which cannot write)."""
+    return identity if identity.role == "viewer" else replace(identity, role="viewer")
 
 
 @dataclass(frozen=True)
@@ -359,6 +364,8 @@ def list_users(store: Store) -> pd.DataFrame:
 
 def ensure_initial_admin(store: Store) -> str | None:
     """On a first start with no account at all, create `admin` with a random password and return it."""
+    if store.scalar("SELECT count(*) FROM users"):
+        return None  # the usual start: no write transaction, so no new data stamp (caches elsewhere, snapshots)
     with store.transaction() as cur:
         if cur.execute("SELECT count(*) FROM users").fetchone()[0]:
             return None

@@ -315,6 +315,7 @@ def backed_up(store: Store) -> Iterator[PreImportBackup]:
     import started from. Older backups are rotated out only after the import wrote something; an import that
     changed nothing (or rolled back) removes its own copy instead.
     """
+    store.require_writable()  # before any backup: a viewer's read-only snapshot takes no import
     with store._write_lock, store.holding():
         keep = backup_keep()
         taken = PreImportBackup(pre_import_backup(store, keep))

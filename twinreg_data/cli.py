@@ -54,9 +54,25 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _store(args):
+    from .snapshot import publish_after_writes
     from .store import Store
 
-    return Store(args.db, wait=args.wait)
+    store = Store(args.db, wait=args.wait)
+    publish_after_writes(store)  # with TWINREG_SNAPSHOT_DIR set: a snapshot for viewers after every data write
+    return store
+
+
+def _finish_publications() -> None:
+    """Wait for the snapshots the command's writes publish (TWINREG_SNAPSHOT_DIR); a failed one is a warning on
+    stderr: the write stands and the exit code stays."""
+    if "twinreg_data.snapshot" not in sys.modules:  # nothing was published: spare the command the import
+        return
+    from .snapshot import wait_for_publications
+
+    for outcome in wait_for_publications():
+        if outcome.error:
+            print(f"warning: the data was written, but the snapshot for viewer instances was not published: "
+                  f"{outcome.error}", file=sys.stderr)
 
 
 def cmd_init(args) -> int:
@@ -214,8 +230,9 @@ def cmd_imports(args) -> int:
 def cmd_rollback(args) -> int:
     from .ingest.history import ImportBlocked, rollback
 
+    store = _store(args)
     try:
-        restored = rollback(_store(args), args.import_id, args.user)
+        restored = rollback(store, args.import_id, args.user)
     except ImportBlocked as exc:
         raise UserError(str(exc)) from exc
     message = f"Import #{args.import_id} rolled back: " + (", ".join(f"{k} {v:,} rows" for k, v in restored.items())
@@ -368,6 +385,18 @@ def cmd_feeds(args) -> int:
         print(f"{result.feed}: {result.outcome}: {result.message_in(args.lang)}",
               file=sys.stderr if not result.ok else sys.stdout)
     return EXIT_INVALID if failed else EXIT_OK
+
+
+def cmd_publish_snapshot(args) -> int:
+    from .snapshot import publish_snapshot
+
+    snapshot = publish_snapshot(_store(args), args.dir, keep=args.keep)
+    if args.json:
+        _print_json({"status": "published", **snapshot.pointer(), "path": str(snapshot.path)})
+    else:
+        print(f"Snapshot published: {snapshot.path} ({snapshot.bytes:,} bytes); {Path(args.dir) / 'current.json'} "
+              "points to it.")
+    return 0
 
 
 def cmd_restore(args) -> int:
@@ -619,6 +648,13 @@ def build_parser() -> argparse.ArgumentParser:
                            help="a saved recipe's name, or a recipe file (saved under its name)")
             q.add_argument("--replace", action="store_true", help="replace a feed of the same name")
     p.set_defaults(func=cmd_feeds)
+    p = sub.add_parser("publish-snapshot", help="publish a read-only copy of the database for viewer instances "
+                       "into DIR (atomically; current.json names the newest)")
+    p.add_argument("dir")
+    p.add_argument("--keep", type=int, default=None, metavar="N",
+                   help="snapshots to keep (default: $TWINREG_SNAPSHOT_KEEP or 3)")
+    p.add_argument("--json", action="store_true", help="print the outcome as JSON")
+    p.set_defaults(func=cmd_publish_snapshot)
     p = sub.add_parser("restore", help="replace the database with a backup folder")
     p.add_argument("dir")
     p.set_defaults(func=cmd_restore)
@@ -686,7 +722,10 @@ def main(argv: list[str] | None = None) -> int:
                      f"{exc.parser.prog}: {exc}")
     lang = getattr(args, "lang", "en")
     try:
-        code = args.func(args)
+        try:
+            code = args.func(args)
+        finally:
+            _finish_publications()
         # Flushed here, not at exit: a pipe closed early (`| head`) then fails where it is caught below.
         sys.stdout.flush()
         return code

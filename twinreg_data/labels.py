@@ -518,6 +518,8 @@ RELIABILITY_LABELS: dict[str, str | Message] = {
                   "init`; then reload this page."),
     "busy": N_("The database is busy: another program is writing to it (for example an import from the command "
                "line). **Way out:** wait a moment and try again; the app waits for it only a few seconds."),
+    "read_only": N_("This is a read-only copy of TwinReg Monitor for viewing: nothing can be changed here. **Way "
+                    "out:** officials sign in and change data on the editing instance."),
     "newer": N_("The database was written by a newer version of TwinReg Monitor. **Way out:** the administrator "
                 "updates this installation (or restores a backup made by this version), then reload this page."),
     "other": N_("The database cannot be opened. **Way out:** the administrator finds the reason in the server log "

@@ -16,6 +16,10 @@ The store holds the database file only while it is used (store.py), so the comma
 accounts while the app runs; `store()` calls `Store.refresh()` on every use, which notices such a change from the
 data stamp and empties the cache through the same write listener as the app's own writes.
 
+A viewer instance (`TWINREG_DB_READONLY=DIR`, snapshot.py) reads the newest published snapshot read-only instead:
+`db_path()` looks at the snapshot pointer on every use (one `stat`), and a newer snapshot empties the cache through
+the same `clear()`; the previous snapshot's store closes once the runs still using it are done.
+
 A database that cannot be opened (kept busy by another process for longer than the store waits, damaged, from a
 newer version) stops the page with a translated message and the way out, never a traceback.
 """
@@ -32,7 +36,8 @@ import streamlit as st
 from .backup import verify_readable
 from .i18n import normalise_language, t
 from .labels import RELIABILITY_LABELS
-from .store import Store, StoreError, default_db_path, open_store
+from .snapshot import Publication, SnapshotFollower, last_publication, publish_after_writes, read_only_source
+from .store import Store, StoreError, close_store, default_db_path, open_store
 
 T = TypeVar("T")
 QUERY_PACKAGE = "twinreg_data.queries."
@@ -60,17 +65,41 @@ def app_icon():
     return image
 
 
+@st.cache_resource(show_spinner=False)
+def _follower(source: str) -> SnapshotFollower:
+    follower = SnapshotFollower(source)
+    follower.on_switch(_switched)
+    return follower
+
+
+def _switched(old: object, _new: object) -> None:
+    """A newer snapshot was published: the cache of the old one goes, and so does its file once unused."""
+    clear()
+    close_store(str(old))
+
+
+def read_only() -> bool:
+    """Whether this app is a viewer instance reading published snapshots ($TWINREG_DB_READONLY)."""
+    return read_only_source() is not None
+
+
 def db_path() -> str:
+    """The database file this run reads: $TWINREG_DB, or on a viewer instance the newest snapshot (StoreError when
+    none can be used)."""
+    source = read_only_source()
+    if source is not None:
+        return str(_follower(str(source)).current().resolve())
     return str(default_db_path().resolve())
 
 
-@st.cache_resource(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=8)  # a viewer moves on to newer snapshots: no need to keep all
 def _store(path: str) -> Store:
     """Opened and read through once per process: a damaged file is reported at start-up, not mid-page."""
     try:
-        store = open_store(path)
+        store = open_store(path, read_only=read_only())
         verify_readable(store)
         store.on_write(clear)  # imports, rollbacks and account changes empty the cache themselves
+        publish_after_writes(store)  # with TWINREG_SNAPSHOT_DIR set, viewers get a snapshot after every import
     except duckdb.Error as exc:  # e.g. a damaged block met while migrating
         raise StoreError(f"The database {path} cannot be used: {str(exc).splitlines()[0]}", "damaged") from exc
     return store
@@ -83,6 +112,13 @@ def store(path: str | None = None) -> Store:
         return _refreshed(path or db_path())
     except StoreError as exc:  # not cached by cache_resource: a reload tries again once the cause is gone
         stop_with(exc)
+
+
+def publication_failure() -> Publication | None:
+    """The latest automatic snapshot publication of this process, if it failed (the import it followed stands)."""
+    opened = store_if_available()
+    outcome = last_publication(opened) if opened is not None else None
+    return outcome if outcome is not None and outcome.error else None
 
 
 def _refreshed(path: str) -> Store:
@@ -112,6 +148,10 @@ def stop_with(exc: StoreError) -> NoReturn:
         busy = RELIABILITY_LABELS[exc.reason]  # named first: a literal key inside t() would be extracted as a message
         st.warning(t(busy, lang), icon=":material/hourglass_top:")
         st.stop()
+    if exc.reason == "read_only":
+        refused = RELIABILITY_LABELS[exc.reason]
+        st.warning(t(refused, lang), icon=":material/edit_off:")
+        st.stop()
     _log.error("TwinReg Monitor cannot use its database: %s", exc)
     reason = exc.reason if exc.reason in ("damaged", "newer") else "other"
     st.error("**" + t("The data cannot be shown right now.", lang) + "**\n\n" + t(RELIABILITY_LABELS[reason], lang),
@@ -138,8 +178,7 @@ def cached(read_model: Callable[..., T], *args: Any) -> T:
     """
     if not read_model.__module__.startswith(QUERY_PACKAGE):
         raise ValueError(f"not a read model: {read_model.__module__}.{read_model.__qualname__}")
-    path = db_path()
-    store(path)  # a database that cannot be opened stops the page with a clear message
+    path = str(store().path)  # a database that cannot be opened stops the page with a clear message
     try:
         return _answer(path, _generation, f"{read_model.__module__}.{read_model.__qualname__}", args, read_model)
     except StoreError as exc:  # the file stayed busy (another program is writing) for longer than the store waits

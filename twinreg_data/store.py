@@ -46,6 +46,8 @@ SCHEMA_VERSION = 8
 # default; the command line has --wait, default 30 s; TWINREG_WAIT overrides both defaults).
 LINGER_S = 1.0
 DEFAULT_WAIT_S = 10.0
+# A published snapshot is never written, so a viewer need not close it for anyone; kept open, its blocks stay cached.
+READ_ONLY_LINGER_S = 3600.0
 CLI_WAIT_S = 30.0
 BUSY_FIRST_PAUSE_S = 0.02
 BUSY_MAX_PAUSE_S = 0.25
@@ -62,7 +64,7 @@ class StoreError(Exception):
     """The database cannot be opened or used; the message says what to do.
 
     `reason` is a stable key for translated messages: busy (another process held the file for longer than the
-    store waits) | damaged | newer | other.
+    store waits) | damaged | newer | read_only (a write asked of a viewer's read-only snapshot) | other.
     """
 
     def __init__(self, message: str, reason: str = "other") -> None:
@@ -544,6 +546,7 @@ class Store:
         A write that changes data stamps `data_version` in the same transaction (how other processes notice
         it), and after the COMMIT the write listeners are told (see on_write), unless the caller says the write
         changed nothing a page shows (`changes_data=False`: an audit line or sign-in attempt alone)."""
+        self.require_writable()
         stamp = uuid.uuid4().hex if changes_data and self._versioned else None
         with self._write_lock, self.cursor() as cur:
             cur.execute("BEGIN TRANSACTION")
@@ -561,6 +564,12 @@ class Store:
         if changes_data:
             self.tell_write_listeners()
 
+    def require_writable(self) -> None:
+        """StoreError (reason "read_only") on a read-only store: a viewer's snapshot, which nothing may change."""
+        if self.read_only:
+            raise StoreError(f"The database {self.path} is a read-only copy (a viewer instance): nothing can be "
+                             "changed here. Make changes on the editing instance.", "read_only")
+
     def on_write(self, listener: Callable[[], None]) -> None:
         """Call `listener()` after every committed write that changes data (import, rollback, restore, account),
         this process's own or, noticed by `refresh()`, another process's.
@@ -575,6 +584,8 @@ class Store:
             listener()
 
     def checkpoint(self) -> None:
+        if self.read_only:
+            return  # nothing to write back
         with self._write_lock, self.cursor() as cur:
             cur.execute("CHECKPOINT")
 
@@ -624,13 +635,14 @@ _stores: dict[Path, Store] = {}
 _stores_lock = threading.Lock()
 
 
-def open_store(path: str | Path | None = None) -> Store:
-    """The process-wide store for `path` (default: TWINREG_DB or data/twinreg.duckdb)."""
+def open_store(path: str | Path | None = None, *, read_only: bool = False) -> Store:
+    """The process-wide store for `path` (default: TWINREG_DB or data/twinreg.duckdb). A read-only store (a viewer's
+    snapshot, which no process writes) keeps its file open for READ_ONLY_LINGER_S after its last use."""
     resolved = Path(path or default_db_path()).resolve()
     with _stores_lock:
         store = _stores.get(resolved)
         if store is None:
-            store = Store(resolved)
+            store = Store(resolved, read_only, linger=READ_ONLY_LINGER_S) if read_only else Store(resolved)
             _stores[resolved] = store
         return store
 
