@@ -138,7 +138,9 @@ def chart(fig, stem: str, lang: str, key: str, *, export_fig=None, image_downloa
     outside the app); by default the figure shown. The images are made only when a button is clicked.
     """
     from twinreg_data import figure_export
+    from twinreg_data.figures import readable_text
 
+    readable_text(fig)
     config = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "filename": stem, "scale": 2}}
     st.plotly_chart(fig, key=key, config=config)
     chart_alternative(fig, lang, key, data_table=image_downloads)
@@ -199,3 +201,16 @@ _redirect = st.components.v2.component("twinreg_redirect", js=_REDIRECT_JS)
 def go_to(url: str) -> None:
     """Send the browser to `url` on this server (a full page load; the session cookie routes need one)."""
     _redirect(data={"url": url}, key="twinreg_redirect")
+
+
+_LANGUAGE_JS = """
+export default function (component) {
+    window.top.document.documentElement.lang = component.data.lang;
+}
+"""
+_document_language = st.components.v2.component("twinreg_document_language", js=_LANGUAGE_JS)
+
+
+def set_document_language(lang: str) -> None:
+    """Set the page's `<html lang>` to the interface language (Streamlit's page always says "en")."""
+    _document_language(data={"lang": lang}, key="twinreg_document_language")

@@ -30,6 +30,7 @@ from .queries import comparison
 
 _TAG = re.compile(r"<[^>]*>")
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_QUARTER = re.compile(r"^\d{4}-?Q[1-4]$")
 YEAR_ON_YEAR_DAYS = 300  # points at least this far apart are compared with the previous point (annual data)
 
 # Column names of the data table.
@@ -119,9 +120,9 @@ def _period(value: object, lang: str) -> str:
     """An x value as a period: a year as 2024, a date as 2024-03 (or 2024 for 1 January), text as it is."""
     if isinstance(value, int | np.integer) or (isinstance(value, float) and float(value).is_integer()):
         return str(int(value))
-    stamp = pd.to_datetime(value, errors="coerce") if isinstance(value, str | dt.date | pd.Timestamp) else pd.NaT
     if isinstance(value, str) and not re.match(r"^\d{4}-\d{2}", value):
         return plain(value)
+    stamp = pd.to_datetime(value, errors="coerce") if isinstance(value, str | dt.date | pd.Timestamp) else pd.NaT
     if pd.isna(stamp):
         return plain(value)
     if stamp.month == 1 and stamp.day == 1:
@@ -141,6 +142,8 @@ def _series_frame(trace) -> pd.DataFrame:
             continue
         if isinstance(x, int | float | np.integer | np.floating):
             start = pd.Timestamp(year=int(x), month=1, day=1)
+        elif isinstance(x, str) and _QUARTER.match(x):
+            start = pd.Period(x.replace("-", "")).start_time
         else:
             start = pd.to_datetime(x, errors="coerce")
         if pd.isna(start):
@@ -341,3 +344,23 @@ def _describe(fig, lang: str) -> ChartText:
     if series:
         return _describe_series(fig, series, lang)
     return _describe_points(fig, traces, lang)
+
+
+def describe_slide_chart(chart, lang: str, fallback_title: str = "") -> str:
+    """The summary of a chart of the meeting deck (`briefing.model.Chart`), for its alternative text on a slide:
+    the chart is drawn as a plotly figure in memory and described like every chart of the app."""
+    import plotly.graph_objects as go
+
+    categories = list(chart.categories)
+    if chart.kind == "line":
+        traces = [go.Scatter(x=categories, y=list(series.values), name=series.name, mode="lines+markers",
+                             meta={"low": [np.nan if v is None else v for v in series.low] or None,
+                                   "high": [np.nan if v is None else v for v in series.high] or None})
+                  for series in chart.series]
+        layout = {"yaxis": {"title": {"text": chart.value_title}}}
+    else:
+        traces = [go.Bar(y=categories, x=list(series.values), name=series.name, orientation="h")
+                  for series in chart.series]
+        layout = {"xaxis": {"title": {"text": chart.value_title}}}
+    fig = go.Figure(traces, {**layout, "title": {"text": chart.title or fallback_title}})
+    return describe(fig, lang).summary
