@@ -150,7 +150,8 @@ if not identity.signed_in:
                            url_path="sign_in", default=not pages)
     pages.append(sign_in_page)
 # The accessibility statement is open to everyone, signed in or not; the sidebar's footer links to it.
-statement_page = st.Page("pages/accessibility.py", title=t(PAGE_LABELS["accessibility"], lang),
+statement_label = PAGE_LABELS["accessibility"]
+statement_page = st.Page("pages/accessibility.py", title=t(statement_label, lang),
                          icon=":material/accessibility_new:", url_path="accessibility", visibility="hidden")
 pages.append(statement_page)
 if config.public or identity.signed_in:  # /overview typed by hand opens the main page with the link's parameters
@@ -193,7 +194,7 @@ with st.sidebar:
                                                     "domains, side, period).", lang))
     # A container, not st.empty: a page's fragment rewrites the link here when only the fragment reruns.
     st.session_state.update(link_box=st.container(), link_page=page.url_path, link_shown=False)
-    st.page_link(statement_page, label=t(PAGE_LABELS["accessibility"], lang), icon=":material/accessibility_new:")
+    st.page_link(statement_page, label=t(statement_label, lang), icon=":material/accessibility_new:")
 try:
     if not config.oidc:
         announce_initial_admin(str(store().path))
