@@ -166,7 +166,8 @@ def chart_alternative(fig, lang: str, key: str, data_table: bool = True) -> None
     from twinreg_data import alttext
 
     alternative = alttext.describe(fig, lang)
-    st.markdown(f'<p style="{SCREEN_READER_ONLY}">{html_text(alternative.summary)}</p>', unsafe_allow_html=True)
+    # HTML, not Markdown: the summary holds data text (escaped), which Markdown could still turn into links.
+    st.html(f'<p style="{SCREEN_READER_ONLY}">{html_text(alternative.summary)}</p>')
     if not data_table or alternative.table.empty:
         return
     with st.expander(t("Data table", lang), icon=":material/table:", key=f"alt-{key}"):
