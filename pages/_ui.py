@@ -172,7 +172,10 @@ def chart_alternative(fig, lang: str, key: str, data_table: bool = True) -> None
         return
     with st.expander(t("Data table", lang), icon=":material/table:", key=f"alt-{key}"):
         st.caption(markdown_text(alternative.summary))
-        st.table(alternative.table, hide_index=True)
+        # st.table renders Markdown in its cells: the data text is escaped (column names come from the figure too).
+        table = alternative.table.map(markdown_text)
+        table.columns = [markdown_text(column) for column in table.columns]
+        st.table(table, hide_index=True)
 
 
 def needs_sign_in(stem: str, lang: str, signed_in: bool, sign_in_page: object | None) -> None:
