@@ -17,6 +17,7 @@ from twinreg_data.i18n import LANGUAGES, NP_, t
 
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 BLOCKING = ("serious", "critical")
+SLOW_MS = 120_000  # a loaded test machine: a page may take long to load, which is not what this test is about
 PUBLIC_PAGES = ["", "bottlenecks?bn=BN-003", "indicators", "indicators?ind_tab=map&ind=INT_POPULATION", "mobility",
                 "services", "cooperation", "meeting", "accessibility"]
 PAGES = {"signed_out": [*PUBLIC_PAGES, "sign_in"], "editor": [*PUBLIC_PAGES, "data"]}
@@ -46,12 +47,12 @@ def axe_violations(page, axe) -> tuple[list[str], set[str]]:
 
 def sign_in_as_editor(page, base: str) -> None:
     page.goto(f"{base}/sign_in?lang=en", wait_until="domcontentloaded")
-    wait_for_app_idle(page)
+    wait_for_app_idle(page, SLOW_MS)
     page.get_by_role("textbox", name=t("User name", "en")).fill(BROWSER_EDITOR[0])
     page.get_by_role("textbox", name=t("Password", "en")).fill(BROWSER_EDITOR[1])
     page.get_by_role("button", name=t(NP_("signin.submit", "Sign in"), "en")).click()
-    page.get_by_text(t("Data", "en"), exact=True).first.wait_for(timeout=60_000)
-    wait_for_app_idle(page)
+    page.get_by_text(t("Data", "en"), exact=True).first.wait_for(timeout=SLOW_MS)
+    wait_for_app_idle(page, SLOW_MS)
 
 
 def check_pages(page, base: str, paths: list[str], lang: str, axe) -> tuple[dict[str, list[str]], set[str]]:
@@ -61,7 +62,7 @@ def check_pages(page, base: str, paths: list[str], lang: str, axe) -> tuple[dict
     for path in paths:
         url = f"{base}/{path}{'&' if '?' in path else '?'}lang={lang}"
         page.goto(url, wait_until="domcontentloaded")
-        wait_for_app_idle(page)
+        wait_for_app_idle(page, SLOW_MS)
         page.wait_for_timeout(300)  # charts draw after the script run has finished
         assert page.locator(EXCEPTION).count() == 0, f"{url}: exception\n{base.log_tail()}"
         assert page.evaluate("document.documentElement.lang") == lang, url
