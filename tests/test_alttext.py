@@ -75,12 +75,15 @@ def test_a_slide_chart_gets_the_same_kind_of_summary():
 
 def test_chart_text_without_a_colour_gets_a_readable_one():
     fig = go.Figure([go.Bar(x=[1], y=["a"], text=["1"], outsidetextfont={"color": "#ff0000"})],
-                    {"xaxis": {"tickfont": {"color": "#000000"}}, "annotations": [{"text": "source"}]})
+                    {"xaxis": {"tickfont": {"color": "#000000"}, "title": {"text": "Count"}},
+                     "annotations": [{"text": "source"}]})
     readable_text(fig)
     assert fig.layout.xaxis.tickfont.color == "#000000"  # its own colour is kept
     assert fig.layout.yaxis.tickfont.color == READABLE_TEXT and fig.layout.xaxis.title.font.color == READABLE_TEXT
     assert fig.layout.annotations[0].font.color == READABLE_TEXT
     assert fig.data[0].outsidetextfont.color == "#ff0000"
+    # No font where there is no text: a legend title's font alone made plotly draw a box of NaN height.
+    assert fig.layout.yaxis.title.font.color is None and fig.layout.legend.title.font.color is None
 
 
 def test_contrast_of_the_readable_grey_and_the_sea_label():
