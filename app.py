@@ -6,8 +6,8 @@ from urllib.parse import urlencode
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from pages._ui import go_to, needs_sign_in, read_only_page, show_view_link
-from twinreg_data import auth, publish, sessions, uploads
+from pages._ui import go_to, needs_sign_in, read_only_page, set_document_language, show_view_link
+from twinreg_data import accessibility, auth, publish, sessions, uploads
 from twinreg_data.filters import MIN_YEAR, PARAMS, SIDES, Filters, max_year, parse_query, to_query
 from twinreg_data.i18n import LANGUAGES, NP_, normalise_language, t
 from twinreg_data.labels import DOMAIN_LABELS, PAGE_LABELS, ROLE_LABELS, SIDE_LABELS
@@ -123,9 +123,12 @@ def current_oidc_identity(config: auth.AuthConfig) -> auth.Identity:
 
 
 VIEWER_INSTANCE = read_only()  # TWINREG_DB_READONLY: the newest published snapshot, read-only (docs/deployment.md)
-config = auth.AuthConfig.from_secrets(secrets())
+settings = secrets()
+config = auth.AuthConfig.from_secrets(settings)
 identity = current_identity(config)
-st.session_state.update(auth_config=config, identity=identity)
+st.session_state.update(auth_config=config, identity=identity,
+                        accessibility_contact=accessibility.feedback_contact(settings))
+set_document_language(lang)  # screen readers pronounce the page in its language (WCAG 3.1.1)
 # A sign-in or sign-out hands the browser its session cookie on a full page load (twinreg_data/sessions.py).
 if go_to_url := st.session_state.pop("go_to", None):
     go_to(go_to_url)
@@ -159,6 +162,11 @@ if not identity.signed_in and not (VIEWER_INSTANCE and config.public and not con
     sign_in_page = st.Page("pages/sign_in.py", title=t(NP_("page", "Sign in"), lang), icon=":material/login:",
                            url_path="sign_in", default=not pages)
     pages.append(sign_in_page)
+# The accessibility statement is open to everyone, signed in or not; the sidebar's footer links to it.
+statement_label = PAGE_LABELS["accessibility"]
+statement_page = st.Page("pages/accessibility.py", title=t(statement_label, lang),
+                         icon=":material/accessibility_new:", url_path="accessibility", visibility="hidden")
+pages.append(statement_page)
 if config.public or identity.signed_in:  # /overview typed by hand opens the main page with the link's parameters
     main_page = pages[0]
     pages.append(st.Page(lambda: st.switch_page(main_page, query_params={
@@ -206,6 +214,7 @@ with st.sidebar:
     # A container, not st.empty: a page's fragment rewrites the link here when only the fragment reruns.
     st.session_state.update(link_box=st.container(), link_page=page.url_path, link_shown=False,
                             api_public=config.public)
+    st.page_link(statement_page, label=t(statement_label, lang), icon=":material/accessibility_new:")
 try:
     if not config.oidc and not VIEWER_INSTANCE:  # a viewer instance has no accounts and writes nothing
         announce_initial_admin(str(store().path))

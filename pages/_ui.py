@@ -13,6 +13,7 @@ from twinreg_data.filters import Filters, view_link
 from twinreg_data.i18n import N_, NP_, t
 from twinreg_data.queries import provenance
 from twinreg_data.st_cache import cached
+from twinreg_data.textsafe import html_text, markdown_text
 
 
 def filters() -> Filters:
@@ -153,9 +154,12 @@ def chart(fig, stem: str, lang: str, key: str, *, export_fig=None, image_downloa
     outside the app); by default the figure shown. The images are made only when a button is clicked.
     """
     from twinreg_data import figure_export
+    from twinreg_data.figures import readable_text
 
+    readable_text(fig)
     config = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "filename": stem, "scale": 2}}
     st.plotly_chart(fig, key=key, config=config)
+    chart_alternative(fig, lang, key, data_table=image_downloads)
     if not (image_downloads and figure_export.export_available()):
         return
     target = export_fig if export_fig is not None else fig
@@ -164,6 +168,30 @@ def chart(fig, stem: str, lang: str, key: str, *, export_fig=None, image_downloa
                          "image/png", key=f"png-{key}", on_click="ignore", icon=":material/image:")
     right.download_button(t("SVG image", lang), lambda: figure_export.figure_svg(target), f"{stem}.svg",
                           "image/svg+xml", key=f"svg-{key}", on_click="ignore", icon=":material/image:")
+
+
+# Visually hidden but read by screen readers (the usual "sr-only" rule), inline: no global stylesheet needed.
+SCREEN_READER_ONLY = ("position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;"
+                      "clip:rect(0,0,0,0);white-space:nowrap;border:0")
+
+
+def chart_alternative(fig, lang: str, key: str, data_table: bool = True) -> None:
+    """A chart's text alternative (twinreg_data/alttext.py): its one-sentence summary for screen readers, and its
+    data as a table in a "Data table" expander right after it (one Tab and Enter away). A slide being presented
+    keeps the summary only."""
+    from twinreg_data import alttext
+
+    alternative = alttext.describe(fig, lang)
+    # HTML, not Markdown: the summary holds data text (escaped), which Markdown could still turn into links.
+    st.html(f'<p style="{SCREEN_READER_ONLY}">{html_text(alternative.summary)}</p>')
+    if not data_table or alternative.table.empty:
+        return
+    with st.expander(t("Data table", lang), icon=":material/table:", key=f"alt-{key}"):
+        st.caption(markdown_text(alternative.summary))
+        # st.table renders Markdown in its cells: the data text is escaped (column names come from the figure too).
+        table = alternative.table.map(markdown_text)
+        table.columns = [markdown_text(column) for column in table.columns]
+        st.table(table, hide_index=True)
 
 
 def needs_sign_in(stem: str, lang: str, signed_in: bool, sign_in_page: object | None) -> None:
@@ -202,3 +230,16 @@ _redirect = st.components.v2.component("twinreg_redirect", js=_REDIRECT_JS)
 def go_to(url: str) -> None:
     """Send the browser to `url` on this server (a full page load; the session cookie routes need one)."""
     _redirect(data={"url": url}, key="twinreg_redirect")
+
+
+_LANGUAGE_JS = """
+export default function (component) {
+    window.top.document.documentElement.lang = component.data.lang;
+}
+"""
+_document_language = st.components.v2.component("twinreg_document_language", js=_LANGUAGE_JS)
+
+
+def set_document_language(lang: str) -> None:
+    """Set the page's `<html lang>` to the interface language (Streamlit's page always says "en")."""
+    _document_language(data={"lang": lang}, key="twinreg_document_language")

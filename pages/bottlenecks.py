@@ -4,10 +4,10 @@ from functools import partial
 
 import streamlit as st
 
-from pages._ui import about, chart, downloads, empty_state, filters, keep_in_link
+from pages._ui import about, chart, chart_alternative, downloads, empty_state, filters, keep_in_link
 from twinreg_data.exports import with_codes
 from twinreg_data.figures import bottlenecks as figures
-from twinreg_data.figures import date_display_format
+from twinreg_data.figures import date_display_format, readable_text
 from twinreg_data.i18n import N_, NP_, format_number, t, tn
 from twinreg_data.labels import BOTTLENECKS_DETAIL_LABELS, BOTTLENECKS_DETAIL_NO_LABELS, STATUS_LABELS
 from twinreg_data.queries import bottlenecks as queries
@@ -109,9 +109,10 @@ with matrix_tab:
         empty_state(lang, N_("No bottleneck matches the search and filters. Clear the search, widen the filters "
                              "above, or widen the domains, side or period in the sidebar."))
     else:
-        st.plotly_chart(figures.priority_matrix(register, lang, t("Source: TwinReg bottleneck register",
-                                                                  lang)), key="bn-matrix",
-                        on_select=on_point_selected, selection_mode="points")
+        matrix = readable_text(figures.priority_matrix(register, lang, t("Source: TwinReg bottleneck register",
+                                                                         lang)))
+        st.plotly_chart(matrix, key="bn-matrix", on_select=on_point_selected, selection_mode="points")
+        chart_alternative(matrix, lang, "bn-matrix")
         st.caption(t("Click a point to open that bottleneck below. The same bottlenecks as in the register.", lang))
         downloads(lambda: with_codes(figures.matrix_table(register, lang), figures.code_columns(register, lang), lang),
                   "bottlenecks-matrix",

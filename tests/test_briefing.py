@@ -286,3 +286,26 @@ def test_export_availability_follows_the_browser(monkeypatch, tmp_path):
     assert "chromium" in figure_export.unavailable_reason()
     with pytest.raises(figure_export.ExportUnavailable):
         figure_export.figure_png(briefing.chart_figure(briefing.Chart("line", "x", ("2024",), (), "count"), "en"))
+
+
+def test_the_deck_is_accessible(decks):
+    """Every slide's title is its title placeholder and comes first in the reading order; every chart and picture
+    has an alternative text (cNvPr descr) that names what it shows, in the deck's language."""
+    from pptx.enum.shapes import MSO_SHAPE_TYPE
+
+    for lang in ("fi", "et"):
+        model, deck = decks[lang]
+        for slide, spec in zip(deck.slides, model.slides, strict=True):
+            assert slide.shapes.title is not None and slide.shapes.title.text_frame.text == spec.title, spec.kind
+            assert slide.shapes[0].shape_id == slide.shapes.title.shape_id, spec.kind  # read first
+            for shape in slide.shapes:
+                if shape.has_chart or shape.shape_type == MSO_SHAPE_TYPE.PICTURE:
+                    descr = shape._element.xpath("./*[1]/p:cNvPr")[0].get("descr", "")
+                    assert descr.strip(), (lang, spec.kind, shape.name)
+                    if shape.has_chart and spec.chart.kind == "line":
+                        # A series: its latest period is stated.
+                        assert spec.chart.categories[-1] in descr, (descr, spec.chart.categories)
+                    elif shape.has_chart:  # bars: what they count and how many categories
+                        assert (spec.chart.title or spec.title) in descr, descr
+                        assert f": {len(spec.chart.categories)} " in descr, descr
+        assert sum(shape.has_chart for slide in deck.slides for shape in slide.shapes) >= 3

@@ -434,6 +434,7 @@ MOBILITY_UNIT_LABELS: dict[str, str | Message] = {
 
 # page.*
 PAGE_LABELS: dict[str, str | Message] = {
+    "accessibility": N_("Accessibility statement"),
     "bottlenecks": N_("Bottlenecks"),
     "cooperation": N_("Cooperation"),
     "data": N_("Data"),

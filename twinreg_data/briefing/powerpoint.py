@@ -392,7 +392,43 @@ class _Deck:
         total = len(self.briefing.slides)
         for number, model in enumerate(self.briefing.slides, start=1):
             self.add(model, number, total)
+        for slide, model in zip(self.prs.slides, self.briefing.slides, strict=True):
+            _make_accessible(slide, model, self.briefing.lang)
         self.prs.save(target)
+
+
+def _make_accessible(slide, model: Slide, lang: str) -> None:
+    """What a screen reader and PowerPoint's accessibility check need: the slide's title text box made its title
+    placeholder and put first in the reading order (the shapes' order), and every chart and picture given an
+    alternative text (`descr`) saying what it shows (twinreg_data/alttext.py)."""
+    from pptx.enum.shapes import MSO_SHAPE_TYPE
+    from pptx.enum.text import PP_ALIGN
+    from pptx.oxml.ns import qn
+
+    from ..alttext import describe_slide_chart
+
+    title = next((shape for shape in slide.shapes if shape.has_text_frame and shape.text_frame.text == model.title),
+                 None)
+    if title is not None:
+        element = title._element
+        element.nvSpPr.cNvSpPr.attrib.pop("txBox", None)
+        nv_pr = element.nvSpPr.nvPr
+        if nv_pr.find(qn("p:ph")) is None:
+            nv_pr.insert(0, nv_pr.makeelement(qn("p:ph"), {"type": "title"}))
+        for paragraph in title.text_frame.paragraphs:  # the master's title style would centre it
+            if paragraph.alignment is None:
+                paragraph.alignment = PP_ALIGN.LEFT
+        tree = element.getparent()
+        tree.remove(element)
+        tree.insert(2, element)  # after the group's nvGrpSpPr and grpSpPr: the first shape read
+    for shape in slide.shapes:
+        if shape.has_chart and model.chart is not None:
+            text = describe_slide_chart(model.chart, lang, model.title)
+        elif shape.shape_type == MSO_SHAPE_TYPE.PICTURE:
+            text = model.title
+        else:
+            continue
+        shape._element.xpath("./*[1]/p:cNvPr")[0].set("descr", text)
 
 
 def write_pptx(briefing: Briefing, path: str | Path) -> Path:

@@ -37,7 +37,7 @@ NO_DATA_FILL = "#e4e4e4"
 NO_DATA_PATTERN = {"shape": "/", "fgcolor": "#9b9b9b", "bgcolor": NO_DATA_FILL, "size": 7, "solidity": 0.25}
 LABEL_COLOUR = "#1d1d1d"
 LABEL_SIZE = 12
-SEA_LABEL_COLOUR = "#4d7396"
+SEA_LABEL_COLOUR = "#3d5f7e"  # 5.4:1 on the sea (4.1:1 before; WCAG AA asks 4.5:1)
 # Parts of a municipality smaller than this (square degrees, about 0.2 km²) are dropped: skerries a pixel wide
 # that only add bytes.
 MIN_PART_AREA = 4e-5

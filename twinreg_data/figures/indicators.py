@@ -269,6 +269,10 @@ def series_figure(frame: pd.DataFrame, meta: IndicatorMeta, lang: str) -> go.Fig
                 "line": {"color": colour, "width": 3 if headline else 1.2},
                 "marker": {"size": 7 if headline else 4, "symbol": symbol}, "opacity": 1 if headline else 0.55,
                 "hovertext": text, "hovertemplate": "%{hovertext}<extra></extra>",
+                # What the chart's text alternative compares (twinreg_data/alttext.py): the headline line with
+                # its estimate range, under the indicator's frequency and polarity.
+                **({"meta": {"headline": True, "low": lows[parts[0]], "high": highs[parts[0]],
+                             "frequency": meta.frequency, "polarity": meta.polarity}} if headline else {}),
                 **axes,
             })
         breaks = (row_countries == country) & (flags == "break")

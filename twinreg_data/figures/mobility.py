@@ -377,7 +377,10 @@ def _series_traces(frame: pd.DataFrame, name: str, colour: str, lang: str, unit:
                    "line": {"color": colour, "width": 2.5},
                    "marker": {"color": colour, "size": 8, "line": {"width": 2, "color": colour},
                               "symbol": [FLAG_SYMBOLS.get(f, "circle") for f in flags]},
-                   "text": hover, "hovertemplate": "%{text}<extra>" + name + "</extra>"})
+                   "text": hover, "hovertemplate": "%{text}<extra>" + name + "</extra>",
+                   # The estimate range for the chart's text alternative (twinreg_data/alttext.py).
+                   "meta": {"low": frame["value_low"].to_numpy(dtype=float),
+                            "high": frame["value_high"].to_numpy(dtype=float)}})
     return traces
 
 

@@ -104,18 +104,22 @@ def movers_bars(movers: pd.DataFrame, lang: str) -> go.Figure:
     # Names and periods are plotly markup here (tick labels, hover): escaped with html_text.
     estimate = movers["estimate"].tolist() if "estimate" in movers else [False] * len(movers)
     mark = " · " + t("Estimate", lang)
-    # Two lines per bar: the indicator and country, then both periods of the change (and the estimate flag).
+    # Two lines per bar: the indicator and country, then both periods of the change, the verdict in words (the
+    # bar's colour is never its only carrier) and the estimate flag.
     sides = {country: t(SIDE_LABELS[country], lang) for country in set(movers["country"])}
-    labels = [f"{html_text(name)} · {sides[country]}<br><span style=\"font-size:11px\">"
-              + html_text(compared_periods(period, previous, lang)) + (mark if est else "") + "</span>"
-              for name, country, period, previous, est in zip(movers["name"], movers["country"], movers["period"],
-                                                             movers["previous_period"], estimate, strict=True)]
     assessments = movers["assessment"].tolist()
+    verdicts = [t(INDICATORS_ASSESSMENT_LABELS[a], lang) for a in assessments]
+    labels = [f"{html_text(name)} · {sides[country]}<br><span style=\"font-size:11px\">"
+              + html_text(compared_periods(period, previous, lang)) + " · " + verdict + (mark if est else "")
+              + "</span>"
+              for name, country, period, previous, verdict, est in zip(
+                  movers["name"], movers["country"], movers["period"], movers["previous_period"], verdicts, estimate,
+                  strict=True)]
     # Object arrays go into the figure as they are; lists would be validated and copied item by item.
     customdata = np.column_stack([
         movers["period"].map(html_text).to_numpy(dtype=object),
         movers["previous_period"].map(html_text).to_numpy(dtype=object),
-        np.array([t(INDICATORS_ASSESSMENT_LABELS[a], lang) for a in assessments], dtype=object),
+        np.array(verdicts, dtype=object),
     ])
     bar = {
         "type": "bar",
