@@ -81,6 +81,19 @@ def headed_metric(column, label: str, value: str, delta: str | None = None, **op
     column.metric(label, value, delta, label_visibility="collapsed", **options)
 
 
+def date_columns(frame: pd.DataFrame, lang: str) -> dict:
+    """Column settings that show the frame's columns of days in the language's format (9 Sep 2026, 9.9.2026)."""
+    import datetime as dt
+
+    from twinreg_data.figures import date_display_format
+
+    def is_day(value: object) -> bool:
+        return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+
+    return {column: st.column_config.DateColumn(format=date_display_format(lang))
+            for column in frame.columns if frame[column].map(is_day).any()}
+
+
 def stop_page() -> None:
     """Stop the page early with the link to the view still in the sidebar (app.py cannot write it once the run
     is stopping)."""
