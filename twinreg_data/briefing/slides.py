@@ -429,7 +429,8 @@ def _domain_slide(meeting: MeetingData, domain: str, key: KeyIndicator | None) -
     stalled = int(in_domain["stalled"].astype(bool).sum())
     head = t("Open bottlenecks: {n} (stalled: {stalled})", lang, n=format_number(len(open_rows), lang),
              stalled=format_number(stalled, lang))
-    listed = [f"{r.code} · {r.title} ({_status(r.status, lang)})" for r in open_rows.itertuples()]
+    # The status before the title: a title cut to two lines keeps it.
+    listed = [f"{r.code} ({_status(r.status, lang)}) · {r.title}" for r in open_rows.itertuples()]
     meta = key.meta if key else None
     chart, metrics, notes = None, [], []
     if key is not None:
@@ -501,11 +502,13 @@ def _closing_slide(meeting: MeetingData, indicator_sources: list[tuple[str, str 
                lang), t("Actions: TwinReg WP3 action plan", lang),
              t("Data as of {date} (latest import into TwinReg Monitor)", lang, date=_as_of_text(meeting)),
              t("Briefing made with TwinReg Monitor on {date}", lang, date=format_day(meeting.today, lang)))
-    details = tuple(f"{t(DOMAIN_LABELS[domain], lang)}: {source}" for domain, source in indicator_sources if source)
-    if details:
-        details = (t("Key indicators by domain", lang),) + details
+    sources = [f"{t(DOMAIN_LABELS[domain], lang)}: {source}" for domain, source in indicator_sources if source]
+    details: tuple[str, ...] = ()
+    if sources:  # as many as fit the right half of the slide (the notes have them all)
+        details = tuple(fit_list(t("Key indicators by domain", lang), sources, (CONTENT_WIDTH - 0.4) / 2,
+                                 BODY_BOTTOM - BODY_TOP, lang, head_size=16, space_after=5))
     return Slide(CLOSING, t("Sources", lang), _source(meeting, SOURCE_MONITOR), lines=lines,
-                 details=details, notes="\n".join(lines + details))
+                 details=details, notes="\n".join([*lines, t("Key indicators by domain", lang), *sources]))
 
 
 def briefing_from(meeting: MeetingData, meeting_name: str | None = None) -> Briefing:
