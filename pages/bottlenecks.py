@@ -66,7 +66,7 @@ if "bn-search" not in st.session_state:
 if st.session_state.get("bn-ignored"):
     st.caption(t("Ignored invalid link parameter(s): {params}", lang,
                  params=markdown_text(", ".join(st.session_state["bn-ignored"]))))
-search_col, status_col, severity_col, owner_col, age_col = st.columns([3, 3, 2, 2, 2])
+search_col, status_col, severity_col, owner_col, age_col = st.columns([3, 3, 2, 3, 2])
 search = search_col.text_input(t(NP_("bottlenecks.filter", "Search"), lang), key="bn-search",
                                placeholder=t("Code, title or description", lang),
                                help=t("Finds text in the code, title and description in the chosen language (English "
