@@ -82,7 +82,7 @@ if not presenting:
 
 slide = pack.slides[number - 1]
 st.html(briefing.slide_header_html(slide, number, total, lang))
-figure_height = 640 if presenting else 500
+figure_height = 780 if presenting else 500  # presenting: the chart fills a 1080 px high screen
 stem = f"{pack.file_stem()}-{number:02d}"
 if slide.chart is not None:
     figure = briefing.chart_figure(slide.chart, lang, height=figure_height, title=slide.chart.title != slide.title,

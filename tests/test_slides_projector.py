@@ -179,3 +179,18 @@ def test_rendered_slides_are_1920_by_1080_with_nothing_between_body_and_source(d
         # And the slide is used: ink in the lower half of the body, not only at the top.
         lower = image.crop((0, 540, 1920, int(BODY_BOTTOM * 144)))
         assert lower.getextrema()[0] < 128, png.name
+
+
+def test_the_meeting_tables_hold_days_not_midnight_timestamps(decks):
+    model, _, _ = decks["fi"]
+    tables = dict(briefing.changes_tables(model.changes, "fi"))
+    checked = 0
+    for title, frame in tables.items():
+        for column in frame.columns:
+            values = [v for v in frame[column] if isinstance(v, dt.date)]
+            if not values:
+                continue
+            assert not any(isinstance(v, dt.datetime) for v in values), (title, column)
+            assert "00:00:00" not in frame[column].astype(str).str.cat(sep=" "), (title, column)
+            checked += 1
+    assert checked >= 3  # status changes, stalled, overdue actions

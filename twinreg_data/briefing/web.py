@@ -163,8 +163,9 @@ PRESENTING_CSS = """<style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
 [data-testid="stToolbar"], [data-testid="stDecoration"] { display: none !important; }
 [data-testid="stMainBlockContainer"] { padding: 1.2rem 2.5rem 0.6rem 2.5rem !important; max-width: 100% !important; }
-.mt-table { font-size: 1.35vw; }
-.mt-lines { font-size: 1.45vw; }
+.mt-table { font-size: 1.6vw; }
+.mt-table td, .mt-table th { padding: 0.6em 0.5em; }
+.mt-lines { font-size: 1.6vw; }
 .mt-subtitle { font-size: 1.4vw; }
 /* Nothing below 24 px on a 1920 px wide screen (1.25vw), as in the deck. */
 .mt-metric-label, .mt-metric-detail, .mt-more, .mt-details, .mt-source, .mt-counter { font-size: 1.25vw; }
