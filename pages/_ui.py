@@ -73,6 +73,36 @@ def empty_state(lang: str, message_key: str = N_("Nothing matches the current fi
     st.info(t(message_key, lang), icon=":material/filter_alt_off:")
 
 
+def headed_metric(column, label: str, value: str, delta: str | None = None, **options) -> None:
+    """A metric card whose label stands above it as text that wraps: Streamlit cuts a metric's own label at the
+    card's width ("Ratkaistu viimeisten 12 kuukauden ai…" at 1440 px). The metric keeps the label for screen
+    readers."""
+    from twinreg_data.textsafe import markdown_text
+
+    column.markdown(f"**{markdown_text(label)}**")
+    column.metric(label, value, delta, label_visibility="collapsed", **options)
+
+
+def date_columns(frame: pd.DataFrame, lang: str) -> dict:
+    """Column settings that show the frame's columns of days in the language's format (9 Sep 2026, 9.9.2026)."""
+    import datetime as dt
+
+    from twinreg_data.figures import date_display_format
+
+    def is_day(value: object) -> bool:
+        return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+
+    return {column: st.column_config.DateColumn(format=date_display_format(lang))
+            for column in frame.columns if frame[column].map(is_day).any()}
+
+
+def stop_page() -> None:
+    """Stop the page early with the link to the view still in the sidebar (app.py cannot write it once the run
+    is stopping)."""
+    show_view_link()
+    st.stop()
+
+
 def url_choice(key: str, param: str, options: list, default: object, many: bool = False) -> None:
     """Seed a page-local widget (session key `key`) from the link parameter `param`; an invalid value is ignored
     quietly and `default` used."""

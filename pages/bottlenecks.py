@@ -4,7 +4,7 @@ from functools import partial
 
 import streamlit as st
 
-from pages._ui import about, chart, chart_alternative, downloads, empty_state, filters, keep_in_link
+from pages._ui import about, chart, chart_alternative, downloads, empty_state, filters, keep_in_link, stop_page
 from twinreg_data.exports import with_codes
 from twinreg_data.figures import bottlenecks as figures
 from twinreg_data.figures import date_display_format, readable_text
@@ -24,7 +24,7 @@ selection = cached(queries.register, view, queries.RegisterFilter())
 if selection.empty and not cached(queries.has_bottlenecks):
     empty_state(lang, N_("The bottleneck register is empty. An official can import the demo workbooks with `python "
                          "-m twinreg_data init --demo`, or upload a filled template on the Data page."))
-    st.stop()
+    stop_page()
 
 
 def open_bottleneck(code: str | None) -> None:
@@ -55,7 +55,18 @@ st.caption(t("Search and filter the register. Select a row or a point in the pri
              lang) + " " + t("Period {start}–{end}: bottlenecks identified by the end of {end} and not closed before "
                              "{start}. Status is the current one; ages are counted to today.", lang,
                              start=view.year_from, end=view.year_to))
-search_col, status_col, severity_col, owner_col, age_col = st.columns([3, 3, 2, 2, 2])
+# The register's own filters come from the link on arrival (an invalid value is ignored with a notice); afterwards
+# the widgets own them and every run writes them back into the link.
+if "bn-search" not in st.session_state:
+    linked, ignored = queries.register_filter_from_query(
+        {name: st.query_params.get_all(name) for name in queries.REGISTER_PARAMS})
+    st.session_state.update({"bn-search": linked.search, "bn-status": list(linked.statuses),
+                             "bn-severity": (linked.severity_min, linked.severity_max), "bn-owner": linked.owner,
+                             "bn-age": linked.min_age_years, "bn-ignored": ignored})
+if st.session_state.get("bn-ignored"):
+    st.caption(t("Ignored invalid link parameter(s): {params}", lang,
+                 params=markdown_text(", ".join(st.session_state["bn-ignored"]))))
+search_col, status_col, severity_col, owner_col, age_col = st.columns([3, 3, 2, 3, 2])
 search = search_col.text_input(t(NP_("bottlenecks.filter", "Search"), lang), key="bn-search",
                                placeholder=t("Code, title or description", lang),
                                help=t("Finds text in the code, title and description in the chosen language (English "
@@ -63,14 +74,17 @@ search = search_col.text_input(t(NP_("bottlenecks.filter", "Search"), lang), key
 statuses = status_col.multiselect(t("Status", lang), BOTTLENECK_STATUSES, key="bn-status",
                                   format_func=lambda s: t(STATUS_LABELS[s], lang),
                                   placeholder=t("All statuses", lang))
-severity = severity_col.slider(t("Severity (1 minor – 5 blocking)", lang), 1, 5, (1, 5), key="bn-severity")
+severity = severity_col.slider(t("Severity (1 minor – 5 blocking)", lang), 1, 5, key="bn-severity")
 owner = owner_col.text_input(t("Owner", lang), key="bn-owner",
                              placeholder=t("Finnish or Estonian owner", lang))
-min_age = age_col.number_input(t("Open for at least (years)", lang), 0, 50, 0, 1, key="bn-age",
+min_age = age_col.number_input(t("Open for at least (years)", lang), 0, queries.MAX_OPEN_FOR, step=1, key="bn-age",
                                help=t("Age of an open bottleneck: time since it was identified. For a closed one: "
                                       "how long it was open.", lang))
 local = queries.RegisterFilter(search=search, statuses=tuple(statuses), severity_min=severity[0],
                                severity_max=severity[1], owner=owner, min_age_years=int(min_age))
+in_link = queries.register_filter_to_query(local)
+for name in queries.REGISTER_PARAMS:
+    keep_in_link(name, in_link.get(name, []))
 # Without a page-local filter the register is the selection itself (asked again, the cache would copy it once more).
 register = selection if local == queries.RegisterFilter() else cached(queries.register, view, local)
 total = len(selection)
@@ -105,16 +119,28 @@ with register_tab:
         downloads(partial(with_codes, table, figures.code_columns(register, lang), lang), "bottlenecks",
                   about(t("Bottleneck register", lang), register_source, page_filters=local_filters), key="bn-register")
 with matrix_tab:
+    plotted, with_closed = register, False
     if register.empty:
         empty_state(lang, N_("No bottleneck matches the search and filters. Clear the search, widen the filters "
                              "above, or widen the domains, side or period in the sidebar."))
     else:
-        matrix = readable_text(figures.priority_matrix(register, lang, t("Source: TwinReg bottleneck register",
-                                                                         lang)))
+        st.session_state.setdefault("bn-closed", st.query_params.get("closed") == "1")
+        with_closed = st.toggle(t("Show closed bottlenecks too (resolved, partly resolved, written off)", lang),
+                                key="bn-closed")
+        keep_in_link("closed", "1" if with_closed else None)
+        plotted = register if with_closed else queries.open_rows(register)
+        if plotted.empty:
+            empty_state(lang, N_("Every bottleneck that matches is closed. Show the closed ones with the switch "
+                                 "above."))
+    if not plotted.empty:
+        matrix = readable_text(figures.priority_matrix(plotted, lang, t("Source: TwinReg bottleneck register",
+                                                                        lang)))
         st.plotly_chart(matrix, key="bn-matrix", on_select=on_point_selected, selection_mode="points")
         chart_alternative(matrix, lang, "bn-matrix")
-        st.caption(t("Click a point to open that bottleneck below. The same bottlenecks as in the register.", lang))
-        downloads(lambda: with_codes(figures.matrix_table(register, lang), figures.code_columns(register, lang), lang),
+        st.caption(t("Click a point to open that bottleneck below. Open bottlenecks of the register; the most "
+                     "severe are named.", lang) if not with_closed else
+                   t("Click a point to open that bottleneck below. The same bottlenecks as in the register.", lang))
+        downloads(lambda: with_codes(figures.matrix_table(plotted, lang), figures.code_columns(plotted, lang), lang),
                   "bottlenecks-matrix",
                   about(t("Priority matrix", lang), register_source, page_filters=local_filters), key="bn-matrix")
 
@@ -128,7 +154,7 @@ st.selectbox(t("Open a bottleneck", lang), sorted(titles), key="bn-pick", index=
 if detail is None:
     st.info(t("Select a row in the register, a point in the priority matrix, or a code here to see a bottleneck's "
               "description, owners, status history and links.", lang), icon=":material/touch_app:")
-    st.stop()
+    stop_page()
 
 st.subheader(f"{detail.code} · {markdown_text(detail.title)}")
 badge_colour = "orange" if detail.stalled else "blue" if detail.is_open else "green"
@@ -137,8 +163,8 @@ cards = st.columns(3)
 cards[0].metric(t(NP_("bottlenecks.col", "Severity"), lang), f"{detail.severity} / 5")
 cards[1].metric(t("Open for" if detail.is_open else N_("Was open for"), lang),
                 tn("{n} day", "{n} days", detail.age_days, lang))
-cards[2].metric(t("Since the last event", lang),
-                tn("{n} day", "{n} days", detail.days_since_event, lang))
+if detail.is_open:  # a closed bottleneck's last event is its closing: the time since says nothing
+    cards[2].metric(t("Since the last event", lang), tn("{n} day", "{n} days", detail.days_since_event, lang))
 if detail.stalled:
     st.warning(t("Stalled: no event for {days} days (threshold {limit} days).",
                  lang, days=format_number(detail.days_since_event, lang),

@@ -5,7 +5,7 @@ import datetime as dt
 
 import streamlit as st
 
-from pages._ui import about, chart, downloads, empty_state, filters, keep_in_link
+from pages._ui import about, chart, date_columns, downloads, empty_state, filters, keep_in_link
 from twinreg_data import briefing
 from twinreg_data.i18n import N_, format_day, t
 from twinreg_data.queries.changes import default_since, parse_since
@@ -82,10 +82,11 @@ if not presenting:
 
 slide = pack.slides[number - 1]
 st.html(briefing.slide_header_html(slide, number, total, lang))
-figure_height = 620 if presenting else 500
+figure_height = 780 if presenting else 500  # presenting: the chart fills a 1080 px high screen
 stem = f"{pack.file_stem()}-{number:02d}"
 if slide.chart is not None:
-    figure = briefing.chart_figure(slide.chart, lang, height=figure_height, title=slide.chart.title != slide.title)
+    figure = briefing.chart_figure(slide.chart, lang, height=figure_height, title=slide.chart.title != slide.title,
+                                   **({"font_size": briefing.PRESENTING_FONT_PX} if presenting else {}))
     export = briefing.chart_figure(slide.chart, lang, height=720, source=slide.source)
     if briefing.chart_beside_texts(slide):
         left, right = st.columns([3, 2] if slide.kind == briefing.DOMAIN else [2, 3], gap="large")
@@ -124,7 +125,7 @@ for index, (title, frame) in enumerate(briefing.changes_tables(pack.changes, lan
         if frame.empty:
             st.caption(t("None.", lang))
             continue
-        st.dataframe(frame, hide_index=True)
+        st.dataframe(frame, hide_index=True, column_config=date_columns(frame, lang))
         downloads(frame, f"changes-{pack.since.isoformat()}-{index + 1}",
                   about(t("Everything that changed since {date}", lang, date=format_day(pack.since, lang))
                         + ": " + title, t("TwinReg Monitor: imports and the bottleneck register", lang)),

@@ -1,13 +1,20 @@
-"""Overview: headline cards, bottlenecks by domain × status, the indicators that moved most, the twin region."""
+"""Overview: headline cards; what is stalled, what changed recently and what was resolved, each bottleneck by name
+with one click to its detail; bottlenecks by domain × status, the indicators that moved most, the twin region."""
 
 from functools import partial
 
 import streamlit as st
 
-from pages._ui import about, chart, downloads, empty_state, filters
+from pages._ui import about, chart, downloads, empty_state, filters, headed_metric, stop_page
 from twinreg_data.figures import mobility as mobility_figures
 from twinreg_data.figures.indicators import delta_description, estimate_text
-from twinreg_data.figures.overview import domain_status_bars, domain_status_table, movers_bars
+from twinreg_data.figures.overview import (
+    domain_status_bars,
+    domain_status_table,
+    movers_bars,
+    movers_table,
+    watch_items,
+)
 from twinreg_data.i18n import format_number, format_pct, t, tn
 from twinreg_data.queries import indicators, mobility, overview
 from twinreg_data.queries.common import rows_of_side, rows_of_side_and_domains
@@ -22,7 +29,7 @@ st.caption(t("Cross-border bottlenecks between Helsinki-Uusimaa and Harju County
 if not cached(overview.has_data):
     st.info(t("No data yet. An official can import the demo workbooks with `python -m twinreg_data init --demo`, or "
               "upload a filled template.", lang))
-    st.stop()
+    stop_page()
 
 # The read models are asked for both sides and every domain (wide) and narrowed here: a change of side or domains
 # finds them cached and asks no query.
@@ -32,23 +39,46 @@ head, counts = overview.headline_of(tally, view), overview.counts_of(tally, view
 changes = rows_of_side_and_domains(cached(indicators.domain_overview, wide), view)
 movers = overview.movers(changes)
 ferry = cached(overview.ferry_latest)
-cards = st.columns(4)
-cards[0].metric(t("Open bottlenecks", lang), format_number(head.open_bottlenecks, lang))
-cards[1].metric(t("Resolved in the last 12 months", lang), format_number(head.resolved_12m, lang))
-stalled_label = tn("Stalled (no event for {n} day)", "Stalled (no event for {n} days)", head.stall_days, lang)
-cards[2].metric(stalled_label, format_number(head.stalled, lang))
+watch = overview.watch_of(cached(overview.watchlist, lang), view)
+# Labels above their figures wrap (a metric's own label is cut at the card's width, in Finnish at 1440 px).
+cards = st.columns(2, gap="large")
+headed_metric(cards[0], t("Open bottlenecks", lang), format_number(head.open_bottlenecks, lang))
 if ferry.value is None:
-    cards[3].metric(t("Ferry passengers Helsinki–Tallinn", lang), t("No data", lang))
+    headed_metric(cards[1], t("Ferry passengers Helsinki–Tallinn", lang), t("No data", lang))
 else:
     # An estimate shows as one: "≈" before the figure, the word and its range in the help.
-    cards[3].metric(t("Ferry passengers Helsinki–Tallinn ({period})", lang, period=ferry.period),
-                    ("≈ " if ferry.estimate else "") + format_number(ferry.value, lang),
-                    format_pct(ferry.change, lang) if ferry.change is not None else None,
-                    delta_color=indicators.delta_color(ferry.assessment, ferry.change),
-                    delta_description=delta_description(ferry.previous_period, lang, ferry.assessment),
-                    help=" · ".join(part for part in (
-                        estimate_text(format_number(ferry.value, lang), ferry.estimate, ferry.low, ferry.high, lang)
-                        if ferry.estimate else "", markdown_text(ferry.source)) if part) or None)
+    headed_metric(cards[1], t("Ferry passengers Helsinki–Tallinn ({period})", lang, period=ferry.period),
+                  ("≈ " if ferry.estimate else "") + format_number(ferry.value, lang),
+                  format_pct(ferry.change, lang) if ferry.change is not None else None,
+                  delta_color=indicators.delta_color(ferry.assessment, ferry.change),
+                  delta_description=delta_description(ferry.previous_period, lang, ferry.assessment),
+                  help=" · ".join(part for part in (
+                      estimate_text(format_number(ferry.value, lang), ferry.estimate, ferry.low, ferry.high, lang)
+                      if ferry.estimate else "", markdown_text(ferry.source)) if part) or None)
+
+# What is stalled, what changed, what was resolved: each bottleneck by name, one click from its detail.
+watch_labels = {
+    overview.STALLED: tn("Stalled (no event for {n} day)", "Stalled (no event for {n} days)", head.stall_days, lang),
+    overview.RECENT: tn("Status changed in the last {n} day", "Status changed in the last {n} days",
+                        overview.RECENT_DAYS, lang),
+    overview.RESOLVED: t("Resolved in the last 12 months", lang),
+}
+counts_by_list = {overview.STALLED: head.stalled, overview.RECENT: len(watch[overview.RECENT]),
+                  overview.RESOLVED: head.resolved_12m}
+for column, kind in zip(st.columns(3, gap="medium", border=True), overview.WATCH_LISTS, strict=True):
+    headed_metric(column, watch_labels[kind], format_number(counts_by_list[kind], lang))
+    rows = watch[kind]
+    for code, title, what, owners in watch_items(rows.head(overview.WATCH_SHOWN), kind, lang):
+        # The link holds the code only: a page link's label is cut to one line; the title below it wraps.
+        column.page_link("pages/bottlenecks.py", label=code, query_params={"bn": code},
+                         icon=":material/arrow_forward:", help=t("Open this bottleneck on the Bottlenecks page", lang))
+        column.markdown(markdown_text(title) + "  \n:gray[" + markdown_text(what) + "  \n"
+                        + markdown_text(owners) + "]")
+    if len(rows) > overview.WATCH_SHOWN:
+        column.page_link("pages/bottlenecks.py", icon=":material/list:", label=t(
+            "+{n} more in the register", lang, n=format_number(len(rows) - overview.WATCH_SHOWN, lang)))
+    elif rows.empty:
+        column.caption(t("None.", lang))
 
 if counts.empty:
     empty_state(lang)
@@ -65,7 +95,7 @@ if movers.empty:
     st.info(t("No indicator has two periods to compare in the current selection.", lang))
 else:
     chart(movers_bars(movers, lang), "indicators_moved_most", lang, "ov-movers-chart")
-    downloads(movers, "indicators_moved_most",
+    downloads(partial(movers_table, movers, lang), "indicators_moved_most",
               about(t("Indicators that moved most (each against its comparison period)", lang),
                     t("The source of each indicator is given on the Indicators page.", lang)), key="ov-movers")
 

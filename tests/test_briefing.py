@@ -64,6 +64,12 @@ def charts(slide) -> list:
     return [shape.chart for shape in slide.shapes if shape.has_chart]
 
 
+def axis_dates(chart) -> list[dt.date]:
+    """The categories of a chart with a date axis, as days (the file holds them as spreadsheet serial numbers)."""
+    assert chart.category_axis._element.tag.endswith("}dateAx")
+    return [dt.date(1899, 12, 30) + dt.timedelta(days=float(c)) for c in chart.plots[0].categories]
+
+
 def test_slide_count_and_order(decks):
     fi, fi_deck = decks["fi"]
     et, et_deck = decks["et"]
@@ -135,8 +141,9 @@ def test_domain_charts_are_native_line_charts_with_the_stored_values(decks, stor
         code = keys[spec.domain]
         assert chart.chart_title.text_frame.text == store.scalar(
             "SELECT coalesce(name_fi, name_en) FROM indicators WHERE code = ?", [code])
-        categories = list(chart.plots[0].categories)
-        assert categories == list(spec.chart.categories)
+        # A date axis: the points at their periods' first days (2012 → 2017 five times as wide as 2023 → 2024).
+        assert axis_dates(chart) == list(spec.chart.dates) and len(spec.chart.dates) == len(spec.chart.categories)
+        categories = list(spec.chart.categories)
         # The series first; the bounds of estimate ranges (a band) after them.
         assert len(chart.series) == len(spec.chart.series) + 2 * sum(s.has_band for s in spec.chart.series)
         for series in list(chart.series)[:len(spec.chart.series)]:
@@ -160,9 +167,9 @@ def test_mobility_chart_is_the_ferry_series(decks, store):
     model, deck = decks["fi"]
     index = next(i for i, s in enumerate(model.slides) if s.domain == "mobility")
     (chart,) = charts(deck.slides[index])
-    expected = store.query("SELECT period, value FROM observations WHERE indicator = 'MOB_FERRY_PAX' "
+    expected = store.query("SELECT period_start, value FROM observations WHERE indicator = 'MOB_FERRY_PAX' "
                            "AND area = 'FI-091' ORDER BY period_start")
-    assert list(chart.plots[0].categories) == [p for p, _ in expected]
+    assert axis_dates(chart) == [p for p, _ in expected]
     assert list(chart.series[0].values) == [v for _, v in expected]
 
 
@@ -247,7 +254,7 @@ def test_cli_writes_a_deck(demo_db_path, tmp_path):
     lines = (XL_CHART_TYPE.LINE, XL_CHART_TYPE.LINE_MARKERS)
     (taxation,) = [c for s in estonian.slides for c in charts(s) if c.chart_type in lines]
     assert {s.name.split(" · ")[0] for s in taxation.series} == {"Estonia"}
-    assert list(taxation.plots[0].categories)[0] == "2020"
+    assert axis_dates(taxation)[0] == dt.date(2020, 1, 1)
     assert texts(deck.slides[1])[0] == "Põhinäitajad"
     assert sum(len(charts(s)) for s in deck.slides) == 4  # by status, two domains, action plan
     wrong = subprocess.run(

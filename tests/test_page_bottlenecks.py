@@ -166,8 +166,9 @@ def test_priority_matrix_puts_unknown_people_on_a_labelled_band():
     })
     fig = figures.priority_matrix(register, "en", "Source: test")
     (trace,) = fig.data
-    assert trace.y[1] == figures.unknown_people_level(register) == 100.0
-    assert list(trace.marker.symbol) == ["circle", "circle-open"]
+    # One decade below the smallest estimate, the low end of BN-001's range.
+    assert trace.y[1] == figures.unknown_people_level(register) == 10.0
+    assert list(trace.marker.symbol) == ["square", "square-open"]  # taxation's shape; hollow without an estimate
     assert trace.marker.size[1] > trace.marker.size[0]  # older: bigger
     assert any(a.text == t("People affected unknown", "en") for a in fig.layout.annotations)
 
@@ -304,8 +305,10 @@ def test_link_with_bn_opens_the_detail_in_finnish(store):
     assert at.selectbox(key="bn-pick").value == "BN-003"
     assert at.query_params["bn"] == "BN-003"
     assert len(at.get("plotly_chart")) == 2  # matrix and status timeline
+    # BN-003 is partly resolved: how long it was open, and no "since the last event" (its closing).
     labels = [m.label for m in at.metric]
-    assert t("Since the last event", "fi") in labels
+    assert store.scalar("SELECT status FROM bottleneck_current WHERE code = 'BN-003'") == "partly_resolved"
+    assert t("Was open for", "fi") in labels and t("Since the last event", "fi") not in labels
 
 
 @pytest.mark.parametrize("bn", ["BN-999", "BN-001';DROP TABLE bottlenecks"])
@@ -324,6 +327,8 @@ def test_choosing_a_code_opens_it_and_puts_it_in_the_link(store):
     assert at.query_params["bn"] == "BN-005"
     title_et = store.scalar("SELECT title_et FROM bottlenecks WHERE code = 'BN-005'")
     assert f"BN-005 · {markdown_text(title_et)}" in [s.value for s in at.subheader]
+    # BN-005 is open: the time since its last event is shown.
+    assert t("Since the last event", "et") in [m.label for m in at.metric]
 
 
 def test_global_domain_filter_from_the_link(store):
@@ -362,3 +367,88 @@ def test_marker_sizes_grow_with_age():
     sizes = figures.priority_matrix(register, "en", "s").data[0].marker.size
     assert sizes[0] == figures.MIN_MARKER
     assert math.isclose(sizes[1], figures.MAX_MARKER)
+
+
+# -- the register's own filters in the link; the priority matrix (issue 24) ------------------------------------
+
+
+def test_register_filters_go_into_the_link_and_come_back():
+    local = queries.RegisterFilter(search="tax", statuses=("in_progress", "prioritised"), severity_min=3,
+                                   severity_max=5, owner="Vero", min_age_years=2)
+    query = queries.register_filter_to_query(local)
+    assert query == {"q": ["tax"], "status": ["prioritised", "in_progress"], "severity": ["3-5"], "owner": ["Vero"],
+                     "open_for": ["2"]}  # statuses in lifecycle order
+    back, ignored = queries.register_filter_from_query(query)
+    assert ignored == [] and back == replace(local, statuses=("prioritised", "in_progress"))
+    assert queries.register_filter_to_query(queries.RegisterFilter()) == {}
+    bad, ignored = queries.register_filter_from_query(
+        {"status": ["nonsense", "resolved"], "severity": ["5-2"], "open_for": ["-1"], "q": ["x" * 500]})
+    assert ignored == ["status", "severity", "open_for"]
+    assert bad.statuses == ("resolved",) and (bad.severity_min, bad.severity_max) == (1, 5)
+    assert bad.min_age_years == 0 and len(bad.search) == queries.MAX_TEXT
+
+
+def _matrix_codes(at) -> list[str]:
+    import json
+
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    return sorted(point[0] for trace in spec["data"] for point in trace["customdata"])
+
+
+def test_a_link_with_register_filters_opens_the_filtered_register(store):
+    query = {"lang": "en", "q": "tax", "status": ["in_progress", "prioritised"], "severity": "3-5", "owner": "vero"}
+    at = run_app(page="pages/bottlenecks.py", query=query)
+    assert not at.exception
+    assert at.text_input(key="bn-search").value == "tax"
+    assert at.multiselect(key="bn-status").value == ["prioritised", "in_progress"]
+    assert at.slider(key="bn-severity").value == (3, 5)
+    expected = queries.register(store, Filters(), queries.RegisterFilter(
+        search="tax", statuses=("prioritised", "in_progress"), severity_min=3, severity_max=5, owner="vero"))
+    assert _register_codes(at) == expected["code"].tolist() and 0 < len(expected) < 10
+    assert at.query_params["q"] == "tax" and at.query_params["severity"] == "3-5"
+    # The link box in the sidebar holds the filters, though no bottleneck is open.
+    links = [c.value for c in at.sidebar.code]
+    assert len(links) == 1 and "q=tax" in links[0] and "severity=3-5" in links[0] and "bn=" not in links[0]
+    # A change of a filter goes into the link; clearing it takes it out.
+    at.text_input(key="bn-owner").set_value("").run()
+    assert "owner" not in at.query_params
+    at.number_input(key="bn-age").set_value(3).run()
+    assert at.query_params["open_for"] == "3"
+
+
+def test_priority_matrix_shows_open_bottlenecks_unless_asked(store):
+    at = run_app(page="pages/bottlenecks.py", query={"lang": "fi"})
+    register = queries.register(store, Filters())
+    still_open = register.loc[~register["status"].isin(CLOSED), "code"].tolist()
+    assert _matrix_codes(at) == sorted(still_open) and len(still_open) < len(register)
+    at.toggle(key="bn-closed").set_value(True).run()
+    assert not at.exception
+    assert _matrix_codes(at) == sorted(register["code"]) and at.query_params["closed"] == "1"
+
+
+def test_priority_matrix_names_the_most_severe_and_draws_each_range(store):
+    register = queries.open_rows(queries.register(store, Filters(), today=TODAY))
+    fig = figures.priority_matrix(register, "en", "Source: test")
+    named = {text for trace in fig.data for text in trace.text if text}
+    assert named == set(figures.labelled_codes(register)) and len(named) == figures.LABELLED_POINTS
+    top = register.sort_values("severity", ascending=False)["severity"].iloc[: figures.LABELLED_POINTS]
+    assert min(register.loc[register["code"].isin(named), "severity"]) == top.min()
+    symbols = [trace.marker.symbol[0].removesuffix("-open") for trace in fig.data]
+    assert len(set(symbols)) == len(fig.data) > 5  # a shape per domain, not colour alone
+    by_code = register.set_index("code")
+    for trace in fig.data:
+        for code_row, y, plus, minus in zip(trace.customdata, trace.y, trace.error_y.array, trace.error_y.arrayminus,
+                                            strict=True):
+            row = by_code.loc[code_row[0]]
+            if pd.notna(row["people_low"]) and pd.notna(row["people_high"]):
+                assert math.isclose(y + plus, row["people_high"]) and math.isclose(y - minus, row["people_low"])
+                assert row["people_low"] <= y <= row["people_high"]
+
+
+def test_status_history_follows_the_lifecycle(store):
+    from twinreg_data.schema import BOTTLENECK_STATUSES
+
+    detail = queries.detail(store, "BN-026", "fi", today=TODAY)
+    fig = figures.status_timeline(detail, "fi", "Lähde: testi", today=TODAY)
+    assert list(fig.layout.yaxis.categoryarray) == [t(STATUS_LABELS[s], "fi") for s in BOTTLENECK_STATUSES]
+    assert not detail.is_open and len(fig.data) == 1  # a closed one has no dotted line to today

@@ -14,6 +14,7 @@ from .powerpoint import pptx_bytes, write_pptx
 from .slides import briefing_from, build_briefing, changes_tables
 from .web import (
     PRESENTING_CSS,
+    PRESENTING_FONT_PX,
     SLIDE_CSS,
     chart_beside_texts,
     chart_figure,
@@ -25,6 +26,7 @@ from .web import (
 __all__ = [
     "DOMAIN",
     "PRESENTING_CSS",
+    "PRESENTING_FONT_PX",
     "SLIDE_CSS",
     "Briefing",
     "Chart",

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..i18n import format_number, t
-from .model import MORE_HEIGHT, Cell, Table
+from .model import DOMAIN_TEXT_WIDTH, MORE_HEIGHT, SMALLEST_PT, Cell, Metric, Table
 
 TEXT_CHARS = 70  # longer titles are shortened on slides (the notes and the app have the full text)
 BOLD_WIDTH = 1.1  # bold glyphs are about a tenth wider
@@ -90,3 +90,72 @@ def more_text(total: int, shown: int, lang: str) -> str:
     return t("… and {n} more (full list in the speaker notes and in the app)",
              lang, n=format_number(total - shown, lang)) if total > shown else ""
 
+
+
+LINE_SPACING = 1.2  # a text box's line height, in font sizes
+BOX_MARGIN = 0.1  # a text box's left and right margins together (inches)
+
+
+def text_chars_per_line(width: float, size: float, bold: bool = False) -> int:
+    """How many characters fit on one line of a text box `width` inches wide."""
+    return max(4, int((width - BOX_MARGIN) * 72 / (size * CHAR_WIDTH_EM * (BOLD_WIDTH if bold else 1))))
+
+
+def paragraphs_height(paragraphs: list[tuple[str, float, bool]], width: float, space_after: float = 6) -> float:
+    """Inches that paragraphs of (text, size pt, bold) take in a text box `width` inches wide, wrapped at words,
+    each followed by `space_after` points."""
+    return sum(wrapped_lines(text, text_chars_per_line(width, size, bold)) * size * LINE_SPACING / 72
+               + space_after / 72 for text, size, bold in paragraphs)
+
+
+def fit_to_lines(text: str, width: float, sizes: tuple[float, ...], max_lines: int,
+                 bold: bool = False) -> tuple[str, float]:
+    """The largest of `sizes` at which `text` wraps into `max_lines` lines of a box `width` wide; at the smallest,
+    the text shortened at a word boundary to fit (a chart title, a source line)."""
+    for size in sizes:
+        if wrapped_lines(" ".join(text.split()), text_chars_per_line(width, size, bold)) <= max_lines:
+            return " ".join(text.split()), size
+    size = sizes[-1]
+    return fit_lines(text, text_chars_per_line(width, size, bold), max_lines), size
+
+
+def fit_list(head: str, items: list[str], width: float, height: float, lang: str, total: int | None = None,
+             size: float = SMALLEST_PT, head_size: float = 17, space_after: float = 6) -> list[str]:
+    """A heading and as many of `items` (each cut to two lines) as fit `height` inches of a box `width` wide, at
+    `size` pt; when items are left out (or `total` says there are more), the last line says "+N more"."""
+    total = len(items) if total is None else total
+    per_line = text_chars_per_line(width, size)
+    lines = [head]
+    used = paragraphs_height([(head, head_size, True)], width, space_after)
+    more_height = paragraphs_height([("+0", size, False)], width, space_after)
+    for item in items:
+        item = fit_lines(item, per_line, 2)
+        need = paragraphs_height([(item, size, False)], width, space_after)
+        left_after = total - (len(lines) - 1) - 1
+        if used + need + (more_height if left_after else 0) > height:
+            break
+        lines.append(item)
+        used += need
+    left = total - (len(lines) - 1)
+    if left > 0:
+        lines.append(plus_more(left, lang))
+    return lines
+
+
+def plus_more(n: int, lang: str) -> str:
+    """'+3 more' after a list cut short (the notes and the app have the whole list)."""
+    return t("+{n} more (see the notes)", lang, n=format_number(n, lang))
+
+
+# A metric beside a domain slide's chart: label, value, change (sizes in pt; the renderer draws these).
+DOMAIN_METRIC_SIZES = (15, 26, 15)
+DOMAIN_METRIC_GAP = 0.1
+
+
+def domain_metric_height(metric: Metric, width: float = DOMAIN_TEXT_WIDTH) -> float:
+    """Inches a metric takes beside a domain slide's chart (its texts wrapped to the column)."""
+    label, value, detail = DOMAIN_METRIC_SIZES
+    parts = [(metric.label, label, False), (metric.value, value, True)]
+    if metric.detail:
+        parts.append((metric.detail, detail, False))
+    return paragraphs_height(parts, width, space_after=2)

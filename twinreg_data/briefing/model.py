@@ -29,11 +29,23 @@ TONE_COLOURS: dict[str, str] = ASSESSMENT_COLOURS | {"overdue": OVERDUE_COLOUR, 
 SLIDE_WIDTH, SLIDE_HEIGHT, MARGIN = 13.333, 7.5, 0.55
 CONTENT_WIDTH = SLIDE_WIDTH - 2 * MARGIN
 BODY_TOP, BODY_BOTTOM, FOOTER_TOP = 1.5, 6.75, 6.9
-STRIP_HEIGHT = 1.05  # a row of metric tiles above a table
+STRIP_HEIGHT = 1.15  # a row of metric tiles above a table (value, and a label of up to two lines)
 LINE_HEIGHT = 0.42  # one line of 16 pt text below a table
 MORE_HEIGHT = 0.35
 ACTIONS_CHART_WIDTH = 4.9
 DOMAIN_CHART_WIDTH = 7.5
+DOMAIN_BODY_TOP = BODY_TOP - 0.3  # a domain slide has no subtitle: its chart and texts start higher
+DOMAIN_TEXT_LEFT = MARGIN + DOMAIN_CHART_WIDTH + 0.35  # the texts beside a domain slide's chart
+DOMAIN_TEXT_WIDTH = CONTENT_WIDTH - DOMAIN_CHART_WIDTH - 0.35
+FOOTER_HEIGHT = SLIDE_HEIGHT - FOOTER_TOP - 0.05
+
+# Type readable from the back of a room: no text below 24 px when the deck fills a 1920 px wide projector. The
+# slide is 13.333 in wide, so 1920 px make 144 px an inch and 24 px a sixth of an inch: 12 pt. The smallest size
+# the deck uses is 14 pt, which leaves room for a projector that scales the slide down a little.
+PROJECTOR_WIDTH_PX = 1920
+MIN_TEXT_PX = 24
+MIN_FONT_PT = MIN_TEXT_PX / (PROJECTOR_WIDTH_PX / SLIDE_WIDTH) * 72
+SMALLEST_PT = 14
 
 
 @dataclass(frozen=True)
@@ -60,6 +72,9 @@ class Chart:
     series: tuple[Series, ...]
     value_title: str  # the value axis title, with the unit
     decimals: int = 0
+    # Line charts: the first day of each category's period, so that the time axis is spaced by time (2012 → 2017
+    # five times as wide as 2023 → 2024), in the deck (a date axis) and on the page.
+    dates: tuple[dt.date, ...] = ()
     # Column titles of an estimate's range and flag in the chart's table, and the flag's text (translated).
     low_title: str = "Low estimate"
     high_title: str = "High estimate"

@@ -8,6 +8,7 @@ from __future__ import annotations
 from io import BytesIO
 from pathlib import Path
 
+from .fitting import DOMAIN_METRIC_GAP, DOMAIN_METRIC_SIZES, domain_metric_height, fit_to_lines
 from .model import (
     ACTIONS,
     ACTIONS_CHART_WIDTH,
@@ -17,7 +18,11 @@ from .model import (
     CLOSING,
     CONTENT_WIDTH,
     DOMAIN,
+    DOMAIN_BODY_TOP,
     DOMAIN_CHART_WIDTH,
+    DOMAIN_TEXT_LEFT,
+    DOMAIN_TEXT_WIDTH,
+    FOOTER_HEIGHT,
     FOOTER_TOP,
     HEADLINE,
     INK,
@@ -26,6 +31,7 @@ from .model import (
     MORE_HEIGHT,
     MUTED,
     SLIDE_WIDTH,
+    SMALLEST_PT,
     STRIP_HEIGHT,
     TITLE,
     TONE_COLOURS,
@@ -109,16 +115,19 @@ class _Deck:
         if model.kind == TITLE:
             self.title_slide(slide, model)
         else:
-            # 34 pt fits about 40 characters on one line; longer titles get smaller type rather than a second line.
-            size = 34 if len(model.title) <= 40 else 30 if len(model.title) <= 48 else 26
-            self.text(slide, MARGIN, 0.28, CONTENT_WIDTH, 0.7, [model.title], size=size, bold=True)
+            # A long title gets smaller type rather than a second line, and is shortened only below 26 pt.
+            title, size = fit_to_lines(model.title, CONTENT_WIDTH, (34, 30, 26), 1, bold=True)
+            self.text(slide, MARGIN, 0.28, CONTENT_WIDTH, 0.7, [title], size=size, bold=True)
             if model.subtitle:
-                self.text(slide, MARGIN, 0.98, CONTENT_WIDTH, 0.45, [model.subtitle], size=18, colour=MUTED)
+                subtitle, size = fit_to_lines(model.subtitle, CONTENT_WIDTH, (18, 16), 1)
+                self.text(slide, MARGIN, 0.98, CONTENT_WIDTH, 0.45, [subtitle], size=size, colour=MUTED)
             self.body(slide, model)
-        self.text(slide, MARGIN, FOOTER_TOP, CONTENT_WIDTH - 1.2, 0.55, [model.source], size=11, colour=MUTED,
-                  space_after=0)
-        self.text(slide, SLIDE_WIDTH - MARGIN - 1.1, FOOTER_TOP, 1.1, 0.4, [f"{number} / {total}"], size=12,
-                  colour=MUTED, align=PP_ALIGN.RIGHT)
+        # The source line: two lines at most, below the body (BODY_BOTTOM) and above the slide's edge.
+        source, _ = fit_to_lines(model.source, CONTENT_WIDTH - 1.2, (SMALLEST_PT,), 2)
+        self.text(slide, MARGIN, FOOTER_TOP, CONTENT_WIDTH - 1.2, FOOTER_HEIGHT, [source], size=SMALLEST_PT,
+                  colour=MUTED, space_after=0)
+        self.text(slide, SLIDE_WIDTH - MARGIN - 1.1, FOOTER_TOP, 1.1, 0.4, [f"{number} / {total}"],
+                  size=SMALLEST_PT, colour=MUTED, align=PP_ALIGN.RIGHT, space_after=0)
         slide.notes_slide.notes_text_frame.text = model.notes or model.title
 
     def title_slide(self, slide, model: Slide) -> None:
@@ -139,8 +148,8 @@ class _Deck:
             self.text(slide, left, top, half, BODY_BOTTOM - top, list(model.lines), size=20, space_after=12)
             if model.details:
                 self.text(slide, left + half + 0.4, top, half, BODY_BOTTOM - top,
-                          [(model.details[0], 16, INK, True)] + [(d, 13, INK, False) for d in model.details[1:]],
-                          space_after=5)
+                          [(model.details[0], 16, INK, True)]
+                          + [(d, SMALLEST_PT, INK, False) for d in model.details[1:]], space_after=5)
             return
         if model.metrics:
             per_row = 3 if model.kind == HEADLINE else len(model.metrics)
@@ -167,23 +176,25 @@ class _Deck:
         self.text(slide, left, top + 0.1, width, BODY_BOTTOM - top - 0.1, paragraphs, size=22)
 
     def domain_body(self, slide, model: Slide) -> None:
-        """Chart on the left; the latest figure per country and the domain's open bottlenecks on the right."""
-        top = BODY_TOP - 0.3
+        """Chart on the left; the latest figure per country and the domain's open bottlenecks on the right (the
+        builder fitted the list to the room the figures leave: fitting.domain_metric_height)."""
+        top = DOMAIN_BODY_TOP
         if model.chart is not None:
             self.chart(slide, model.chart, MARGIN, top, DOMAIN_CHART_WIDTH, BODY_BOTTOM - top, "")
         else:
             self.text(slide, MARGIN, top + 0.3, DOMAIN_CHART_WIDTH, 1.2, [model.empty], size=22, colour=MUTED)
-        left = MARGIN + DOMAIN_CHART_WIDTH + 0.35
-        width = CONTENT_WIDTH - DOMAIN_CHART_WIDTH - 0.35
+        left, width = DOMAIN_TEXT_LEFT, DOMAIN_TEXT_WIDTH
         y = top + 0.1
+        label_size, value_size, detail_size = DOMAIN_METRIC_SIZES
         for metric in model.metrics:
-            paragraphs = [(metric.label, 15, MUTED, False), (metric.value, 26, INK, True)]
+            paragraphs = [(metric.label, label_size, MUTED, False), (metric.value, value_size, INK, True)]
             if metric.detail:
-                paragraphs.append((metric.detail, 15, TONE_COLOURS.get(metric.tone, INK), False))
-            self.text(slide, left, y, width, 1.45, paragraphs, space_after=2)
-            y += 1.5
+                paragraphs.append((metric.detail, detail_size, TONE_COLOURS.get(metric.tone, INK), False))
+            height = domain_metric_height(metric, width)
+            self.text(slide, left, y, width, height, paragraphs, space_after=2)
+            y += height + DOMAIN_METRIC_GAP
         self.text(slide, left, y + 0.1, width, BODY_BOTTOM - y - 0.1,
-                  [(model.lines[0], 17, INK, True)] + [(line, 14, INK, False) for line in model.lines[1:]],
+                  [(model.lines[0], 17, INK, True)] + [(line, SMALLEST_PT, INK, False) for line in model.lines[1:]],
                   space_after=6)
 
     def metrics(self, slide, metrics, left, top, width, height, per_row) -> None:
@@ -208,10 +219,10 @@ class _Deck:
             frame.word_wrap = True
             frame.vertical_anchor = MSO_ANCHOR.MIDDLE
             frame.margin_top = frame.margin_bottom = Inches(0.02)
-            parts = [(metric.value, 48 if big else 28, TONE_COLOURS.get(metric.tone, INK), True),
-                     (metric.label, 20 if big else 13, INK, False)]
+            parts = [(metric.value, 48 if big else 26, TONE_COLOURS.get(metric.tone, INK), True),
+                     (metric.label, 20 if big else SMALLEST_PT, INK, False)]
             if metric.detail:
-                parts.append((metric.detail, 15 if big else 11, MUTED, False))
+                parts.append((metric.detail, 16 if big else SMALLEST_PT, MUTED, False))
             for j, (text, size, colour, bold) in enumerate(parts):
                 para = frame.paragraphs[0] if j == 0 else frame.add_paragraph()
                 para.alignment = PP_ALIGN.CENTER
@@ -243,7 +254,7 @@ class _Deck:
                            "#FFFFFF" if r % 2 else "#F1F4F8")
         bottom = top + sum(heights)
         if table.more:
-            self.text(slide, left, bottom + 0.03, width, MORE_HEIGHT, [table.more], size=13, colour=MUTED,
+            self.text(slide, left, bottom + 0.03, width, MORE_HEIGHT, [table.more], size=SMALLEST_PT, colour=MUTED,
                       space_after=0)
             bottom += MORE_HEIGHT
         return bottom + 0.05
@@ -274,7 +285,10 @@ class _Deck:
         number_format = (f"[$-{LOCALE_IDS[self.briefing.lang]}]#,##0"
                          + ("." + "0" * chart.decimals if chart.decimals else ""))
         data = CategoryChartData(number_format=number_format)
-        data.categories = list(chart.categories)
+        # A line chart over time gets its periods' dates: python-pptx then writes a date axis, which places each
+        # point by its date (2012 → 2017 five times as wide as 2023 → 2024); a category axis spaces them evenly.
+        dated = chart.kind == "line" and len(chart.dates) == len(chart.categories)
+        data.categories = list(chart.dates) if dated else list(chart.categories)
         for s in chart.series:
             data.add_series(s.name, list(s.values))
         # An estimate range is a band: its low and high bounds as two thin lines of the series' colour, after the
@@ -290,9 +304,11 @@ class _Deck:
         native.font.color.rgb = _rgb(INK)
         native.has_title = chart.title != slide_title
         if native.has_title:
-            native.chart_title.text_frame.text = chart.title
+            # Two lines at most: a long indicator name gets smaller type, and is shortened only at 14 pt.
+            title, size = fit_to_lines(chart.title, width - 0.3, (18, 16, SMALLEST_PT), 2, bold=True)
+            native.chart_title.text_frame.text = title
             run = native.chart_title.text_frame.paragraphs[0].runs[0]
-            run.font.size, run.font.bold = Pt(18), True
+            run.font.size, run.font.bold = Pt(size), True
         native.has_legend = chart.kind != "bar"
         if native.has_legend:
             # Stacked bars: the legend on the right leaves the height to the nine domain names.
@@ -312,7 +328,9 @@ class _Deck:
         run.font.size, run.font.bold = Pt(16), False
         if all(v is None or v >= 0 for series in chart.series for v in series.values):
             value_axis.minimum_scale = 0  # a zero baseline, as on the page: no exaggerated swings
-        category_axis.tick_labels.font.size = Pt(16 if len(chart.categories) <= 8 else 14)
+        category_axis.tick_labels.font.size = Pt(16 if len(chart.categories) <= 8 else SMALLEST_PT)
+        if dated:
+            self._year_ticks(category_axis, chart)
         if chart.kind != "line":
             # Every category labelled (PowerPoint would otherwise skip every other domain name).
             # An explicit horizontal text direction keeps LibreOffice (the PDF) from skipping every other long
@@ -387,6 +405,25 @@ class _Deck:
                 entry.append(idx)
                 entry.append(delete)
                 legend.insert(1, entry)
+
+    @staticmethod
+    def _year_ticks(axis, chart: Chart) -> None:
+        """Whole years on a date axis: labelled 'yyyy', a tick every 1, 2 or 5 years by the span."""
+        from pptx.oxml.ns import qn
+
+        axis.tick_labels.number_format = "yyyy"
+        axis.tick_labels.number_format_is_linked = False
+        element = axis._element
+        span = chart.dates[-1].year - chart.dates[0].year
+        step = 1 if span <= 8 else 2 if span <= 16 else 5
+        order = ("c:baseTimeUnit", "c:majorUnit", "c:majorTimeUnit", "c:minorUnit", "c:minorTimeUnit", "c:extLst")
+        element.find(qn("c:auto")).set("val", "0")  # a date axis by choice, not by guessing from the data
+        for tag, value in (("c:baseTimeUnit", "days"), ("c:majorUnit", str(step)), ("c:majorTimeUnit", "years")):
+            node = element.find(qn(tag))
+            if node is None:  # in the schema's order: before the elements that follow it
+                node = element.makeelement(qn(tag), {})
+                element.insert_element_before(node, *order[order.index(tag) + 1:])
+            node.set("val", value)
 
     def save(self, target) -> None:
         total = len(self.briefing.slides)

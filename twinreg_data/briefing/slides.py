@@ -43,7 +43,7 @@ from ..queries.cooperation import FINISHED_STATUSES
 from ..queries.meeting import KeyIndicator, MeetingData, meeting_data
 from ..schema import ACTION_STATUSES, BOTTLENECK_STATUSES, CLOSED_STATUSES, DOMAIN_COLOURS
 from ..store import Store
-from .fitting import fit_table, shorten
+from .fitting import DOMAIN_METRIC_GAP, domain_metric_height, fit_list, fit_table
 from .model import (
     ACTIONS,
     ACTIONS_CHART_WIDTH,
@@ -55,7 +55,9 @@ from .model import (
     CLOSING,
     CONTENT_WIDTH,
     DOMAIN,
+    DOMAIN_BODY_TOP,
     DOMAIN_STATUS,
+    DOMAIN_TEXT_WIDTH,
     HEADLINE,
     LINE_HEIGHT,
     PRIORITY,
@@ -412,8 +414,9 @@ def indicator_chart(series: pd.DataFrame, name: str, unit: str, lang: str) -> Ch
     decimals = 0 if all(v is None or float(v).is_integer() or abs(v) >= 1000
                         for s in chart_series for v in s.values) else 1
     titles = {key: _column_title(key, lang) for key in ("low", "high", "flag")}
+    dates = tuple(pd.Timestamp(d).date() for d in periods["period_start"])
     return Chart("line", name, tuple(periods["period"]), tuple(chart_series), unit_label(unit, lang), decimals,
-                 low_title=titles["low"], high_title=titles["high"], flag_title=titles["flag"],
+                 dates=dates, low_title=titles["low"], high_title=titles["high"], flag_title=titles["flag"],
                  estimate_label=flag_label("estimate", lang))
 
 
@@ -427,9 +430,10 @@ def _domain_slide(meeting: MeetingData, domain: str, key: KeyIndicator | None) -
     in_domain = meeting.register[meeting.register["domain"] == domain]
     open_rows = in_domain[_is_open(in_domain)].sort_values(["severity", "code"], ascending=[False, True])
     stalled = int(in_domain["stalled"].astype(bool).sum())
-    lines = [t("Open bottlenecks: {n} (stalled: {stalled})", lang, n=format_number(len(open_rows), lang),
-               stalled=format_number(stalled, lang))]
-    lines += [f"{r.code} · {shorten(r.title, 58)} ({_status(r.status, lang)})" for r in open_rows.head(3).itertuples()]
+    head = t("Open bottlenecks: {n} (stalled: {stalled})", lang, n=format_number(len(open_rows), lang),
+             stalled=format_number(stalled, lang))
+    # The status before the title: a title cut to two lines keeps it.
+    listed = [f"{r.code} ({_status(r.status, lang)}) · {r.title}" for r in open_rows.itertuples()]
     meta = key.meta if key else None
     chart, metrics, notes = None, [], []
     if key is not None:
@@ -450,10 +454,13 @@ def _domain_slide(meeting: MeetingData, domain: str, key: KeyIndicator | None) -
                                           for i, (c, v) in enumerate(zip(chart.categories, s.values, strict=True))
                                           if v is not None)
                 for s in chart.series))
+    # The open bottlenecks fill the column below the figures, as many as fit; "+N more" says how many are left.
+    below = DOMAIN_BODY_TOP + 0.1 + sum(domain_metric_height(m) + DOMAIN_METRIC_GAP for m in metrics)
+    lines = fit_list(head, listed, DOMAIN_TEXT_WIDTH, BODY_BOTTOM - below - 0.1, lang)
     source = (t("Source: {source}; TwinReg bottleneck register · data as of {date}",
                 lang, source=meta.source, date=_as_of_text(meeting)) if meta
               else _source(meeting, SOURCE_REGISTER))
-    notes = ([t("Key indicator: {name}", lang, name=meta.name)] if meta else []) + lines + notes
+    notes = ([t("Key indicator: {name}", lang, name=meta.name)] if meta else []) + [head, *listed] + notes
     return Slide(DOMAIN, t(DOMAIN_LABELS[domain], lang), source, metrics=tuple(metrics), lines=tuple(lines),
                  chart=chart, empty="" if chart else t(NO_INDICATOR_DATA, lang), notes="\n".join(notes),
                  accent=DOMAIN_COLOURS[domain], domain=domain), meta.source if meta else None
@@ -498,11 +505,13 @@ def _closing_slide(meeting: MeetingData, indicator_sources: list[tuple[str, str 
                lang), t("Actions: TwinReg WP3 action plan", lang),
              t("Data as of {date} (latest import into TwinReg Monitor)", lang, date=_as_of_text(meeting)),
              t("Briefing made with TwinReg Monitor on {date}", lang, date=format_day(meeting.today, lang)))
-    details = tuple(f"{t(DOMAIN_LABELS[domain], lang)}: {source}" for domain, source in indicator_sources if source)
-    if details:
-        details = (t("Key indicators by domain", lang),) + details
+    sources = [f"{t(DOMAIN_LABELS[domain], lang)}: {source}" for domain, source in indicator_sources if source]
+    details: tuple[str, ...] = ()
+    if sources:  # as many as fit the right half of the slide (the notes have them all)
+        details = tuple(fit_list(t("Key indicators by domain", lang), sources, (CONTENT_WIDTH - 0.4) / 2,
+                                 BODY_BOTTOM - BODY_TOP, lang, head_size=16, space_after=5))
     return Slide(CLOSING, t("Sources", lang), _source(meeting, SOURCE_MONITOR), lines=lines,
-                 details=details, notes="\n".join(lines + details))
+                 details=details, notes="\n".join([*lines, t("Key indicators by domain", lang), *sources]))
 
 
 def briefing_from(meeting: MeetingData, meeting_name: str | None = None) -> Briefing:
@@ -558,6 +567,10 @@ def changes_tables(changes: Changes, lang: str) -> list[tuple[str, pd.DataFrame]
     def units(frame: pd.DataFrame) -> pd.Series:
         return mapped(frame["unit"], lambda u: t(INDICATORS_UNIT_LABELS[u], lang))
 
+    def days(values: pd.Series) -> pd.Series:
+        # Days, not timestamps: a table shows 9 Sep 2026, never 2026-09-09 00:00:00.
+        return values.map(lambda v: None if v is None or pd.isna(v) else pd.Timestamp(v).date()).astype(object)
+
     def estimates(flags: pd.Series) -> pd.Series:
         return flags.map(lambda f: flag_label("estimate", lang) if f else "").astype(object)
 
@@ -568,10 +581,10 @@ def changes_tables(changes: Changes, lang: str) -> list[tuple[str, pd.DataFrame]
             c["kind"]: lines["kind"].map(lambda k: _kind(k, lang)), c["code"]: lines["code"],
             c["title"]: lines["title"], domain: domains(lines),
             c["path"]: [path_text(p, f, lang) for p, f in zip(lines["path"], lines["from_status"], strict=True)],
-            c["date"]: lines["last_date"], c["who"]: lines["who"]})),
+            c["date"]: days(lines["last_date"]), c["who"]: lines["who"]})),
         (t("Stalled (over {days} days)", lang, days=format_number(ch.stall_days, lang)), pd.DataFrame({
             c["code"]: stalled["code"], c["title"]: stalled["title"], domain: domains(stalled),
-            c["status"]: statuses(stalled, "status"), c["last_event"]: stalled["last_event_on"],
+            c["status"]: statuses(stalled, "status"), c["last_event"]: days(stalled["last_event_on"]),
             c["days_silent"]: stalled["days_since_event"], c["owner_fi"]: stalled["owner_fi"],
             c["owner_ee"]: stalled["owner_ee"]})),
         (t("New figures", lang), pd.DataFrame({
@@ -590,11 +603,11 @@ def changes_tables(changes: Changes, lang: str) -> list[tuple[str, pd.DataFrame]
             c["uploaded"]: rev["uploaded_at"]})),
         (t("Actions now overdue", lang), pd.DataFrame({
             c["title"]: ch.actions_overdue["title"], c["lead"]: ch.actions_overdue["lead"],
-            c["due"]: ch.actions_overdue["due"],
+            c["due"]: days(ch.actions_overdue["due"]),
             c["status"]: ch.actions_overdue["status"].map(lambda s: t(COOP_STATUS_LABELS[s], lang)),
             c["code"]: ch.actions_overdue["code"]})),
         (t(NP_("meeting.changes", "Actions done"), lang), pd.DataFrame({
             c["title"]: ch.actions_done["title"], c["lead"]: ch.actions_done["lead"],
-            c["due"]: ch.actions_done["due"], c["completed_on"]: ch.actions_done["completed_on"],
+            c["due"]: days(ch.actions_done["due"]), c["completed_on"]: days(ch.actions_done["completed_on"]),
             c["code"]: ch.actions_done["code"]})),
     ]

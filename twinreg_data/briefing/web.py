@@ -27,7 +27,7 @@ def chart_figure(chart: Chart, lang: str, *, height: int = 560, font_size: int =
     for s in chart.series:
         name = html_text(s.name)
         if chart.kind == "line":
-            _line(fig, chart, s, categories, name, value_format)
+            _line(fig, chart, s, categories, name, value_format, list(chart.dates))
         elif chart.kind == "bar_stacked":
             fig.add_bar(y=categories, x=list(s.values), name=name, orientation="h", marker_color=s.colour,
                         hovertemplate=f"%{{y}}: %{{x}}<extra>{name}</extra>")
@@ -60,6 +60,9 @@ def chart_figure(chart: Chart, lang: str, *, height: int = 560, font_size: int =
         layout |= {"barmode": "stack", "yaxis": {"autorange": "reversed", "tickfont": ticks, "automargin": True},
                    "xaxis": value_axis | {"dtick": 1 if chart.max_total() <= 12 else None}}
         layout["legend"] |= {"traceorder": "normal"}
+    elif chart.dates:  # spaced by time, as the deck's date axis: 2012 → 2017 five times as wide as 2023 → 2024
+        layout |= {"yaxis": value_axis, "xaxis": {"type": "date", "tickformat": "%Y", "tickfont": ticks,
+                                                  "automargin": True}}
     else:
         layout |= {"yaxis": value_axis, "xaxis": {"type": "category", "tickfont": ticks, "automargin": True}}
     fig.update_layout(**layout)
@@ -70,15 +73,18 @@ def chart_figure(chart: Chart, lang: str, *, height: int = 560, font_size: int =
     return fig
 
 
-def _line(fig: go.Figure, chart: Chart, s, categories: list[str], name: str, value_format: str) -> None:
+def _line(fig: go.Figure, chart: Chart, s, categories: list[str], name: str, value_format: str,
+          dates: list | None = None) -> None:
     """One series of a line chart: its estimate range as a band, measured stretches solid, the stretches leading
-    to an estimate dashed with hollow markers (as in the PowerPoint chart)."""
+    to an estimate dashed with hollow markers (as in the PowerPoint chart). With `dates`, the points sit at their
+    periods' dates and the hover names the period."""
+    x = dates if dates and len(dates) == len(categories) else categories
     if s.has_band:
         high = [h if h is not None else v for h, v in zip(s.high, s.values, strict=True)]
         low = [lo if lo is not None else v for lo, v in zip(s.low, s.values, strict=True)]
-        fig.add_scatter(x=categories, y=high, mode="lines", line={"width": 0}, hoverinfo="skip", showlegend=False,
+        fig.add_scatter(x=x, y=high, mode="lines", line={"width": 0}, hoverinfo="skip", showlegend=False,
                         legendgroup=name, connectgaps=False)
-        fig.add_scatter(x=categories, y=low, mode="lines", line={"width": 0}, fill="tonexty",
+        fig.add_scatter(x=x, y=low, mode="lines", line={"width": 0}, fill="tonexty",
                         fillcolor=_rgba(s.colour, 0.18), hoverinfo="skip", legendgroup=name,
                         name=html_text(f"{s.name} · {chart.low_title}–{chart.high_title}"), showlegend=False,
                         connectgaps=False)
@@ -90,17 +96,18 @@ def _line(fig: go.Figure, chart: Chart, s, categories: list[str], name: str, val
     solid = [v if (not estimated[i]) or (i + 1 < count and not estimated[i + 1]) else None
              for i, v in enumerate(values)]
     dashed = [v if estimated[i] or (i + 1 < count and estimated[i + 1]) else None for i, v in enumerate(values)]
-    hover = f"{name}<br>%{{x}}: %{{y:{value_format}}}<extra></extra>"
+    hover = f"{name}<br>%{{text}}: %{{y:{value_format}}}<extra></extra>"
     if any(v is not None for v in solid):  # a series of estimates only has no solid line (and no legend entry)
-        fig.add_scatter(x=categories, y=solid, name=name, mode="lines+markers", legendgroup=name,
+        fig.add_scatter(x=x, y=solid, name=name, mode="lines+markers", legendgroup=name,
                         line={"color": s.colour, "width": 4}, marker={"size": 9}, connectgaps=False,
-                        hovertemplate=hover)
+                        text=categories, hovertemplate=hover)
     if any(estimated):
         estimate = html_text(chart.estimate_label)
-        fig.add_scatter(x=categories, y=dashed, name=f"{name} · {estimate}", mode="lines+markers",
+        fig.add_scatter(x=x, y=dashed, name=f"{name} · {estimate}", mode="lines+markers",
                         legendgroup=name, line={"color": s.colour, "width": 4, "dash": "dash"},
                         marker={"size": 9, "symbol": "circle-open", "line": {"width": 2}}, connectgaps=False,
-                        hovertemplate=f"{name} · {estimate}<br>%{{x}}: %{{y:{value_format}}}<extra></extra>")
+                        text=categories,
+                        hovertemplate=f"{name} · {estimate}<br>%{{text}}: %{{y:{value_format}}}<extra></extra>")
 
 
 def _rgba(hex_colour: str, alpha: float) -> str:
@@ -156,12 +163,14 @@ PRESENTING_CSS = """<style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
 [data-testid="stToolbar"], [data-testid="stDecoration"] { display: none !important; }
 [data-testid="stMainBlockContainer"] { padding: 1.2rem 2.5rem 0.6rem 2.5rem !important; max-width: 100% !important; }
-.mt-table { font-size: 1.35vw; }
-.mt-lines { font-size: 1.45vw; }
-.mt-metric-label { font-size: 1.25vw; }
-.mt-metric-detail, .mt-more, .mt-details { font-size: 1vw; }
-.mt-source { font-size: 0.85vw; }
+.mt-table { font-size: 1.6vw; }
+.mt-table td, .mt-table th { padding: 0.6em 0.5em; }
+.mt-lines { font-size: 1.6vw; }
+.mt-subtitle { font-size: 1.4vw; }
+/* Nothing below 24 px on a 1920 px wide screen (1.25vw), as in the deck. */
+.mt-metric-label, .mt-metric-detail, .mt-more, .mt-details, .mt-source, .mt-counter { font-size: 1.25vw; }
 </style>"""
+PRESENTING_FONT_PX = 26  # the chart's type in presentation mode: ticks 2 px smaller, 24 px
 
 
 _e = html_text

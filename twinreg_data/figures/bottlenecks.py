@@ -80,10 +80,15 @@ def _jitter(code: str) -> float:
     return ((int(digits or 0) % 7) - 3) * 0.07
 
 
+def _known_people(register: pd.DataFrame) -> pd.Series:
+    """Every positive people estimate, low and high (the matrix draws both ends of each range)."""
+    known = pd.concat([register["people_low"], register["people_high"]]).dropna().astype(float)
+    return known[known > 0]
+
+
 def unknown_people_level(register: pd.DataFrame) -> float:
     """Where bottlenecks without a people estimate are drawn: one decade below the smallest known estimate."""
-    known = register["people_high"].dropna()
-    known = known[known > 0]
+    known = _known_people(register)
     if known.empty:
         return 1.0
     return float(10 ** (math.floor(math.log10(float(known.min()))) - 1))
@@ -91,8 +96,7 @@ def unknown_people_level(register: pd.DataFrame) -> float:
 
 def people_ticks(register: pd.DataFrame, lang: str) -> tuple[list[float], list[str]]:
     """Log-axis ticks at 1, 2 and 5 per decade over the known estimates, labelled in the locale (10 000)."""
-    known = register["people_high"].dropna()
-    known = known[known > 0]
+    known = _known_people(register)
     if known.empty:
         return [], []
     low, high = math.floor(math.log10(float(known.min()))), math.ceil(math.log10(float(known.max())))
@@ -115,22 +119,51 @@ def matrix_table(register: pd.DataFrame, lang: str) -> pd.DataFrame:
     })
 
 
-def priority_matrix(register: pd.DataFrame, lang: str, source: str) -> go.Figure:
-    """Severity × people affected (high estimate, log scale), one trace per domain, marker size by age.
+# Each domain has a marker shape as well as its colour (schema.DOMAIN_COLOURS, after Okabe and Ito), so that the
+# domains stay apart in grey scale, in print and for every kind of colour vision.
+DOMAIN_SYMBOLS: dict[str, str] = {
+    "mobility": "circle",
+    "taxation": "square",
+    "education": "diamond",
+    "digital": "triangle-up",
+    "employment": "triangle-down",
+    "social_security": "pentagon",
+    "legal_admin": "star",
+    "integration": "hexagram",
+    "information": "cross",
+}
+LABELLED_POINTS = 6  # the most severe bottlenecks named beside their point
 
-    Each point's customdata starts with the bottleneck code, so a selection event names the bottleneck.
-    Bottlenecks without a people estimate sit on a labelled "unknown" band below the smallest estimate.
+
+def labelled_codes(register: pd.DataFrame, limit: int = LABELLED_POINTS) -> list[str]:
+    """The bottlenecks the matrix names: the most severe, then those affecting the most people, at most `limit`."""
+    ranked = register.assign(_people=register["people_high"].astype("Float64").fillna(-1)).sort_values(
+        ["severity", "_people", "code"], ascending=[False, False, True])
+    return ranked["code"].head(limit).tolist()
+
+
+def priority_matrix(register: pd.DataFrame, lang: str, source: str) -> go.Figure:
+    """Severity × people affected (log scale), one trace per domain (colour and shape), marker size by age.
+
+    A bottleneck with an estimate range sits at the range's geometric middle with whiskers to its low and high
+    estimate; one without an estimate sits, hollow, on a labelled "unknown" band below the smallest estimate. The
+    most severe points are named by their code. Each point's customdata starts with the bottleneck code, so a
+    selection event names the bottleneck.
     """
     unknown_y = unknown_people_level(register)
     max_age = max(int(register["age_days"].max()), 1) if not register.empty else 1
     people_word = t("People affected", lang)
     tick_values, tick_text = people_ticks(register, lang)
+    low_values = register["people_low"].astype("Float64")
+    high_values = register["people_high"].astype("Float64")
+    low_values = low_values.fillna(high_values)
+    high_values = high_values.fillna(low_values)
     # Per-bottleneck values computed once for the whole register, then picked per domain by position.
-    missing = register["people_high"].isna().to_numpy()
+    missing = high_values.isna().to_numpy()
     people = [
-        t("unknown", lang) if pd.isna(high) else
-        f"{format_number(low if not pd.isna(low) else high, lang)}–{format_number(high, lang)}"
-        for low, high in zip(register["people_low"], register["people_high"], strict=True)
+        t("unknown", lang) if pd.isna(high) else format_number(high, lang) if low == high else
+        f"{format_number(low, lang)}–{format_number(high, lang)}"
+        for low, high in zip(low_values, high_values, strict=True)
     ]
     # Object arrays go into the figure as they are; lists would be validated and copied item by item.
     customdata = np.array([
@@ -142,28 +175,38 @@ def priority_matrix(register: pd.DataFrame, lang: str, source: str) -> go.Figure
     ], dtype=object).reshape(len(register), 6)
     # Numeric values stay Python numbers in lists when picked: numeric arrays would be sent base64-encoded.
     x = np.array([s + _jitter(c) for s, c in zip(register["severity"], register["code"], strict=True)], dtype=float)
-    y = register["people_high"].astype("Float64").fillna(unknown_y).astype(float).to_numpy()
+    low = low_values.fillna(unknown_y).astype(float).to_numpy()
+    high = high_values.fillna(unknown_y).astype(float).to_numpy()
+    y = np.sqrt(np.maximum(low, 1e-9) * np.maximum(high, 1e-9))  # the middle of the range on a log axis
     size = np.array([MIN_MARKER + (MAX_MARKER - MIN_MARKER) * math.sqrt(max(a, 0) / max_age)
                      for a in register["age_days"]], dtype=float)
-    symbol = np.where(missing, "circle-open", "circle").astype(object)
+    named = set(labelled_codes(register))
+    text = np.array([code if code in named else "" for code in register["code"]], dtype=object)
     domain_of = register["domain"].to_numpy(dtype=object)
     traces = []
     for domain in BOTTLENECK_DOMAINS:
         rows = np.flatnonzero(domain_of == domain)
         if not len(rows):
             continue
+        symbol = DOMAIN_SYMBOLS[domain]
         traces.append({
             "type": "scatter",
             "x": x[rows].tolist(),
             "y": y[rows].tolist(),
-            "mode": "markers",
+            "mode": "markers+text",
             "name": t(DOMAIN_LABELS[domain], lang),
+            "text": text[rows],
+            "textposition": "top right",
+            "textfont": {"size": 12, "color": "#222"},
+            "error_y": {"type": "data", "symmetric": False, "array": (high[rows] - y[rows]).tolist(),
+                        "arrayminus": (y[rows] - low[rows]).tolist(), "color": DOMAIN_COLOURS[domain],
+                        "thickness": 1.5, "width": 4},
             "marker": {
                 "color": DOMAIN_COLOURS[domain],
                 "size": size[rows].tolist(),
-                "symbol": symbol[rows],
+                "symbol": np.where(missing[rows], f"{symbol}-open", symbol).astype(object),
                 "line": {"width": 1.5, "color": DOMAIN_COLOURS[domain]},
-                "opacity": 0.8,
+                "opacity": 0.85,
             },
             "customdata": customdata[rows],
             "hovertemplate": (
@@ -185,18 +228,18 @@ def priority_matrix(register: pd.DataFrame, lang: str, source: str) -> go.Figure
                             "font": {"size": 11, "color": "#555"}})
     layout = {
         "title": {"text": t("Priority matrix: severity × people affected", lang),
-                  "subtitle": {"text": t("Marker size: age of the bottleneck · open circles: no people estimate",
-                                         lang)}},
+                  "subtitle": {"text": t("Whiskers: range of the estimate of people affected · marker size: age · "
+                                         "shape and colour: domain · hollow: no estimate", lang)}},
         "xaxis": {"title": {"text": t("Severity (1 = minor, 5 = blocking)", lang)}, "tickvals": [1, 2, 3, 4, 5],
                   "range": [0.4, 5.6], "zeroline": False},
-        "yaxis": {"title": {"text": t("People affected, high estimate (persons, log scale)", lang)}, "type": "log",
+        "yaxis": {"title": {"text": t("People affected (estimate range; persons, log scale)", lang)}, "type": "log",
                   "tickvals": tick_values,
                   "ticktext": tick_text},
         "legend": {"title": {"text": t("Domain", lang)}},
         "margin": {"l": 10, "r": 10, "t": 80, "b": 90},
-        "height": 560,
+        "height": 600,
         **({"shapes": shapes} if shapes else {}),
-        "annotations": [*annotations, _source_annotation(source, -0.14)],
+        "annotations": [*annotations, _source_annotation(source, -0.13)],
         "clickmode": "event+select",
     }
     # Built in one go from plain dicts: plotly validates each property once, not again per add_*/update_* call.

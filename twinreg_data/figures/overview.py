@@ -147,3 +147,63 @@ def movers_bars(movers: pd.DataFrame, lang: str) -> go.Figure:
         "margin": {"l": 10, "r": 70, "t": 100, "b": 60},
     }
     return figure([bar], layout)
+
+
+def _day(value: object, lang: str) -> str:
+    from ..i18n import format_day
+
+    return format_day(pd.Timestamp(value).date(), lang) if value is not None and not pd.isna(value) else "–"
+
+
+def owners_text(owner_fi: object, owner_ee: object, lang: str) -> str:
+    """'Finland: Verohallinto · Estonia: Maksu- ja Tolliamet' (a missing owner as '–')."""
+    def name(value: object) -> str:
+        return value.strip() if isinstance(value, str) and value.strip() else "–"
+
+    return (f"{t(SIDE_LABELS['FI'], lang)}: {name(owner_fi)} · {t(SIDE_LABELS['EE'], lang)}: {name(owner_ee)}")
+
+
+def watch_items(rows: pd.DataFrame, kind: str, lang: str) -> list[tuple[str, str, str, str]]:
+    """The Overview's lines of one watch list (queries.overview.watchlist narrowed by watch_of): (code, title, what
+    and since when, both owners), in plain text (the page escapes it)."""
+    from ..queries.overview import RECENT, RESOLVED, STALLED
+
+    items = []
+    for r in rows.itertuples():
+        status = t(STATUS_LABELS[r.status], lang)
+        if kind == STALLED:
+            what = t("{status} · no event since {date}", lang, status=status, date=_day(r.last_event_on, lang))
+        elif kind == RECENT and isinstance(r.previous_status, str):
+            what = t("{before} → {after} on {date}", lang, before=t(STATUS_LABELS[r.previous_status], lang),
+                     after=status, date=_day(r.changed_on, lang))
+        elif kind in (RECENT, RESOLVED):
+            what = t("{status} on {date}", lang, status=status, date=_day(r.changed_on, lang))
+        else:
+            raise ValueError(f"unknown watch list {kind!r}")
+        items.append((r.code, r.title, what, owners_text(r.owner_fi, r.owner_ee, lang)))
+    return items
+
+
+def movers_table(movers: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The movers chart's data as downloaded: labels in `lang`, codes in their own columns, and the change in per
+    cent rounded as the chart shows it (the read model holds a fraction), its unit in the column title."""
+    from ..labels import INDICATORS_UNIT_LABELS
+
+    estimate = movers["estimate"] if "estimate" in movers else pd.Series(False, index=movers.index)
+    indicator, country = t("Indicator", lang), t("Country", lang)
+    return pd.DataFrame({
+        t("{column} (code)", lang, column=indicator): movers["indicator"].to_numpy(dtype=object),
+        indicator: movers["name"].to_numpy(dtype=object),
+        t("{column} (code)", lang, column=country): movers["country"].to_numpy(dtype=object),
+        country: [t(SIDE_LABELS[c], lang) for c in movers["country"]],
+        t("Area", lang): movers["area_label"].to_numpy(dtype=object),
+        t("Period", lang): movers["period"].to_numpy(dtype=object),
+        t("Value", lang): movers["value"].to_numpy(),
+        t("Compared with", lang): movers["previous_period"].to_numpy(dtype=object),
+        t("Previous value", lang): movers["previous_value"].to_numpy(),
+        t("Unit", lang): [t(INDICATORS_UNIT_LABELS[u], lang) if u in INDICATORS_UNIT_LABELS else u
+                          for u in movers["unit"]],
+        t("Change, %", lang): (pd.to_numeric(movers["change_pct"]) * 100).round(1).to_numpy(),
+        t("Assessment", lang): [t(INDICATORS_ASSESSMENT_LABELS[a], lang) for a in movers["assessment"]],
+        t("Estimate", lang): [t("Estimate", lang) if e else "" for e in estimate],
+    })

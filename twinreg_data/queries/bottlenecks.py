@@ -29,6 +29,58 @@ class RegisterFilter:
     min_age_years: int = 0  # age (days open) of at least this many whole years
 
 
+# The register's own filters in the link: ?q=tax&status=prioritised&status=in_progress&severity=3-5&owner=HSL&open_for=2
+REGISTER_PARAMS = ("q", "status", "severity", "owner", "open_for")
+MAX_TEXT = 200  # a longer search or owner text from a link is cut
+MAX_OPEN_FOR = 50  # years, as the page's input allows
+
+
+def register_filter_to_query(local: RegisterFilter) -> dict[str, list[str]]:
+    """The link parameters of the register's own filters (each a list, as repeated parameters); defaults are left
+    out, so an unfiltered register adds nothing to the link."""
+    query: dict[str, list[str]] = {}
+    if local.search.strip():
+        query["q"] = [local.search.strip()]
+    if local.statuses:
+        query["status"] = [s for s in BOTTLENECK_STATUSES if s in local.statuses]
+    if (local.severity_min, local.severity_max) != (1, 5):
+        query["severity"] = [f"{local.severity_min}-{local.severity_max}"]
+    if local.owner.strip():
+        query["owner"] = [local.owner.strip()]
+    if local.min_age_years:
+        query["open_for"] = [str(local.min_age_years)]
+    return query
+
+
+def register_filter_from_query(params: dict[str, list[str]]) -> tuple[RegisterFilter, list[str]]:
+    """The register's own filters from link parameters, and the names of those ignored as invalid (an unknown
+    status, a severity outside 1–5 or reversed, a number of years that is not a whole number 0–50)."""
+    ignored: list[str] = []
+
+    def last(name: str) -> str:
+        values = params.get(name) or []
+        return str(values[-1]).strip() if values else ""
+
+    statuses = tuple(s for s in BOTTLENECK_STATUSES if s in set(params.get("status") or []))
+    if set(params.get("status") or []) - set(BOTTLENECK_STATUSES):
+        ignored.append("status")
+    severity_min, severity_max = 1, 5
+    if text := last("severity"):
+        low, _, high = text.partition("-")
+        if low.isdigit() and high.isdigit() and 1 <= int(low) <= int(high) <= 5:
+            severity_min, severity_max = int(low), int(high)
+        else:
+            ignored.append("severity")
+    years = 0
+    if text := last("open_for"):
+        if text.isdigit() and int(text) <= MAX_OPEN_FOR:
+            years = int(text)
+        else:
+            ignored.append("open_for")
+    return RegisterFilter(search=last("q")[:MAX_TEXT], statuses=statuses, severity_min=severity_min,
+                          severity_max=severity_max, owner=last("owner")[:MAX_TEXT], min_age_years=years), ignored
+
+
 # The register's columns, in the order of its SELECT list (the figures and the tables rely on them).
 REGISTER_COLUMNS = [
     "code", "title", "domain", "status", "severity", "side", "owner_fi", "owner_ee", "identified_on",
@@ -101,6 +153,11 @@ def register(store: Store, filters: Filters, local: RegisterFilter | None = None
         WHERE {' AND '.join(outer)}
         ORDER BY code"""
     return store.query_df(sql, [closed, today, today, closed, *params, stall_days(), *outer_params])
+
+
+def open_rows(register: pd.DataFrame) -> pd.DataFrame:
+    """Narrowing of register: the bottlenecks still open (the priority matrix's default)."""
+    return register[~register["status"].isin(sorted(CLOSED_STATUSES))].reset_index(drop=True)
 
 
 @dataclass(frozen=True)

@@ -12,11 +12,15 @@ import pandas as pd
 from ..filters import Filters
 from ..schema import BOTTLENECK_STATUSES, CLOSED_STATUSES
 from ..store import Store
-from .common import domain_mask, rows_where
+from .common import domain_mask, localised, localised_texts, rows_where
 from .comparison import NO_CLEAR_CHANGE, NOT_COMPARABLE, assess, comparison_sql
 from .indicators import domain_overview
 
 FERRY_INDICATOR = "MOB_FERRY_PAX"
+RECENT_DAYS = 90  # "changed recently": a status change in this many days (the meeting window's default too)
+STALLED, RECENT, RESOLVED = "stalled", "recent", "resolved"
+WATCH_LISTS = (STALLED, RECENT, RESOLVED)
+WATCH_SHOWN = 5  # bottlenecks a list shows by name; the rest are counted ("+N more")
 
 
 def stall_days() -> int:
@@ -147,3 +151,56 @@ def movers(changes: pd.DataFrame, limit: int = 8) -> pd.DataFrame:
 
 def has_data(store: Store) -> bool:
     return bool(store.scalar("SELECT (SELECT count(*) FROM bottlenecks) + (SELECT count(*) FROM observations)"))
+
+
+# The columns of watchlist, in order.
+WATCH_COLUMNS = ["list", "code", "title", "domain", "side", "status", "previous_status", "changed_on", "severity",
+                 "owner_fi", "owner_ee", "last_event_on", "days_since_event"]
+
+
+def watchlist(store: Store, lang: str, today: dt.date | None = None) -> pd.DataFrame:
+    """The bottlenecks the Overview names, each in one list (`list`): resolved or partly resolved in the last 12
+    months (the headline's count), stalled (open, no event for stall_days; the headline's count), and changed
+    recently (its status changed, or it was identified, in the last RECENT_DAYS days; not in the other two).
+
+    With the title in `lang`, both owners, the latest status change (`changed_on`, and `previous_status`: None for
+    a bottleneck's first status) and the latest event. Every domain and both sides: watch_of narrows it. Resolved
+    and recent: latest change first; stalled: longest silence first."""
+    today = today or dt.date.today()
+    frame = store.query_df(
+        f"""WITH history AS (
+                SELECT bottleneck, date, seq, status,
+                       lag(status) OVER (PARTITION BY bottleneck ORDER BY date, seq) AS previous_status
+                FROM bottleneck_events
+            ), latest_change AS (  -- the latest event that changed the status (an event may only add a note)
+                SELECT *, row_number() OVER (PARTITION BY bottleneck ORDER BY date DESC, seq DESC) AS rn
+                FROM history WHERE previous_status IS DISTINCT FROM status
+            ), rows AS (
+                SELECT CASE
+                         WHEN b.status IN ('resolved', 'partly_resolved')
+                              AND b.last_event_on > ?::DATE - INTERVAL 12 MONTH AND b.last_event_on <= ? THEN ?
+                         WHEN NOT list_contains(?::VARCHAR[], b.status)
+                              AND b.last_event_on < ?::DATE - to_days(?::INTEGER) THEN ?
+                         WHEN coalesce(c.date, b.identified_on) > ?::DATE - to_days(?::INTEGER)
+                              AND coalesce(c.date, b.identified_on) <= ? THEN ?
+                       END AS list,
+                       b.code, {localised('title', lang, 'b')} AS title, b.domain, b.side, b.status,
+                       c.previous_status, coalesce(c.date, b.identified_on) AS changed_on, b.severity,
+                       {localised_texts(('owner_fi', 'owner_ee'), lang, 'b')},
+                       b.last_event_on, date_diff('day', b.last_event_on, ?::DATE) AS days_since_event
+                FROM bottleneck_current b LEFT JOIN latest_change c ON c.bottleneck = b.code AND c.rn = 1
+            )
+            SELECT * FROM rows WHERE list IS NOT NULL
+            ORDER BY array_position(?::VARCHAR[], list),
+                     CASE WHEN list = ? THEN last_event_on END ASC NULLS LAST, changed_on DESC, code""",
+        [today, today, RESOLVED, sorted(CLOSED_STATUSES), today, stall_days(), STALLED, today, RECENT_DAYS, today,
+         RECENT, today, list(WATCH_LISTS), STALLED],
+    )
+    return frame[WATCH_COLUMNS]
+
+
+def watch_of(watch: pd.DataFrame, filters: Filters) -> dict[str, pd.DataFrame]:
+    """Narrowing of watchlist: each list's bottlenecks of the selected domains and side (a bottleneck of both
+    sides is on either side), in the watchlist's order."""
+    rows = tally_in_view(watch, filters)
+    return {name: rows[rows["list"].to_numpy() == name].reset_index(drop=True) for name in WATCH_LISTS}
