@@ -148,6 +148,17 @@ text_col.markdown("**" + t("Description", lang) + "**\n\n"
 facts_col.markdown("\n".join(f"- **{label}:** {markdown_text(value)}"
                              for label, value in figures.detail_facts(detail, lang)))
 
+st.subheader(t("Obstacle record", lang), help=t("The parts of an obstacle's record that Regulation (EU) 2025/925 "
+                                                "(BRIDGEforEU) asks for.", lang))
+if detail.record.is_empty:
+    st.caption(t("No obstacle record yet: an official can add it with the template's columns.", lang))
+else:
+    texts_col, record_col = st.columns([3, 2])
+    texts_col.markdown("\n\n".join(f"**{heading}**\n\n{markdown_text(text)}"
+                                    for heading, text in figures.record_texts(detail, lang)))
+    record_col.markdown("\n".join(f"- **{label}:** {markdown_text(value)}"
+                                  for label, value in figures.record_facts(detail, lang)))
+
 dates = st.column_config.DateColumn(format=date_display_format(lang))
 st.subheader(t("Status history", lang))
 chart(figures.status_timeline(detail, lang, t("Source: TwinReg bottleneck register, status events",
