@@ -82,6 +82,11 @@ def cmd_init(args) -> int:
                 for p in report.problems[:20]:
                     print(f"  {p.cell}: found {p.value!r}, expected {p.expected}", file=sys.stderr)
                 return 1
+        from .reports.demo import seed_demo_reports
+
+        cases = seed_demo_reports(store, DEMO_DIR / "reports.json")
+        if cases:
+            print(f"Filed {len(cases)} demo public reports ({cases[0]} … {cases[-1]}).")
     return 0
 
 
@@ -258,6 +263,33 @@ def cmd_publish(args) -> int:
         print(f"{args.dir} is not empty: publish into a new or empty folder.", file=sys.stderr)
         return 2
     print(f"Open data package written: {path}")
+    return 0
+
+
+def cmd_reports(args) -> int:
+    """Public reports: the open queue, or erase the personal data of cases decided before the retention period."""
+    from . import reports
+    from .queries.reports import queue
+
+    store = _store(args)
+    if args.reports_command == "purge":
+        days = reports.RETENTION_DAYS if args.days is None else args.days
+        if days < 0:
+            raise UserError("--days must be 0 or more.")
+        erased = reports.purge(store, retention_days=days, actor=_cli_actor())
+        if args.json:
+            _print_json({"status": "ok", "erased": erased, "days": days})
+        else:
+            print(f"Erased the personal data of {erased} decided case(s) older than {days} days.")
+        return 0
+    frame = queue(store)
+    if args.json:
+        _print_json({"status": "ok", "open": frame.drop(columns=["what"]).to_dict(orient="records")})
+    else:
+        for row in frame.itertuples():
+            late = " OVERDUE" if row.overdue else ""
+            print(f"{row.case_number}  {row.status:<13} due {row.due_on}{late}  {row.domain or '-'}  {row.place}")
+        print(f"{len(frame)} open case(s).")
     return 0
 
 
@@ -476,6 +508,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("publish", help="write the public data as an open data package (Frictionless) into DIR")
     p.add_argument("dir")
     p.set_defaults(func=cmd_publish)
+    p = sub.add_parser("reports", help="public reports: list the open queue, or purge personal data")
+    reports_sub = p.add_subparsers(dest="reports_command", required=True)
+    q = reports_sub.add_parser("list", help="the open cases, oldest deadline first")
+    q.add_argument("--json", action="store_true")
+    q = reports_sub.add_parser("purge", help="erase the personal data of cases decided more than --days ago")
+    q.add_argument("--days", type=int, default=None, help="retention period in days (default 180)")
+    q.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_reports)
     p = sub.add_parser("restore", help="replace the database with a backup folder")
     p.add_argument("dir")
     p.set_defaults(func=cmd_restore)

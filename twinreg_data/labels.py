@@ -691,3 +691,40 @@ REPORT_STEP_LABELS: dict[str, str | Message] = {
     "linked": N_("Linked to a known obstacle"),
     "submitted": N_("Report received"),
 }
+
+# report.field.*: the fields of the report form and of the triage, named in messages
+REPORT_FIELD_LABELS: dict[str, str | Message] = {
+    "affected": N_("Who is affected"),
+    "area": N_("Area"),
+    "contact_email": N_("E-mail"),
+    "contact_name": N_("Name"),
+    "domain": NP_("report.field", "Domain"),
+    "message": N_("Message to the reporter"),
+    "owner_ee": N_("Owner in Estonia"),
+    "owner_fi": N_("Owner in Finland"),
+    "place": N_("Where does it happen"),
+    "reason": N_("Reason"),
+    "reply": N_("Your answer"),
+    "severity": NP_("report.field", "Severity"),
+    "side": NP_("report.field", "Side"),
+    "title": N_("Title in the report's language"),
+    "title_en": N_("Title in English"),
+    "what": N_("What happens"),
+}
+
+# report.refusal.*: why a report or a triage step was refused
+REPORT_REFUSAL_LABELS: dict[str, str | Message] = {
+    "choice": N_("Choose one of the offered values for “{field}”."),
+    "consent": N_("Please confirm that you have read how your report is handled."),
+    "control": N_("“{field}” contains invisible control characters; please type the text again."),
+    "decided": N_("Case {case} has already been decided."),
+    "email": N_("The e-mail address does not look like one (name@example.org)."),
+    "no_bottleneck": N_("There is no bottleneck {code}."),
+    "no_case": N_("There is no such case."),
+    "not_asked": N_("No clarification is asked for case {case} at the moment."),
+    "rate_all": N_("Many reports are arriving right now. Please try again in an hour."),
+    "rate_client": N_("You have sent {limit} reports within an hour. Please try again later."),
+    "required": N_("Please fill in “{field}”."),
+    "too_long": N_("“{field}” is {length} characters long; at most {limit} are allowed."),
+    "too_short": N_("Please describe it in at least {minimum} characters."),
+}

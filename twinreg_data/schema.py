@@ -524,7 +524,7 @@ REPORTS = IndexTable(
 # Every step of a case, as its reporter sees it on the follow page (no personal data: the editor's role, not name).
 REPORT_STEPS = IndexTable(
     "report_steps",
-    (("case_number", "VARCHAR"), ("seq", "INTEGER"), ("at", "TIMESTAMP"), ("step", "VARCHAR"),
+    (("case_number", "VARCHAR"), ("seq", "INTEGER"), ("happened_at", "TIMESTAMP"), ("step", "VARCHAR"),
      ("message", "VARCHAR"), ("by_role", "VARCHAR")),
     key=("case_number", "seq"),
 )
