@@ -9,7 +9,7 @@ import streamlit as st
 
 from twinreg_data.exports import About, file_stem, to_csv_zip_bytes, to_xlsx_bytes
 from twinreg_data.filters import Filters, view_link
-from twinreg_data.i18n import N_, NP_, t
+from twinreg_data.i18n import N_, NP_, t, tn
 from twinreg_data.queries import provenance
 from twinreg_data.st_cache import cached
 
@@ -177,3 +177,21 @@ _redirect = st.components.v2.component("twinreg_redirect", js=_REDIRECT_JS)
 def go_to(url: str) -> None:
     """Send the browser to `url` on this server (a full page load; the session cookie routes need one)."""
     _redirect(data={"url": url}, key="twinreg_redirect")
+
+
+def overdue_reports_notice(lang: str) -> None:
+    """For editors: how many public reports are past their two-month assessment deadline, with the way to them
+    (the Overview and the Data page). Asked uncached: reports arrive without clearing the page cache."""
+    from twinreg_data import auth
+    from twinreg_data.labels import PAGE_LABELS
+    from twinreg_data.queries.reports import overdue_count
+    from twinreg_data.st_cache import store
+
+    if not st.session_state.get("identity", auth.ANONYMOUS).can_import:
+        return
+    overdue = overdue_count(store())
+    if overdue:
+        st.warning(tn("{n} public report is past its two-month assessment deadline.",
+                      "{n} public reports are past their two-month assessment deadline.", overdue, lang),
+                   icon=":material/alarm:")
+        st.page_link("pages/triage.py", label=t(PAGE_LABELS["triage"], lang), icon=":material/inbox:")

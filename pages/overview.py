@@ -4,7 +4,7 @@ from functools import partial
 
 import streamlit as st
 
-from pages._ui import about, chart, downloads, empty_state, filters
+from pages._ui import about, chart, downloads, empty_state, filters, overdue_reports_notice
 from twinreg_data.figures import mobility as mobility_figures
 from twinreg_data.figures.indicators import delta_description, estimate_text
 from twinreg_data.figures.overview import domain_status_bars, domain_status_table, movers_bars
@@ -18,6 +18,7 @@ view = filters()
 lang = view.lang
 st.title(t("TwinReg Monitor", lang))
 st.caption(t("Cross-border bottlenecks between Helsinki-Uusimaa and Harju County", lang))
+overdue_reports_notice(lang)
 
 if not cached(overview.has_data):
     st.info(t("No data yet. An official can import the demo workbooks with `python -m twinreg_data init --demo`, or "

@@ -96,3 +96,8 @@ def overdue_count(store: Store, today: dt.date | None = None) -> int:
     today = today or dt.date.today()
     return int(store.scalar("SELECT count(*) FROM reports WHERE status IN (SELECT unnest(?::VARCHAR[])) "
                             "AND due_on < ?", [list(OPEN_REPORT_STATUSES), today]) or 0)
+
+
+def bottleneck_choices(store: Store, lang: str) -> pd.DataFrame:
+    """code, title of every bottleneck, for linking a report to a known one."""
+    return store.query_df(f"SELECT code, {localised('title', lang)} AS title FROM bottlenecks ORDER BY code")
