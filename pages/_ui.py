@@ -190,8 +190,9 @@ def overdue_reports_notice(lang: str) -> None:
     if not st.session_state.get("identity", auth.ANONYMOUS).can_import:
         return
     overdue = overdue_count(store())
-    if overdue:
-        st.warning(tn("{n} public report is past its two-month assessment deadline.",
-                      "{n} public reports are past their two-month assessment deadline.", overdue, lang),
-                   icon=":material/alarm:")
-        st.page_link("pages/triage.py", label=t(PAGE_LABELS["triage"], lang), icon=":material/inbox:")
+    if overdue:  # a badge, not an alert: it stays on every visit until the cases are decided
+        flag, link = st.columns([3, 1], vertical_alignment="center")
+        flag.badge(tn("{n} public report is past its two-month assessment deadline",
+                      "{n} public reports are past their two-month assessment deadline", overdue, lang),
+                   icon=":material/alarm:", color="orange")
+        link.page_link("pages/triage.py", label=t(PAGE_LABELS["triage"], lang), icon=":material/inbox:")
