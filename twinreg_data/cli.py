@@ -433,6 +433,53 @@ def cmd_briefing(args) -> int:
     return 0
 
 
+def _year(text: str) -> int:
+    try:
+        year = int(text)
+    except ValueError:
+        year = 0
+    if not 1990 <= year <= 2100:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a reporting year (e.g. 2026)")
+    return year
+
+
+def cmd_register(args) -> int:
+    """The register export for the Commission: one row per obstacle of the reporting year, CSV or XLSX."""
+    from .exports import to_csv_bytes, to_xlsx_bytes
+    from .queries.register import commission_register, obstacles_of_year
+
+    out = Path(args.out)
+    if out.suffix.lower() not in (".csv", ".xlsx"):
+        raise UserError(f"{out} should end in .csv or .xlsx.")
+    frame = commission_register(obstacles_of_year(_store(args), args.year, args.lang), args.year)
+    out.write_bytes(to_csv_bytes(frame) if out.suffix.lower() == ".csv"
+                    else to_xlsx_bytes(frame, sheet=f"register {args.year}"))
+    print(f"Register {args.year}: {len(frame)} obstacle(s) written to {out}")
+    return 0
+
+
+def cmd_yearly(args) -> int:
+    """The yearly report as PowerPoint (and PDF with --pdf)."""
+    from .briefing import PdfUnavailable, convert_to_pdf, pdf_available, write_pptx
+    from .briefing.pdf import PDF_INSTALL_HINT
+    from .briefing.yearly import yearly_report
+
+    out = Path(args.out)
+    if out.suffix.lower() != ".pptx":
+        raise UserError(f"{out} should end in .pptx (a PowerPoint file).")
+    deck = yearly_report(_store(args), args.year, args.lang)
+    print(f"Yearly report {args.year} ({len(deck.slides)} slides, {deck.lang}) written to {write_pptx(deck, out)}")
+    if args.pdf:
+        if not pdf_available():
+            raise UserError(f"A PDF needs LibreOffice: install it with `{PDF_INSTALL_HINT}` "
+                            "and run the command again (the .pptx is written).")
+        try:
+            print(f"PDF written to {convert_to_pdf(out)}")
+        except PdfUnavailable as exc:
+            raise UserError(str(exc)) from exc
+    return 0
+
+
 def _seconds(text: str) -> float:
     try:
         value = float(text)
@@ -516,6 +563,17 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--days", type=int, default=None, help="retention period in days (default 180)")
     q.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_reports)
+    p = sub.add_parser("register", help="the register export for the Commission (CSV or XLSX) of a reporting year")
+    p.add_argument("--year", type=_year, required=True)
+    p.add_argument("--out", required=True, help="the .csv or .xlsx file to write")
+    p.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the texts (default: English)")
+    p.set_defaults(func=cmd_register)
+    p = sub.add_parser("yearly", help="the yearly report (priority list, status, solved) as PowerPoint and PDF")
+    p.add_argument("--year", type=_year, required=True)
+    p.add_argument("--lang", choices=LANGUAGES, default="en")
+    p.add_argument("--out", required=True, help="the .pptx file to write")
+    p.add_argument("--pdf", action="store_true", help="also write a PDF next to it (needs LibreOffice)")
+    p.set_defaults(func=cmd_yearly)
     p = sub.add_parser("restore", help="replace the database with a backup folder")
     p.add_argument("dir")
     p.set_defaults(func=cmd_restore)
