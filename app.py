@@ -141,8 +141,8 @@ locked = [stem for stem, _ in PAGES if not pages] + ([] if identity.can_import e
 # Pages a role may not use are not registered for the session: their URLs show why, in the visitor's language.
 if identity.can_import:
     pages.append(st.Page("pages/data.py", title=t("Data", lang), icon=":material/upload_file:", url_path="data"))
-    pages.append(st.Page("pages/triage.py", title=t(PAGE_LABELS["triage"], lang), icon=":material/inbox:",
-                         url_path="triage"))
+    triage_title = PAGE_LABELS["triage"]
+    pages.append(st.Page("pages/triage.py", title=t(triage_title, lang), icon=":material/inbox:", url_path="triage"))
 sign_in_page = None
 if not identity.signed_in:
     sign_in_page = st.Page("pages/sign_in.py", title=t(NP_("page", "Sign in"), lang), icon=":material/login:",
@@ -150,9 +150,9 @@ if not identity.signed_in:
     pages.append(sign_in_page)
 # Anyone may report an obstacle and follow their case, signed in or not, on a public monitor or not (after the
 # sign-in page, which stays the default of a monitor that is not public).
-pages.append(st.Page("pages/report.py", title=t(PAGE_LABELS["report"], lang), icon=":material/campaign:",
-                     url_path="report"))
-pages.append(st.Page("pages/follow.py", title=t(PAGE_LABELS["follow"], lang), url_path="follow", visibility="hidden"))
+report_title, follow_title = PAGE_LABELS["report"], PAGE_LABELS["follow"]
+pages.append(st.Page("pages/report.py", title=t(report_title, lang), icon=":material/campaign:", url_path="report"))
+pages.append(st.Page("pages/follow.py", title=t(follow_title, lang), url_path="follow", visibility="hidden"))
 if config.public or identity.signed_in:  # /overview typed by hand opens the main page with the link's parameters
     main_page = pages[0]
     pages.append(st.Page(lambda: st.switch_page(main_page, query_params={

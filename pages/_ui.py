@@ -195,4 +195,5 @@ def overdue_reports_notice(lang: str) -> None:
         flag.badge(tn("{n} public report is past its two-month assessment deadline",
                       "{n} public reports are past their two-month assessment deadline", overdue, lang),
                    icon=":material/alarm:", color="orange")
-        link.page_link("pages/triage.py", label=t(PAGE_LABELS["triage"], lang), icon=":material/inbox:")
+        triage_title = PAGE_LABELS["triage"]
+        link.page_link("pages/triage.py", label=t(triage_title, lang), icon=":material/inbox:")

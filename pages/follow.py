@@ -13,7 +13,7 @@ from twinreg_data.st_cache import store
 from twinreg_data.textsafe import markdown_text
 
 lang = filters().lang
-page_title = PAGE_LABELS["follow"]
+page_title, report_title = PAGE_LABELS["follow"], PAGE_LABELS["report"]
 st.title(t(page_title, lang))
 token = st.query_params.get("token", "")
 # Not cached: the case changes with every triage step, and the token should not sit in a shared cache.
@@ -21,7 +21,7 @@ case = queries.case_view(store(), token, lang) if token else None
 if case is None:
     st.info(t("This follow link is not valid. Check that you copied the whole link from the page shown after you "
               "sent your report.", lang), icon=":material/link_off:")
-    st.page_link("pages/report.py", label=t(PAGE_LABELS["report"], lang), icon=":material/campaign:")
+    st.page_link("pages/report.py", label=t(report_title, lang), icon=":material/campaign:")
     st.stop()
 
 st.subheader(t("Case {case}", lang, case=case.case_number))

@@ -13,7 +13,15 @@ from twinreg_data.schema import BOTTLENECK_DOMAINS
 from twinreg_data.st_cache import cached, store
 
 lang = filters().lang
-page_title, fields = PAGE_LABELS["report"], REPORT_FIELD_LABELS
+page_title = PAGE_LABELS["report"]
+
+
+def field(key: str) -> str:
+    """A field's name in the visitor's language."""
+    return t(REPORT_FIELD_LABELS[key], lang)
+
+
+
 st.title(t(page_title, lang))
 done: reports.Submitted | None = st.session_state.get("report-done")
 if done is not None:
@@ -37,21 +45,21 @@ area_names = dict(zip(areas["code"], areas["label"], strict=True))
 # The honeypot: hidden from people (and from screen readers by its label); naive bots fill every field.
 st.html("<style>.st-key-report-hp { display: none; }</style>")
 with st.form("report-form"):
-    what = st.text_area(t(fields["what"], lang), max_chars=reports.LIMITS["what"], height=160,
+    what = st.text_area(field("what"), max_chars=reports.LIMITS["what"], height=160,
                         placeholder=t("What happened, when, and what stopped you?", lang))
-    place = st.text_input(t(fields["place"], lang), max_chars=reports.LIMITS["place"],
+    place = st.text_input(field("place"), max_chars=reports.LIMITS["place"],
                           placeholder=t("e.g. Tallinn, or the ferry between Helsinki and Tallinn", lang))
     left, right = st.columns(2)
-    area = left.selectbox(t(fields["area"], lang), list(area_names), index=None, format_func=area_names.get,
+    area = left.selectbox(field("area"), list(area_names), index=None, format_func=area_names.get,
                           placeholder=t("Optional: the municipality or region", lang))
-    domain = right.selectbox(t(fields["domain"], lang), BOTTLENECK_DOMAINS, index=None,
+    domain = right.selectbox(field("domain"), BOTTLENECK_DOMAINS, index=None,
                              format_func=lambda d: t(DOMAIN_LABELS[d], lang), placeholder=t("I don't know", lang))
-    affected = st.text_input(t(fields["affected"], lang), max_chars=reports.LIMITS["affected"],
+    affected = st.text_input(field("affected"), max_chars=reports.LIMITS["affected"],
                              placeholder=t("e.g. commuters, students, families, small companies", lang))
     st.markdown("**" + t("Contact (optional)", lang) + "**")
     left, right = st.columns(2)
-    contact_name = left.text_input(t(fields["contact_name"], lang), max_chars=reports.LIMITS["contact_name"])
-    contact_email = right.text_input(t(fields["contact_email"], lang), max_chars=reports.LIMITS["contact_email"])
+    contact_name = left.text_input(field("contact_name"), max_chars=reports.LIMITS["contact_name"])
+    contact_email = right.text_input(field("contact_email"), max_chars=reports.LIMITS["contact_email"])
     with st.container(key="report-hp"):
         website = st.text_input("Leave this field empty", key="report-website", autocomplete="off")
     st.caption(t("How your report is handled: editors of the TwinReg Monitor read it to assess the obstacle. Your "

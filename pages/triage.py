@@ -26,7 +26,15 @@ lang = view.lang
 identity: auth.Identity = st.session_state.get("identity", auth.ANONYMOUS)
 if not identity.can_import:  # pages are registered per role; this guards a direct call
     st.stop()
-page_title, fields = PAGE_LABELS["triage"], REPORT_FIELD_LABELS
+page_title = PAGE_LABELS["triage"]
+
+
+def field(key: str) -> str:
+    """A field's name in the editor's language."""
+    return t(REPORT_FIELD_LABELS[key], lang)
+
+
+
 st.title(t(page_title, lang))
 if flash := st.session_state.pop("triage-flash", None):
     st.success(markdown_text(flash), icon=":material/task_alt:")
@@ -50,16 +58,18 @@ else:
     if case is not None:
         st.subheader(t("Case {case}", lang, case=case["case_number"]))
         received, due = case["submitted_at"].date(), case["due_on"].date()
-        st.caption(t(REPORT_STATUS_LABELS[case["status"]], lang) + " · " + t(
+        status = case["status"]
+        st.caption(t(REPORT_STATUS_LABELS[status], lang) + " · " + t(
             "received {date}, assess by {due}", lang, date=format_day(received, lang), due=format_day(due, lang)))
         # The reporter's texts are shown literally (st.text): never Markdown, never HTML.
         for key, value in (("what", case["what"]), ("place", case["place"]), ("affected", case["affected"]),
                            ("contact_name", case["contact_name"]), ("contact_email", case["contact_email"])):
-            st.markdown("**" + t(fields[key], lang) + "**")
+            st.markdown("**" + field(key) + "**")
             st.text(value if isinstance(value, str) and value else "–")
-        st.markdown("**" + t(fields["domain"], lang) + ":** " + domain_label(case["domain"], lang) + " · **"
-                    + t(fields["area"], lang) + ":** " + markdown_text(case["area"] or "–"))
-        st.dataframe(steps_table(case["steps"], lang, with_role=True), hide_index=True)
+        st.markdown("**" + field("domain") + ":** " + domain_label(case["domain"], lang) + " · **"
+                    + field("area") + ":** " + markdown_text(case["area"] or "–"))
+        st.dataframe(steps_table(case["steps"], lang, with_role=True), hide_index=True, column_config={
+            t(NP_("reports.col", "Date"), lang): st.column_config.DateColumn(format=date_display_format(lang))})
         accept_tab, link_tab, ask_tab, close_tab = st.tabs([
             t("Accept as a new obstacle", lang), t("Link to a known obstacle", lang), t("Ask for clarification", lang),
             t(NP_("triage", "Close"), lang)])
@@ -78,21 +88,21 @@ else:
             st.rerun()
 
         with accept_tab, st.form("triage-accept"):
-            title_en = st.text_input(t(fields["title_en"], lang), max_chars=300)
-            title = st.text_input(t(fields["title"], lang), max_chars=300)
+            title_en = st.text_input(field("title_en"), max_chars=300)
+            title = st.text_input(field("title"), max_chars=300)
             left, middle, right = st.columns(3)
-            side = left.selectbox(t(fields["side"], lang), SIDES, index=SIDES.index("both"),
+            side = left.selectbox(field("side"), SIDES, index=SIDES.index("both"),
                                   format_func=lambda s: t(SIDE_LABELS[s], lang))
             level = middle.selectbox(t("Level", lang), BOTTLENECK_LEVELS, index=1,
                                      format_func=lambda v: t(BOTTLENECKS_LEVEL_LABELS[v], lang))
-            severity = right.slider(t(fields["severity"], lang), 1, 5, 3)
-            domain = st.selectbox(t(fields["domain"], lang), BOTTLENECK_DOMAINS, format_func=lambda d: t(
+            severity = right.slider(field("severity"), 1, 5, 3)
+            domain = st.selectbox(field("domain"), BOTTLENECK_DOMAINS, format_func=lambda d: t(
                 DOMAIN_LABELS[d], lang), index=BOTTLENECK_DOMAINS.index(case["domain"])
                 if case["domain"] in BOTTLENECK_DOMAINS else 0)
             left, right = st.columns(2)
-            owner_fi = left.text_input(t(fields["owner_fi"], lang), max_chars=300)
-            owner_ee = right.text_input(t(fields["owner_ee"], lang), max_chars=300)
-            message = st.text_area(t(fields["message"], lang), max_chars=reports.LIMITS["message"], key="msg-accept")
+            owner_fi = left.text_input(field("owner_fi"), max_chars=300)
+            owner_ee = right.text_input(field("owner_ee"), max_chars=300)
+            message = st.text_area(field("message"), max_chars=reports.LIMITS["message"], key="msg-accept")
             if st.form_submit_button(t("Accept", lang), type="primary") and (code := decide(
                     reports.accept, reports.Acceptance(title_en, title, side, level, severity, domain, owner_fi,
                                                        owner_ee, message))):
@@ -102,7 +112,7 @@ else:
             titles = dict(zip(known["code"], known["title"], strict=True))
             code = st.selectbox(t("Known obstacle", lang), list(titles), index=None,
                                 format_func=lambda c: f"{c} · {titles[c]}", placeholder=t("Choose a code", lang))
-            message = st.text_area(t(fields["message"], lang), max_chars=reports.LIMITS["message"], key="msg-link")
+            message = st.text_area(field("message"), max_chars=reports.LIMITS["message"], key="msg-link")
             if st.form_submit_button(t("Link", lang), type="primary") and decide(reports.link, code or "", message):
                 decided_with(t("Linked to a known obstacle.", lang))
         with ask_tab, st.form("triage-ask"):
@@ -111,9 +121,9 @@ else:
             if st.form_submit_button(t("Ask", lang), type="primary") and decide(reports.ask_clarification, message):
                 decided_with(t("Clarification asked.", lang))
         with close_tab, st.form("triage-close"):
-            reason = st.radio(t(fields["reason"], lang), CLOSE_REASONS,
+            reason = st.radio(field("reason"), CLOSE_REASONS,
                               format_func=lambda r: t(CLOSE_REASON_LABELS[r], lang))
-            message = st.text_area(t(fields["message"], lang), max_chars=reports.LIMITS["message"], key="msg-close")
+            message = st.text_area(field("message"), max_chars=reports.LIMITS["message"], key="msg-close")
             if st.form_submit_button(t(NP_("triage", "Close"), lang), type="primary") and decide(
                     reports.close, reason, message):
                 decided_with(t("Case closed.", lang))

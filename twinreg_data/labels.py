@@ -728,3 +728,10 @@ REPORT_REFUSAL_LABELS: dict[str, str | Message] = {
     "too_long": N_("“{field}” is {length} characters long; at most {limit} are allowed."),
     "too_short": N_("Please describe it in at least {minimum} characters."),
 }
+
+# report.by.*: who took a step of a case (a role, never a name)
+REPORT_ROLE_LABELS: dict[str, str | Message] = {
+    "editor": NP_("report.by", "Editor"),
+    "public": NP_("report.by", "Reporter"),
+    "system": NP_("report.by", "System"),
+}

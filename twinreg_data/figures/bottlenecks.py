@@ -340,14 +340,15 @@ def record_facts(detail: BottleneckDetail, lang: str) -> list[tuple[str, str]]:
         if record.outcome_on:
             outcome += " (" + format_day(record.outcome_on, lang) + ")"
         facts.append((t("Outcome", lang), outcome))
+    reasons_label, step_label = RECORD_TEXT_LABELS["outcome_reasons"], RECORD_TEXT_LABELS["next_step"]
     if "outcome_reasons" in record.texts:
-        facts.append((t(RECORD_TEXT_LABELS["outcome_reasons"], lang), record.texts["outcome_reasons"]))
+        facts.append((t(reasons_label, lang), record.texts["outcome_reasons"]))
     if "next_step" in record.texts or record.next_step_on or record.next_step_by:
         step = record.texts.get("next_step") or t("not given", lang)
         when_who = [format_day(record.next_step_on, lang)] if record.next_step_on else []
         when_who += [record.next_step_by] if record.next_step_by else []
         step += f" ({', '.join(when_who)})" if when_who else ""
-        facts.append((t(RECORD_TEXT_LABELS["next_step"], lang), step))
+        facts.append((t(step_label, lang), step))
     return facts
 
 

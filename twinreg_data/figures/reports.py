@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..i18n import NP_, t
-from ..labels import CLOSE_REASON_LABELS, DOMAIN_LABELS, REPORT_STATUS_LABELS, REPORT_STEP_LABELS
+from ..labels import CLOSE_REASON_LABELS, DOMAIN_LABELS, REPORT_ROLE_LABELS, REPORT_STATUS_LABELS, REPORT_STEP_LABELS
 
 EXCERPT_CHARS = 140
 
@@ -30,7 +30,8 @@ def steps_table(steps: pd.DataFrame, lang: str, with_role: bool = False) -> pd.D
         t(NP_("reports.col", "Message"), lang): steps["message"].fillna(""),
     })
     if with_role:
-        table[t(NP_("reports.col", "By"), lang)] = steps["by_role"]
+        table[t(NP_("reports.col", "By"), lang)] = steps["by_role"].map(
+            lambda role: t(REPORT_ROLE_LABELS[role], lang) if role in REPORT_ROLE_LABELS else role)
     return table
 
 
