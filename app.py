@@ -151,10 +151,12 @@ pages = [] if not (config.public or identity.signed_in) else [
             url_path="home" if stem == "overview" else stem, default=stem == "overview")
     for stem, icon in PAGES
 ]
-locked = [stem for stem, _ in PAGES if not pages] + ([] if identity.can_import else ["data"])
+locked = [stem for stem, _ in PAGES if not pages] + ([] if identity.can_import else ["data", "triage"])
 # Pages a role may not use are not registered for the session: their URLs show why, in the visitor's language.
 if identity.can_import:
     pages.append(st.Page("pages/data.py", title=t("Data", lang), icon=":material/upload_file:", url_path="data"))
+    triage_title = PAGE_LABELS["triage"]
+    pages.append(st.Page("pages/triage.py", title=t(triage_title, lang), icon=":material/inbox:", url_path="triage"))
 sign_in_page = None
 # A public viewer instance has nobody to sign in (no accounts in its snapshot); a closed one keeps the Sign-in page,
 # which says so, unless OIDC signs viewers in.
@@ -167,6 +169,14 @@ statement_label = PAGE_LABELS["accessibility"]
 statement_page = st.Page("pages/accessibility.py", title=t(statement_label, lang),
                          icon=":material/accessibility_new:", url_path="accessibility", visibility="hidden")
 pages.append(statement_page)
+# Anyone may report an obstacle and follow their case, signed in or not, on a public monitor or not (after the
+# sign-in page, which stays the default of a monitor that is not public). A viewer instance writes nothing and
+# holds no reports: reports go to the editing instance.
+if not VIEWER_INSTANCE:
+    report_title, follow_title = PAGE_LABELS["report"], PAGE_LABELS["follow"]
+    pages.append(st.Page("pages/report.py", title=t(report_title, lang), icon=":material/campaign:",
+                         url_path="report"))
+    pages.append(st.Page("pages/follow.py", title=t(follow_title, lang), url_path="follow", visibility="hidden"))
 if config.public or identity.signed_in:  # /overview typed by hand opens the main page with the link's parameters
     main_page = pages[0]
     pages.append(st.Page(lambda: st.switch_page(main_page, query_params={

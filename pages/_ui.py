@@ -10,7 +10,7 @@ import streamlit as st
 from twinreg_data.api.links import api_link
 from twinreg_data.exports import About, file_stem, to_csv_zip_bytes, to_xlsx_bytes
 from twinreg_data.filters import Filters, view_link
-from twinreg_data.i18n import N_, NP_, t
+from twinreg_data.i18n import N_, NP_, t, tn
 from twinreg_data.queries import provenance
 from twinreg_data.st_cache import cached
 from twinreg_data.textsafe import html_text, markdown_text
@@ -273,3 +273,23 @@ _document_language = st.components.v2.component("twinreg_document_language", js=
 def set_document_language(lang: str) -> None:
     """Set the page's `<html lang>` to the interface language (Streamlit's page always says "en")."""
     _document_language(data={"lang": lang}, key="twinreg_document_language")
+
+
+def overdue_reports_notice(lang: str) -> None:
+    """For editors: how many public reports are past their two-month assessment deadline, with the way to them
+    (the Overview and the Data page). Asked uncached: reports arrive without clearing the page cache."""
+    from twinreg_data import auth
+    from twinreg_data.labels import PAGE_LABELS
+    from twinreg_data.queries.reports import overdue_count
+    from twinreg_data.st_cache import store
+
+    if not st.session_state.get("identity", auth.ANONYMOUS).can_import:
+        return
+    overdue = overdue_count(store())
+    if overdue:  # a badge, not an alert: it stays on every visit until the cases are decided
+        flag, link = st.columns([3, 1], vertical_alignment="center")
+        flag.badge(tn("{n} public report is past its two-month assessment deadline",
+                      "{n} public reports are past their two-month assessment deadline", overdue, lang),
+                   icon=":material/alarm:", color="orange")
+        triage_title = PAGE_LABELS["triage"]
+        link.page_link("pages/triage.py", label=t(triage_title, lang), icon=":material/inbox:")

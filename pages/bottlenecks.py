@@ -5,17 +5,21 @@ from functools import partial
 import streamlit as st
 
 from pages._ui import about, chart, chart_alternative, downloads, empty_state, filters, keep_in_link, stop_page
-from twinreg_data.exports import with_codes
+from twinreg_data.briefing import pdf_available
+from twinreg_data.exports import register_bytes, with_codes, yearly_report_bytes
 from twinreg_data.figures import bottlenecks as figures
 from twinreg_data.figures import date_display_format, readable_text
 from twinreg_data.i18n import N_, NP_, format_number, t, tn
 from twinreg_data.labels import BOTTLENECKS_DETAIL_LABELS, BOTTLENECKS_DETAIL_NO_LABELS, STATUS_LABELS
 from twinreg_data.queries import bottlenecks as queries
+from twinreg_data.queries import register as register_queries
 from twinreg_data.queries.overview import stall_days
 from twinreg_data.schema import BOTTLENECK_STATUSES
-from twinreg_data.st_cache import cached
+from twinreg_data.st_cache import cached, store
 from twinreg_data.textsafe import markdown_text
 
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 view = filters()
 lang = view.lang
 st.title(t("Bottlenecks", lang))
@@ -144,6 +148,24 @@ with matrix_tab:
                   "bottlenecks-matrix",
                   about(t("Priority matrix", lang), register_source, page_filters=local_filters), key="bn-matrix")
 
+with st.expander(t("Yearly outputs", lang), icon=":material/calendar_month:"):
+    st.caption(t("The register export for the Commission (Regulation (EU) 2025/925: one row per obstacle of the "
+                 "reporting year) and the yearly report: priority list, status of each obstacle, solved in the year.",
+                 lang))
+    year = st.selectbox(t("Reporting year", lang), cached(register_queries.reporting_years), key="bn-year")
+    outputs = st.columns(4)
+    for column, (label, kind, make, mime) in zip(outputs, (
+            (N_("Register (CSV)"), "csv", register_bytes, "text/csv"),
+            (N_("Register (Excel)"), "xlsx", register_bytes, XLSX),
+            (N_("Yearly report (PowerPoint)"), "pptx", yearly_report_bytes, PPTX),
+            (N_("Yearly report (PDF)"), "pdf", yearly_report_bytes, "application/pdf")), strict=True):
+        if kind == "pdf" and not pdf_available():
+            continue
+        stem = "register" if make is register_bytes else "yearly-report"
+        column.download_button(t(label, lang), partial(make, store(), year, lang, kind),
+                               f"twinreg-{stem}-{year}-{lang}.{kind}", mime, key=f"bn-{stem}-{kind}",
+                               on_click="ignore", icon=":material/download:")
+
 st.divider()
 st.header(t("Bottleneck details", lang))
 titles = dict(zip(codes, register["title"], strict=True)) | ({detail.code: detail.title} if detail else {})
@@ -174,6 +196,17 @@ text_col.markdown("**" + t("Description", lang) + "**\n\n"
                   + markdown_text(detail.description or t("No description recorded.", lang)))
 facts_col.markdown("\n".join(f"- **{label}:** {markdown_text(value)}"
                              for label, value in figures.detail_facts(detail, lang)))
+
+st.subheader(t("Obstacle record", lang), help=t("The parts of an obstacle's record that Regulation (EU) 2025/925 "
+                                                "(BRIDGEforEU) asks for.", lang))
+if detail.record.is_empty:
+    st.caption(t("No obstacle record yet: an official can add it with the template's columns.", lang))
+else:
+    texts_col, record_col = st.columns([3, 2])
+    texts_col.markdown("\n\n".join(f"**{heading}**\n\n{markdown_text(text)}"
+                                    for heading, text in figures.record_texts(detail, lang)))
+    record_col.markdown("\n".join(f"- **{label}:** {markdown_text(value)}"
+                                  for label, value in figures.record_facts(detail, lang)))
 
 dates = st.column_config.DateColumn(format=date_display_format(lang))
 st.subheader(t("Status history", lang))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from pages._ui import about, downloads, filters
+from pages._ui import about, downloads, filters, overdue_reports_notice
 from twinreg_data import auth
 from twinreg_data.backup import BackupFailed
 from twinreg_data.i18n import format_number, t, tn
@@ -179,6 +179,7 @@ def statistics_mapping(checked: CheckedUpload) -> CheckedUpload:
 
 
 st.title(t("Data for officials", lang))
+overdue_reports_notice(lang)
 if st.session_state.get("flash"):  # the outcome of the last import or rollback, with links to what changed
     st.success(markdown_text(st.session_state.pop("flash")))
     for page in st.session_state.pop("flash_pages", []):

@@ -5,7 +5,7 @@ from functools import partial
 
 import streamlit as st
 
-from pages._ui import about, chart, downloads, empty_state, filters, headed_metric, stop_page
+from pages._ui import about, chart, downloads, empty_state, filters, headed_metric, overdue_reports_notice, stop_page
 from twinreg_data.figures import mobility as mobility_figures
 from twinreg_data.figures.indicators import delta_description, estimate_text
 from twinreg_data.figures.overview import (
@@ -25,6 +25,7 @@ view = filters()
 lang = view.lang
 st.title(t("TwinReg Monitor", lang))
 st.caption(t("Cross-border bottlenecks between Helsinki-Uusimaa and Harju County", lang))
+overdue_reports_notice(lang)
 
 if not cached(overview.has_data):
     st.info(t("No data yet. An official can import the demo workbooks with `python -m twinreg_data init --demo`, or "

@@ -13,7 +13,7 @@ from test_browser_smoke import EXCEPTION, _relevant, wait_for_app_idle
 from twinreg_data.i18n import LANGUAGES, NP_, t, tn
 from twinreg_data.labels import PAGE_LABELS
 
-PAGES = ["overview", "bottlenecks", "indicators", "mobility", "services", "cooperation", "meeting", "sign_in"]
+PAGES = ["overview", "bottlenecks", "indicators", "mobility", "services", "cooperation", "meeting", "sign_in", "report"]
 
 
 @pytest.mark.browser

@@ -18,7 +18,7 @@ from test_browser_smoke import APP_IDLE, wait_for_app_idle
 from twinreg_data.i18n import t
 from twinreg_data.labels import RELIABILITY_LABELS
 
-PUBLIC = ["", "bottlenecks", "indicators", "mobility", "services", "cooperation", "meeting", "sign_in"]
+PUBLIC = ["", "bottlenecks", "indicators", "mobility", "services", "cooperation", "meeting", "sign_in", "report"]
 NAV_LINKS = '[data-testid="stSidebarNav"] a'
 
 

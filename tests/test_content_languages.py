@@ -18,7 +18,13 @@ from twinreg_data.ingest import export_workbook, reports
 from twinreg_data.ingest.apply import import_file
 from twinreg_data.queries import bottlenecks, cooperation, indicators, services
 from twinreg_data.queries.changes import what_changed
-from twinreg_data.schema import TABLES_BY_NAME, TRANSLATED_CONTENT, TRANSLATION_LANGUAGES, language_column
+from twinreg_data.schema import (
+    CONTENT_OF_SCHEMA_7,
+    TABLES_BY_NAME,
+    TRANSLATED_CONTENT,
+    TRANSLATION_LANGUAGES,
+    language_column,
+)
 from twinreg_data.store import SCHEMA_VERSION, Store
 
 
@@ -149,7 +155,7 @@ def test_a_workbook_without_the_new_columns_imports_and_keeps_the_translations(t
 def test_migration_7_adds_the_columns_to_an_older_database(tmp_path):
     path = tmp_path / "old.duckdb"
     Store(path).close()
-    added = [(table, language_column(e, lang)) for table, es in TRANSLATED_CONTENT.items() for e in es
+    added = [(table, language_column(e, lang)) for table, es in CONTENT_OF_SCHEMA_7.items() for e in es
              if not e.endswith("_en") for lang in TRANSLATION_LANGUAGES]
     with duckdb.connect(str(path)) as con:  # the database as schema 6 left it
         for table, column in added:

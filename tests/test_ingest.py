@@ -62,6 +62,7 @@ def test_import_and_rollback_keep_the_link_tables(store: Store, tmp_path: Path) 
         "bottleneck_indicators": [("BN-001", "EMP_COMMUTER_SHARE", 1), ("BN-002", "DIG_EID_USES", 1)],
         "service_bottlenecks": [("SV-001", "BN-001", 1), ("SV-001", "BN-002", 2)],
         "action_bottlenecks": [("A-01", "BN-001", 1)],
+        "bottleneck_areas": [],
     }
     answered = answers(store)
     assert answered == {"catalogue": [("SV-001", ["BN-001", "BN-002"])], "plan": [("A-01", ["BN-001"])],

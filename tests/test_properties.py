@@ -232,7 +232,8 @@ def test_generated_workbooks_import_or_are_refused_and_what_is_stored_round_trip
 
 MARK = "Zq7X"  # never part of any SQL the code writes
 # Every page an anonymous visitor can open (the Data page needs an editor and reads no link parameter of its own).
-PAGES = sorted(p.stem for p in (REPO_ROOT / "pages").glob("*.py") if not p.stem.startswith("_") and p.stem != "data")
+PAGES = sorted(p.stem for p in (REPO_ROOT / "pages").glob("*.py")
+               if not p.stem.startswith("_") and p.stem not in ("data", "triage"))  # editors only
 _PARAM = re.compile(r"""(?:keep_in_link|query_params\.get(?:_all)?)\(\s*["']([a-z_]+)["']|"""
                     r"""url_choice\(\s*["'][a-z_]+["']\s*,\s*["']([a-z_]+)["']""")
 

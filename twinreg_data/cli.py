@@ -98,6 +98,11 @@ def cmd_init(args) -> int:
                 for p in report.problems[:20]:
                     print(f"  {p.cell}: found {p.value!r}, expected {p.expected}", file=sys.stderr)
                 return 1
+        from .reports.demo import seed_demo_reports
+
+        cases = seed_demo_reports(store, DEMO_DIR / "reports.json")
+        if cases:
+            print(f"Filed {len(cases)} demo public reports ({cases[0]} … {cases[-1]}).")
     return 0
 
 
@@ -399,6 +404,33 @@ def cmd_publish_snapshot(args) -> int:
     return 0
 
 
+def cmd_reports(args) -> int:
+    """Public reports: the open queue, or erase the personal data of cases decided before the retention period."""
+    from . import reports
+    from .queries.reports import queue
+
+    store = _store(args)
+    if args.reports_command == "purge":
+        days = reports.RETENTION_DAYS if args.days is None else args.days
+        if days < 0:
+            raise UserError("--days must be 0 or more.")
+        erased = reports.purge(store, retention_days=days, actor=_cli_actor())
+        if args.json:
+            _print_json({"status": "ok", "erased": erased, "days": days})
+        else:
+            print(f"Erased the personal data of {erased} decided case(s) older than {days} days.")
+        return 0
+    frame = queue(store)
+    if args.json:
+        _print_json({"status": "ok", "open": frame.drop(columns=["what"]).to_dict(orient="records")})
+    else:
+        for row in frame.itertuples():
+            late = " OVERDUE" if row.overdue else ""
+            print(f"{row.case_number}  {row.status:<13} due {row.due_on}{late}  {row.domain or '-'}  {row.place}")
+        print(f"{len(frame)} open case(s).")
+    return 0
+
+
 def cmd_restore(args) -> int:
     from .backup import restore
 
@@ -539,6 +571,53 @@ def cmd_briefing(args) -> int:
     return 0
 
 
+def _year(text: str) -> int:
+    try:
+        year = int(text)
+    except ValueError:
+        year = 0
+    if not 1990 <= year <= 2100:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a reporting year (e.g. 2026)")
+    return year
+
+
+def cmd_register(args) -> int:
+    """The register export for the Commission: one row per obstacle of the reporting year, CSV or XLSX."""
+    from .exports import to_csv_bytes, to_xlsx_bytes
+    from .queries.register import commission_register, obstacles_of_year
+
+    out = Path(args.out)
+    if out.suffix.lower() not in (".csv", ".xlsx"):
+        raise UserError(f"{out} should end in .csv or .xlsx.")
+    frame = commission_register(obstacles_of_year(_store(args), args.year, args.lang), args.year)
+    out.write_bytes(to_csv_bytes(frame) if out.suffix.lower() == ".csv"
+                    else to_xlsx_bytes(frame, sheet=f"register {args.year}"))
+    print(f"Register {args.year}: {len(frame)} obstacle(s) written to {out}")
+    return 0
+
+
+def cmd_yearly(args) -> int:
+    """The yearly report as PowerPoint (and PDF with --pdf)."""
+    from .briefing import PdfUnavailable, convert_to_pdf, pdf_available, write_pptx
+    from .briefing.pdf import PDF_INSTALL_HINT
+    from .briefing.yearly import yearly_report
+
+    out = Path(args.out)
+    if out.suffix.lower() != ".pptx":
+        raise UserError(f"{out} should end in .pptx (a PowerPoint file).")
+    deck = yearly_report(_store(args), args.year, args.lang)
+    print(f"Yearly report {args.year} ({len(deck.slides)} slides, {deck.lang}) written to {write_pptx(deck, out)}")
+    if args.pdf:
+        if not pdf_available():
+            raise UserError(f"A PDF needs LibreOffice: install it with `{PDF_INSTALL_HINT}` "
+                            "and run the command again (the .pptx is written).")
+        try:
+            print(f"PDF written to {convert_to_pdf(out)}")
+        except PdfUnavailable as exc:
+            raise UserError(str(exc)) from exc
+    return 0
+
+
 def _seconds(text: str) -> float:
     try:
         value = float(text)
@@ -655,6 +734,25 @@ def build_parser() -> argparse.ArgumentParser:
                    help="snapshots to keep (default: $TWINREG_SNAPSHOT_KEEP or 3)")
     p.add_argument("--json", action="store_true", help="print the outcome as JSON")
     p.set_defaults(func=cmd_publish_snapshot)
+    p = sub.add_parser("reports", help="public reports: list the open queue, or purge personal data")
+    reports_sub = p.add_subparsers(dest="reports_command", required=True)
+    q = reports_sub.add_parser("list", help="the open cases, oldest deadline first")
+    q.add_argument("--json", action="store_true")
+    q = reports_sub.add_parser("purge", help="erase the personal data of cases decided more than --days ago")
+    q.add_argument("--days", type=int, default=None, help="retention period in days (default 180)")
+    q.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_reports)
+    p = sub.add_parser("register", help="the register export for the Commission (CSV or XLSX) of a reporting year")
+    p.add_argument("--year", type=_year, required=True)
+    p.add_argument("--out", required=True, help="the .csv or .xlsx file to write")
+    p.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the texts (default: English)")
+    p.set_defaults(func=cmd_register)
+    p = sub.add_parser("yearly", help="the yearly report (priority list, status, solved) as PowerPoint and PDF")
+    p.add_argument("--year", type=_year, required=True)
+    p.add_argument("--lang", choices=LANGUAGES, default="en")
+    p.add_argument("--out", required=True, help="the .pptx file to write")
+    p.add_argument("--pdf", action="store_true", help="also write a PDF next to it (needs LibreOffice)")
+    p.set_defaults(func=cmd_yearly)
     p = sub.add_parser("restore", help="replace the database with a backup folder")
     p.add_argument("dir")
     p.set_defaults(func=cmd_restore)

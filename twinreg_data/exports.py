@@ -189,3 +189,20 @@ def to_csv_zip_bytes(frame: pd.DataFrame, about: About) -> bytes:
         zf.writestr("README.txt", readme_text(about, columns).encode("utf-8-sig"))
         zf.writestr("metadata.json", json.dumps(meta, ensure_ascii=False, indent=2).encode("utf-8"))
     return buffer.getvalue()
+
+
+def register_bytes(store, year: int, lang: str, kind: str) -> bytes:
+    """The register export for the Commission of a reporting year as "csv" or "xlsx" (texts in `lang`)."""
+    from .queries.register import commission_register, obstacles_of_year
+
+    frame = commission_register(obstacles_of_year(store, year, lang), year)
+    return to_csv_bytes(frame) if kind == "csv" else to_xlsx_bytes(frame, sheet=f"register {year}")
+
+
+def yearly_report_bytes(store, year: int, lang: str, kind: str) -> bytes:
+    """The yearly report of `year` in `lang` as "pptx" or "pdf" (the PDF needs LibreOffice)."""
+    from .briefing import pdf_bytes, pptx_bytes
+    from .briefing.yearly import yearly_report
+
+    report = yearly_report(store, year, lang)
+    return pptx_bytes(report) if kind == "pptx" else pdf_bytes(report)

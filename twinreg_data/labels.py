@@ -17,6 +17,13 @@ AUDIT_ACTION_LABELS: dict[str, str | Message] = {
     "feed_remove": N_("Feed removed"),
     "feed_run": N_("Feed run"),
     "import": NP_("audit.action", "Import"),
+    "report_accept": N_("Report accepted"),
+    "report_clarify": N_("Clarification asked"),
+    "report_close": N_("Report closed"),
+    "report_link": N_("Report linked"),
+    "report_purge": N_("Reports' personal data erased"),
+    "report_reply": N_("Clarification given"),
+    "report_submit": N_("Report received"),
     "rollback": N_("Rollback"),
     "sign_in": N_("Sign-in"),
     "upload": N_("Upload checked"),
@@ -441,9 +448,12 @@ PAGE_LABELS: dict[str, str | Message] = {
     "indicators": N_("Indicators"),
     "meeting": N_("Meeting"),
     "mobility": N_("Mobility"),
+    "follow": N_("Follow a report"),
     "overview": N_("Overview"),
+    "report": N_("Report an obstacle"),
     "services": NP_("page", "Services"),
     "sign_in": NP_("page", "Sign in"),
+    "triage": N_("Reports"),
 }
 
 # refusal.*
@@ -640,4 +650,106 @@ VALIDATION_UNIT_LABELS: dict[str, str | Message] = {
     "services": NP_("validation.unit", "services"),
     "students": NP_("validation.unit", "students"),
     "vehicles": NP_("validation.unit", "vehicles"),
+}
+
+# The obstacle record of Regulation (EU) 2025/925 (BRIDGEforEU) and the public reports (twinreg_data/reports/).
+# record.text.*: the record's texts, by column prefix
+RECORD_TEXT_LABELS: dict[str, str | Message] = {
+    "context": N_("Context of the cross-border activity"),
+    "impact": N_("Negative impact on the region"),
+    "next_step": N_("Next step"),
+    "outcome_reasons": N_("Reasons for the outcome"),
+    "problem": N_("Problem caused"),
+    "rationale": N_("Why it should be resolved"),
+}
+
+# record.duration.*
+EXPECTED_DURATION_LABELS: dict[str, str | Message] = {
+    "long_term": N_("Long-term"),
+    "permanent": N_("Permanent"),
+    "temporary": N_("Temporary"),
+}
+
+# record.route.*
+ROUTE_LABELS: dict[str, str | Message] = {
+    "administrative": NP_("record.route", "Administrative"),
+    "legislative": N_("Legislative"),
+}
+
+# record.outcome.*
+OUTCOME_LABELS: dict[str, str | Message] = {
+    "not_resolved": N_("Will not be resolved"),
+    "resolved_administratively": N_("Resolved administratively"),
+    "resolved_by_legislation": N_("Resolved by legislation"),
+}
+
+# report.status.*
+REPORT_STATUS_LABELS: dict[str, str | Message] = {
+    "accepted": N_("Accepted as an obstacle"),
+    "clarification": N_("Waiting for clarification"),
+    "closed": NP_("report.status", "Closed"),
+    "duplicate": N_("Linked to a known obstacle"),
+    "new": N_("Received, being assessed"),
+}
+
+# report.close_reason.*
+CLOSE_REASON_LABELS: dict[str, str | Message] = {
+    "incomplete": N_("Incomplete"),
+    "not_cross_border": N_("Not a cross-border obstacle"),
+    "out_of_scope": N_("Out of scope"),
+}
+
+# report.step.*: what happened to a case, as its reporter sees it
+REPORT_STEP_LABELS: dict[str, str | Message] = {
+    "accepted": N_("Accepted as a new obstacle"),
+    "clarification_asked": N_("Clarification asked"),
+    "clarification_given": N_("Clarification given"),
+    "closed": N_("Case closed"),
+    "erased": N_("Personal data erased"),
+    "linked": N_("Linked to a known obstacle"),
+    "submitted": N_("Report received"),
+}
+
+# report.field.*: the fields of the report form and of the triage, named in messages
+REPORT_FIELD_LABELS: dict[str, str | Message] = {
+    "affected": N_("Who is affected"),
+    "area": N_("Area"),
+    "contact_email": N_("E-mail"),
+    "contact_name": N_("Name"),
+    "domain": NP_("report.field", "Domain"),
+    "message": N_("Message to the reporter"),
+    "owner_ee": N_("Owner in Estonia"),
+    "owner_fi": N_("Owner in Finland"),
+    "place": N_("Where does it happen"),
+    "reason": N_("Reason"),
+    "reply": N_("Your answer"),
+    "severity": NP_("report.field", "Severity"),
+    "side": NP_("report.field", "Side"),
+    "title": N_("Title in the report's language"),
+    "title_en": N_("Title in English"),
+    "what": N_("What happens"),
+}
+
+# report.refusal.*: why a report or a triage step was refused
+REPORT_REFUSAL_LABELS: dict[str, str | Message] = {
+    "choice": N_("Choose one of the offered values for “{field}”."),
+    "consent": N_("Please confirm that you have read how your report is handled."),
+    "control": N_("“{field}” contains invisible control characters; please type the text again."),
+    "decided": N_("Case {case} has already been decided."),
+    "email": N_("The e-mail address does not look like one (name@example.org)."),
+    "no_bottleneck": N_("There is no bottleneck {code}."),
+    "no_case": N_("There is no such case."),
+    "not_asked": N_("No clarification is asked for case {case} at the moment."),
+    "rate_all": N_("Many reports are arriving right now. Please try again in an hour."),
+    "rate_client": N_("You have sent {limit} reports within an hour. Please try again later."),
+    "required": N_("Please fill in “{field}”."),
+    "too_long": N_("“{field}” is {length} characters long; at most {limit} are allowed."),
+    "too_short": N_("Please describe it in at least {minimum} characters."),
+}
+
+# report.by.*: who took a step of a case (a role, never a name)
+REPORT_ROLE_LABELS: dict[str, str | Message] = {
+    "editor": NP_("report.by", "Editor"),
+    "public": NP_("report.by", "Reporter"),
+    "system": NP_("report.by", "System"),
 }

@@ -92,6 +92,13 @@ ACTION_LEVELS = ("administrative", "political")
 ACTION_STATUSES = ("planned", "ongoing", "done", "delayed", "cancelled")
 WORK_PACKAGES = ("WP1", "WP2", "WP3")
 LEGAL_FORMS = ("EGTC", "association", "committee", "foundation", "twin_city_body", "agreement")
+# The obstacle record of Regulation (EU) 2025/925 (BRIDGEforEU): how long the obstacle is expected to last, the
+# route its solution takes, and how the assessment ended.
+EXPECTED_DURATIONS = ("temporary", "long_term", "permanent")
+RESOLUTION_ROUTES = ("administrative", "legislative")
+OUTCOMES = ("resolved_administratively", "resolved_by_legislation", "not_resolved")
+# Content languages of the bottleneck texts (a column per language; English is the fallback).
+CONTENT_LANGUAGES = ("en", "fi", "et", "sv")
 
 
 @dataclass(frozen=True)
@@ -248,6 +255,60 @@ OBSERVATIONS = Table(
     help=NP_("template", "Values: one row per indicator, area and period (or one column per period)."),
 )
 
+def _per_language(prefix: str, max_length: int, helps: tuple) -> tuple[Column, ...]:
+    """A free text shown to decision-makers: one column per content language, like title_en … title_sv."""
+    return tuple(_col(f"{prefix}_{lang}", max_length=max_length, help=help_text)
+                 for lang, help_text in zip(CONTENT_LANGUAGES, helps, strict=True))
+
+
+# The texts of the obstacle record of Regulation (EU) 2025/925, per language (prefix → the template's notes).
+BRIDGE_TEXTS: tuple[str, ...] = ("context", "problem", "rationale", "impact", "outcome_reasons", "next_step")
+BRIDGE_COLUMNS: tuple[Column, ...] = (
+    *_per_language("context", 4000, (
+        NP_("template", "Context of the cross-border activity, in English"),
+        NP_("template", "Context of the cross-border activity, in Finnish"),
+        NP_("template", "Context of the cross-border activity, in Estonian"),
+        NP_("template", "Context of the cross-border activity, in Swedish"))),
+    *_per_language("problem", 4000, (
+        NP_("template", "Problem the obstacle causes, in English"),
+        NP_("template", "Problem the obstacle causes, in Finnish"),
+        NP_("template", "Problem the obstacle causes, in Estonian"),
+        NP_("template", "Problem the obstacle causes, in Swedish"))),
+    *_per_language("rationale", 4000, (
+        NP_("template", "Why it should be resolved, in English"),
+        NP_("template", "Why it should be resolved, in Finnish"),
+        NP_("template", "Why it should be resolved, in Estonian"),
+        NP_("template", "Why it should be resolved, in Swedish"))),
+    *_per_language("impact", 4000, (
+        NP_("template", "Negative impact on the region, in English"),
+        NP_("template", "Negative impact on the region, in Finnish"),
+        NP_("template", "Negative impact on the region, in Estonian"),
+        NP_("template", "Negative impact on the region, in Swedish"))),
+    _col("areas", "refs", ref="areas", max_length=1000,
+         help=NP_("template", "Geographic areas concerned: area codes, separated by ;")),
+    _col("expected_duration", "enum", choices=EXPECTED_DURATIONS,
+         help=NP_("template", "Expected duration: temporary, long_term or permanent")),
+    _col("filed_with", max_length=300,
+         help=NP_("template", "Also submitted to (coordination point or other body)")),
+    _col("filed_reference", max_length=300, help=NP_("template", "Reference given by that body")),
+    _col("route", "enum", choices=RESOLUTION_ROUTES, help=NP_("template", "Route: administrative or legislative")),
+    _col("outcome", "enum", choices=OUTCOMES,
+         help=NP_("template", "Outcome: resolved_administratively, resolved_by_legislation or not_resolved")),
+    *_per_language("outcome_reasons", 4000, (
+        NP_("template", "Reasons for the outcome, in English"),
+        NP_("template", "Reasons for the outcome, in Finnish"),
+        NP_("template", "Reasons for the outcome, in Estonian"),
+        NP_("template", "Reasons for the outcome, in Swedish"))),
+    _col("outcome_on", "date", help=NP_("template", "Date of the outcome (YYYY-MM-DD)")),
+    *_per_language("next_step", 1000, (
+        NP_("template", "Next step, in English"),
+        NP_("template", "Next step, in Finnish"),
+        NP_("template", "Next step, in Estonian"),
+        NP_("template", "Next step, in Swedish"))),
+    _col("next_step_on", "date", help=NP_("template", "Date of the next step (YYYY-MM-DD)")),
+    _col("next_step_by", max_length=300, help=NP_("template", "Who takes the next step")),
+)
+
 BOTTLENECKS = Table(
     "bottlenecks",
     (
@@ -289,6 +350,8 @@ BOTTLENECKS = Table(
         *_translations("owner_ee", 300, (NP_("template", "Responsible organisation in Estonia, in Finnish"),
                                          NP_("template", "Responsible organisation in Estonia, in Estonian"),
                                          NP_("template", "Responsible organisation in Estonia, in Swedish"))),
+        # The BRIDGEforEU record (schema 9), last and optional: older workbooks and rows stay valid.
+        *BRIDGE_COLUMNS,
     ),
     key=("code",),
     help=NP_("template", "Obstacles met by people who live, work, study or run a business across the border."),
@@ -444,14 +507,19 @@ TABLES_BY_NAME: dict[str, Table] = {t.name: t for t in TABLES}
 # Content shown to viewers and kept in every interface language: table → its English columns (each with a
 # `language_column` per language). The read models pick the viewer's language with queries.common.localised; the
 # Data page lists what is missing. Names of places are not here: Tallinn is Tallinn in Swedish too.
-TRANSLATED_CONTENT: dict[str, tuple[str, ...]] = {
+# Migration 7 added the translations of CONTENT_OF_SCHEMA_7; the obstacle record's texts came with their own
+# columns in migration 9.
+CONTENT_OF_SCHEMA_7: dict[str, tuple[str, ...]] = {
     "indicators": ("name_en", "definition", "break_notes"),
     "bottlenecks": ("title_en", "description_en", "affected_groups", "owner_fi", "owner_ee"),
     "bottleneck_events": ("note", "who"),
     "services": ("name_en", "provider_fi", "provider_ee", "note"),
     "actions": ("title_en", "lead", "partners", "note"),
 }
-
+TRANSLATED_CONTENT: dict[str, tuple[str, ...]] = {
+    **CONTENT_OF_SCHEMA_7,
+    "bottlenecks": (*CONTENT_OF_SCHEMA_7["bottlenecks"], *(f"{text}_en" for text in BRIDGE_TEXTS)),
+}
 
 
 @dataclass(frozen=True)
@@ -478,6 +546,7 @@ LINK_TABLES: tuple[LinkTable, ...] = (
     LinkTable("bottleneck_indicators", "bottlenecks", "indicators", "bottleneck", "indicator"),
     LinkTable("service_bottlenecks", "services", "bottlenecks", "service", "bottleneck"),
     LinkTable("action_bottlenecks", "actions", "bottlenecks", "action", "bottleneck"),
+    LinkTable("bottleneck_areas", "bottlenecks", "areas", "bottleneck", "area"),  # schema 9
 )
 
 
@@ -528,3 +597,27 @@ CHOICE_LISTS: dict[str, tuple[str, ...]] = {
     "statuses": BOTTLENECK_STATUSES,
     "units": UNITS,
 }
+
+# Public reports of obstacles and their triage (schema 9; twinreg_data/reports/). Kept beside the sheets' tables:
+# no sheet, no import. The contact, the client key and the report's own texts are personal data: `reports purge`
+# erases them once the case is decided and its retention period has passed.
+REPORTS = IndexTable(
+    "reports",
+    (("case_number", "VARCHAR"), ("token_hash", "VARCHAR"), ("submitted_at", "TIMESTAMP"), ("due_on", "DATE"),
+     ("lang", "VARCHAR"), ("domain", "VARCHAR"), ("area", "VARCHAR"), ("what", "VARCHAR"), ("place", "VARCHAR"),
+     ("affected", "VARCHAR"), ("contact_name", "VARCHAR"), ("contact_email", "VARCHAR"), ("client_key", "VARCHAR"),
+     ("status", "VARCHAR"), ("bottleneck", "VARCHAR"), ("close_reason", "VARCHAR"), ("decided_at", "TIMESTAMP"),
+     ("erased_at", "TIMESTAMP")),
+    key=("case_number",),
+)
+# Every step of a case, as its reporter sees it on the follow page (no personal data: the editor's role, not name).
+REPORT_STEPS = IndexTable(
+    "report_steps",
+    (("case_number", "VARCHAR"), ("seq", "INTEGER"), ("happened_at", "TIMESTAMP"), ("step", "VARCHAR"),
+     ("message", "VARCHAR"), ("by_role", "VARCHAR")),
+    key=("case_number", "seq"),
+)
+LIFECYCLE_TABLES: tuple[IndexTable, ...] = (REPORTS, REPORT_STEPS)
+REPORT_STATUSES = ("new", "clarification", "accepted", "duplicate", "closed")
+OPEN_REPORT_STATUSES = ("new", "clarification")
+CLOSE_REASONS = ("not_cross_border", "incomplete", "out_of_scope")

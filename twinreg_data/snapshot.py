@@ -52,8 +52,9 @@ DEFAULT_KEEP = 3
 # How long an automatic publication waits for another one into the same folder (another process's, which may
 # take a while on a large database) before it gives up and reports the failure.
 PUBLISHER_WAIT_S = 600.0
-# Left out of every snapshot: who may sign in, who tried, and what everyone did (the tables stay, empty).
-PRIVATE_TABLES = ("users", "sign_in_attempts", "audit_log")
+# Left out of every snapshot: who may sign in, who tried, what everyone did, and the public reports (contact
+# details; they are filed and triaged on the editing instance). The tables stay, empty.
+PRIVATE_TABLES = ("users", "sign_in_attempts", "audit_log", "reports", "report_steps")
 # Names of people kept elsewhere in the data: blanked in the snapshot (the rows stay; pages use their dates).
 PERSON_COLUMNS = {"imports": ("uploaded_by", "rolled_back_by"), "recipes": ("saved_by",)}
 _log = logging.getLogger(__name__)

@@ -27,11 +27,14 @@ import pandas as pd
 
 from .schema import (
     AREAS,
+    BOTTLENECKS,
+    BRIDGE_COLUMNS,
+    CONTENT_OF_SCHEMA_7,
     FEEDS,
     INDEX_TABLES,
+    LIFECYCLE_TABLES,
     LINK_TABLES,
     TABLES,
-    TRANSLATED_CONTENT,
     TRANSLATION_LANGUAGES,
     IndexTable,
     LinkTable,
@@ -40,7 +43,7 @@ from .schema import (
 )
 
 DEFAULT_DB_PATH = Path("data") / "twinreg.duckdb"
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 # How long the connection stays open after its last use (a page's queries come in a burst; another process may
 # take the file once it is closed), and how long opening waits while another process holds the file (the app's
 # default; the command line has --wait, default 30 s; TWINREG_WAIT overrides both defaults).
@@ -178,10 +181,15 @@ def _link_fill_sql(link: LinkTable) -> str:
     )
 
 
+# The link tables migration 3 made; a link table added later comes with its own migration (its column may not exist
+# yet when migration 3 runs on an old database).
+LINKS_OF_MIGRATION_3 = ("bottleneck_indicators", "service_bottlenecks", "action_bottlenecks")
+
+
 def _migration_3() -> list[str]:
     """Link tables for the `;`-separated refs columns, filled from what is already there."""
     stmts = []
-    for link in LINK_TABLES:
+    for link in (link for link in LINK_TABLES if link.name in LINKS_OF_MIGRATION_3):
         stmts.append(f"CREATE TABLE {_q(link.name)} ({_q(link.owner)} VARCHAR NOT NULL, "
                      f"{_q(link.target)} VARCHAR NOT NULL, pos BIGINT NOT NULL)")
         stmts.append(_link_fill_sql(link))
@@ -234,10 +242,10 @@ def _migration_6() -> list[MigrationStep]:
 def _migration_content_languages() -> list[MigrationStep]:
     """Content in every interface language: the Finnish, Estonian and Swedish columns of affected groups, owners,
     event notes and who, definitions, series-break notes, providers, leads, partners and notes
-    (`schema.TRANSLATED_CONTENT`), in each table and in the row images its imports replaced. A database made
+    (`schema.CONTENT_OF_SCHEMA_7`), in each table and in the row images its imports replaced. A database made
     since has them from migration 1, hence IF NOT EXISTS."""
     columns = [(table, language_column(english, lang))
-               for table, englishes in TRANSLATED_CONTENT.items() for english in englishes
+               for table, englishes in CONTENT_OF_SCHEMA_7.items() for english in englishes
                for lang in TRANSLATION_LANGUAGES]
     return [f"ALTER TABLE {_q(table + suffix)} ADD COLUMN IF NOT EXISTS {_q(column)} VARCHAR"
             for table, column in columns for suffix in ("", "_prev")]
@@ -248,10 +256,27 @@ def _migration_feeds() -> list[MigrationStep]:
     return [_index_table_ddl(FEEDS)]
 
 
+def _migration_bridgeforeu() -> list[MigrationStep]:
+    """The obstacle lifecycle of Regulation (EU) 2025/925: the record's columns on bottlenecks (and on the row
+    images of its imports), the link table of its areas, and the public reports with their steps and the rate
+    limit's attempts. Self-contained and idempotent: a database made since has the columns from migration 1."""
+    stmts: list[MigrationStep] = [
+        f"ALTER TABLE {_q(BOTTLENECKS.name + suffix)} ADD COLUMN IF NOT EXISTS {_q(col.name)} {col.sql_type}"
+        for col in BRIDGE_COLUMNS for suffix in ("", "_prev")]
+    link = next(link for link in LINK_TABLES if link.name == "bottleneck_areas")
+    stmts.append(f"CREATE TABLE IF NOT EXISTS {_q(link.name)} ({_q(link.owner)} VARCHAR NOT NULL, "
+                 f"{_q(link.target)} VARCHAR NOT NULL, pos BIGINT NOT NULL)")
+    stmts.append(f"DELETE FROM {_q(link.name)}")
+    stmts.append(_link_fill_sql(link))
+    stmts += [_index_table_ddl(table) for table in LIFECYCLE_TABLES]
+    return stmts
+
+
 # Forward migrations: MIGRATIONS[n] brings a database from version n to n + 1.
 MIGRATIONS: dict[int, list[MigrationStep]] = {0: _migration_1(), 1: _migration_2(), 2: _migration_3(),
                                               3: _migration_4(), 4: _migration_5(), 5: _migration_6(),
-                                              6: _migration_content_languages(), 7: _migration_feeds()}
+                                              6: _migration_content_languages(), 7: _migration_feeds(),
+                                              8: _migration_bridgeforeu()}
 
 
 def rebuild_derived(cur: duckdb.DuckDBPyConnection, tables: Iterable[str]) -> None:

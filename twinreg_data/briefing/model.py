@@ -152,7 +152,7 @@ class Briefing:
     domains: tuple[str, ...]  # the domains the briefing covers (every domain when none was chosen)
     data_as_of: dt.date | None
     slides: tuple[Slide, ...]
-    changes: Changes
+    changes: Changes | None = None  # the meeting's "what changed"; a yearly report has none
 
     def file_stem(self) -> str:
         return f"twinreg-briefing-{self.today.isoformat()}-{self.lang}"

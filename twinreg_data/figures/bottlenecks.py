@@ -19,6 +19,10 @@ from ..labels import (
     BOTTLENECKS_SOURCE_LABELS,
     BOTTLENECKS_UNIT_LABELS,
     DOMAIN_LABELS,
+    EXPECTED_DURATION_LABELS,
+    OUTCOME_LABELS,
+    RECORD_TEXT_LABELS,
+    ROUTE_LABELS,
     SIDE_LABELS,
     STATUS_LABELS,
 )
@@ -350,6 +354,45 @@ def detail_facts(detail: BottleneckDetail, lang: str) -> list[tuple[str, str]]:
         (t("Identified on", lang), format_day(detail.identified_on, lang)),
         (t("Evidence", lang), detail.reference or missing),
     ]
+
+
+def record_texts(detail: BottleneckDetail, lang: str) -> list[tuple[str, str]]:
+    """(heading, text) of the obstacle record's texts that are filled, in the regulation's order."""
+    return [(t(RECORD_TEXT_LABELS[prefix], lang), text) for prefix, text in detail.record.texts.items()
+            if prefix not in ("outcome_reasons", "next_step")]
+
+
+def record_facts(detail: BottleneckDetail, lang: str) -> list[tuple[str, str]]:
+    """(label, value) of the record's facts: areas, duration, filed elsewhere, route, outcome and next step.
+
+    Only what is recorded shows; an outcome carries its reasons and date, a next step its date and who."""
+    record, facts = detail.record, []
+    if record.areas:
+        facts.append((t("Geographic area", lang), "; ".join(name or code for code, name in record.areas)))
+    if record.expected_duration:
+        facts.append((t("Expected duration", lang), t(EXPECTED_DURATION_LABELS[record.expected_duration], lang)))
+    if record.filed_with or record.filed_reference:
+        filed = record.filed_with or t("not given", lang)
+        if record.filed_reference:
+            filed += " (" + t("reference {reference}", lang, reference=record.filed_reference) + ")"
+        facts.append((t("Also submitted to", lang), filed))
+    if record.route:
+        facts.append((t("Route", lang), t(ROUTE_LABELS[record.route], lang)))
+    if record.outcome:
+        outcome = t(OUTCOME_LABELS[record.outcome], lang)
+        if record.outcome_on:
+            outcome += " (" + format_day(record.outcome_on, lang) + ")"
+        facts.append((t("Outcome", lang), outcome))
+    reasons_label, step_label = RECORD_TEXT_LABELS["outcome_reasons"], RECORD_TEXT_LABELS["next_step"]
+    if "outcome_reasons" in record.texts:
+        facts.append((t(reasons_label, lang), record.texts["outcome_reasons"]))
+    if "next_step" in record.texts or record.next_step_on or record.next_step_by:
+        step = record.texts.get("next_step") or t("not given", lang)
+        when_who = [format_day(record.next_step_on, lang)] if record.next_step_on else []
+        when_who += [record.next_step_by] if record.next_step_by else []
+        step += f" ({', '.join(when_who)})" if when_who else ""
+        facts.append((t(step_label, lang), step))
+    return facts
 
 
 def indicators_table(detail: BottleneckDetail, lang: str) -> pd.DataFrame:

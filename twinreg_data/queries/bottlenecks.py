@@ -9,9 +9,17 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..filters import Filters
-from ..schema import BOTTLENECK_STATUSES, BOTTLENECKS, CLOSED_STATUSES
+from ..schema import BOTTLENECK_STATUSES, BOTTLENECKS, BRIDGE_TEXTS, CLOSED_STATUSES
 from ..store import Store
-from .common import domain_clause, every_language, localised, localised_text, localised_texts, side_clause
+from .common import (
+    area_label,
+    domain_clause,
+    every_language,
+    localised,
+    localised_text,
+    localised_texts,
+    side_clause,
+)
 from .overview import stall_days
 
 DAYS_PER_YEAR = 365
@@ -161,6 +169,44 @@ def open_rows(register: pd.DataFrame) -> pd.DataFrame:
 
 
 @dataclass(frozen=True)
+class ObstacleRecord:
+    """The obstacle record of Regulation (EU) 2025/925 (BRIDGEforEU): every part optional (older rows have none)."""
+
+    texts: dict[str, str]  # prefix in BRIDGE_TEXTS → text in the chosen language (English fallback marked); filled only
+    areas: list[tuple[str, str]]  # (code, name in the chosen language), in the order given
+    expected_duration: str | None = None
+    filed_with: str | None = None
+    filed_reference: str | None = None
+    route: str | None = None
+    outcome: str | None = None
+    outcome_on: dt.date | None = None
+    next_step_on: dt.date | None = None
+    next_step_by: str | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.texts and not self.areas and all(
+            getattr(self, name) is None for name in ("expected_duration", "filed_with", "filed_reference", "route",
+                                                     "outcome", "outcome_on", "next_step_on", "next_step_by"))
+
+
+RECORD_FACTS = ("expected_duration", "filed_with", "filed_reference", "route", "outcome", "outcome_on",
+                "next_step_on", "next_step_by")
+
+
+def _record(cur, code: str, lang: str) -> ObstacleRecord:
+    texts_sql = ", ".join(localised(prefix, lang) for prefix in BRIDGE_TEXTS)
+    row = cur.execute(f"SELECT {texts_sql}, {', '.join(RECORD_FACTS)} FROM bottlenecks WHERE code = ?",
+                      [code]).fetchone()
+    texts = {prefix: text for prefix, text in zip(BRIDGE_TEXTS, row[:len(BRIDGE_TEXTS)], strict=True)
+             if isinstance(text, str) and text.strip()}
+    facts = dict(zip(RECORD_FACTS, row[len(BRIDGE_TEXTS):], strict=True))
+    areas = cur.execute(f"""SELECT l.area, {area_label(lang)} FROM bottleneck_areas l JOIN areas a ON a.code = l.area
+                            WHERE l.bottleneck = ? ORDER BY l.pos""", [code]).fetchall()
+    return ObstacleRecord(texts, [(a, name) for a, name in areas], **facts)
+
+
+@dataclass(frozen=True)
 class BottleneckDetail:
     """Everything the detail view shows about one bottleneck (texts in the chosen language)."""
 
@@ -191,6 +237,7 @@ class BottleneckDetail:
     indicators: pd.DataFrame  # code, name, domain, unit
     services: pd.DataFrame  # code, name, domain, availability, channel
     actions: pd.DataFrame  # code, title, status, start, due, lead
+    record: ObstacleRecord = ObstacleRecord({}, [])
 
     @property
     def stalled(self) -> bool:
@@ -245,7 +292,8 @@ def detail(store: Store, code: str, lang: str, today: dt.date | None = None) -> 
                 ORDER BY due, code""",
             [code],
         ).df()
+        record = _record(cur, code, lang)
     return BottleneckDetail(
         *row[:19], int(row[19]), int(row[20]), bool(row[21]), stall_days(),
-        events=events, indicators=indicators, services=services, actions=actions,
+        events=events, indicators=indicators, services=services, actions=actions, record=record,
     )

@@ -1000,3 +1000,114 @@ def _events(rows: list[tuple[str, ...]]) -> list[dict]:
 
 
 EVENTS: list[dict] = _events(_EVENT_ROWS)
+
+
+# --- the obstacle record of Regulation (EU) 2025/925 (BRIDGEforEU) for a few bottlenecks (demo scenarios) ---------
+def _texts(prefix: str, en: str, fi: str, et: str, sv: str | None = None) -> dict:
+    texts = {f"{prefix}_en": en, f"{prefix}_fi": fi, f"{prefix}_et": et}
+    if sv:
+        texts[f"{prefix}_sv"] = sv
+    return texts
+
+
+BRIDGE_RECORDS: dict[str, dict] = {
+    "BN-001": {
+        **_texts("context",
+                 "Daily and weekly commuting between Tallinn and Helsinki by ferry and local public transport.",
+                 "Päivittäinen ja viikoittainen pendelöinti Tallinnan ja Helsingin välillä lautalla ja "
+                 "paikallisliikenteellä.",
+                 "Igapäevane ja iganädalane pendeldamine Tallinna ja Helsingi vahel parvlaeva ja kohaliku "
+                 "ühistranspordiga.",
+                 "Daglig och veckovis pendling mellan Tallinn och Helsingfors med färja och lokaltrafik."),
+        **_texts("problem",
+                 "Three tickets from three systems for one trip; no season ticket covers the whole journey.",
+                 "Yhteen matkaan tarvitaan kolme lippua kolmesta järjestelmästä, eikä mikään kausilippu kata koko "
+                 "matkaa.",
+                 "Ühe sõidu jaoks on vaja kolme piletit kolmest süsteemist ja ükski perioodipilet ei kata kogu "
+                 "teekonda.",
+                 "Tre biljetter från tre system för en resa; inget periodkort täcker hela resan."),
+        **_texts("rationale",
+                 "Commuting is the backbone of the twin labour market; a simpler trip keeps commuters on public "
+                 "transport.",
+                 "Pendelöinti on kaksoisalueen työmarkkinoiden selkäranka; helpompi matka pitää pendelöijät "
+                 "joukkoliikenteessä.",
+                 "Pendeldamine on kaksikpiirkonna tööturu selgroog; lihtsam teekond hoiab pendeldajad "
+                 "ühistranspordis."),
+        **_texts("impact",
+                 "Higher costs and lost time for 10,000–25,000 commuters; more car trips through both city centres.",
+                 "Korkeammat kustannukset ja hukattu aika 10 000–25 000 pendelöijälle; enemmän automatkoja "
+                 "molempien kaupunkien keskustoissa.",
+                 "Suuremad kulud ja raisatud aeg 10 000–25 000 pendeldajale; rohkem autosõite mõlema linna "
+                 "kesklinnas."),
+        "areas": "FI-091;EE-0784",
+        "expected_duration": "long_term",
+        "filed_with": "Cross-border Coordination Point of Finland (demo)",
+        "filed_reference": "DEMO-FI-2025-014",
+        "route": "administrative",
+        **_texts("next_step",
+                 "Pilot of a combined season ticket with HSL and Tallinn's transport department",
+                 "Yhdistetyn kausilipun kokeilu HSL:n ja Tallinnan liikenneviraston kanssa",
+                 "Ühise perioodipileti katse HSL-i ja Tallinna Transpordiametiga",
+                 "Försök med ett gemensamt periodkort med HRT och Tallinns trafikverk"),
+        "next_step_on": dt.date(2027, 3, 31),
+        "next_step_by": "HSL; Tallinna Transpordiamet",
+    },
+    "BN-005": {
+        **_texts("context",
+                 "Employees living in Estonia who work for Finnish employers, partly from home.",
+                 "Virossa asuvat työntekijät, jotka työskentelevät suomalaiselle työnantajalle osin etänä.",
+                 "Eestis elavad töötajad, kes töötavad Soome tööandja heaks osaliselt kaugtööl."),
+        **_texts("problem",
+                 "Remote days change which country may tax the salary; employers and employees cannot tell in "
+                 "advance.",
+                 "Etäpäivät muuttavat sitä, kumpi maa saa verottaa palkkaa, eikä työnantaja tai työntekijä tiedä "
+                 "sitä etukäteen.",
+                 "Kaugtööpäevad muudavad seda, kumb riik võib palka maksustada, ja tööandja ega töötaja ei tea seda "
+                 "ette."),
+        **_texts("impact",
+                 "Double withholding, refunds after a year or more, and employers who avoid hiring across the "
+                 "border.",
+                 "Kaksinkertainen ennakonpidätys, palautukset vasta vuoden tai pidemmän ajan kuluttua ja "
+                 "työnantajat, jotka välttävät rekrytointia rajan yli.",
+                 "Topeltkinnipidamine, tagastused alles aasta või enama pärast ja tööandjad, kes väldivad üle piiri "
+                 "värbamist."),
+        "areas": "FI1B1;EE001",
+        "expected_duration": "permanent",
+        "route": "legislative",
+        **_texts("next_step",
+                 "Proposal for a remote-work clause in the tax treaty",
+                 "Ehdotus etätyölausekkeeksi verosopimukseen",
+                 "Ettepanek kaugtööklausli lisamiseks maksulepingusse"),
+        "next_step_on": dt.date(2027, 6, 30),
+        "next_step_by": "Valtiovarainministeriö; Rahandusministeerium",
+    },
+    "BN-006": {
+        **_texts("problem",
+                 "Tax paid twice waited months for the credit in the country of residence.",
+                 "Kahteen kertaan maksettu vero odotti hyvitystä asuinmaassa kuukausia.",
+                 "Kaks korda makstud maks ootas elukohariigis tasaarvestust kuid."),
+        "areas": "FI;EE",
+        "expected_duration": "temporary",
+        "route": "administrative",
+        "outcome": "resolved_administratively",
+        **_texts("outcome_reasons",
+                 "The tax administrations agreed on an electronic exchange of tax certificates.",
+                 "Veroviranomaiset sopivat verotodistusten sähköisestä vaihdosta.",
+                 "Maksuametid leppisid kokku maksutõendite elektroonilises vahetuses."),
+        "outcome_on": dt.date(2026, 10, 21),
+    },
+    "BN-002": {
+        "areas": "EE-0784",
+        "expected_duration": "permanent",
+        "route": "legislative",
+        "outcome": "not_resolved",
+        **_texts("outcome_reasons",
+                 "Free travel is tied to the municipality's income tax; the city will not extend it to "
+                 "non-residents.",
+                 "Maksuton matkustus on sidottu kunnan tuloveroon, eikä kaupunki laajenna sitä muualla asuviin.",
+                 "Tasuta sõit on seotud omavalitsuse tulumaksuga ja linn ei laienda seda mitteelanikele."),
+        "outcome_on": dt.date(2023, 3, 14),
+    },
+}
+for _record in BOTTLENECKS:
+    _record.update(BRIDGE_RECORDS.get(_record["code"], {}))
