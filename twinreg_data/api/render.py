@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import email.utils
 import hashlib
@@ -31,6 +32,10 @@ def plain(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, np.ndarray | list | tuple):
         return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):  # a part of a read model (the obstacle record)
+        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, np.bool_ | bool):
         return bool(value)
     if isinstance(value, np.integer):

@@ -172,7 +172,7 @@ ENDPOINTS: tuple[Endpoint, ...] = (
              "the indicators, services and actions linked to it. CSV: the status history.",
              ("lang",), _bottleneck_one,
              ("bottlenecks", "bottleneck_events", "bottleneck_indicators", "indicators", "services",
-              "service_bottlenecks", "actions", "action_bottlenecks"),
+              "service_bottlenecks", "actions", "action_bottlenecks", "bottleneck_areas", "areas"),
              (*(f.name for f in dataclasses.fields(bottlenecks.BottleneckDetail)), "stalled"), daily=True),
     Endpoint("services", "/services", "Cross-border services",
              "The services catalogue of the chosen domains (side and period do not apply: every service is "
@@ -180,7 +180,7 @@ ENDPOINTS: tuple[Endpoint, ...] = (
              ("lang", "domain", "availability", "channel", "q"), _service_list,
              ("services", "service_bottlenecks", "bottlenecks", "bottleneck_events"),
              ("code", "domain", "name", "availability", "channel", "languages", "provider_fi", "provider_ee",
-              "bottleneck_codes", "bottleneck_titles", "bottleneck_statuses", "url")),
+              "bottleneck_codes", "bottleneck_titles", "bottleneck_statuses", "url", "note")),
     Endpoint("actions", "/actions", "Actions of the cooperation plan",
              "The actions whose start–due span overlaps the period (later planned ones too when the period reaches "
              "this year), linked to bottlenecks of the chosen domains; overdue counts to today.",
