@@ -373,7 +373,7 @@ def test_migration_8_adds_the_feeds_table_to_a_version_7_database(tmp_path: Path
         con.execute("DROP TABLE feeds")
         con.execute("UPDATE schema_meta SET version = 7")
     store = Store(path)
-    assert store.schema_version() == SCHEMA_VERSION == 8
+    assert store.schema_version() == SCHEMA_VERSION
     assert [c for (c,) in store.query("SELECT column_name FROM information_schema.columns "
                                       "WHERE table_name = 'feeds' ORDER BY ordinal_position")][:4] == [
         "name", "publisher", "api", "table_ref"]

@@ -100,6 +100,9 @@ def test_pages_show_no_english_content_where_a_translation_exists(demo_copy, lan
 
 def test_data_page_lists_the_missing_translations_with_a_download(editor):
     store = open_store(editor)
+    # The demo's bottleneck accepted from a public report has no translations yet; the rest is complete in Finnish
+    # and Estonian.
+    before = reports.missing_counts(reports.missing_translations(store))
     with store.transaction() as cur:  # one Finnish note and one Estonian owner go missing
         cur.execute("UPDATE bottleneck_events SET note_fi = NULL WHERE bottleneck = 'BN-001' AND date = '2017-03-15'")
         cur.execute("UPDATE bottlenecks SET owner_ee_et = '' WHERE code = 'BN-004'")
@@ -113,14 +116,14 @@ def test_data_page_lists_the_missing_translations_with_a_download(editor):
     assert rows[("bottleneck_events", "BN-001 2017-03-15 #1", "note")] == ("fi, sv", "note_fi, note_sv")
     assert rows[("bottlenecks", "BN-004", "owner_ee")][0].split(", ")[0] == "et"
     counts = reports.missing_counts(reports.missing_translations(store))
-    assert (counts["fi"], counts["et"]) == (1, 1)  # the demo is complete in Finnish and Estonian otherwise
+    assert (counts["fi"], counts["et"]) == (before["fi"] + 1, before["et"] + 1)
     assert len(table) == reports.missing_counts(reports.missing_translations(store))["sv"] + 1
     metrics = {m.label: m.value for m in at.metric}
     names = reports.language_names(lang)
-    assert (metrics[names["fi"]], metrics[names["et"]]) == ("1", "1")
+    assert (metrics[names["fi"]], metrics[names["et"]]) == (str(counts["fi"]), str(counts["et"]))
     # Only the texts missing Estonian.
     at.selectbox(key="missing_lang").set_value("et").run()
     table = next(frame.value for frame in at.dataframe if t("Columns to fill", lang) in frame.value.columns)
-    assert table[t("Code", lang)].tolist() == ["BN-004"]
+    assert "BN-004" in table[t("Code", lang)].tolist() and len(table) == counts["et"]
     labels = [button.label for button in at.get("download_button")]
     assert t("Download CSV", lang) in labels and t("Download Excel", lang) in labels

@@ -206,7 +206,9 @@ def test_no_code_updates_or_deletes_audit_lines():
 
 def test_audit_lines_are_only_ever_inserted():
     """Every statement that names audit_log in the code reads it or appends to it."""
-    uses = [" ".join(text.split()) for p in SOURCES for text in _string_constants(p) if "audit_log" in text]
+    # Statements only: a bare table name (a list of tables to leave out of a snapshot) is not one.
+    uses = [" ".join(text.split()) for p in SOURCES for text in _string_constants(p)
+            if "audit_log" in text and text.strip() != "audit_log"]
     assert uses, "the scan found no use of audit_log at all: it is broken"
     for sql in uses:
         assert re.search(r"\bINSERT INTO audit_log\b|\bFROM audit_log\b|\bCREATE TABLE audit_log\b", sql), sql

@@ -41,7 +41,7 @@ import duckdb
 
 from .backup import copy_open_database
 from .ingest.filecheck import sha256_of
-from .store import SCHEMA_VERSION, Store, StoreError, quote_identifier
+from .store import SCHEMA_VERSION, Store, StoreError, connect_private_copy, quote_identifier
 
 POINTER = "current.json"
 PREFIX = "snapshot-"
@@ -128,7 +128,7 @@ def _publishing(directory: Path, wait: float) -> Iterator[None]:
 def _public_copy(raw: Path, target: Path) -> tuple[str, int, dict[str, int]]:
     """Write `target`, a new database with the schema of `raw` and its rows except the private ones; returns the
     data stamp, schema version and row counts. `raw` is this publisher's own copy: no other process opens it."""
-    con = duckdb.connect(str(raw))
+    con = connect_private_copy(raw, target.parent)
     try:
         source = con.execute("SELECT current_database()").fetchone()[0]
         con.execute("ATTACH ? AS snap", [str(target)])

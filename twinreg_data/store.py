@@ -660,6 +660,21 @@ _stores: dict[Path, Store] = {}
 _stores_lock = threading.Lock()
 
 
+def connect_private_copy(path: Path, writable_dir: Path) -> duckdb.DuckDBPyConnection:
+    """A connection to `path`, a private byte copy of the database that no other process opens (the snapshot
+    publisher's), locked down like every store's except that files in `writable_dir` may be attached and written:
+    the snapshot is built there."""
+    con = duckdb.connect(str(path))
+    try:
+        con.execute("SET allowed_directories = [?]", [str(writable_dir).rstrip("/") + "/"])
+        con.execute("SET enable_external_access = false")
+        con.execute("SET lock_configuration = true")
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
 def open_store(path: str | Path | None = None, *, read_only: bool = False) -> Store:
     """The process-wide store for `path` (default: TWINREG_DB or data/twinreg.duckdb). A read-only store (a viewer's
     snapshot, which no process writes) keeps its file open for READ_ONLY_LINGER_S after its last use."""
