@@ -18,7 +18,7 @@ import re
 import secrets
 import threading
 from collections.abc import Callable, Iterable, Mapping
-from concurrent.futures import Future
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
@@ -66,39 +66,35 @@ KNOWN_DEVICE, OTHER_CLIENT = 0, 1
 
 class _HashQueue:
     """At most MAX_CONCURRENT_HASHES argon2 computations at once, in threads of the lowest CPU priority; the
-    waiting ones go by priority (KNOWN_DEVICE first), then in order of arrival."""
+    waiting ones go by priority (KNOWN_DEVICE first), then in order of arrival. Each submission to the pool runs
+    whichever waiting computation comes first when a thread is free."""
 
     def __init__(self, workers: int) -> None:
         self._waiting: list[tuple[int, int, Callable[[], object], Future]] = []
-        self._ready = threading.Condition()
+        self._lock = threading.Lock()
         self._arrivals = itertools.count()
-        for number in range(workers):
-            threading.Thread(target=self._work, name=f"argon2-{number}", daemon=True).start()
+        self._pool = ThreadPoolExecutor(workers, thread_name_prefix="argon2", initializer=_lowest_priority)
 
     def run(self, work: Callable[[], T], priority: int = OTHER_CLIENT) -> T:
         """`work()`'s result, computed in a hashing thread once one is free and nothing of higher priority waits."""
         future: Future = Future()
-        with self._ready:
+        with self._lock:
             heapq.heappush(self._waiting, (priority, next(self._arrivals), work, future))
-            self._ready.notify()
+        self._pool.submit(self._run_next)
         return future.result()
 
     def waiting(self) -> int:
-        with self._ready:
+        with self._lock:
             return len(self._waiting)
 
-    def _work(self) -> None:
-        _lowest_priority()
-        while True:
-            with self._ready:
-                while not self._waiting:
-                    self._ready.wait()
-                _, _, work, future = heapq.heappop(self._waiting)
-            with _hash_slots:  # the bound itself (tests count its holders)
-                try:
-                    future.set_result(work())
-                except BaseException as exc:  # handed to the waiting caller, raised there
-                    future.set_exception(exc)
+    def _run_next(self) -> None:
+        with self._lock:
+            _, _, work, future = heapq.heappop(self._waiting)
+        with _hash_slots:  # the bound itself (tests count its holders)
+            try:
+                future.set_result(work())
+            except BaseException as exc:  # handed to the waiting caller, raised there
+                future.set_exception(exc)
 
 
 _hash_queue = _HashQueue(MAX_CONCURRENT_HASHES)
