@@ -129,7 +129,9 @@ def test_a_local_sign_in_survives_reload_new_tab_and_deep_link(browser_server, c
     tab.get_by_text(t("Workbook (.xlsx), CSV or statistics file (PX, JSON-stat, PxWeb, Eurostat)", lang)).wait_for(
         timeout=60_000)
     tab.get_by_role("button", name=t("Sign out", lang)).click()
-    tab.get_by_role("link", name=t(NP_("page", "Sign in"), lang)).wait_for(timeout=60_000)
+    # The sidebar's sign-in link (the Data page now also offers one in its "sign in to use this page" notice).
+    tab.get_by_test_id("stSidebarNavItems").get_by_role("link", name=t(NP_("page", "Sign in"), lang)).wait_for(
+        timeout=60_000)
     for _ in range(100):  # the browser is sent on to the route that clears the cookie
         if not [c for c in tab.context.cookies() if c["name"] == sessions.COOKIE_NAME]:
             break
@@ -138,7 +140,8 @@ def test_a_local_sign_in_survives_reload_new_tab_and_deep_link(browser_server, c
     assert [c for c in tab.context.cookies() if c["name"] == sessions.DEVICE_COOKIE_NAME]  # kept on sign-out
     assert '"' not in cookie["value"]
     page.reload(wait_until="domcontentloaded")
-    page.get_by_role("link", name=t(NP_("page", "Sign in"), lang)).wait_for(timeout=60_000)
+    page.get_by_test_id("stSidebarNavItems").get_by_role("link", name=t(NP_("page", "Sign in"), lang)).wait_for(
+        timeout=60_000)
     assert page.get_by_text(signed_in_as).count() == 0
     tab.close()
 
